@@ -1,0 +1,84 @@
+// Named rewrites of the task schema, applied in order. Each returns a new schema and never changes what the
+// schema accepts (test/normalize proves each one on payloads); together they make Ajv's strict mode pass.
+import { mapSchema, declaredAt, declaredTypes, isPlain } from "./walk.js";
+
+const OBJECT_KEYWORDS = ["required", "properties", "additionalProperties", "dependentRequired", "dependentSchemas", "minProperties", "maxProperties", "patternProperties", "propertyNames"];
+const ARRAY_KEYWORDS = ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"];
+const NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+const STRING_KEYWORDS = ["minLength", "maxLength", "pattern", "format"];
+
+export const normalizeRules = [
+  {
+    name: "Drop x- extension keywords, which no validator reads (modelgen's own x-modelgen-rules are read before this)",
+    apply: (schema) => mapSchema(schema, (s) => Object.fromEntries(Object.entries(s).filter(([k]) => !k.startsWith("x-")))),
+  },
+  {
+    name: "Drop nested $id and $schema: after bundling nothing refers to them, and Runware repeats the same $id, which Ajv refuses",
+    apply: (schema) => {
+      const { $id, $schema, ...rest } = schema;
+      const inner = mapSchema(rest, (s) => {
+        const { $id: _i, $schema: _s, ...keep } = s;
+        return keep;
+      });
+      return inner;
+    },
+  },
+  {
+    name: "Add the implied type where type-specific keywords stand without one, at places whose declared property has that single type",
+    // The whole schema already requires the declared type at that instance location (through `properties`), so a
+    // subschema that also requires it accepts the same payloads overall; Ajv's strictTypes needs it spelled out.
+    apply: (schema) =>
+      mapSchema(schema, (s, ctx) => {
+        if (s.type !== undefined || s.const !== undefined || s.enum !== undefined) return s;
+        const declared = ctx.at.length === 0 ? schema : declaredAt(schema, ctx.at);
+        const types = ctx.at.length === 0 ? ["object"] : declaredTypes(declared);
+        if (!types || types.length !== 1) return s;
+        const [t] = types;
+        const keywords = t === "object" ? OBJECT_KEYWORDS : t === "array" ? ARRAY_KEYWORDS : t === "string" ? STRING_KEYWORDS : t === "number" || t === "integer" ? NUMBER_KEYWORDS : [];
+        if (!keywords.some((k) => k in s)) return s;
+        return { type: t, ...s };
+      }),
+  },
+  {
+    name: "Declare each required name in the same subschema's properties, as `true` (accepts anything), where it is missing",
+    // Ajv's strictRequired wants a `required` name declared beside it; `true` adds no constraint.
+    apply: (schema) =>
+      mapSchema(schema, (s) => {
+        if (!Array.isArray(s.required)) return s;
+        const missing = s.required.filter((r) => typeof r === "string" && !(isPlain(s.properties) && Object.prototype.hasOwnProperty.call(s.properties, r)));
+        if (missing.length === 0) return s;
+        return { ...s, properties: { ...(isPlain(s.properties) ? s.properties : {}), ...Object.fromEntries(missing.map((r) => [r, true])) } };
+      }),
+  },
+  {
+    name: "Guard type-specific keywords with `if: {type}` where the instance's type is not known",
+    // A type-specific keyword ignores other types, so `{if: {type: t}, then: {type: t, …keywords}}` accepts exactly
+    // what the bare keywords accept; Ajv's strictTypes wants the type spelled out beside them.
+    apply: (schema) =>
+      mapSchema(schema, (s, ctx) => {
+        if (s.type !== undefined || ctx.keys.length === 0) return s;
+        const groups = [
+          ["object", OBJECT_KEYWORDS.filter((k) => k !== "required" && k !== "properties")],
+          ["array", ARRAY_KEYWORDS],
+          ["string", STRING_KEYWORDS],
+          ["number", NUMBER_KEYWORDS],
+        ];
+        let out = s;
+        for (const [type, keywords] of groups) {
+          const present = keywords.filter((k) => k in out);
+          if (present.length === 0) continue;
+          const moved = Object.fromEntries(present.map((k) => [k, out[k]]));
+          const rest = Object.fromEntries(Object.entries(out).filter(([k]) => !present.includes(k)));
+          out = { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), { if: { type }, then: { type, ...moved } }] };
+        }
+        return out;
+      }),
+  },
+];
+
+/** Apply every rule in order. */
+export function normalize(taskSchema) {
+  return normalizeRules.reduce((s, rule) => rule.apply(s), taskSchema);
+}
+
+export { isPlain };

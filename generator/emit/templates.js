@@ -1,0 +1,72 @@
+// Compile the runtime templates (templates/**/*.ts: real, tested TypeScript) into the ESM JavaScript and
+// declaration files that generated modules import from `_runtime/`. Pure: file texts in, file texts out.
+import ts from "typescript";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+
+/** Read every template source under templates/ (sorted), as { rel: "runtime/errors.ts", text }. */
+export function readTemplates(dir = TEMPLATES_DIR) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.endsWith(".test.ts")) out.push({ rel: path.relative(dir, p).replace(/\\/g, "/"), text: readFileSync(p, "utf8") });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const OPTIONS = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ES2022,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  declaration: true,
+  removeComments: false,
+  newLine: ts.NewLineKind.LineFeed,
+  skipLibCheck: true,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+  types: [],
+};
+
+/**
+ * Compile template sources to { "runtime/errors.js": text, "runtime/errors.d.ts": text, … }.
+ * Type errors in templates are generator bugs: they throw with the compiler's message.
+ */
+export function compileTemplates(sources) {
+  const root = "/templates/";
+  const files = new Map(sources.map((s) => [root + s.rel, s.text]));
+  const base = ts.createCompilerHost(OPTIONS, true);
+  const out = {};
+  const host = {
+    ...base,
+    fileExists: (f) => files.has(f) || base.fileExists(f),
+    readFile: (f) => files.get(f) ?? base.readFile(f),
+    getSourceFile: (f, lang) => (files.has(f) ? ts.createSourceFile(f, files.get(f), lang, true) : base.getSourceFile(f, lang)),
+    writeFile: (f, text) => {
+      out[f.startsWith(root) ? f.slice(root.length) : f] = text;
+    },
+    getCurrentDirectory: () => "/",
+  };
+  const program = ts.createProgram([...files.keys()], { ...OPTIONS, outDir: root, rootDir: root }, host);
+  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (diagnostics.length) {
+    const msg = ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => "/", getNewLine: () => "\n" });
+    throw new Error(`templates do not type-check:\n${msg}`);
+  }
+  program.emit();
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Import a compiled template module in this process (the generator checks with the same formats it ships). */
+export async function importCompiled(compiled, rel) {
+  const text = compiled[rel];
+  if (!text) throw new Error(`no compiled template ${rel}`);
+  if (/^\s*import\s/m.test(text)) throw new Error(`${rel} has imports; only leaf templates can be imported in the generator`);
+  return import(`data:text/javascript;base64,${Buffer.from(text).toString("base64")}`);
+}

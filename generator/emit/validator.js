@@ -1,0 +1,93 @@
+// Emit a precompiled Ajv validator (draft 2020-12, strict) as ESM: Ajv's standalone code with its `require`s of
+// runtime helpers and formats replaced by imports from `_runtime/validation/`, so importing compiles nothing.
+import Ajv2020Module from "ajv/dist/2020.js";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import { _ } from "ajv/dist/compile/codegen/index.js";
+import { SpecError } from "../errors.js";
+import { mapSchema } from "../normalize/walk.js";
+
+const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
+const standaloneCode = standaloneModule.default ?? standaloneModule;
+
+const ANNOTATIONS = ["title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly", "$comment", "contentMediaType", "contentEncoding"];
+
+/** The validator does not read annotations; dropping them keeps the shipped code small. */
+export function stripAnnotations(schema) {
+  return mapSchema(schema, (s) => Object.fromEntries(Object.entries(s).filter(([k]) => !ANNOTATIONS.includes(k))));
+}
+
+/** Ajv options shared by generation, lint and the tests' reference validators. */
+export function ajvOptions(formats) {
+  return {
+    strict: true,
+    allowUnionTypes: true,
+    allErrors: true,
+    ownProperties: true,
+    formats,
+    validateFormats: true,
+  };
+}
+
+/** Ajv's own error for a bad schema, turned into a SpecError with the JSON Pointer it names. */
+function schemaError(file, basePointer, e) {
+  const m = /"#(\/[^"]*)"/.exec(e.message);
+  return new SpecError(file, `${basePointer}${m ? m[1] : ""}`, e.message.replace(/^strict mode: /, "not supported: "));
+}
+
+/** Compile with Ajv in this process (lint witnesses, differential checks). */
+export function compileInProcess(schema, formats, { file = "<schema>", pointer = "" } = {}) {
+  const ajv = new Ajv2020(ajvOptions(formats));
+  try {
+    return ajv.compile(schema);
+  } catch (e) {
+    throw schemaError(file, pointer, e);
+  }
+}
+
+const RUNTIME_REQUIRES = {
+  "ajv/dist/runtime/ucs2length": "ajvUcs2length",
+  "ajv/dist/runtime/equal": "ajvEqual",
+  "modelgen:formats": "formats",
+};
+
+/**
+ * @param {object} schema normalized task schema
+ * @param {Record<string, Function>} formats the runtime's format functions (same names as the shipped ones)
+ * @param {{ file: string, pointer: string, runtimeImport: string }} where
+ * @returns {string} ESM source exporting `validate`
+ */
+export function emitValidator(schema, formats, { file, pointer, runtimeImport }) {
+  checkPatterns(schema, file, pointer);
+  const ajv = new Ajv2020({ ...ajvOptions(formats), code: { source: true, esm: true, lines: false, formats: _`require("modelgen:formats")` } });
+  let validate;
+  try {
+    validate = ajv.compile(stripAnnotations(schema));
+  } catch (e) {
+    throw schemaError(file, pointer, e);
+  }
+  let code = standaloneCode(ajv, validate);
+  const used = new Set();
+  code = code.replace(/require\("([^"]+)"\)/g, (whole, mod) => {
+    const name = RUNTIME_REQUIRES[mod];
+    if (!name) throw new Error(`Ajv's standalone code requires ${mod}, which the runtime does not provide`);
+    used.add(name);
+    return `__rt.${name}`;
+  });
+  code = code.replace(/^"use strict";/, "");
+  const header = used.size ? `import * as __rt from ${JSON.stringify(runtimeImport)};\n` : "";
+  return header + code;
+}
+
+/** Every `pattern` must be a valid ECMAScript regular expression with the `u` flag, as Ajv compiles it. */
+function checkPatterns(schema, file, pointer) {
+  mapSchema(schema, (s, ctx) => {
+    if (typeof s.pattern === "string") {
+      try {
+        new RegExp(s.pattern, "u");
+      } catch (e) {
+        throw new SpecError(file, `${pointer}/${ctx.keys.join("/")}/pattern`, `pattern ${JSON.stringify(s.pattern)} is not a valid ECMAScript regular expression (${e.message})`);
+      }
+    }
+    return s;
+  });
+}

@@ -46,6 +46,8 @@ export function compileTemplates(sources) {
   const host = {
     ...base,
     fileExists: (f) => files.has(f) || base.fileExists(f),
+    directoryExists: (d) => [...files.keys()].some((f) => f.startsWith(d.endsWith("/") ? d : `${d}/`)) || base.directoryExists?.(d) !== false,
+    realpath: (f) => f,
     readFile: (f) => files.get(f) ?? base.readFile(f),
     getSourceFile: (f, lang) => (files.has(f) ? ts.createSourceFile(f, files.get(f), lang, true) : base.getSourceFile(f, lang)),
     writeFile: (f, text) => {

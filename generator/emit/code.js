@@ -1,0 +1,97 @@
+// The one safe path for emitted code: spec strings only ever enter generated files as escaped literals or
+// sanitised comments; raw code is spliced only from trusted `Code` values; identifiers are checked.
+
+export class Code {
+  constructor(text) {
+    this.text = text;
+  }
+  toString() {
+    return this.text;
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(" "),
+);
+
+/** A checked identifier (for names the generator chose; spec strings never become identifiers unchecked). */
+export function name(id) {
+  if (typeof id !== "string" || !IDENTIFIER.test(id) || RESERVED.has(id)) throw new Error(`not a safe identifier: ${JSON.stringify(id)}`);
+  return new Code(id);
+}
+
+/** A JSON value as a JS/TS literal. U+2028/U+2029 are escaped so no literal can end a line early. */
+export function literal(value) {
+  if (value === undefined) throw new Error("undefined has no literal");
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`non-finite number ${value}`);
+  return new Code(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/<\/script/gi, "<\\/script"));
+}
+
+/** A property key: bare when it is an identifier-like name, else a quoted literal (`"a\"b'c"`, `"__proto__"`). */
+export function propertyKey(key) {
+  return IDENTIFIER.test(key) && key !== "__proto__" && key !== "constructor" ? new Code(key) : literal(key);
+}
+
+/** Property access on an expression: `.key` or `["key"]`. */
+export function member(expr, key) {
+  return IDENTIFIER.test(key) ? new Code(`${expr}.${key}`) : new Code(`${expr}[${literal(key)}]`);
+}
+
+/** Sanitise text for a block comment: no `*` `/` terminator, no line or paragraph separators, no control chars. */
+export function commentText(text) {
+  return String(text)
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u2028\u2029]/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*");
+}
+
+/** A JSDoc block from lines of text (spec text allowed: it is sanitised), or empty Code when there is none. */
+export function docComment(lines) {
+  const body = lines
+    .filter((l) => l !== undefined && l !== null && String(l).trim() !== "")
+    .flatMap((l) => commentText(l).split("\n"))
+    .map((l) => l.replace(/\s+$/, ""));
+  while (body.length && body.at(-1) === "") body.pop();
+  if (body.length === 0) return new Code("");
+  return new Code(`/**\n${body.map((l) => (l ? ` * ${l}` : " *")).join("\n")}\n */\n`);
+}
+
+/** Tagged template: splices Code as is, and every other value as an escaped literal. */
+export function code(strings, ...values) {
+  let out = strings[0];
+  values.forEach((v, i) => {
+    out += (v instanceof Code ? v.text : Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Code) ? v.map((x) => x.text).join("") : literal(v).text) + strings[i + 1];
+  });
+  return new Code(out);
+}
+
+/** Join Code values. */
+export function join(parts, sep = "") {
+  return new Code(parts.map((p) => (p instanceof Code ? p.text : (() => { throw new Error("join takes Code only"); })())).join(sep));
+}
+
+/** PascalCase from a spec name, restricted to identifier characters (for generated type names). */
+export function pascal(s) {
+  const words = String(s).split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
+  const out = words.map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  return /^[A-Za-z_]/.test(out) ? out : `T${out}`;
+}
+
+/** Allocates names once, in a fixed order, with one collision policy: a clashing name takes its scope as prefix. */
+export class Names {
+  constructor(reserved = []) {
+    this.taken = new Set(reserved);
+  }
+  take(preferred, scope = "") {
+    let candidate = preferred || "Unnamed";
+    if (this.taken.has(candidate) || RESERVED.has(candidate)) candidate = `${scope}${candidate}`;
+    let n = 2;
+    const base = candidate;
+    while (this.taken.has(candidate)) candidate = `${base}Alt${n++ > 2 ? n - 1 : ""}`;
+    this.taken.add(candidate);
+    return candidate;
+  }
+}

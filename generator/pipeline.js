@@ -1,0 +1,73 @@
+// The whole generator, one stage per line. Only load/ and write/ touch the file system; the rest are pure.
+//   load → normalize → IR (with the case split) → emit types / validators / client → registry → format → write
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { findSpecFiles, loadSpec } from "./load/spec.js";
+import { buildIR } from "./ir/build.js";
+import { emitModule, RUNTIME_DIR } from "./emit/module.js";
+import { emitRegistry } from "./emit/registry.js";
+import { compileTemplates, readTemplates, importCompiled } from "./emit/templates.js";
+import { formatFiles } from "./format/prettier.js";
+import { withManifest } from "./write/write.js";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** Hash of the generator's own sources, templates and the versions of the packages whose output it ships. */
+export function generatorHash() {
+  const h = createHash("sha256");
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(js|ts)$/.test(name)) h.update(path.relative(HERE, p)).update("\0").update(readFileSync(p)).update("\0");
+    }
+  };
+  walk(HERE);
+  walk(path.join(HERE, "../templates"));
+  for (const pkg of ["ajv", "prettier", "json-schema-to-typescript", "typescript"]) {
+    h.update(JSON.parse(readFileSync(path.join(HERE, "../node_modules", pkg, "package.json"), "utf8")).version);
+  }
+  return h.digest("hex");
+}
+
+function timer(debug) {
+  return async (stage, fn) => {
+    const t = performance.now();
+    const result = await fn();
+    if (debug) process.stderr.write(`modelgen: ${stage} ${(performance.now() - t).toFixed(1)} ms\n`);
+    return result;
+  };
+}
+
+/**
+ * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), the
+ * per-model summaries and warnings; writes nothing.
+ */
+export async function generate({ specs, overlays = [], debug = false, limit = 64 }) {
+  const stage = timer(debug);
+  const hash = generatorHash();
+  const entries = await stage("find specs", () => findSpecFiles(specs));
+  const compiled = await stage("compile templates", () => compileTemplates(readTemplates()));
+  const { formats } = await stage("load formats", () => importCompiled(compiled, "validation/formats.js"));
+  const files = Object.fromEntries(Object.entries(compiled).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
+  const models = [];
+  const warnings = [];
+  for (const entry of entries) {
+    const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
+    const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, generatorHash: hash }));
+    Object.assign(files, mod.files);
+    models.push({ ir, summary: mod.summary });
+    warnings.push(...ir.split.warnings.map((w) => `${ir.file}: ${w}`));
+  }
+  const ids = new Map();
+  for (const m of models) {
+    if (ids.has(m.ir.modelId)) throw new Error(`two specs declare model ${m.ir.modelId}: ${ids.get(m.ir.modelId)} and ${m.ir.file}`);
+    ids.set(m.ir.modelId, m.ir.file);
+  }
+  Object.assign(files, emitRegistry(models.map((m) => m.ir), { generatorHash: hash }));
+  const formatted = await stage("format", () => formatFiles(files));
+  return { files: withManifest(formatted), models, warnings };
+}

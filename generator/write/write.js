@@ -1,0 +1,88 @@
+// Write generated files all or nothing: build the new tree in a temporary folder beside the output, then swap
+// it in with renames. `--check` writes nothing and reports what would change.
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import path from "node:path";
+import { SpecError } from "../errors.js";
+
+export const MANIFEST = ".modelgen-manifest.json";
+
+function listFiles(dir, base = dir) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p, base));
+    else out.push(path.relative(base, p).replace(/\\/g, "/"));
+  }
+  return out;
+}
+
+function readManifest(outDir) {
+  const p = path.join(outDir, MANIFEST);
+  if (!existsSync(p)) return null;
+  try {
+    return JSON.parse(readFileSync(p, "utf8")).files ?? [];
+  } catch {
+    return null;
+  }
+}
+
+/** Add the manifest (the list of files the generator owns) to the files. */
+export function withManifest(files) {
+  const names = Object.keys(files).sort();
+  return { ...files, [MANIFEST]: JSON.stringify({ generator: "modelgen", files: names }, null, 2) + "\n" };
+}
+
+/** Files that differ from disk: { changed: [], added: [], removed: [] } (paths relative to outDir). */
+export function diffOutput(outDir, files) {
+  const changed = [];
+  const added = [];
+  for (const [rel, text] of Object.entries(files)) {
+    const p = path.join(outDir, rel);
+    if (!existsSync(p)) added.push(rel);
+    else if (readFileSync(p, "utf8") !== text) changed.push(rel);
+  }
+  const owned = readManifest(outDir) ?? [];
+  const removed = owned.filter((rel) => !(rel in files) && existsSync(path.join(outDir, rel)));
+  return { changed: changed.sort(), added: added.sort(), removed: removed.sort() };
+}
+
+/**
+ * Replace outDir's generated files with `files`. Files in outDir that the generator did not make are kept.
+ * A folder that has files but no manifest was not made by modelgen: refuse, never overwrite a user's files.
+ */
+export function writeOutput(outDir, files) {
+  const owned = readManifest(outDir);
+  const existing = listFiles(outDir);
+  if (owned === null && existing.length > 0)
+    throw new SpecError(outDir, "", `refusing to write: the folder has files and no ${MANIFEST}, so modelgen did not make it; choose an empty or new --out`);
+  const tmp = `${outDir.replace(/[\\/]+$/, "")}.modelgen-tmp-${process.pid}`;
+  const old = `${outDir.replace(/[\\/]+$/, "")}.modelgen-old-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      const p = path.join(tmp, rel);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, text);
+    }
+    // Keep what the user put there.
+    const ownedSet = new Set([...(owned ?? []), MANIFEST]);
+    for (const rel of existing) {
+      if (ownedSet.has(rel) || rel in files) continue;
+      mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+      copyFileSync(path.join(outDir, rel), path.join(tmp, rel));
+    }
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (existsSync(outDir)) renameSync(outDir, old);
+  try {
+    renameSync(tmp, outDir);
+  } catch (e) {
+    if (existsSync(old)) renameSync(old, outDir);
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  rmSync(old, { recursive: true, force: true });
+}

@@ -47,7 +47,6 @@ function timer(debug) {
  */
 export async function generate({ specs, overlays = [], debug = false, limit = 64 }) {
   const stage = timer(debug);
-  const hash = generatorHash();
   const entries = await stage("find specs", () => findSpecFiles(specs));
   const compiled = await stage("compile templates", () => compileTemplates(readTemplates()));
   const { formats } = await stage("load formats", () => importCompiled(compiled, "validation/formats.js"));
@@ -57,7 +56,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   for (const entry of entries) {
     const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, generatorHash: hash }));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats }));
     Object.assign(files, mod.files);
     models.push({ ir, summary: mod.summary });
     warnings.push(...ir.split.warnings.map((w) => `${ir.file}: ${w}`));
@@ -67,7 +66,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     if (ids.has(m.ir.modelId)) throw new Error(`two specs declare model ${m.ir.modelId}: ${ids.get(m.ir.modelId)} and ${m.ir.file}`);
     ids.set(m.ir.modelId, m.ir.file);
   }
-  Object.assign(files, emitRegistry(models.map((m) => m.ir), { generatorHash: hash }));
+  Object.assign(files, emitRegistry(models.map((m) => m.ir)));
   const formatted = await stage("format", () => formatFiles(files));
   return { files: withManifest(formatted), models, warnings };
 }

@@ -14,6 +14,12 @@ const OVERLAY_FILE = /\.overlay\.(json|ya?ml)$/i;
  * Expand --specs arguments into spec entries { file, root }. A directory is the root of the files below it;
  * a file given alone is its own root.
  */
+/** A path as shown to people and written into banners: relative to the working folder when inside it. */
+export function displayPath(p) {
+  const rel = path.relative(process.cwd(), p);
+  return (rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p).replace(/\\/g, "/");
+}
+
 export function findSpecFiles(specArgs) {
   const out = [];
   for (const arg of specArgs) {
@@ -24,9 +30,9 @@ export function findSpecFiles(specArgs) {
       throw new SpecError(arg, "", "no such file or directory");
     }
     if (st.isDirectory()) {
-      for (const file of walk(arg)) out.push({ file, root: arg });
+      for (const file of walk(arg)) out.push({ file: displayPath(file), root: displayPath(arg) });
     } else {
-      out.push({ file: arg, root: null });
+      out.push({ file: displayPath(arg), root: null });
     }
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -52,7 +58,14 @@ export function moduleName(file, root) {
 export function overlaysFor(file, extra = []) {
   const base = file.replace(SPEC_FILE, "");
   const beside = ["yaml", "yml", "json"].map((e) => `${base}.overlay.${e}`).filter((f) => existsSync(f));
-  return [...beside, ...extra];
+  return [...beside, ...extra].map(displayPath);
+}
+
+/** The same value with every object's keys in sorted order. */
+export function canonical(v) {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  return v;
 }
 
 const sha256 = (s) => createHash("sha256").update(s).digest("hex");
@@ -65,6 +78,8 @@ export async function loadSpec({ file, root, overlays = [] }) {
   const overlayDocs = overlaysFor(file, overlays).map((f) => readDocument(f));
   let value = source.value;
   for (const o of overlayDocs) value = applyOverlay(value, o);
+  // Object keys sorted once, here: nothing downstream depends on the order a spec happens to list them in.
+  value = canonical(value);
   checkOpenApi(file, value, source);
   checkInternalRefs(file, value, source);
   let doc;
@@ -79,7 +94,7 @@ export async function loadSpec({ file, root, overlays = [] }) {
   // Dereferencing shares objects between the places that referred to them; later stages expect a tree.
   doc = JSON.parse(JSON.stringify(doc));
   const task = findTask(file, doc, source, value);
-  const hash = sha256([source.text, ...overlayDocs.map((o) => o.text)].join("\0"));
+  const hash = sha256([source.value, ...overlayDocs.map((o) => o.value)].map((v) => JSON.stringify(canonical(v))).join("\0"));
   return {
     file,
     name: moduleName(file, root),

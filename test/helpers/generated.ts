@@ -1,0 +1,64 @@
+// Shared by the e2e tests: where the fixture specs were generated (once, by global-setup.ts), and how to load
+// what the tests compare against.
+import { inject } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    fixturesOut: string;
+  }
+}
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const fixturesOut = () => inject("fixturesOut");
+
+/** The fixture specs the e2e tests generate, with the module name each lands in. */
+export const FIXTURE_SPECS = {
+  seed: path.join(ROOT, "test/fixtures/specs"),
+  real: path.join(ROOT, "test/fixtures/real-specs"),
+};
+
+export interface GoldenGroup {
+  description: string;
+  tests: { description: string; data: unknown; valid: boolean; structural?: boolean }[];
+}
+
+export function readJson<T = unknown>(file: string): T {
+  return JSON.parse(readFileSync(file, "utf8")) as T;
+}
+
+/** Import a generated model module from a folder, as a consumer would. */
+export async function importModel(dir: string, name: string) {
+  return import(pathToFileURL(path.join(dir, name, "index.js")).href);
+}
+
+/** Strip nested $id (Runware repeats them; Ajv refuses duplicates). Nothing else of the spec changes. */
+function withoutNestedIds(schema: unknown, top = true): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => withoutNestedIds(s, false));
+  if (schema && typeof schema === "object") {
+    return Object.fromEntries(Object.entries(schema).filter(([k]) => top || k !== "$id").map(([k, v]) => [k, withoutNestedIds(v, false)]));
+  }
+  return schema;
+}
+
+/**
+ * Ajv compiled at run time from a spec file as published (no normalisation, no strict mode): the reference the
+ * generated validators must agree with. `patch` applies a fix to the task schema (the overlay's size rule).
+ */
+export function referenceValidator(specFile: string, patch?: (task: any) => any) {
+  const doc = readJson<any>(specFile);
+  const body = doc.components.schemas.RequestBody;
+  let task = body.type === "array" ? body.items : body;
+  if (patch) task = patch(structuredClone(task));
+  const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  return ajv.compile(withoutNestedIds(task) as object);
+}
+
+export function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))])).sort();
+}

@@ -1,0 +1,2 @@
+export type Redactor = <T>(value: T) => T;
+export declare function createRedactor(secrets: readonly string[]): Redactor;

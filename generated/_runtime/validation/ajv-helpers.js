@@ -1,0 +1,26 @@
+// The two helpers Ajv's standalone code calls at run time, as ESM, so generated validators need no `require`.
+/** Length of a string in Unicode code points (JSON Schema counts characters, not UTF-16 units). */
+export function ucs2length(str) {
+  let length = 0;
+  for (let pos = 0; pos < str.length; length++) {
+    const value = str.charCodeAt(pos++);
+    if (value >= 0xd800 && value <= 0xdbff && pos < str.length) {
+      const next = str.charCodeAt(pos);
+      if ((next & 0xfc00) === 0xdc00) pos++;
+    }
+  }
+  return length;
+}
+/** Structural equality of JSON values (for const, enum and uniqueItems). */
+export function equal(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
+}
+/** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
+export const ajvUcs2length = { default: ucs2length };
+export const ajvEqual = { default: equal };

@@ -1,0 +1,12 @@
+export { formats } from "./formats.js";
+export { ajvUcs2length, ajvEqual } from "./ajv-helpers.js";
+export {
+  toIssues,
+  checkExtraRules,
+  valueAt,
+  pointerText,
+  type ValidationIssue,
+  type RuleMessage,
+  type ExtraRule,
+  type AjvError,
+} from "./issues.js";

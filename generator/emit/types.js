@@ -2,7 +2,7 @@
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
-import { OTHER, simplify } from "../analyze/case-split.js";
+import { OTHER, simplify, caseSplit } from "../analyze/case-split.js";
 import { declaredLiterals, stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 
@@ -214,49 +214,67 @@ export function rulePointerText(ptr) {
 }
 
 /**
- * Build the shape of a variant: a tree of paths with presence and values, emitted as a TS object type listing
- * only what the variant fixes.
+ * A nested object type from facts about paths: { path, presence: true | false | undefined, type?: string }.
+ * A property is required when it or a descendant is required; forbidden ones are `?: never`; a property without
+ * a given type keeps its declared one.
  */
-function variantBody(v, vars, decl, tupleVars) {
+function shapeType(entries, decl) {
   const tree = { children: new Map() };
-  const node = (path) => {
+  for (const e of entries) {
     let n = tree;
-    for (const p of path) {
+    for (const p of e.path) {
       if (!n.children.has(p)) n.children.set(p, { children: new Map() });
       n = n.children.get(p);
     }
-    return n;
-  };
-  for (const [key, value] of v.presence) {
-    // Properties that a relation type fixes are required by it; listing them again adds nothing.
-    if (value === true && tupleVars.some((t) => pathKey(vars.get(t).path) === key.slice(4))) continue;
-    node(vars.get(key).path).presence = value;
-  }
-  // Values fixed the same way in every tuple become literal types on the property; the rest form the relation.
-  for (const key of v.valueKeys) {
-    if (tupleVars.includes(key)) continue;
-    const values = [...new Set(v.tuples.map((t) => t.get(key)))];
-    node(vars.get(key).path).values = { values, v: vars.get(key) };
+    if (e.presence !== undefined) n.presence = e.presence;
+    if (e.type !== undefined) n.type = e.type;
   }
   const emit = (n, path) => {
     const lines = [];
     for (const [key, child] of n.children) {
       const p = [...path, key];
-      const declared = declaredAt(decl.root, p);
       if (child.presence === false) {
         lines.push(`${propertyKey(key).text}?: never;`);
         continue;
       }
       const optional = child.presence === true || requiresDescendant(child) ? "" : "?";
-      let type;
-      if (child.children.size) type = `{\n${emit(child, p)}\n}`;
-      else if (child.values) type = valueType(child.values, declared, decl, p);
-      else type = decl.types.type(declared, p);
+      const type = child.children.size ? `{\n${emit(child, p)}\n}` : child.type ?? decl.types.type(declaredAt(decl.root, p), p);
       lines.push(`${propertyKey(key).text}${optional}: ${type};`);
     }
     return lines.join("\n");
   };
-  return emit(tree, []);
+  return `{\n${emit(tree, [])}\n}`;
+}
+
+/** A variant's own facts: presence, and values fixed the same way in all its tuples (the rest: relation). */
+function variantBody(v, vars, decl, relationVars) {
+  const entries = [];
+  for (const [key, value] of v.presence) {
+    // A relation type requires the properties it fixes; listing them again here adds nothing.
+    if (value === true && relationVars.some((t) => `has:${pathKey(vars.get(t).path)}` === key)) continue;
+    entries.push({ path: vars.get(key).path, presence: value });
+  }
+  for (const key of v.valueKeys) {
+    if (relationVars.includes(key)) continue;
+    const path = vars.get(key).path;
+    const values = [...new Set(v.tuples.map((t) => t.get(key)))];
+    entries.push({ path, type: valueType({ values, v: vars.get(key) }, declaredAt(decl.root, path), decl, path) });
+  }
+  return shapeType(entries, decl);
+}
+
+/** One allowed combination of the relation's values, as an object type (nested where the paths are). */
+function tupleType(t, v, relationVars, vars, decl) {
+  const entries = [];
+  for (const k of relationVars) {
+    const value = t.get(k);
+    if (value === undefined) continue;
+    const path = vars.get(k).path;
+    const declared = declaredAt(decl.root, path);
+    const presence = v.presence.get(`has:${pathKey(path)}`) === true ? true : undefined;
+    entries.push({ path, presence, type: value === OTHER ? valueType({ values: [OTHER], v: vars.get(k) }, declared, decl, path) : literal(value).text });
+  }
+  return shapeType(entries, decl).replace(/\n/g, " ").replace(/\{\s+/g, "{ ").replace(/;?\s+\}/g, " }");
 }
 
 function requiresDescendant(n) {
@@ -279,21 +297,19 @@ function valueType({ values, v }, declared, decl, path) {
  * @param {ReturnType<typeof import("../ir/build.js").buildIR>} ir
  * @returns {{ text: string, summary: { groups: { name: string, variants: { name: string, doc: string[] }[] }[] } }}
  */
-export function emitTypes(ir) {
-  const names = new Names(RESERVED_NAMES);
-  const types = new DeclaredTypes(names);
-  const decl = { root: ir.task, types };
-  const out = [];
-  const summary = { groups: [] };
-
-  // Groups of rules → unions of variants.
+/**
+ * The rules of an object schema as unions of variants (one union per independent group of rules).
+ * @returns {{ texts: string[], groups: object[] }}
+ */
+function emitModes(root, split, decl, names, prefix, pointerBase = "") {
   const groupTexts = [];
-  ir.split.groups.forEach((group, gi) => {
+  const summary = { groups: [] };
+  split.groups.forEach((group, gi) => {
     const variants = variantsOf(group);
     if (variants.length === 1 && variants[0].presence.size === 0 && variants[0].tuples.every((t) => t.size === 0)) return;
     const firstVar = [...group.vars.values()].find((x) => x.kind === "has");
-    const groupName = ir.split.groups.length === 1 ? "TaskMode" : names.take(`${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
-    const titles = branchTitles(ir.task);
+    const groupName = split.groups.length === 1 ? `${prefix}Mode` : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
+    const titles = branchTitles(root);
     const members = [];
     const info = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [] };
     const usedVariantNames = new Set();
@@ -309,7 +325,7 @@ export function emitTypes(ir) {
       let preferred = variantName(v, variants, group.vars);
       for (let extra = 1; usedVariantNames.has(preferred) && extra < 4; extra++) preferred = variantName(v, variants, group.vars, extra);
       usedVariantNames.add(preferred);
-      const vName = names.take(preferred, groupName);
+      const vName = names.take(prefix === "Task" ? preferred : `${prefix}${preferred}`, groupName);
       const why = reasons(v, group);
       const facts = [...v.presence].map(([k, val]) => ({ path: group.vars.get(k).path, val, rules: why.get(k) }));
       const requires = facts.filter((f) => f.val);
@@ -319,26 +335,20 @@ export function emitTypes(ir) {
         ...requires.map((f) => `- requires ${label(f.path)} (${f.rules.join(", ")})`),
         ...forbids.map((f) => `- forbids ${label(f.path)} (${f.rules.join(", ")})`),
       ];
-      let body = `{\n${variantBody(v, group.vars, decl, relationVars)}\n}`;
+      let body = variantBody(v, group.vars, decl, relationVars);
       if (relationVars.length) {
         const tuples = dedupeTuples(v.tuples, relationVars).sort((a, b) => compareTuples(a, b, relationVars, group.vars));
         const tupleTexts = tuples.map((t) => {
-          const fields = relationVars.map((k) => {
-            const val = t.get(k);
-            const p = group.vars.get(k).path;
-            const declared = declaredAt(ir.task, p);
-            return `${propertyKey(p.at(-1)).text}: ${val === OTHER || val === undefined ? valueType({ values: [val], v: group.vars.get(k) }, declared, decl, p) : literal(val).text}`;
-          });
           const title = titles.find((b) => relationVars.every((k) => b.consts[group.vars.get(k).path.at(-1)] !== undefined && stableStringify(b.consts[group.vars.get(k).path.at(-1)]) === stableStringify(t.get(k))));
-          return `${title ? docComment([title.title]).text : ""}{ ${fields.join("; ")} }`;
+          return `${tupleType(t, v, relationVars, group.vars, decl)}${title ? ` // ${commentText(title.title).replace(/\n/g, " ")}` : ""}`;
         });
-        if (relationVars.every((k) => group.vars.get(k).path.length === 1)) {
-          const relText = tupleTexts.map((t) => `| ${t}`).join("\n");
+        {
+          const relText = tupleTexts.map((t) => `\n| ${t}`).join("");
           let relName = relations.get(relText);
           if (!relName) {
             relName = relationName(relationVars, group.vars, names, groupName);
             relations.set(relText, relName);
-            groupTexts.push(`${docComment([`The allowed combinations of ${relationVars.map((k) => group.vars.get(k).path.at(-1)).join(" and ")}.`]).text}export type ${relName} =\n${relText};`);
+            groupTexts.push(`${docComment([`The allowed combinations of ${relationVars.map((k) => group.vars.get(k).path.at(-1)).join(" and ")}.`]).text}export type ${relName} =${relText.replace(/( \/\/ [^\n]*)?$/, ";$1")}`);
           }
           body = `${body} & ${relName}`;
         }
@@ -347,9 +357,27 @@ export function emitTypes(ir) {
       members.push(vName);
       info.variants.push({ name: vName, doc, requires: requires.map((f) => label(f.path)), forbids: forbids.map((f) => label(f.path)) });
     }
-    groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map(rulePointerText).join(", ")} allow.`]).text}export type ${groupName} =\n${members.map((m) => `| ${m}`).join("\n")};`);
+    groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =\n${members.map((m) => `| ${m}`).join("\n")};`);
     summary.groups.push(info);
   });
+
+  return { texts: groupTexts, groups: summary.groups };
+}
+
+export function emitTypes(ir) {
+  const names = new Names(RESERVED_NAMES);
+  const types = new DeclaredTypes(names);
+  const decl = { root: ir.task, types };
+  types.localModes = (schema, name, path) => {
+    // An object inside an array (or an alternative) with rules of its own gets its own split.
+    const split = caseSplit(schema);
+    if (split.groups.every((g) => g.cubes.length <= 1 && g.cubes.every((c) => c.size === 0))) return null;
+    return emitModes(schema, split, { root: schema, types }, names, name, `${label(path.filter((p) => p !== "[]"))}[]`);
+  };
+  const out = [];
+  const modes = emitModes(ir.task, ir.split, decl, names, "Task");
+  const summary = { groups: modes.groups };
+  const groupTexts = modes.texts;
 
   // Declared properties: TaskCommon and its nested interfaces (allocated after the variants referenced them).
   const commonBody = types.interfaceBody(ir.task, []);
@@ -369,7 +397,14 @@ export function emitTypes(ir) {
   );
   for (let i = 0; i < types.interfaces.length; i++) {
     const { name, schema, path } = types.interfaces[i];
-    out.push(`${docComment(propertyDoc(schema).length ? propertyDoc(schema) : [`\`${label(path.filter((p) => p !== "[]"))}\``]).text}export interface ${name} {\n${types.interfaceBody(schema, path)}\n}`);
+    const doc = docComment(propertyDoc(schema).length ? propertyDoc(schema) : [`\`${label(path.filter((p) => p !== "[]"))}\``]).text;
+    // Objects the task-level split cannot reach (array items, alternatives) carry their own rules here.
+    const local = path.some((p) => p === "[]" || p.startsWith("option ")) ? types.localModes(schema, name, path) : null;
+    if (local) {
+      out.push(`${doc}export type ${name} = ${name}Common & ${local.groups.map((g) => g.name).join(" & ")};`);
+      out.push(`export interface ${name}Common {\n${types.interfaceBody(schema, path)}\n}`);
+      out.push(...local.texts);
+    } else out.push(`${doc}export interface ${name} {\n${types.interfaceBody(schema, path)}\n}`);
   }
   return { text: out.join("\n\n") + "\n", summary, names };
 }

@@ -109,7 +109,7 @@ export function createTransport(options, redact) {
       if (retryAfterMs !== undefined) wait = Math.max(wait, retryAfterMs);
       const mayRetry =
         retriesUsed < options.retry.max &&
-        true &&
+        (request.idempotent || refused) &&
         wait <= options.retry.capMs &&
         (request.deadline === undefined || options.now() + wait < request.deadline);
       if (!mayRetry) return giveUp(request, failure, attempts, retryAfterMs);

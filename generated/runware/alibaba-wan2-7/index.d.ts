@@ -182,37 +182,16 @@ export interface TaskCommon {
  * The allowed combinations of height and width.
  */
 export type HeightWidth =
-  | /**
-     * 720p (16:9)
-     */
-    { height: 720; width: 1280 } /**
-     * 720p (9:16)
-     */
-  | { height: 1280; width: 720 } /**
-   * 720p (1:1)
-   */
-  | { height: 960; width: 960 } /**
-   * 720p (~4:3)
-   */
-  | { height: 832; width: 1088 } /**
-   * 720p (~3:4)
-   */
-  | { height: 1088; width: 832 } /**
-   * 1080p (16:9)
-   */
-  | { height: 1080; width: 1920 } /**
-   * 1080p (9:16)
-   */
-  | { height: 1920; width: 1080 } /**
-   * 1080p (1:1)
-   */
-  | { height: 1440; width: 1440 } /**
-   * 1080p (~4:3)
-   */
-  | { height: 1248; width: 1632 } /**
-   * 1080p (~3:4)
-   */
-  | { height: 1632; width: 1248 };
+  | { height: 720; width: 1280 } // 720p (16:9)
+  | { height: 1280; width: 720 } // 720p (9:16)
+  | { height: 960; width: 960 } // 720p (1:1)
+  | { height: 832; width: 1088 } // 720p (~4:3)
+  | { height: 1088; width: 832 } // 720p (~3:4)
+  | { height: 1080; width: 1920 } // 1080p (16:9)
+  | { height: 1920; width: 1080 } // 1080p (9:16)
+  | { height: 1440; width: 1440 } // 1080p (1:1)
+  | { height: 1248; width: 1632 } // 1080p (~4:3)
+  | { height: 1632; width: 1248 }; // 1080p (~3:4)
 
 /**
  * With height, positivePrompt, width; without inputs.frameImages, settings.shotType.

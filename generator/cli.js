@@ -2,7 +2,7 @@
 // modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input.
 import { parseArgs } from "node:util";
 import path from "node:path";
-import { generate } from "./pipeline.js";
+import { generate, lint } from "./pipeline.js";
 import { diffOutput, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
 
@@ -26,7 +26,47 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   --overlay <file>    an OpenAPI Overlay to apply to every spec (after <name>.overlay.yaml beside the spec)
   --check             write nothing; exit 1 naming each file that would change
   --debug             time each stage; show stack traces`,
+  lint: `Usage: modelgen lint [--specs <dir|file>]… [--overlay <file>]… [--format text|json] [--verbose]
+
+  Reports, per spec: modes that can never be valid (with the rules that forbid them), vacuous combinators
+  (a oneOf whose branches can all match one task, an if that can never hold, a then that can never hold),
+  and request examples that fail their spec or whose declared verdict (x-modelgen-expect) differs.
+  --verbose           print the witness payload behind each possible mode
+  Exit: 1 when there are errors, 0 when only warnings.`,
 };
+
+function printFindings(results, { verbose = false, stream = process.stdout } = {}) {
+  for (const r of results) {
+    const errors = r.findings.filter((f) => f.severity === "error").length;
+    stream.write(`${r.file} (${r.modelId})${r.overlays.length ? ` with ${r.overlays.join(", ")}` : ""}: ${errors} error${errors === 1 ? "" : "s"}, ${r.findings.length - errors} warning${r.findings.length - errors === 1 ? "" : "s"}\n`);
+    for (const f of r.findings) stream.write(`  ${f.severity}: ${f.message}${f.pointers.length ? ` [${f.pointers.map((p) => `#${p}`).join(", ")}]` : ""}\n`);
+    if (verbose) for (const w of r.witnesses) stream.write(`  possible: a task with ${w.mode}, e.g. ${JSON.stringify(w.witness)}\n`);
+  }
+}
+
+async function cmdLint(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      specs: { type: "string", multiple: true },
+      overlay: { type: "string", multiple: true },
+      format: { type: "string" },
+      verbose: { type: "boolean", short: "v" },
+      debug: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) return void process.stdout.write(HELP.lint + "\n");
+  const format = values.format ?? "text";
+  if (!["text", "json"].includes(format)) throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  const results = await lint({ specs: values.specs ?? ["specs"], overlays: values.overlay ?? [] });
+  if (format === "json") process.stdout.write(JSON.stringify(results.map(({ witnesses, ...r }) => (values.verbose ? { ...r, witnesses } : r)), null, 2) + "\n");
+  else printFindings(results, { verbose: values.verbose });
+  if (results.some((r) => r.findings.some((f) => f.severity === "error"))) process.exitCode = 1;
+}
+
+class UsageError extends Error {}
 
 const USAGE_EXIT = 2;
 
@@ -53,6 +93,8 @@ async function cmdGenerate(argv) {
   const out = values.out ?? "generated";
   const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug });
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.ir.file, modelId: m.ir.modelId, overlays: m.ir.overlays, ...m.lint }));
+  if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
   if (values.check) {
     const { changed, added, removed } = diffOutput(out, result.files);
     const all = [...changed.map((f) => `changed: ${f}`), ...added.map((f) => `missing: ${f}`), ...removed.map((f) => `stale: ${f}`)];
@@ -66,7 +108,7 @@ async function cmdGenerate(argv) {
   process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.ir.modelId).join(", ")}\n`);
 }
 
-const COMMANDS = { generate: cmdGenerate };
+const COMMANDS = { generate: cmdGenerate, lint: cmdLint };
 
 export async function main(argv) {
   const [command, ...rest] = argv;
@@ -83,6 +125,7 @@ export async function main(argv) {
   } catch (e) {
     if (e?.code?.startsWith?.("ERR_PARSE_ARGS")) return fail(`${e.message} (see \`modelgen ${command} --help\`)`);
     if (e instanceof SpecError) return fail(debug ? e.stack : e.message, e.exitCode);
+    if (e instanceof UsageError) return fail(e.message);
     throw e;
   }
 }

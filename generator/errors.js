@@ -31,3 +31,13 @@ export function pointerKeys(ptr) {
     .slice(1)
     .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
+
+/** "/allOf/2" → "allOf[2]", "/properties/a/oneOf" → "a.oneOf" for comments. */
+export function rulePointerText(ptr) {
+  return ptr
+    .replace(/^\//, "")
+    .replace(/properties\//g, "")
+    .replace(/\/(\d+)/g, "[$1]")
+    .replace(/^(\d+)/, "[$1]")
+    .replace(/\//g, ".");
+}

@@ -10,6 +10,9 @@ import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
 import { compileTemplates, readTemplates, importCompiled } from "./emit/templates.js";
 import { formatFiles } from "./format/prettier.js";
+import { lintTask } from "./analyze/lint.js";
+import { describeRules, describeAlternatives } from "./analyze/describe.js";
+import { compileInProcess } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +44,34 @@ function timer(debug) {
   };
 }
 
+/** The validator as generated (same Ajv options, formats and messages), run in this process. */
+export function inProcessValidator(ir, formats, issuesModule) {
+  const validate = compileInProcess(ir.task, formats, { file: ir.file, pointer: ir.taskPointer });
+  const messages = [...describeRules(ir.task), ...describeAlternatives(ir.task)];
+  const check = (t) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
+  const validateTask = (t) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
+  return { check, validateTask };
+}
+
+/** Lint one model (the findings of `modelgen lint`, also printed by generate). */
+export function lintModel(ir, formats, issuesModule) {
+  const v = inProcessValidator(ir, formats, issuesModule);
+  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray });
+}
+
+/** Load and lint specs without emitting anything (`modelgen lint`). */
+export async function lint({ specs, overlays = [], limit = 64 }) {
+  const compiled = compileTemplates(readTemplates());
+  const { formats } = await importCompiled(compiled, "validation/formats.js");
+  const issuesModule = await importCompiled(compiled, "validation/issues.js");
+  const out = [];
+  for (const entry of findSpecFiles(specs)) {
+    const ir = buildIR(await loadSpec({ ...entry, overlays }), { limit });
+    out.push({ file: ir.file, modelId: ir.modelId, provider: ir.provider, overlays: ir.overlays, ...lintModel(ir, formats, issuesModule) });
+  }
+  return out;
+}
+
 /**
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), the
  * per-model summaries and warnings; writes nothing.
@@ -50,15 +81,17 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const entries = await stage("find specs", () => findSpecFiles(specs));
   const compiled = await stage("compile templates", () => compileTemplates(readTemplates()));
   const { formats } = await stage("load formats", () => importCompiled(compiled, "validation/formats.js"));
+  const issuesModule = await importCompiled(compiled, "validation/issues.js");
   const files = Object.fromEntries(Object.entries(compiled).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
   const models = [];
   const warnings = [];
   for (const entry of entries) {
     const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats }));
+    const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint }));
     Object.assign(files, mod.files);
-    models.push({ ir, summary: mod.summary });
+    models.push({ ir, summary: mod.summary, lint });
     warnings.push(...ir.split.warnings.map((w) => `${ir.file}: ${w}`));
   }
   const ids = new Map();

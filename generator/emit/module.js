@@ -50,7 +50,8 @@ function builtinResult(ir) {
 /**
  * @returns {Promise<{ files: Record<string, string>, summary: object }>} paths relative to the output root
  */
-export async function emitModule(ir, { formats }) {
+export async function emitModule(ir, { formats, lint }) {
+  void lint;
   const dir = ir.name;
   const up = path.posix.relative(dir, RUNTIME_DIR);
   const runtimeValidation = `${up}/validation/index.js`;

@@ -1,6 +1,7 @@
 // Emit the exact TypeScript types of a model's task: the declared properties (TaskCommon and the nested
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
+import { rulePointerText } from "../errors.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
 import { OTHER, simplify, caseSplit } from "../analyze/case-split.js";
 import { declaredLiterals, stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
@@ -203,15 +204,6 @@ function reasons(v, group) {
   return out;
 }
 
-/** "/allOf/2" → "allOf[2]", "/properties/a/oneOf" → "a.oneOf" for comments. */
-export function rulePointerText(ptr) {
-  return ptr
-    .replace(/^\//, "")
-    .replace(/properties\//g, "")
-    .replace(/\/(\d+)/g, "[$1]")
-    .replace(/^(\d+)/, "[$1]")
-    .replace(/\//g, ".");
-}
 
 /**
  * A nested object type from facts about paths: { path, presence: true | false | undefined, type?: string }.

@@ -5,6 +5,11 @@ import path from "node:path";
 import { generate, lint } from "./pipeline.js";
 import { diffOutput, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
+import { expandInputs, loadRegistry, validateInputs, renderResults } from "./validate.js";
+import { compileTemplates, readTemplates, importCompiled } from "./emit/templates.js";
+import { findSpecFiles, loadSpec } from "./load/spec.js";
+import { buildIR } from "./ir/build.js";
+import { inProcessValidator } from "./pipeline.js";
 
 const HELP = {
   main: `modelgen: compile per-model OpenAPI specs into exact types, precompiled validators and clients.
@@ -33,6 +38,15 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   and request examples that fail their spec or whose declared verdict (x-modelgen-expect) differs.
   --verbose           print the witness payload behind each possible mode
   Exit: 1 when there are errors, 0 when only warnings.`,
+  validate: `Usage: modelgen validate <file|glob|->… [--specs <dir|file>]… [--registry <dir>] [--model <id>] [--format text|json|github]
+
+  Each input is a JSON task, an array of tasks, or JSON Lines (- reads standard input). A task's model is found
+  through its \`model\` field: in the generated registry (--registry, default: generated), or in specs
+  compiled now (--specs). --model forces one model for every task (for bodies without a model field).
+  --format text    one line per task, with each broken rule in words (colour when on a terminal)
+  --format json    { valid, invalid, results: [{ file, index, model, line, column, path, message }] }
+  --format github  workflow annotations: ::error file=…,line=…::message
+  Exit: 0 all valid, 1 some invalid, 2 bad usage or unreadable input.`,
 };
 
 function printFindings(results, { verbose = false, stream = process.stdout } = {}) {
@@ -67,6 +81,45 @@ async function cmdLint(argv) {
 }
 
 class UsageError extends Error {}
+
+/** Validators for --specs: compiled in this process from the specs (same code path as generation). */
+async function registryFromSpecs(specs, overlays) {
+  const compiled = compileTemplates(readTemplates());
+  const { formats } = await importCompiled(compiled, "validation/formats.js");
+  const issues = await importCompiled(compiled, "validation/issues.js");
+  const models = {};
+  for (const entry of findSpecFiles(specs)) {
+    const ir = buildIR(await loadSpec({ ...entry, overlays }));
+    models[ir.modelId] = { modelId: ir.modelId, validateTask: inProcessValidator(ir, formats, issues).validateTask };
+  }
+  return models;
+}
+
+async function cmdValidate(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      specs: { type: "string", multiple: true },
+      overlay: { type: "string", multiple: true },
+      registry: { type: "string" },
+      model: { type: "string" },
+      format: { type: "string" },
+      debug: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) return void process.stdout.write(HELP.validate + "\n");
+  const format = values.format ?? "text";
+  if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
+  if (positionals.length === 0) throw new UsageError("validate needs at least one file, glob or - (see `modelgen validate --help`)");
+  const inputs = expandInputs(positionals);
+  const models = values.specs ? await registryFromSpecs(values.specs, values.overlay ?? []) : await loadRegistry(values.registry ?? "generated");
+  const results = validateInputs(inputs, models, { model: values.model });
+  process.stdout.write(renderResults(results, format, { color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR }));
+  if (results.some((r) => !r.valid)) process.exitCode = 1;
+}
 
 const USAGE_EXIT = 2;
 
@@ -108,7 +161,7 @@ async function cmdGenerate(argv) {
   process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.ir.modelId).join(", ")}\n`);
 }
 
-const COMMANDS = { generate: cmdGenerate, lint: cmdLint };
+const COMMANDS = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate };
 
 export async function main(argv) {
   const [command, ...rest] = argv;

@@ -142,18 +142,19 @@ function requirementText(req, cond, reqSchema, at) {
   const shape = presenceShape(req);
   const condShape = cond ? presenceShape(cond) : null;
   const condWords = cond ? conditionClause(cond) : "";
+  const condFocus = condShape ? condShape.pos : [];
   if (shape && shape.pos.length === 0 && shape.neg.length && condShape && condShape.op === "and" && condShape.neg.length === 0 && condShape.pos.length)
-    return `${names(condShape.pos)} cannot be combined with ${names(shape.neg, "or")}`;
+    return { text: `${names(condShape.pos)} cannot be combined with ${names(shape.neg, "or")}`, focus: [...shape.neg, ...condFocus] };
   if (shape && shape.neg.length === 0 && shape.pos.length) {
     const verb = shape.op === "or" || shape.pos.length === 1 ? "is" : "are";
-    if (condShape && condShape.op === "and" && condShape.neg.length === 0 && condShape.pos.length === 1 && !condWords.startsWith("unless"))
-      return `${names(condShape.pos)} requires ${names(shape.pos, shape.op)}`;
-    return `${names(shape.pos, shape.op)} ${verb} required${condWords}`;
+    if (condShape && condShape.op === "and" && condShape.neg.length === 0 && condShape.pos.length === 1 && !condWords.startsWith(" unless"))
+      return { text: `${names(condShape.pos)} requires ${names(shape.pos, shape.op)}`, focus: condFocus };
+    return { text: `${names(shape.pos, shape.op)} ${verb} required${condWords}`, focus: condFocus };
   }
-  if (shape && shape.pos.length === 0 && shape.neg.length) return `${names(shape.neg, "or")} ${shape.neg.length > 1 ? "are" : "is"} not allowed${condWords}`;
+  if (shape && shape.pos.length === 0 && shape.neg.length) return { text: `${names(shape.neg, "or")} ${shape.neg.length > 1 ? "are" : "is"} not allowed${condWords}`, focus: shape.neg };
   const value = valueRequirement(reqSchema, at);
-  if (value) return `${value.text}${condWords}${value.got}`;
-  return `the task must satisfy ${reqSchema ? "this rule" : "the rule"}${condWords}`;
+  if (value) return { text: `${value.text}${condWords}${value.got}`, focus: [value.path] };
+  return { text: `the task must satisfy ${reqSchema ? "this rule" : "the rule"}${condWords}`, focus: condFocus };
 }
 
 function conditionClause(cond) {
@@ -171,7 +172,7 @@ function valueRequirement(schema, at) {
   if (isPlain(sub.properties)) return valueRequirement(sub, [...at, name]);
   const path = [...at, name];
   const text = constraintText(dot(path), sub, false);
-  return { text, got: ` (got {${ptr(path)}})` };
+  return { text, got: ` (got {${ptr(path)}})`, path };
 }
 
 /** A oneOf/anyOf whose branches each fix the same properties to constants: a table of allowed combinations. */
@@ -209,7 +210,10 @@ export function describeRules(root) {
 }
 
 function describeAt(schema, base, at, root, out) {
-  const add = (suffix, message, path = at) => out.push({ schemaPath: `${base}${suffix}`, message, path: ptr(path) });
+  const add = (suffix, message, focus = []) => {
+    const m = typeof message === "string" ? { text: message, focus } : message;
+    out.push({ schemaPath: `${base}${suffix}`, message: m.text, path: ptr(at), focus: m.focus.map(ptr) });
+  };
   if (!isPlain(schema)) return;
   if ("if" in schema) {
     const cond = translate(schema.if, at, root);
@@ -223,14 +227,14 @@ function describeAt(schema, base, at, root, out) {
     const f = translate(schema.not, at, root);
     const shape = presenceShape(f);
     const sides = f.t === "and" && f.xs.length === 2 ? f.xs.map(presenceList) : null;
-    if (shape && shape.op === "and" && shape.neg.length === 0 && shape.pos.length > 1) add("/not", `${names(shape.pos.slice(0, 1))} cannot be combined with ${names(shape.pos.slice(1))}`);
-    else if (sides && sides.every(Boolean)) add("/not", `${names(sides[0], "or")} cannot be combined with ${names(sides[1], "or")}`);
+    if (shape && shape.op === "and" && shape.neg.length === 0 && shape.pos.length > 1) add("/not", `${names(shape.pos.slice(0, 1))} cannot be combined with ${names(shape.pos.slice(1))}`, [...shape.pos.slice(1), shape.pos[0]]);
+    else if (sides && sides.every(Boolean)) add("/not", `${names(sides[0], "or")} cannot be combined with ${names(sides[1], "or")}`, [...sides[1], ...sides[0]]);
     else add("/not", `the task must not match: ${conditionText(f)}`);
   }
   for (const k of ["oneOf", "anyOf"]) {
     if (!Array.isArray(schema[k])) continue;
     const table = constTable(schema[k]);
-    if (table) add(`/${k}`, tableText(table, at));
+    if (table) add(`/${k}`, tableText(table, at), table.keys.map((key) => [...at, key]));
     else {
       const f = translate({ [k]: schema[k] }, at, root);
       add(`/${k}`, f.t === "true" ? `the task must match ${k === "oneOf" ? "exactly one" : "at least one"} of the alternatives` : `${k === "oneOf" ? "exactly one of" : "at least one of"}: ${schema[k].map((b) => conditionText(translate(b, at, root))).join("; ")}`);
@@ -242,7 +246,7 @@ function describeAt(schema, base, at, root, out) {
 function nested(schema, base, at, root, out) {
   for (const k of ["oneOf", "anyOf"]) {
     const table = Array.isArray(schema[k]) ? constTable(schema[k]) : null;
-    if (table) out.push({ schemaPath: `${base}/${k}`, message: tableText(table, at), path: ptr(at) });
+    if (table) out.push({ schemaPath: `${base}/${k}`, message: tableText(table, at), path: ptr(at), focus: table.keys.map((key) => ptr([...at, key])) });
   }
 }
 
@@ -279,7 +283,7 @@ export function describeAlternatives(root) {
       if (keys.length === 0) continue;
       const alts = table ? null : s[k].map(alternativeText);
       const words = alts ? (alts.length > 1 ? `${alts.slice(0, -1).join(", ")} or ${alts.at(-1)}` : alts[0]) : null;
-      if (words) out.push({ schemaPath: `#/${keys.join("/")}/${k}`, message: `{path} must be ${k === "oneOf" && !s[k].every((b) => isPlain(b) && "const" in b) ? "exactly one of: " : ""}${words}`, path: "" });
+      if (words) out.push({ schemaPath: `#/${keys.join("/")}/${k}`, focus: [], message: `{path} must be ${k === "oneOf" && !s[k].every((b) => isPlain(b) && "const" in b) ? "exactly one of: " : ""}${words}`, path: "" });
     }
     for (const [k, v] of Object.entries(s)) {
       if (k === "properties" && isPlain(v)) for (const [p, sub] of Object.entries(v)) visit(sub, [...keys, "properties", p]);

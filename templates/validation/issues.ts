@@ -13,6 +13,8 @@ export interface RuleMessage {
   schemaPath: string;
   message: string;
   path: string;
+  /** Places the message is about, best first: the issue points at the first one present in the payload. */
+  focus?: string[];
 }
 
 /** A check JSON Schema cannot express (x-modelgen-rules). */
@@ -155,8 +157,8 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, data: u
     const schemaPath = e.keyword === "if" && typeof e.params.failingKeyword === "string" ? e.schemaPath.replace(/\/if$/, `/${e.params.failingKeyword}`) : e.schemaPath;
     const rule = ruleFor(schemaPath);
     if (rule) {
-      const placeholder = /\{(\/[^{}]*)\}/.exec(rule.message);
-      const path = rule.message.includes("{path}") ? anyOfPath(e, rule) : placeholder && valueAt(data, placeholder[1]!) !== undefined ? placeholder[1]! : rule.path;
+      const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== undefined);
+      const path = rule.message.includes("{path}") ? anyOfPath(e, rule) : focus ?? rule.path;
       push({ path, message: fill(rule.message, data, path) });
       continue;
     }

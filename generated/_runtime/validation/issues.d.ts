@@ -8,6 +8,8 @@ export interface RuleMessage {
   schemaPath: string;
   message: string;
   path: string;
+  /** Places the message is about, best first: the issue points at the first one present in the payload. */
+  focus?: string[];
 }
 /** A check JSON Schema cannot express (x-modelgen-rules). */
 export interface ExtraRule {

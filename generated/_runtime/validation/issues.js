@@ -150,12 +150,8 @@ export function toIssues(errors, data, rules) {
         : e.schemaPath;
     const rule = ruleFor(schemaPath);
     if (rule) {
-      const placeholder = /\{(\/[^{}]*)\}/.exec(rule.message);
-      const path = rule.message.includes("{path}")
-        ? anyOfPath(e, rule)
-        : placeholder && valueAt(data, placeholder[1]) !== undefined
-          ? placeholder[1]
-          : rule.path;
+      const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== undefined);
+      const path = rule.message.includes("{path}") ? anyOfPath(e, rule) : (focus ?? rule.path);
       push({ path, message: fill(rule.message, data, path) });
       continue;
     }

@@ -15,42 +15,54 @@ export const overlays = [];
 
 /** Messages in words for the spec's rules, by the schema path Ajv reports. */
 const ruleMessages = [
-  { schemaPath: "#/properties/deliveryMethod/oneOf", message: '{path} must be "async"', path: "" },
-  { schemaPath: "#/properties/inputs/properties/audio/anyOf", message: "{path} must be a UUID or a URI", path: "" },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
+  {
+    schemaPath: "#/properties/inputs/properties/audio/anyOf",
+    focus: [],
+    message: "{path} must be a UUID or a URI",
+    path: "",
+  },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf",
+    focus: [],
     message: "{path} must be a string or an object with image",
     path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf",
+    focus: [],
     message:
       "{path} must be a value of another shape, a value of another shape, a value of another shape or a value of another shape",
     path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",
+    focus: [],
     message: '{path} must be "first", "last", 0 or -1',
     path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf",
+    focus: [],
     message:
       "{path} must be a value of another shape, a value of another shape, a value of another shape or a value of another shape",
     path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf",
+    focus: [],
     message: "{path} must be a UUID or a URI",
     path: "",
   },
   {
     schemaPath: "#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf",
+    focus: [],
     message: '{path} must be "single" or "multi"',
     path: "",
   },
   {
     schemaPath: "#/properties/safety/properties/mode/oneOf",
+    focus: [],
     message: '{path} must be "none", "fast" or "full"',
     path: "",
   },

@@ -15,73 +15,110 @@ export const overlays = ["specs/runware/alibaba-wan2-7.overlay.yaml"];
 
 /** Messages in words for the spec's rules, by the schema path Ajv reports. */
 const ruleMessages = [
-  { schemaPath: "#/allOf/1/then", message: "the task must satisfy this rule when width or height is given", path: "" },
+  {
+    schemaPath: "#/allOf/1/then",
+    message: "the task must satisfy this rule when width or height is given",
+    path: "",
+    focus: ["/width", "/height"],
+  },
   {
     schemaPath: "#/allOf/1/then/required",
     message: "width/height are required when width or height is given",
     path: "",
+    focus: ["/width", "/height"],
   },
   {
     schemaPath: "#/allOf/1/then/oneOf",
     message:
       "height/width {/height}×{/width} is not an allowed combination; allowed: 720×1280 (720p (16:9)), 1280×720 (720p (9:16)), 960×960 (720p (1:1)), 832×1088 (720p (~4:3)), 1088×832 (720p (~3:4)), 1080×1920 (1080p (16:9)), 1920×1080 (1080p (9:16)), 1440×1440 (1080p (1:1)), 1248×1632 (1080p (~4:3)), 1632×1248 (1080p (~3:4))",
     path: "",
+    focus: ["/height", "/width"],
   },
-  { schemaPath: "#/allOf/2/then", message: "inputs.frameImages cannot be combined with width/height", path: "" },
-  { schemaPath: "#/allOf/2/else", message: "width/height are required unless inputs.frameImages is given", path: "" },
+  {
+    schemaPath: "#/allOf/2/then",
+    message: "inputs.frameImages cannot be combined with width/height",
+    path: "",
+    focus: ["/width", "/height", "/inputs/frameImages"],
+  },
+  {
+    schemaPath: "#/allOf/2/else",
+    message: "width/height are required unless inputs.frameImages is given",
+    path: "",
+    focus: [],
+  },
   {
     schemaPath: "#/allOf/3/not",
     message: "inputs.frameImages cannot be combined with inputs.referenceImages",
     path: "",
+    focus: ["/inputs/referenceImages", "/inputs/frameImages"],
   },
   {
     schemaPath: "#/allOf/4/not",
     message: "inputs.frameImages cannot be combined with inputs.referenceVideos",
     path: "",
+    focus: ["/inputs/referenceVideos", "/inputs/frameImages"],
   },
   {
     schemaPath: "#/allOf/5/then",
     message:
       "duration must be at most 10 when inputs.referenceImages or inputs.referenceVideos is given (got {/duration})",
     path: "",
+    focus: ["/duration"],
   },
   {
     schemaPath: "#/allOf/6/then",
     message: "settings.shotType requires inputs.referenceImages or inputs.referenceVideos",
     path: "",
+    focus: ["/settings/shotType"],
   },
-  { schemaPath: "#/allOf/7/then", message: "positivePrompt is required unless inputs.frameImages is given", path: "" },
-  { schemaPath: "#/properties/deliveryMethod/oneOf", message: '{path} must be "async"', path: "" },
-  { schemaPath: "#/properties/inputs/properties/audio/anyOf", message: "{path} must be a UUID or a URI", path: "" },
+  {
+    schemaPath: "#/allOf/7/then",
+    message: "positivePrompt is required unless inputs.frameImages is given",
+    path: "",
+    focus: [],
+  },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
+  {
+    schemaPath: "#/properties/inputs/properties/audio/anyOf",
+    focus: [],
+    message: "{path} must be a UUID or a URI",
+    path: "",
+  },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",
+    focus: [],
     message: '{path} must be "first", "last", 0 or -1',
     path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf",
+    focus: [],
     message:
       "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
     path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf",
+    focus: [],
     message:
       "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
     path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf",
+    focus: [],
     message: "{path} must be a UUID or a URI",
     path: "",
   },
   {
     schemaPath: "#/properties/safety/properties/mode/oneOf",
+    focus: [],
     message: '{path} must be "none", "fast" or "full"',
     path: "",
   },
   {
     schemaPath: "#/properties/settings/properties/shotType/oneOf",
+    focus: [],
     message: '{path} must be "single" or "multi"',
     path: "",
   },

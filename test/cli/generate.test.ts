@@ -1,0 +1,75 @@
+// `modelgen generate` as a user runs it: --check, --help, layout of outputs, exit codes, never clobbering.
+import { describe, expect, test } from "vitest";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT, listFiles } from "../helpers/generated.js";
+import { runCli } from "../helpers/cli.js";
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "modelgen-cli-"));
+
+describe("modelgen generate", () => {
+  test("--check on the committed generated/ reports no drift (exit 0)", () => {
+    const r = runCli(["generate", "--check"]);
+    expect(r.stdout).toBe("generated is up to date (4 models)\n");
+    expect(r.code).toBe(0);
+  });
+
+  test("--check names each file that would change, and writes nothing (exit 1)", () => {
+    const out = path.join(tmp(), "gen");
+    cpSync(path.join(ROOT, "generated"), out, { recursive: true });
+    const file = path.join(out, "runware/alibaba-wan2-6/index.js");
+    writeFileSync(file, "// edited by hand\n");
+    const r = runCli(["generate", "--check", "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${path.join(out, "runware/alibaba-wan2-6/index.js")} (changed)`);
+    expect(readFileSync(file, "utf8")).toBe("// edited by hand\n");
+  });
+
+  test("a single spec file is its own root: it lands in <out>/<name>/ (a trailing .openapi is dropped)", () => {
+    const dir = tmp();
+    cpSync(path.join(ROOT, "specs/runware/alibaba-wan2-6.json"), path.join(dir, "wan.openapi.json"));
+    const out = path.join(dir, "out");
+    const r = runCli(["generate", "--specs", path.join(dir, "wan.openapi.json"), "--out", out]);
+    expect(r.code).toBe(0);
+    expect(listFiles(path.join(out, "wan"))).toEqual(["index.d.ts", "index.js", "validator.d.ts", "validator.js"]);
+  });
+
+  test("refuses to write into a folder it did not make, leaving it as it was (exit 2)", () => {
+    const out = path.join(tmp(), "mine");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "notes.txt"), "my notes");
+    const r = runCli(["generate", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to write/);
+    expect(listFiles(out)).toEqual(["notes.txt"]);
+  });
+
+  test("keeps a user's own files in a folder it made", () => {
+    const out = path.join(tmp(), "gen");
+    expect(runCli(["generate", "--out", out]).code).toBe(0);
+    writeFileSync(path.join(out, "NOTES.md"), "mine");
+    expect(runCli(["generate", "--out", out]).code).toBe(0);
+    expect(readFileSync(path.join(out, "NOTES.md"), "utf8")).toBe("mine");
+  });
+
+  test("--help for every command (exit 0); unknown commands and options are usage errors (exit 2)", () => {
+    for (const cmd of [["--help"], ["generate", "--help"], ["lint", "--help"], ["validate", "--help"]]) {
+      const r = runCli(cmd);
+      expect(r.code, cmd.join(" ")).toBe(0);
+      expect(r.stdout).toMatch(/Usage: modelgen/);
+    }
+    for (const cmd of [["frobnicate"], ["generate", "--nope"], []]) {
+      const r = runCli(cmd);
+      expect(r.code, cmd.join(" ")).toBe(2);
+    }
+  });
+
+  test("a missing spec path is bad input: exit 2, one line, no stack trace, nothing written", () => {
+    const out = path.join(tmp(), "gen");
+    const r = runCli(["generate", "--specs", "no/such/dir", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("modelgen: no/such/dir: no such file or directory\n");
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -11,7 +11,7 @@ import { emitRegistry } from "./emit/registry.js";
 import { compileTemplates, readTemplates, importCompiled } from "./emit/templates.js";
 import { formatFiles } from "./format/prettier.js";
 import { lintTask } from "./analyze/lint.js";
-import { describeRules, describeAlternatives } from "./analyze/describe.js";
+import { emitIndexReadme } from "./emit/readme.js";
 import { compileInProcess } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
 
@@ -47,15 +47,14 @@ function timer(debug) {
 /** The validator as generated (same Ajv options, formats and messages), run in this process. */
 export function inProcessValidator(ir, formats, issuesModule) {
   const validate = compileInProcess(ir.task, formats, { file: ir.file, pointer: ir.taskPointer });
-  const messages = [...describeRules(ir.task), ...describeAlternatives(ir.task)];
+  const messages = ir.ruleMessages;
   const check = (t) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
   const validateTask = (t) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
   return { check, validateTask };
 }
 
 /** Lint one model (the findings of `modelgen lint`, also printed by generate). */
-export function lintModel(ir, formats, issuesModule) {
-  const v = inProcessValidator(ir, formats, issuesModule);
+export function lintModel(ir, formats, issuesModule, v = inProcessValidator(ir, formats, issuesModule)) {
   return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray });
 }
 
@@ -88,8 +87,9 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   for (const entry of entries) {
     const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
-    const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint }));
+    const validator = inProcessValidator(ir, formats, issuesModule);
+    const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint, validator }));
     Object.assign(files, mod.files);
     models.push({ ir, summary: mod.summary, lint });
     warnings.push(...ir.split.warnings.map((w) => `${ir.file}: ${w}`));
@@ -100,6 +100,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     ids.set(m.ir.modelId, m.ir.file);
   }
   Object.assign(files, emitRegistry(models.map((m) => m.ir)));
+  files["README.md"] = emitIndexReadme(models.map((m) => ({ ...m.summary, name: m.ir.name })));
   const formatted = await stage("format", () => formatFiles(files));
   return { files: withManifest(formatted), models, warnings };
 }

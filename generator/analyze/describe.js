@@ -154,7 +154,7 @@ function requirementText(req, cond, reqSchema, at) {
   if (shape && shape.pos.length === 0 && shape.neg.length) return { text: `${names(shape.neg, "or")} ${shape.neg.length > 1 ? "are" : "is"} not allowed${condWords}`, focus: shape.neg };
   const value = valueRequirement(reqSchema, at);
   if (value) return { text: `${value.text}${condWords}${value.got}`, focus: [value.path] };
-  return { text: `the task must satisfy ${reqSchema ? "this rule" : "the rule"}${condWords}`, focus: condFocus };
+  return { text: `the task must satisfy ${reqSchema ? "this rule" : "the rule"}${condWords}`, focus: condFocus, generic: true };
 }
 
 function conditionClause(cond) {
@@ -175,6 +175,18 @@ function valueRequirement(schema, at) {
   return { text, got: ` (got {${ptr(path)}})`, path };
 }
 
+/** Conventional reading order for paired properties (keys are sorted alphabetically when a spec is loaded). */
+const PAIRS = [["width", "height"], ["x", "y"], ["min", "max"], ["start", "end"]];
+export function displayOrder(keys, leaf = (k) => k) {
+  return [...keys].sort((a, b) => {
+    for (const [first, second] of PAIRS) {
+      if (leaf(a) === first && leaf(b) === second) return -1;
+      if (leaf(a) === second && leaf(b) === first) return 1;
+    }
+    return 0;
+  });
+}
+
 /** A oneOf/anyOf whose branches each fix the same properties to constants: a table of allowed combinations. */
 function constTable(branches) {
   if (!Array.isArray(branches) || branches.length < 2) return null;
@@ -182,7 +194,7 @@ function constTable(branches) {
   const rows = [];
   for (const b of branches) {
     if (!isPlain(b) || !isPlain(b.properties)) return null;
-    const consts = Object.entries(b.properties).filter(([, s]) => isPlain(s) && "const" in s);
+    const consts = displayOrder(Object.keys(b.properties)).map((k) => [k, b.properties[k]]).filter(([, s]) => isPlain(s) && "const" in s);
     if (consts.length === 0 || consts.length !== Object.keys(b.properties).length) return null;
     const k = consts.map(([n]) => n).join(",");
     if (keys !== null && keys !== k) return null;
@@ -217,9 +229,13 @@ function describeAt(schema, base, at, root, out) {
   if (!isPlain(schema)) return;
   if ("if" in schema) {
     const cond = translate(schema.if, at, root);
-    if ("then" in schema) add("/then", requirementText(translate(schema.then, at, root), cond, schema.then, at));
-    if (isPlain(schema.then) && Array.isArray(schema.then.required) && Object.keys(schema.then).some((k) => !["required", "properties", "type"].includes(k)))
-      add("/then/required", requirementText(translate({ required: schema.then.required }, at, root), cond, null, at));
+    const specific = isPlain(schema.then) && Array.isArray(schema.then.required) && Object.keys(schema.then).some((k) => !["required", "properties", "type"].includes(k));
+    if ("then" in schema) {
+      const m = requirementText(translate(schema.then, at, root), cond, schema.then, at);
+      // A then that only the parts below can put in words (required + a table) gets no vaguer message of its own.
+      if (!(specific && m.generic)) add("/then", m);
+    }
+    if (specific) add("/then/required", requirementText(translate({ required: schema.then.required }, at, root), cond, null, at));
     if ("else" in schema) add("/else", requirementText(translate(schema.else, at, root), { t: "not", x: cond }, schema.else, at));
     if (isPlain(schema.then)) nested(schema.then, `${base}/then`, at, root, out);
   }

@@ -5,7 +5,7 @@ import { compile as jsonSchemaToTs } from "json-schema-to-typescript";
 import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes } from "./types.js";
 import { emitValidator } from "./validator.js";
-import { describeRules, describeAlternatives } from "../analyze/describe.js";
+import { emitReadme } from "./readme.js";
 import { mapSchema, isPlain } from "../normalize/walk.js";
 
 export const RUNTIME_DIR = "_runtime";
@@ -50,14 +50,13 @@ function builtinResult(ir) {
 /**
  * @returns {Promise<{ files: Record<string, string>, summary: object }>} paths relative to the output root
  */
-export async function emitModule(ir, { formats, lint }) {
-  void lint;
+export async function emitModule(ir, { formats, lint, validator }) {
   const dir = ir.name;
   const up = path.posix.relative(dir, RUNTIME_DIR);
   const runtimeValidation = `${up}/validation/index.js`;
   const runtimeClient = `${up}/runtime/index.js`;
   const types = emitTypes(ir);
-  const ruleMessages = [...describeRules(ir.task), ...describeAlternatives(ir.task)];
+  const ruleMessages = ir.ruleMessages;
   const validatorJs = emitValidator(ir.task, formats, { file: ir.file, pointer: ir.taskPointer, runtimeImport: runtimeValidation });
   const isRunflow = ir.provider === "runflow";
 
@@ -130,6 +129,7 @@ export declare function createClient(options: ClientOptions): ${isRunflow ? "Run
       [`${dir}/index.d.ts`]: indexDts,
       [`${dir}/validator.js`]: `${banner(ir)}${validatorJs}`,
       [`${dir}/validator.d.ts`]: validatorDts,
+      [`${dir}/README.md`]: emitReadme(ir, types.summary, lint, validator.check, validator.validateTask, banner(ir, "md")),
     },
     summary: { name: ir.name, modelId: ir.modelId, title: ir.title, provider: ir.provider, groups: types.summary.groups, warnings: ir.split.warnings },
   };

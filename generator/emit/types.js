@@ -2,6 +2,7 @@
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
 import { rulePointerText } from "../errors.js";
+import { displayOrder } from "../analyze/describe.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
 import { OTHER, simplify, caseSplit } from "../analyze/case-split.js";
 import { declaredLiterals, stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
@@ -303,7 +304,7 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
     const groupName = split.groups.length === 1 ? `${prefix}Mode` : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
     const titles = branchTitles(root);
     const members = [];
-    const info = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [] };
+    const info = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [], relations: [] };
     const usedVariantNames = new Set();
     const relations = new Map();
     for (const v of variants) {
@@ -312,7 +313,7 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
       const order = [...group.vars.keys()];
       v.valueKeys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
       const varying = v.valueKeys.filter((k) => new Set(v.tuples.map((t) => stableStringify(t.get(k) === OTHER ? "\u0000other" : t.get(k)))).size > 1);
-      const relationVars = varying.length > 1 ? varying : [];
+      const relationVars = varying.length > 1 ? displayOrder(varying, (k) => group.vars.get(k).path.at(-1)) : [];
       if (varying.length === 1) v.valueKeys = v.valueKeys; // a single varying value is a literal union on its property
       let preferred = variantName(v, variants, group.vars);
       for (let extra = 1; usedVariantNames.has(preferred) && extra < 4; extra++) preferred = variantName(v, variants, group.vars, extra);
@@ -328,6 +329,7 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
         ...forbids.map((f) => `- forbids ${label(f.path)} (${f.rules.join(", ")})`),
       ];
       let body = variantBody(v, group.vars, decl, relationVars);
+      let variantRelation = null;
       if (relationVars.length) {
         const tuples = dedupeTuples(v.tuples, relationVars).sort((a, b) => compareTuples(a, b, relationVars, group.vars));
         const tupleTexts = tuples.map((t) => {
@@ -340,14 +342,25 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
           if (!relName) {
             relName = relationName(relationVars, group.vars, names, groupName);
             relations.set(relText, relName);
+            info.relations.push({ name: relName, keys: relationVars.map((k) => label(group.vars.get(k).path)), rows: tuples.map((t) => ({ values: relationVars.map((k) => (t.get(k) === OTHER ? null : t.get(k))), title: titles.find((b) => relationVars.every((k) => b.consts[group.vars.get(k).path.at(-1)] !== undefined && stableStringify(b.consts[group.vars.get(k).path.at(-1)]) === stableStringify(t.get(k))))?.title ?? null })) });
             groupTexts.push(`${docComment([`The allowed combinations of ${relationVars.map((k) => group.vars.get(k).path.at(-1)).join(" and ")}.`]).text}export type ${relName} =${relText.replace(/( \/\/ [^\n]*)?$/, ";$1")}`);
           }
           body = `${body} & ${relName}`;
+          variantRelation = relName;
         }
       }
       groupTexts.push(`${docComment(doc).text}export type ${vName} = ${body};`);
       members.push(vName);
-      info.variants.push({ name: vName, doc, requires: requires.map((f) => label(f.path)), forbids: forbids.map((f) => label(f.path)) });
+      info.variants.push({
+        name: vName,
+        doc,
+        requires: requires.map((f) => ({ path: label(f.path), rules: f.rules })),
+        forbids: forbids.map((f) => ({ path: label(f.path), rules: f.rules })),
+        relation: variantRelation,
+        // A representative cube (the variant's facts and its first allowed combination), for example payloads.
+        cube: new Map([...v.presence, ...(v.tuples[0] ?? new Map())]),
+        vars: group.vars,
+      });
     }
     groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =\n${members.map((m) => `| ${m}`).join("\n")};`);
     summary.groups.push(info);

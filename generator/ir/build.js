@@ -3,6 +3,7 @@
 import { normalize } from "../normalize/index.js";
 import { caseSplit } from "../analyze/case-split.js";
 import { SpecError } from "../errors.js";
+import { describeRules, describeAlternatives } from "../analyze/describe.js";
 
 function deepFreeze(v) {
   if (v && typeof v === "object" && !Object.isFrozen(v)) {
@@ -57,6 +58,7 @@ export function buildIR(spec, { limit = 64 } = {}) {
     task,
     clientFilled: provider === "runware" ? CLIENT_FILLED.filter((k) => k in props) : [],
     split,
+    ruleMessages: [...describeRules(task), ...describeAlternatives(task)],
     extraRules,
     examples,
     responses: spec.doc.components?.schemas ?? {},

@@ -22,7 +22,7 @@ describe("validateTask: one message in words per broken rule of the Wan 2.7 spec
       { path: "/width", message: "width/height are required when width or height is given" },
       { path: "", message: "width/height are required unless inputs.frameImages is given" },
     ]],
-    ["allOf[1]: a size that is not in the table", { ...t2v, width: 1280, height: 1280 }, [{ path: "/height", message: `height/width 1280×1280 is not an allowed combination; ${allowed.replace(/(\d+)×(\d+)/g, "$2×$1")}` }]],
+    ["allOf[1]: a size that is not in the table", { ...t2v, width: 1280, height: 1280 }, [{ path: "/width", message: `width/height 1280×1280 is not an allowed combination; ${allowed}` }]],
     ["allOf[2] then: frameImages with a size", { ...t2v, inputs: { frameImages: [{ image }] } }, [{ path: "/width", message: "inputs.frameImages cannot be combined with width/height" }]],
     ["allOf[2] else: no size and no frameImages", { ...base, positivePrompt: "x" }, [{ path: "", message: "width/height are required unless inputs.frameImages is given" }]],
     ["allOf[3]: frameImages with referenceImages", { ...base, inputs: { frameImages: [{ image }], referenceImages: [image] } }, [{ path: "/inputs/referenceImages", message: "inputs.frameImages cannot be combined with inputs.referenceImages" }]],

@@ -1,0 +1,50 @@
+// The reference page of each model: every snippet on every page type-checks against its module, and the
+// Wan 2.7 page answers "how do I make an image-to-video request, and what can't I combine".
+import { describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT, fixturesOut, listFiles } from "../helpers/generated.js";
+import { typeCheck } from "../helpers/tsc.js";
+
+const pages = (dir: string) => listFiles(dir).filter((f) => f.endsWith("/README.md")).map((f) => ({ dir, rel: f, text: readFileSync(path.join(dir, f), "utf8") }));
+
+describe("model reference pages", () => {
+  const all = [...pages(path.join(ROOT, "generated")), ...pages(fixturesOut())];
+
+  test("every ```ts snippet on every page type-checks (one strict program)", () => {
+    const virtual: Record<string, string> = {};
+    for (const p of all) {
+      const moduleDir = path.join(p.dir, path.dirname(p.rel));
+      const snippets = [...p.text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+      snippets.forEach((s, i) => {
+        // The page imports the package path a consumer uses; point it at the module file for the check.
+        const text = s.replace(/from "modelgen-models\/[^"]+"/, `from ${JSON.stringify(path.join(moduleDir, "index.js"))}`);
+        virtual[path.join(ROOT, "test/.out/snippets", p.rel.replace(/\//g, "_"), `snippet-${i}.ts`)] = `declare const process: { env: Record<string, string | undefined> };\n${text}\nexport {};\n`;
+      });
+    }
+    expect(Object.keys(virtual).length).toBeGreaterThan(20);
+    const diagnostics = typeCheck([], virtual);
+    expect(diagnostics.map((d) => `${path.relative(ROOT, d.file)}:${d.line}: ${d.message}`)).toEqual([]);
+  });
+
+  test("the Wan 2.7 page: the image-to-video mode, what it needs and what it cannot be combined with", () => {
+    const page = readFileSync(path.join(ROOT, "generated/runware/alibaba-wan2-7/README.md"), "utf8");
+    const cells = (l: string) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const row = page.split("\n").map(cells).find((c) => c[0] === "`WithFrameImages`");
+    expect(row).toBeDefined();
+    const [, requires, forbids] = row!;
+    expect(requires).toBe("`inputs.frameImages`");
+    expect(forbids).toBe("`height`, `inputs.referenceImages`, `inputs.referenceVideos`, `settings.shotType`, `width`");
+    expect(page).toContain("- `#/allOf/2/then`: inputs.frameImages cannot be combined with width/height");
+    expect(page).toMatch(/### WithFrameImages\n\n```ts\n[^`]*frameImages: \[/);
+    expect(page).toContain("Declared invalid; the validator finds it **invalid**.");
+    expect(page).toContain("`specs/runware/alibaba-wan2-7.overlay.yaml`");
+  });
+
+  test("generated/README.md lists every model with a link to its page", () => {
+    const index = readFileSync(path.join(ROOT, "generated/README.md"), "utf8");
+    const ids = index.split("\n").filter((l) => l.startsWith("| `")).map((l) => l.split("|")[1]!.trim());
+    expect(ids).toEqual(["`alibaba:wan@2.6`", "`alibaba:wan@2.7`", "`alibaba:wan@2.7-image`", "`runflow:alibaba/wan/v2.7/text-to-video`"]);
+    for (const link of index.matchAll(/\]\(\.\/([^)]+)\)/g)) expect(listFiles(path.join(ROOT, "generated"))).toContain(link[1]);
+  });
+});

@@ -179,19 +179,19 @@ export interface TaskCommon {
 }
 
 /**
- * The allowed combinations of height and width.
+ * The allowed combinations of width and height.
  */
-export type HeightWidth =
-  | { height: 720; width: 1280 } // 720p (16:9)
-  | { height: 1280; width: 720 } // 720p (9:16)
-  | { height: 960; width: 960 } // 720p (1:1)
-  | { height: 832; width: 1088 } // 720p (~4:3)
-  | { height: 1088; width: 832 } // 720p (~3:4)
-  | { height: 1080; width: 1920 } // 1080p (16:9)
-  | { height: 1920; width: 1080 } // 1080p (9:16)
-  | { height: 1440; width: 1440 } // 1080p (1:1)
-  | { height: 1248; width: 1632 } // 1080p (~4:3)
-  | { height: 1632; width: 1248 }; // 1080p (~3:4)
+export type WidthHeight =
+  | { width: 1280; height: 720 } // 720p (16:9)
+  | { width: 720; height: 1280 } // 720p (9:16)
+  | { width: 960; height: 960 } // 720p (1:1)
+  | { width: 1088; height: 832 } // 720p (~4:3)
+  | { width: 832; height: 1088 } // 720p (~3:4)
+  | { width: 1920; height: 1080 } // 1080p (16:9)
+  | { width: 1080; height: 1920 } // 1080p (9:16)
+  | { width: 1440; height: 1440 } // 1080p (1:1)
+  | { width: 1632; height: 1248 } // 1080p (~4:3)
+  | { width: 1248; height: 1632 }; // 1080p (~3:4)
 
 /**
  * With height, positivePrompt, width; without inputs.frameImages, settings.shotType.
@@ -209,7 +209,7 @@ export type WithoutShotType = {
   settings?: {
     shotType?: never;
   };
-} & HeightWidth;
+} & WidthHeight;
 
 /**
  * With height, inputs.referenceVideos, positivePrompt, width; without inputs.frameImages.
@@ -225,7 +225,7 @@ export type WithReferenceVideos = {
     referenceVideos: string[];
   };
   positivePrompt: string;
-} & HeightWidth;
+} & WidthHeight;
 
 /**
  * With height, inputs.referenceImages, positivePrompt, width; without inputs.frameImages.
@@ -241,7 +241,7 @@ export type WithReferenceImages = {
     referenceImages: string[];
   };
   positivePrompt: string;
-} & HeightWidth;
+} & WidthHeight;
 
 /**
  * With inputs.frameImages; without height, inputs.referenceImages, inputs.referenceVideos, settings.shotType, width.

@@ -16,12 +16,6 @@ export const overlays = ["specs/runware/alibaba-wan2-7.overlay.yaml"];
 /** Messages in words for the spec's rules, by the schema path Ajv reports. */
 const ruleMessages = [
   {
-    schemaPath: "#/allOf/1/then",
-    message: "the task must satisfy this rule when width or height is given",
-    path: "",
-    focus: ["/width", "/height"],
-  },
-  {
     schemaPath: "#/allOf/1/then/required",
     message: "width/height are required when width or height is given",
     path: "",
@@ -30,9 +24,9 @@ const ruleMessages = [
   {
     schemaPath: "#/allOf/1/then/oneOf",
     message:
-      "height/width {/height}×{/width} is not an allowed combination; allowed: 720×1280 (720p (16:9)), 1280×720 (720p (9:16)), 960×960 (720p (1:1)), 832×1088 (720p (~4:3)), 1088×832 (720p (~3:4)), 1080×1920 (1080p (16:9)), 1920×1080 (1080p (9:16)), 1440×1440 (1080p (1:1)), 1248×1632 (1080p (~4:3)), 1632×1248 (1080p (~3:4))",
+      "width/height {/width}×{/height} is not an allowed combination; allowed: 1280×720 (720p (16:9)), 720×1280 (720p (9:16)), 960×960 (720p (1:1)), 1088×832 (720p (~4:3)), 832×1088 (720p (~3:4)), 1920×1080 (1080p (16:9)), 1080×1920 (1080p (9:16)), 1440×1440 (1080p (1:1)), 1632×1248 (1080p (~4:3)), 1248×1632 (1080p (~3:4))",
     path: "",
-    focus: ["/height", "/width"],
+    focus: ["/width", "/height"],
   },
   {
     schemaPath: "#/allOf/2/then",

@@ -30,6 +30,9 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   --out <dir>         output folder (default: generated)
   --overlay <file>    an OpenAPI Overlay to apply to every spec (after <name>.overlay.yaml beside the spec)
   --check             write nothing; exit 1 naming each file that would change
+  --no-cache          regenerate every spec (by default unchanged specs come from .modelgen-cache/,
+                      keyed by the spec's and its overlays' text and the generator's own hash;
+                      MODELGEN_CACHE_DIR moves it)
   --debug             time each stage; show stack traces`,
   lint: `Usage: modelgen lint [--specs <dir|file>]… [--overlay <file>]… [--format text|json] [--verbose]
 
@@ -136,6 +139,7 @@ async function cmdGenerate(argv) {
       out: { type: "string" },
       overlay: { type: "string", multiple: true },
       check: { type: "boolean" },
+      "no-cache": { type: "boolean" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -144,9 +148,9 @@ async function cmdGenerate(argv) {
   if (values.help) return void process.stdout.write(HELP.generate + "\n");
   const specs = values.specs ?? ["specs"];
   const out = values.out ?? "generated";
-  const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug });
+  const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined });
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.ir.file, modelId: m.ir.modelId, overlays: m.ir.overlays, ...m.lint }));
+  const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
   if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
   if (values.check) {
     const { changed, added, removed } = diffOutput(out, result.files);
@@ -158,7 +162,7 @@ async function cmdGenerate(argv) {
     return;
   }
   writeOutput(out, result.files);
-  process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.ir.modelId).join(", ")}\n`);
+  process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.modelId).join(", ")}\n`);
 }
 
 const COMMANDS = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate };

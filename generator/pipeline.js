@@ -4,11 +4,13 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { findSpecFiles, loadSpec } from "./load/spec.js";
+import { findSpecFiles, loadSpec, overlaysFor } from "./load/spec.js";
+import { Cache, DEFAULT_CACHE_DIR, hashOf } from "./cache.js";
+import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
-import { compileTemplates, readTemplates, importCompiled } from "./emit/templates.js";
+import { compileTemplates, readTemplates, importCompiled, bundleTemplates } from "./emit/templates.js";
 import { formatFiles } from "./format/prettier.js";
 import { lintTask } from "./analyze/lint.js";
 import { emitIndexReadme } from "./emit/readme.js";
@@ -55,7 +57,7 @@ export function inProcessValidator(ir, formats, issuesModule) {
 
 /** Lint one model (the findings of `modelgen lint`, also printed by generate). */
 export function lintModel(ir, formats, issuesModule, v = inProcessValidator(ir, formats, issuesModule)) {
-  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray });
+  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray, split: ir.split });
 }
 
 /** Load and lint specs without emitting anything (`modelgen lint`). */
@@ -75,32 +77,75 @@ export async function lint({ specs, overlays = [], limit = 64 }) {
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), the
  * per-model summaries and warnings; writes nothing.
  */
-export async function generate({ specs, overlays = [], debug = false, limit = 64 }) {
+/** Raw texts a spec's output depends on (cheap to hash: no parsing). */
+function specInputs(entry, overlays) {
+  const texts = [entry.file, ...overlaysFor(entry.file, overlays)].map((f) => {
+    try {
+      return `${f}\0${readFileSync(f, "utf8")}`;
+    } catch {
+      return `${f}\0<unreadable>`;
+    }
+  });
+  return [entry.file, entry.root ?? "", ...texts];
+}
+
+/**
+ * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), a record
+ * per model and warnings; writes nothing but the cache (`cacheDir`, null for none).
+ */
+export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR }) {
   const stage = timer(debug);
+  const cache = new Cache(cacheDir);
+  const genHash = generatorHash();
   const entries = await stage("find specs", () => findSpecFiles(specs));
-  const compiled = await stage("compile templates", () => compileTemplates(readTemplates()));
-  const { formats } = await stage("load formats", () => importCompiled(compiled, "validation/formats.js"));
-  const issuesModule = await importCompiled(compiled, "validation/issues.js");
-  const files = Object.fromEntries(Object.entries(compiled).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
+  const compiled = await stage("compile templates", () => cache.get(hashOf("templates", genHash)) ?? compileAndCache(cache, genHash));
+  const { formats } = await stage("load formats", () => importCompiled(compiled.modules, "validation/formats.js"));
+  const issuesModule = await importCompiled(compiled.modules, "validation/issues.js");
+  const files = Object.fromEntries(Object.entries(compiled.shipped).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
   const models = [];
   const warnings = [];
   for (const entry of entries) {
-    const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
-    const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
-    const validator = inProcessValidator(ir, formats, issuesModule);
-    const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint, validator }));
-    Object.assign(files, mod.files);
-    models.push({ ir, summary: mod.summary, lint });
-    warnings.push(...ir.split.warnings.map((w) => `${ir.file}: ${w}`));
+    const key = hashOf("module", genHash, limit, ...specInputs(entry, overlays));
+    let model = cache.get(key);
+    if (!model) {
+      const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
+      const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
+      const validator = inProcessValidator(ir, formats, issuesModule);
+      const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
+      const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint, validator }));
+      model = {
+        name: ir.name,
+        file: ir.file,
+        modelId: ir.modelId,
+        title: ir.title,
+        provider: ir.provider,
+        overlays: ir.overlays,
+        groups: mod.summary.groups.map((g) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
+        lint,
+        warnings: ir.split.warnings.map((w) => `${ir.file}: ${w}`),
+        files: await stage(`format ${entry.file}`, () => formatFiles(mod.files)),
+      };
+      cache.set(key, model);
+    }
+    Object.assign(files, model.files);
+    models.push(model);
+    warnings.push(...model.warnings);
   }
   const ids = new Map();
   for (const m of models) {
-    if (ids.has(m.ir.modelId)) throw new Error(`two specs declare model ${m.ir.modelId}: ${ids.get(m.ir.modelId)} and ${m.ir.file}`);
-    ids.set(m.ir.modelId, m.ir.file);
+    if (ids.has(m.modelId)) throw new SpecError(m.file, "", `declares model ${m.modelId}, which ${ids.get(m.modelId)} declares too; model ids must be unique`);
+    ids.set(m.modelId, m.file);
   }
-  Object.assign(files, emitRegistry(models.map((m) => m.ir)));
-  files["README.md"] = emitIndexReadme(models.map((m) => ({ ...m.summary, name: m.ir.name })));
-  const formatted = await stage("format", () => formatFiles(files));
-  return { files: withManifest(formatted), models, warnings };
+  const shared = { ...emitRegistry(models), "README.md": emitIndexReadme(models) };
+  Object.assign(files, await stage("format registry", () => formatFiles(shared)));
+  if (debug) process.stderr.write(`modelgen: cache ${cache.dir ?? "off"}: ${cache.hits} hits, ${cache.misses} misses\n`);
+  return { files: withManifest(files), models, warnings };
+}
+
+/** Templates compiled (per module, for this process) and bundled and formatted (what ships in _runtime/). */
+async function compileAndCache(cache, genHash) {
+  const modules = compileTemplates(readTemplates());
+  const compiled = { modules, shipped: await formatFiles(await bundleTemplates(modules)) };
+  cache.set(hashOf("templates", genHash), compiled);
+  return compiled;
 }

@@ -68,13 +68,21 @@ export function lintTask(root, ctx) {
 
   // Modes: each optional property the rules test, present. Declared-required ones are always present.
   const modeVars = [...vars.values()].filter((v) => v.kind === "has" && !isRequiredByDeclaration(root, v.path) && !isContainer(root, v.path));
-  const base = satisfiable(all, vars);
+  const groups = ctx.split?.groups ?? [];
+  const base = groups.length && groups.every((g) => g.cubes.length > 0) ? [true] : satisfiable(all, vars);
   if (base && base.length === 0) {
     const core = unsatCore(rules, background, TRUE, vars);
     findings.push({ severity: "error", kind: "unsatisfiable", message: `no task can ever be valid: ${core.map((r) => ruleEffect(r, root, messages)).join("; ")}`, pointers: core.map((r) => r.pointer) });
   }
   for (const v of modeVars) {
     const lit = has(v.path);
+    // Fast path: the case split already holds every satisfying structural assignment; a cube that allows the
+    // property, joined with a cube of every other group, gives a witness the validator then confirms.
+    const fast = witnessFromSplit(groups, v, root, ctx.check);
+    if (fast !== undefined) {
+      witnesses.push({ mode: label(v.path), witness: fast });
+      continue;
+    }
     const cubes = satisfiable(and([all, lit]), vars);
     if (cubes === null) {
       findings.push({ severity: "warning", kind: "undecided", message: `could not decide whether a task with ${label(v.path)} can be valid (the case split is too large)`, pointers: [] });
@@ -124,6 +132,25 @@ export function lintTask(root, ctx) {
       findings.push({ severity: "error", kind: "example-invalid", message: `example ${ex.key} fails its own spec: ${issues.map((i) => i.message).join("; ")}`, pointers: [] });
   }
   return { findings, witnesses };
+}
+
+function witnessFromSplit(groups, v, root, check) {
+  const own = groups.find((g) => g.vars.has(v.key));
+  if (!own) return undefined;
+  const others = groups.filter((g) => g !== own);
+  for (const cube of own.cubes) {
+    if (cube.get(v.key) === false) continue;
+    const merged = new Map(cube).set(v.key, true);
+    const vars = new Map(own.vars);
+    for (const g of others) {
+      const c = g.cubes.find((x) => [...x].every(([k, val]) => !merged.has(k) || merged.get(k) === val)) ?? g.cubes[0];
+      for (const [k, val] of c ?? []) if (!merged.has(k)) merged.set(k, val);
+      for (const [k, x] of g.vars) if (!vars.has(k)) vars.set(k, x);
+    }
+    const payload = witnessOf(merged, vars, root);
+    if (check(payload)) return payload;
+  }
+  return undefined;
 }
 
 function isRequiredByDeclaration(root, path) {

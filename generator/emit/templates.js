@@ -1,6 +1,7 @@
 // Compile the runtime templates (templates/**/*.ts: real, tested TypeScript) into the ESM JavaScript and
 // declaration files that generated modules import from `_runtime/`. Pure: file texts in, file texts out.
 import ts from "typescript";
+import * as esbuild from "esbuild";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +63,40 @@ export function compileTemplates(sources) {
     throw new Error(`templates do not type-check:\n${msg}`);
   }
   program.emit();
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * One ESM file per runtime folder (`runtime/index.js`, `validation/index.js`) so that importing a model loads a
+ * handful of modules, not twenty: module loading dominates a validator's cold start. Declarations stay per file.
+ */
+export async function bundleTemplates(compiled) {
+  const out = Object.fromEntries(Object.entries(compiled).filter(([rel]) => rel.endsWith(".d.ts")));
+  const entries = Object.keys(compiled).filter((rel) => /^[^/]+\/index\.js$/.test(rel));
+  for (const entry of entries) {
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      legalComments: "none",
+      plugins: [
+        {
+          name: "compiled-templates",
+          setup(build) {
+            build.onResolve({ filter: /.*/ }, (args) => ({ path: args.kind === "entry-point" ? args.path : path.posix.join(path.posix.dirname(args.importer), args.path), namespace: "templates" }));
+            build.onLoad({ filter: /.*/, namespace: "templates" }, (args) => {
+              if (!(args.path in compiled)) throw new Error(`template bundle: no compiled module ${args.path}`);
+              return { contents: compiled[args.path], loader: "js" };
+            });
+          },
+        },
+      ],
+    });
+    out[entry] = result.outputFiles[0].text;
+  }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

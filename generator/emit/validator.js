@@ -58,7 +58,7 @@ const RUNTIME_REQUIRES = {
  */
 export function emitValidator(schema, formats, { file, pointer, runtimeImport }) {
   checkPatterns(schema, file, pointer);
-  const ajv = new Ajv2020({ ...ajvOptions(formats), code: { source: true, esm: true, lines: false, formats: _`require("modelgen:formats")` } });
+  const ajv = new Ajv2020({ ...ajvOptions(formats), code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
   let validate;
   try {
     validate = ajv.compile(stripAnnotations(schema));

@@ -147,6 +147,7 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, data: u
     return best;
   };
   const all = errors ?? [];
+  const done = new Set<RuleMessage>();
   for (const e of all) {
     // Ajv reports a failed `if` beside the errors of its then/else: those say more, so the `if` error only
     // speaks when it stands alone.
@@ -156,7 +157,9 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, data: u
     }
     const schemaPath = e.keyword === "if" && typeof e.params.failingKeyword === "string" ? e.schemaPath.replace(/\/if$/, `/${e.params.failingKeyword}`) : e.schemaPath;
     const rule = ruleFor(schemaPath);
+    if (rule && !rule.message.includes("{path}") && done.has(rule)) continue; // its message is out already
     if (rule) {
+      done.add(rule);
       const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== undefined);
       const path = rule.message.includes("{path}") ? anyOfPath(e, rule) : focus ?? rule.path;
       push({ path, message: fill(rule.message, data, path) });

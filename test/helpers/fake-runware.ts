@@ -352,7 +352,8 @@ export async function startFakeRunware(options: FakeRunwareOptions): Promise<Fak
         const only = answers[0] as { status: number; body: unknown };
         return reply(res, only.status, only.body);
       }
-      const outcome = submit(tasks, options.mode === "sync");
+      // Like the real API: a task asking for sync delivery gets its results in the answer.
+      const outcome = submit(tasks, options.mode === "sync" || tasks.every((t) => t.deliveryMethod === "sync"));
       if (fault) return applyFault(fault, req, res);
       reply(res, outcome.status, outcome.body);
     });

@@ -1,14 +1,972 @@
-// The runtime's public surface, imported by every generated model module.
-export { ModelgenError, isModelgenError } from "./errors.js";
-export { isRetryableStatus } from "./transport.js";
-export { backoffDelay, parseRetryAfter, pollDelay } from "./backoff.js";
-export { uuidV4, isUuid } from "./uuid.js";
-export { hmacSha256Hex, timingSafeEqual } from "./hmac.js";
-export { createRunwareClient, RUNWARE_BASE_URL } from "./runware.js";
-export { createRunflowClient, RUNFLOW_BASE_URL } from "./runflow.js";
+// templates:runtime/errors.js
+var ModelgenError = class extends Error {
+  name = "ModelgenError";
+  /** The API's error code, or one of {@link RuntimeErrorCode}. */
+  code;
+  /** True when repeating the same call may succeed (transient failure, nothing harmful in flight). */
+  retryable;
+  constructor(init) {
+    super(init.message, init.cause === void 0 ? void 0 : { cause: init.cause });
+    this.code = init.code;
+    this.retryable = init.retryable ?? false;
+    if (init.parameter !== void 0) this.parameter = init.parameter;
+    if (init.taskUUID !== void 0) this.taskUUID = init.taskUUID;
+    if (init.runId !== void 0) this.runId = init.runId;
+    if (init.status !== void 0) this.status = init.status;
+    if (init.retryAfterMs !== void 0) this.retryAfterMs = init.retryAfterMs;
+    if (init.issues !== void 0) this.issues = init.issues;
+    if (init.details !== void 0) this.details = init.details;
+  }
+  toJSON() {
+    const out = { name: this.name, code: this.code, message: this.message, retryable: this.retryable };
+    for (const key of ["parameter", "taskUUID", "runId", "status", "retryAfterMs", "issues", "details"]) {
+      if (this[key] !== void 0) out[key] = this[key];
+    }
+    return out;
+  }
+};
+function isModelgenError(value) {
+  return value instanceof ModelgenError;
+}
+function withErrorFields(error, patch) {
+  return new ModelgenError({
+    code: error.code,
+    message: error.message,
+    parameter: error.parameter,
+    taskUUID: error.taskUUID,
+    runId: error.runId,
+    status: error.status,
+    retryable: error.retryable,
+    retryAfterMs: error.retryAfterMs,
+    issues: error.issues,
+    details: error.details,
+    cause: error.cause,
+    ...patch,
+  });
+}
+function invalidRequestError(issues, what, taskUUID) {
+  const shown = issues
+    .slice(0, 3)
+    .map((i) => `${i.path || "/"} ${i.message}`)
+    .join("; ");
+  const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : "";
+  return new ModelgenError({
+    code: "invalidTask",
+    message: `${what} failed validation, nothing was sent: ${shown}${more}`,
+    issues,
+    taskUUID,
+    retryable: false,
+  });
+}
+
+// templates:runtime/abort.js
+function abortedError(signal) {
+  return new ModelgenError({
+    code: "aborted",
+    message: "The operation was aborted by the caller",
+    retryable: false,
+    cause: signal?.reason,
+  });
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted) throw abortedError(signal);
+}
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortedError(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError(signal));
+    };
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function makeSleeper(injected) {
+  if (!injected) return sleep;
+  return async (ms, signal) => {
+    throwIfAborted(signal);
+    await injected(ms, signal);
+    throwIfAborted(signal);
+  };
+}
+
+// templates:runtime/backoff.js
+var JITTER = 0.3;
+function backoffDelay(retry, options, random) {
+  const exponential = Math.min(options.capMs, options.baseMs * 2 ** retry);
+  const r = Math.min(Math.max(random(), 0), 1);
+  return Math.round(exponential * (1 - JITTER * r));
+}
+function parseRetryAfter(value, now) {
+  if (value === null || value === void 0) return void 0;
+  const text = value.trim();
+  if (text === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  if (!/[A-Za-z]{3}/.test(text)) return void 0;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return void 0;
+  return Math.max(0, at - now);
+}
+function pollDelay(n, options) {
+  return Math.round(Math.min(options.maxDelayMs, options.firstDelayMs * options.factor ** n));
+}
+
+// templates:runtime/transport.js
+function isRetryableStatus(status) {
+  return status === 408 || status === 429 || status >= 500;
+}
+var REFUSED_STATUSES = /* @__PURE__ */ new Set([429, 503]);
+function describeThrown(error) {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = cause.code;
+    return `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${cause.message})`;
+  }
+  return error.message;
+}
+function createTransport(options, redact) {
+  const sleep2 = makeSleeper(options.sleep);
+  async function attempt(request, timeoutMs, attempts) {
+    const controller = new AbortController();
+    let timedOut = false;
+    const onAbort = () => controller.abort(request.signal?.reason);
+    request.signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const headers = { Authorization: `Bearer ${options.apiKey}`, Accept: "application/json" };
+    if (request.body !== void 0) headers["Content-Type"] = "application/json";
+    try {
+      const res = await options.fetch(request.url, {
+        method: request.method,
+        headers,
+        body: request.body === void 0 ? void 0 : JSON.stringify(request.body),
+        signal: controller.signal,
+      });
+      const text = await res.text();
+      let body;
+      let parsed = false;
+      if (text.trim() !== "") {
+        try {
+          body = JSON.parse(text);
+          parsed = true;
+        } catch {
+          body = void 0;
+        }
+      }
+      const response = { status: res.status, headers: res.headers, body, text, attempts };
+      if (res.status >= 200 && res.status < 300) {
+        return parsed ? { ok: true, response } : { ok: false, failure: { kind: "invalidJson", status: res.status } };
+      }
+      if (isRetryableStatus(res.status)) {
+        const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"), options.now());
+        return { ok: false, failure: { kind: "status", response, retryAfterMs } };
+      }
+      return { ok: true, response };
+    } catch (error) {
+      if (request.signal?.aborted) throw abortedError(request.signal);
+      if (timedOut) return { ok: false, failure: { kind: "timeout", timeoutMs } };
+      return { ok: false, failure: { kind: "network", detail: describeThrown(error) } };
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+  function giveUp(request, failure, attempts, retryAfterMs) {
+    if (failure.kind === "status") {
+      const response = { ...failure.response, attempts };
+      if (retryAfterMs !== void 0) response.retryAfterMs = retryAfterMs;
+      return response;
+    }
+    const where = `${request.method} ${request.url}`;
+    const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+    const ambiguous = request.idempotent ? "" : "; it may have been processed, so it was not repeated";
+    const init =
+      failure.kind === "timeout"
+        ? { code: "timeout", message: `${where} timed out after ${failure.timeoutMs} ms (${tries})${ambiguous}` }
+        : failure.kind === "network"
+          ? { code: "networkError", message: `${where} failed: ${failure.detail} (${tries})${ambiguous}` }
+          : {
+              code: "invalidResponse",
+              message: `${where} answered HTTP ${failure.status} with a body that is not JSON (${tries})${ambiguous}`,
+              status: failure.status,
+            };
+    throw new ModelgenError({ ...init, message: redact(init.message), retryable: request.idempotent });
+  }
+  async function send(request) {
+    for (let attempts = 1; ; attempts++) {
+      throwIfAborted(request.signal);
+      const left = request.deadline === void 0 ? Infinity : request.deadline - options.now();
+      if (left <= 0) {
+        throw new ModelgenError({
+          code: "timeout",
+          message: `${request.method} ${request.url}: no time left in the budget`,
+          retryable: true,
+        });
+      }
+      const outcome = await attempt(request, Math.min(options.timeoutMs, left), attempts);
+      if (outcome.ok) return outcome.response;
+      const failure = outcome.failure;
+      const retriesUsed = attempts - 1;
+      const refused = failure.kind === "status" && REFUSED_STATUSES.has(failure.response.status);
+      const retryAfterMs = failure.kind === "status" ? failure.retryAfterMs : void 0;
+      let wait = backoffDelay(retriesUsed, options.retry, options.random);
+      if (retryAfterMs !== void 0) wait = Math.max(wait, retryAfterMs);
+      const mayRetry =
+        retriesUsed < options.retry.max &&
+        (request.idempotent || refused) &&
+        wait <= options.retry.capMs &&
+        (request.deadline === void 0 || options.now() + wait < request.deadline);
+      if (!mayRetry) return giveUp(request, failure, attempts, retryAfterMs);
+      await sleep2(wait, request.signal);
+    }
+  }
+  return { send };
+}
+
+// templates:runtime/uuid.js
+var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function uuidV4() {
+  return globalThis.crypto.randomUUID();
+}
+function isUuid(value) {
+  return typeof value === "string" && UUID_RE.test(value);
+}
+
+// templates:runtime/hmac.js
+var encoder = new TextEncoder();
+function toBytes(data) {
+  const source = typeof data === "string" ? encoder.encode(data) : data;
+  const out = new Uint8Array(new ArrayBuffer(source.byteLength));
+  out.set(source);
+  return out;
+}
+async function hmacSha256(secret, data) {
+  const key = await globalThis.crypto.subtle.importKey(
+    "raw",
+    toBytes(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  return new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", key, toBytes(data)));
+}
+function bytesToHex(bytes) {
+  let out = "";
+  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  return out;
+}
+function hexToBytes(hex) {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return void 0;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+function timingSafeEqual(a, b) {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+async function hmacSha256Hex(secret, data) {
+  return bytesToHex(await hmacSha256(secret, data));
+}
+
+// templates:runtime/limit.js
+function createLimiter(n) {
+  const max = Number.isFinite(n) && n >= 1 ? Math.floor(n) : Infinity;
+  let active = 0;
+  const waiting = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  };
+  return async (task) => {
+    if (active >= max) await new Promise((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}
+
+// templates:runtime/options.js
+var DEFAULT_TIMEOUT_MS = 6e4;
+var DEFAULT_RETRY = { max: 3, baseMs: 1e3, capMs: 3e4 };
+var DEFAULT_POLL = { firstDelayMs: 1e3, factor: 1.5, maxDelayMs: 1e4, budgetMs: 20 * 6e4 };
+function invalid(message) {
+  return new ModelgenError({ code: "invalidOptions", message, retryable: false });
+}
+function count(name, value, fallback, min = 0) {
+  if (value === void 0) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min)
+    throw invalid(`${name} must be a finite number >= ${min}`);
+  return value;
+}
+function resolveOptions(options, defaultBaseUrl) {
+  if (options === null || typeof options !== "object") throw invalid("options must be an object");
+  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
+    throw new ModelgenError({
+      code: "missingApiKey",
+      message: "options.apiKey must be a non-empty string",
+      retryable: false,
+    });
+  }
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw invalid("options.baseUrl is not an absolute URL");
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== "function") throw invalid("no fetch implementation: pass options.fetch");
+  const r = typeof options.retries === "number" ? { max: options.retries } : (options.retries ?? {});
+  const p = options.poll ?? {};
+  return {
+    apiKey: options.apiKey,
+    baseUrl,
+    fetch: fetchImpl,
+    timeoutMs: count("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1),
+    retry: {
+      max: Math.floor(count("retries.max", r.max, DEFAULT_RETRY.max)),
+      baseMs: count("retries.baseMs", r.baseMs, DEFAULT_RETRY.baseMs),
+      capMs: count("retries.capMs", r.capMs, DEFAULT_RETRY.capMs),
+    },
+    poll: {
+      firstDelayMs: count("poll.firstDelayMs", p.firstDelayMs, DEFAULT_POLL.firstDelayMs),
+      factor: count("poll.factor", p.factor, DEFAULT_POLL.factor, 1),
+      maxDelayMs: count("poll.maxDelayMs", p.maxDelayMs, DEFAULT_POLL.maxDelayMs),
+      budgetMs: count("poll.budgetMs", p.budgetMs, DEFAULT_POLL.budgetMs, 1),
+    },
+    random: options.random ?? Math.random,
+    sleep: options.sleep,
+    now: options.now ?? Date.now,
+  };
+}
+
+// templates:runtime/redact.js
+var MASK = "[redacted]";
+function createRedactor(secrets) {
+  const active = secrets.filter((s) => s.length > 0);
+  const text = (s) => active.reduce((acc, secret) => acc.split(secret).join(MASK), s);
+  const walk = (value, depth) => {
+    if (typeof value === "string") return text(value);
+    if (depth > 8 || value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[text(k)] = walk(v, depth + 1);
+    return out;
+  };
+  return (value) => (active.length === 0 ? value : walk(value, 0));
+}
+
+// templates:runtime/runware-answer.js
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function readRunwareAnswer(body) {
+  if (!isObject(body)) return void 0;
+  const data = Array.isArray(body.data) ? body.data.filter(isObject) : [];
+  const errors = Array.isArray(body.errors) ? body.errors.filter(isObject) : isObject(body.error) ? [body.error] : [];
+  return { data, errors };
+}
+function itemState(item) {
+  if (item.status === "error" || isObject(item.error)) return "error";
+  if (item.status === "success") return "success";
+  if (item.status !== void 0) return "processing";
+  return Object.keys(item).some((k) => k !== "taskType" && k !== "taskUUID") ? "success" : "processing";
+}
+function parameterOf(value) {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  return void 0;
+}
+function errorCode(item) {
+  const inner = isObject(item.error) ? item.error : item;
+  if (typeof inner.code === "string") return inner.code;
+  return inner.errorId !== void 0 ? String(inner.errorId) : "unknownError";
+}
+function runwareError(item, ctx) {
+  const inner = isObject(item.error) ? item.error : item;
+  const code = errorCode(item);
+  const text =
+    typeof inner.message === "string"
+      ? inner.message
+      : typeof inner.errorMessage === "string"
+        ? inner.errorMessage
+        : void 0;
+  const taskUUID =
+    typeof item.taskUUID === "string"
+      ? item.taskUUID
+      : typeof inner.taskUUID === "string"
+        ? inner.taskUUID
+        : ctx.taskUUID;
+  const status = ctx.status;
+  const message = text ?? `Runware answered with error ${code}${status !== void 0 ? ` (HTTP ${status})` : ""}`;
+  return new ModelgenError({
+    code,
+    message: ctx.redact(message),
+    parameter: ctx.redact(parameterOf(inner.parameter)),
+    taskUUID,
+    status,
+    retryable: !ctx.taskLevel && status !== void 0 && isRetryableStatus(status),
+    retryAfterMs: ctx.retryAfterMs,
+    details: ctx.redact(item),
+  });
+}
+function httpError(status, text, redact, taskUUID, retryAfterMs) {
+  const snippet = text.trim().slice(0, 200);
+  return new ModelgenError({
+    code: "httpError",
+    message: redact(`HTTP ${status}${snippet ? `: ${snippet}` : " with an empty body"}`),
+    status,
+    taskUUID,
+    retryable: isRetryableStatus(status),
+    retryAfterMs,
+  });
+}
+function errorItemsFor(answer, taskUUID) {
+  const named = (item) => item.taskUUID ?? (isObject(item.error) ? item.error.taskUUID : void 0);
+  return [
+    ...answer.errors.filter((e) => named(e) === taskUUID || named(e) === void 0),
+    ...answer.data.filter((d) => d.taskUUID === taskUUID && itemState(d) === "error"),
+  ];
+}
+function dataItemsFor(answer, taskUUID) {
+  return answer.data.filter((d) => d.taskUUID === taskUUID);
+}
+
+// templates:runtime/runware-poll.js
+async function pollOnce(ctx, taskUUID, numberResults, deadline, signal) {
+  const response = await ctx.transport.send({
+    method: "POST",
+    url: ctx.options.baseUrl,
+    body: [{ taskType: "getResponse", taskUUID }],
+    signal,
+    deadline,
+    idempotent: true,
+  });
+  const answer = readRunwareAnswer(response.body);
+  const ok = response.status >= 200 && response.status < 300;
+  if (!answer) {
+    if (!ok) throw httpError(response.status, response.text, ctx.redact, taskUUID, response.retryAfterMs);
+    throw new ModelgenError({
+      code: "invalidResponse",
+      message: "getResponse answer is not a JSON object",
+      status: response.status,
+      taskUUID,
+    });
+  }
+  const errorItem = errorItemsFor(answer, taskUUID)[0];
+  const context = {
+    redact: ctx.redact,
+    status: response.status,
+    taskUUID,
+    taskLevel: ok,
+    retryAfterMs: response.retryAfterMs,
+  };
+  if (errorItem) throw runwareError(errorItem, context);
+  if (!ok) throw httpError(response.status, response.text, ctx.redact, taskUUID, response.retryAfterMs);
+  const items = dataItemsFor(answer, taskUUID);
+  const results = items.filter((i) => itemState(i) === "success");
+  if (results.length >= numberResults) return { done: true, results };
+  const figures = items.map((i) => i.progress).filter((p) => typeof p === "number" && Number.isFinite(p));
+  return figures.length > 0 ? { done: false, results, progress: Math.max(...figures) } : { done: false, results };
+}
+async function pollTask(ctx, taskUUID, options = {}, limit) {
+  const { now, poll } = ctx.options;
+  const numberResults = options.numberResults ?? 1;
+  const deadline = now() + poll.budgetMs;
+  let results = [];
+  let lastTransient;
+  for (let n = 0; ; n++) {
+    const wait = Math.min(pollDelay(n, poll), deadline - now());
+    if (wait >= 0) await ctx.sleep(wait, options.signal);
+    if (deadline - now() <= 0) {
+      throw new ModelgenError({
+        code: "pollTimeout",
+        message: `Task ${taskUUID} did not finish within the polling budget of ${poll.budgetMs} ms (${results.length}/${numberResults} results)`,
+        taskUUID,
+        retryable: false,
+        cause: lastTransient,
+      });
+    }
+    let step;
+    try {
+      const run = () => pollOnce(ctx, taskUUID, numberResults, deadline, options.signal);
+      step = await (limit ? limit(run) : run());
+    } catch (error) {
+      if (isModelgenError(error) && error.retryable && error.code !== "aborted") {
+        lastTransient = error;
+        continue;
+      }
+      throw isModelgenError(error) && error.taskUUID === void 0 ? withErrorFields(error, { taskUUID }) : error;
+    }
+    lastTransient = void 0;
+    if (step.results.length >= results.length) results = step.results;
+    const report = { taskUUID, status: step.done ? "success" : "processing", results: [...results] };
+    if (!step.done && step.progress !== void 0) report.progress = step.progress;
+    options.onProgress?.(report);
+    if (step.done) return results;
+  }
+}
+
+// templates:runtime/runware-submit.js
+var CONFLICT_TASK_UUID = "conflictTaskUUID";
+function outcomeFor(ctx, task, answer, response) {
+  const { status, text, retryAfterMs } = response;
+  const retried = response.attempts > 1;
+  const ok = status >= 200 && status < 300;
+  const errors = errorItemsFor(answer, task.taskUUID);
+  if (retried && errors.some((e) => errorCode(e) === CONFLICT_TASK_UUID)) return { accepted: true, task };
+  const first = errors[0];
+  if (first)
+    return {
+      accepted: false,
+      task,
+      error: runwareError(first, { redact: ctx.redact, status, taskUUID: task.taskUUID, taskLevel: ok, retryAfterMs }),
+    };
+  if (!ok) return { accepted: false, task, error: httpError(status, text, ctx.redact, task.taskUUID, retryAfterMs) };
+  const items = dataItemsFor(answer, task.taskUUID);
+  if (task.delivery === "sync") {
+    const results = items.filter((i) => itemState(i) === "success");
+    if (results.length > 0) return { accepted: true, task, results };
+  }
+  return { accepted: true, task };
+}
+async function submitTasks(ctx, tasks, signal) {
+  if (tasks.length === 0) return [];
+  const response = await ctx.transport.send({
+    method: "POST",
+    url: ctx.options.baseUrl,
+    body: tasks.map((t) => t.task),
+    signal,
+    idempotent: true,
+    // the taskUUIDs make a repeated POST detectable (conflictTaskUUID)
+  });
+  const answer = readRunwareAnswer(response.body) ?? { data: [], errors: [] };
+  return tasks.map((task) => outcomeFor(ctx, task, answer, response));
+}
+
+// templates:runtime/runware-task.js
+function runValidator(binding, task) {
+  try {
+    return binding.validateTask(task);
+  } catch (error) {
+    return [{ path: "", message: `validator failed: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+}
+function prepareTask(binding, input, validate) {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw invalidRequestError([{ path: "", message: "must be an object" }], "Runware task");
+  }
+  const given = input;
+  const task = { taskType: void 0, taskUUID: void 0, model: void 0, ...given };
+  task.taskType ??= binding.taskType;
+  task.taskUUID ??= uuidV4();
+  task.model ??= binding.modelId;
+  task.deliveryMethod ??= binding.defaultDelivery;
+  const taskUUID = String(task.taskUUID);
+  if (validate) {
+    const issues = runValidator(binding, task);
+    if (issues.length > 0) throw invalidRequestError(issues, `Runware task ${taskUUID}`, taskUUID);
+  }
+  const n = task.numberResults;
+  return {
+    task,
+    taskUUID,
+    numberResults: typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : 1,
+    delivery: task.deliveryMethod === "sync" ? "sync" : "async",
+  };
+}
+
+// templates:runtime/runware.js
+var RUNWARE_BASE_URL = "https://api.runware.ai/v1";
+function checkBinding(binding) {
+  const broken =
+    typeof binding?.modelId !== "string" ||
+    typeof binding.taskType !== "string" ||
+    typeof binding.validateTask !== "function" ||
+    !Array.isArray(binding.deliveryMethods) ||
+    !binding.deliveryMethods.includes(binding.defaultDelivery);
+  if (broken) throw new ModelgenError({ code: "invalidOptions", message: "invalid Runware binding", retryable: false });
+}
+function withTask(error, taskUUID) {
+  return isModelgenError(error) && error.taskUUID === void 0 ? withErrorFields(error, { taskUUID }) : error;
+}
+function createRunwareClient(binding, options) {
+  checkBinding(binding);
+  const resolved = resolveOptions(options, RUNWARE_BASE_URL);
+  const redact = createRedactor([resolved.apiKey]);
+  const ctx = {
+    binding,
+    options: resolved,
+    transport: createTransport(resolved, redact),
+    redact,
+    sleep: makeSleeper(resolved.sleep),
+  };
+  async function submitOne(task, signal) {
+    let outcome;
+    try {
+      [outcome] = await submitTasks(ctx, [task], signal);
+    } catch (error) {
+      throw withTask(error, task.taskUUID);
+    }
+    if (!outcome)
+      throw new ModelgenError({ code: "invalidResponse", message: "no outcome for the task", taskUUID: task.taskUUID });
+    if (!outcome.accepted) throw outcome.error;
+    return outcome.results;
+  }
+  async function finish(task, results, opts, limit) {
+    if (results) {
+      opts.onProgress?.({ taskUUID: task.taskUUID, status: "success", results: [...results] });
+      return results;
+    }
+    const pollOptions = { numberResults: task.numberResults };
+    if (opts.signal) pollOptions.signal = opts.signal;
+    if (opts.onProgress) pollOptions.onProgress = opts.onProgress;
+    return pollTask(ctx, task.taskUUID, pollOptions, limit);
+  }
+  return {
+    async run(input, opts = {}) {
+      const task = prepareTask(binding, input, opts.validate !== false);
+      return finish(task, await submitOne(task, opts.signal), opts);
+    },
+    async submit(input, opts = {}) {
+      const task = prepareTask(binding, input, opts.validate !== false);
+      const results = await submitOne(task, opts.signal);
+      return results ? { taskUUID: task.taskUUID, results } : { taskUUID: task.taskUUID };
+    },
+    poll(taskUUID, opts = {}) {
+      return pollTask(ctx, taskUUID, opts);
+    },
+    async runBatch(inputs, opts = {}) {
+      const limit = createLimiter(opts.concurrency ?? 16);
+      const items = [];
+      const seen = /* @__PURE__ */ new Set();
+      for (const input of inputs) {
+        try {
+          const task = prepareTask(binding, input, opts.validate !== false);
+          if (seen.has(task.taskUUID)) {
+            throw invalidRequestError(
+              [{ path: "/taskUUID", message: "is used twice in this batch" }],
+              `Runware task ${task.taskUUID}`,
+              task.taskUUID,
+            );
+          }
+          seen.add(task.taskUUID);
+          items.push(task);
+        } catch (error) {
+          if (!isModelgenError(error)) throw error;
+          items.push({ ok: false, taskUUID: error.taskUUID ?? uuidV4(), error });
+        }
+      }
+      const tasks = items.filter((i) => "task" in i);
+      let outcomes;
+      try {
+        outcomes = await submitTasks(ctx, tasks, opts.signal);
+      } catch (error) {
+        if (!isModelgenError(error) || error.code === "aborted") throw error;
+        outcomes = tasks.map((task) => ({
+          accepted: false,
+          task,
+          error: withErrorFields(error, { taskUUID: task.taskUUID }),
+        }));
+      }
+      const settled = /* @__PURE__ */ new Map();
+      for (const outcome of outcomes) {
+        const { task } = outcome;
+        if (!outcome.accepted) {
+          settled.set(task, Promise.resolve({ ok: false, taskUUID: task.taskUUID, error: outcome.error }));
+          continue;
+        }
+        const done = finish(task, outcome.results, opts, limit).then(
+          (results) => ({ ok: true, taskUUID: task.taskUUID, results }),
+          (error) => {
+            if (!isModelgenError(error) || error.code === "aborted") throw error;
+            return { ok: false, taskUUID: task.taskUUID, error };
+          },
+        );
+        settled.set(task, done);
+      }
+      return Promise.all(items.map((i) => ("task" in i ? settled.get(i) : i)));
+    },
+  };
+}
+
+// templates:runtime/runflow-run.js
+function isRunflowRun(value) {
+  return (
+    typeof value === "object" && value !== null && typeof value.id === "string" && typeof value.status === "string"
+  );
+}
+function failureText(run) {
+  for (const key of ["error", "error_message", "failure_reason", "message"]) {
+    const value = run[key];
+    if (typeof value === "string" && value !== "") return value;
+    if (typeof value === "object" && value !== null && typeof value.message === "string") {
+      return value.message;
+    }
+  }
+  return void 0;
+}
+function settleRun(run, redact) {
+  switch (run.status) {
+    case "succeeded":
+      return run;
+    case "failed":
+      return new ModelgenError({
+        code: "runFailed",
+        message: redact(`Run ${run.id} failed${failureText(run) ? `: ${failureText(run)}` : ""}`),
+        runId: run.id,
+        retryable: false,
+        details: redact(run),
+      });
+    case "cancelled":
+    case "canceled":
+      return new ModelgenError({
+        code: "runCancelled",
+        message: `Run ${run.id} was cancelled`,
+        runId: run.id,
+        retryable: false,
+        details: redact(run),
+      });
+    default:
+      return void 0;
+  }
+}
+
+// templates:runtime/runflow.js
+var RUNFLOW_BASE_URL = "https://api.runflow.io";
+function apiError(response, redact, retryable, runId) {
+  const body = typeof response.body === "object" && response.body !== null ? response.body : {};
+  const code = typeof body.code === "string" ? body.code : "httpError";
+  const snippet = response.text.trim().slice(0, 200);
+  const message =
+    typeof body.message === "string"
+      ? body.message
+      : `HTTP ${response.status}${snippet ? `: ${snippet}` : " with an empty body"}`;
+  return new ModelgenError({
+    code,
+    message: redact(message),
+    status: response.status,
+    runId,
+    retryable,
+    retryAfterMs: response.retryAfterMs,
+    details: Array.isArray(body.errors) ? redact(body.errors) : void 0,
+  });
+}
+function readRun(response) {
+  const body = response.body;
+  const run = isRunflowRun(body) ? body : isRunflowRun(body?.data) ? body.data : void 0;
+  if (!run)
+    throw new ModelgenError({
+      code: "invalidResponse",
+      message: "the answer is not a run (no id and status)",
+      status: response.status,
+    });
+  return run;
+}
+function joinUrl(baseUrl, path) {
+  const base = baseUrl.endsWith("/v1") && path.startsWith("/v1/") ? baseUrl.slice(0, -3) : baseUrl;
+  return `${base}${path.startsWith("/") ? path : `/${path}`}`;
+}
+function createRunflowClient(binding, options) {
+  if (typeof binding?.runPath !== "string" || typeof binding.validateRequest !== "function") {
+    throw new ModelgenError({ code: "invalidOptions", message: "invalid Runflow binding", retryable: false });
+  }
+  const resolved = resolveOptions(options, RUNFLOW_BASE_URL);
+  const redact = createRedactor([resolved.apiKey]);
+  const transport = createTransport(resolved, redact);
+  const sleep2 = makeSleeper(resolved.sleep);
+  async function create(input, opts = {}) {
+    const body = { input };
+    if (opts.callbackUrl !== void 0) body.callback_url = opts.callbackUrl;
+    if (opts.metadata !== void 0) body.metadata = opts.metadata;
+    if (opts.validate !== false) {
+      const issues = binding.validateRequest(body);
+      if (issues.length > 0) throw invalidRequestError(issues, `Runflow request for ${binding.modelId}`);
+    }
+    const response = await transport.send({
+      method: "POST",
+      url: joinUrl(resolved.baseUrl, binding.runPath),
+      body,
+      signal: opts.signal,
+      idempotent: false,
+    });
+    if (response.status < 200 || response.status >= 300)
+      throw apiError(response, redact, response.status === 429 || response.status === 503);
+    return readRun(response);
+  }
+  async function get(id, opts = {}) {
+    const response = await transport.send({
+      method: "GET",
+      url: joinUrl(resolved.baseUrl, `/v1/runs/${encodeURIComponent(id)}`),
+      signal: opts.signal,
+      deadline: opts.deadline,
+      idempotent: true,
+    });
+    if (response.status < 200 || response.status >= 300)
+      throw apiError(response, redact, isRetryableStatus(response.status), id);
+    return readRun(response);
+  }
+  async function wait(id, opts = {}) {
+    const { now, poll } = resolved;
+    const deadline = now() + poll.budgetMs;
+    let lastTransient;
+    for (let n = 0; ; n++) {
+      const pause = Math.min(pollDelay(n, poll), deadline - now());
+      if (pause >= 0) await sleep2(pause, opts.signal);
+      if (deadline - now() <= 0) {
+        throw new ModelgenError({
+          code: "pollTimeout",
+          message: `Run ${id} did not finish within the polling budget of ${poll.budgetMs} ms`,
+          runId: id,
+          retryable: false,
+          cause: lastTransient,
+        });
+      }
+      let run;
+      try {
+        run = await get(id, { signal: opts.signal, deadline });
+      } catch (error) {
+        if (isModelgenError(error) && error.retryable && error.code !== "aborted") {
+          lastTransient = error;
+          continue;
+        }
+        throw error;
+      }
+      lastTransient = void 0;
+      opts.onProgress?.(run);
+      const verdict = settleRun(run, redact);
+      if (verdict instanceof ModelgenError) throw verdict;
+      if (verdict) return verdict;
+    }
+  }
+  return {
+    async run(input, opts = {}) {
+      const created = await create(input, opts);
+      const verdict = settleRun(created, redact);
+      if (verdict instanceof ModelgenError) throw verdict;
+      if (verdict) return verdict;
+      return wait(created.id, opts);
+    },
+    create,
+    get: (id, opts = {}) => get(id, opts),
+    wait,
+  };
+}
+
+// templates:runtime/webhooks.js
+var RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
+var noSecrets = createRedactor([]);
+var decoder = new TextDecoder();
+function invalidPayload(message) {
+  return new ModelgenError({ code: "invalidPayload", message, retryable: false });
+}
+function parseJson(raw) {
+  if (typeof raw !== "string" && !(raw instanceof Uint8Array)) return raw;
+  try {
+    return JSON.parse(typeof raw === "string" ? raw : decoder.decode(raw));
+  } catch {
+    throw invalidPayload("webhook body is not JSON");
+  }
+}
+function parseRunwareWebhook(body, binding) {
+  const answer = readRunwareAnswer(parseJson(body));
+  if (!answer || (answer.data.length === 0 && answer.errors.length === 0))
+    throw invalidPayload("webhook body has neither data nor errors");
+  const results = [];
+  const errors = answer.errors.map((e) => runwareError(e, { redact: noSecrets, taskLevel: true }));
+  for (const item of answer.data) {
+    const state = itemState(item);
+    if (state === "error") errors.push(runwareError(item, { redact: noSecrets, taskLevel: true }));
+    else if (binding && item.taskType !== void 0 && item.taskType !== binding.taskType) {
+      errors.push(
+        new ModelgenError({
+          code: "invalidPayload",
+          message: `unexpected taskType ${String(item.taskType)}`,
+          taskUUID: typeof item.taskUUID === "string" ? item.taskUUID : void 0,
+          details: item,
+        }),
+      );
+    } else if (state === "success") results.push(item);
+  }
+  return { results, errors };
+}
+async function verifyRunflowSignature(rawBody, signatureHex, secret) {
+  if (typeof signatureHex !== "string" || typeof secret !== "string" || secret === "") return false;
+  const given = hexToBytes(signatureHex.trim());
+  if (!given) return false;
+  return timingSafeEqual(given, await hmacSha256(secret, rawBody));
+}
+function header(headers, name) {
+  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+  }
+  return void 0;
+}
+async function parseRunflowWebhook(rawBody, headers, secret) {
+  if (!(await verifyRunflowSignature(rawBody, header(headers, RUNFLOW_SIGNATURE_HEADER), secret))) {
+    throw new ModelgenError({
+      code: "invalidSignature",
+      message: "Runflow-Signature is missing or does not match the body",
+      retryable: false,
+    });
+  }
+  const payload = parseJson(rawBody);
+  if (
+    typeof payload !== "object" ||
+    payload === null ||
+    typeof payload.run_id !== "string" ||
+    typeof payload.status !== "string" ||
+    typeof payload.event !== "string"
+  ) {
+    throw invalidPayload("Runflow callback lacks event, run_id or status");
+  }
+  return {
+    ...payload,
+    output: payload.output ?? null,
+    duration_ms: payload.duration_ms ?? null,
+    created_at: payload.created_at ?? null,
+    completed_at: payload.completed_at ?? null,
+    metadata: payload.metadata ?? null,
+  };
+}
 export {
-  parseRunwareWebhook,
-  parseRunflowWebhook,
-  verifyRunflowSignature,
+  ModelgenError,
+  RUNFLOW_BASE_URL,
   RUNFLOW_SIGNATURE_HEADER,
-} from "./webhooks.js";
+  RUNWARE_BASE_URL,
+  backoffDelay,
+  createRunflowClient,
+  createRunwareClient,
+  hmacSha256Hex,
+  isModelgenError,
+  isRetryableStatus,
+  isUuid,
+  parseRetryAfter,
+  parseRunflowWebhook,
+  parseRunwareWebhook,
+  pollDelay,
+  timingSafeEqual,
+  uuidV4,
+  verifyRunflowSignature,
+};

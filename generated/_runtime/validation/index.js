@@ -1,4 +1,279 @@
-// What generated validators import at run time: formats, Ajv's two helpers, and the message builder.
-export { formats } from "./formats.js";
-export { ajvUcs2length, ajvEqual } from "./ajv-helpers.js";
-export { toIssues, checkExtraRules, valueAt, pointerText } from "./issues.js";
+// templates:validation/formats.js
+var PCHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})";
+var USERINFO = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*";
+var REG_NAME = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*";
+var IP_LITERAL = "\\[(?:[0-9A-Fa-f:.]+|v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+)\\]";
+var AUTHORITY = `(?:${USERINFO}@)?(?:${IP_LITERAL}|${REG_NAME})(?::[0-9]*)?`;
+var PATH_ABEMPTY = `(?:/${PCHAR}*)*`;
+var PATH_ABSOLUTE = `/(?:${PCHAR}+(?:/${PCHAR}*)*)?`;
+var PATH_ROOTLESS = `${PCHAR}+(?:/${PCHAR}*)*`;
+var PATH_NOSCHEME = `(?:[A-Za-z0-9\\-._~!$&'()*+,;=@]|%[0-9A-Fa-f]{2})+(?:/${PCHAR}*)*`;
+var QUERY = `(?:\\?(?:${PCHAR}|[/?])*)?`;
+var FRAGMENT = `(?:#(?:${PCHAR}|[/?])*)?`;
+var HIER = `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_ROOTLESS}|)`;
+var RELATIVE = `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_NOSCHEME}|)`;
+var URI = new RegExp(`^[A-Za-z][A-Za-z0-9+\\-.]*:${HIER}${QUERY}${FRAGMENT}$`);
+var URI_REFERENCE = new RegExp(`^(?:[A-Za-z][A-Za-z0-9+\\-.]*:${HIER}|${RELATIVE})${QUERY}${FRAGMENT}$`);
+var UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+var TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+var EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+var HOSTNAME =
+  /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+var IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var leap = (y) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+function date(s) {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap(y) ? 29 : DAYS[mo]);
+}
+function time(s) {
+  const m = TIME.exec(s);
+  if (!m) return false;
+  const h = Number(m[1]);
+  const mi = Number(m[2]);
+  const sec = Number(m[3]);
+  if (m[5] !== void 0 && (Number(m[5]) > 23 || Number(m[6]) > 59)) return false;
+  if (h > 23 || mi > 59) return false;
+  if (sec <= 59) return true;
+  if (sec !== 60) return false;
+  const offset = m[4] === void 0 ? 0 : (m[4] === "+" ? 1 : -1) * (Number(m[5]) * 60 + Number(m[6]));
+  const utc = (((h * 60 + mi - offset) % 1440) + 1440) % 1440;
+  return utc === 23 * 60 + 59;
+}
+function dateTime(s) {
+  const i = s.search(/[Tt]/);
+  return i === 10 && date(s.slice(0, 10)) && time(s.slice(11));
+}
+var uuid = (s) => UUID.test(s);
+var uri = (s) => URI.test(s);
+var uriReference = (s) => URI_REFERENCE.test(s);
+var email = (s) => EMAIL.test(s);
+var hostname = (s) => HOSTNAME.test(s);
+var ipv4 = (s) => IPV4.test(s);
+var formats = {
+  uuid,
+  uri,
+  "uri-reference": uriReference,
+  "date-time": dateTime,
+  date,
+  time,
+  email,
+  hostname,
+  ipv4,
+};
+
+// templates:validation/ajv-helpers.js
+function ucs2length(str) {
+  let length = 0;
+  for (let pos = 0; pos < str.length; length++) {
+    const value = str.charCodeAt(pos++);
+    if (value >= 55296 && value <= 56319 && pos < str.length) {
+      const next = str.charCodeAt(pos);
+      if ((next & 64512) === 56320) pos++;
+    }
+  }
+  return length;
+}
+function equal(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
+}
+var ajvUcs2length = { default: ucs2length };
+var ajvEqual = { default: equal };
+
+// templates:validation/issues.js
+var own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+function valueAt(data, pointer) {
+  if (pointer === "") return data;
+  let node = data;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object" || !own(node, key)) return void 0;
+    node = node[key];
+  }
+  return node;
+}
+function pointerText(pointer) {
+  if (pointer === "") return "the task";
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`))
+    .join("");
+}
+var show = (v) =>
+  v === void 0 ? "nothing" : typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+var jsonType = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
+var join = (p, k) => `${p}/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+function fill(template, data, instancePath) {
+  return template.replace(/\{path\}/g, pointerText(instancePath)).replace(/\{(\/[^{}]*)\}/g, (_, p) => {
+    const v = valueAt(data, p);
+    return typeof v === "string" ? v : show(v);
+  });
+}
+function keywordMessage(e, data) {
+  const at = pointerText(e.instancePath);
+  const value = valueAt(data, e.instancePath);
+  const p = e.params;
+  switch (e.keyword) {
+    case "required": {
+      const path = join(e.instancePath, p.missingProperty);
+      return { path, message: `${pointerText(path)} is required` };
+    }
+    case "dependentRequired": {
+      const path = join(e.instancePath, p.property);
+      return { path, message: `${pointerText(path)} requires ${pointerText(join(e.instancePath, p.missingProperty))}` };
+    }
+    case "additionalProperties": {
+      const path = join(e.instancePath, p.additionalProperty);
+      return { path, message: `${pointerText(path)} is not a known property${e.instancePath ? ` of ${at}` : ""}` };
+    }
+    case "type":
+      return {
+        path: e.instancePath,
+        message: `${at} must be ${String(p.type).replace(/,/g, " or ")} (got ${jsonType(value)})`,
+      };
+    case "const":
+      return { path: e.instancePath, message: `${at} must be ${show(p.allowedValue)} (got ${show(value)})` };
+    case "enum":
+      return {
+        path: e.instancePath,
+        message: `${at} must be one of ${p.allowedValues.map(show).join(", ")} (got ${show(value)})`,
+      };
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum": {
+      const words = {
+        maximum: "at most",
+        minimum: "at least",
+        exclusiveMaximum: "less than",
+        exclusiveMinimum: "more than",
+      }[e.keyword];
+      return { path: e.instancePath, message: `${at} must be ${words} ${String(p.limit)} (got ${show(value)})` };
+    }
+    case "multipleOf":
+      return {
+        path: e.instancePath,
+        message: `${at} must be a multiple of ${String(p.multipleOf)} (got ${show(value)})`,
+      };
+    case "maxLength":
+    case "minLength":
+      return {
+        path: e.instancePath,
+        message: `${at} must be ${e.keyword === "maxLength" ? "at most" : "at least"} ${String(p.limit)} characters long (got ${typeof value === "string" ? [...value].length : "?"})`,
+      };
+    case "maxItems":
+    case "minItems":
+      return {
+        path: e.instancePath,
+        message: `${at} must have ${e.keyword === "maxItems" ? "at most" : "at least"} ${String(p.limit)} items (got ${Array.isArray(value) ? value.length : "?"})`,
+      };
+    case "pattern":
+      return { path: e.instancePath, message: `${at} must match the pattern ${String(p.pattern)}` };
+    case "format":
+      return { path: e.instancePath, message: `${at} must be a valid ${String(p.format)} (got ${show(value)})` };
+    case "uniqueItems":
+      return {
+        path: e.instancePath,
+        message: `${at} must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+      };
+    case "contains":
+      return { path: e.instancePath, message: `${at} must contain a matching item` };
+    case "false schema":
+      return { path: e.instancePath, message: `${at} is not allowed` };
+    default:
+      return { path: e.instancePath, message: `${at} ${e.message ?? `fails ${e.keyword}`}` };
+  }
+}
+var under = (path, prefix) => path === prefix || path.startsWith(`${prefix}/`);
+function toIssues(errors, data, rules) {
+  const issues = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (issue) => {
+    const key = `${issue.path}\0${issue.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  };
+  const ruleFor = (schemaPath) => {
+    let best;
+    for (const r of rules)
+      if (under(schemaPath, r.schemaPath) && (!best || r.schemaPath.length > best.schemaPath.length)) best = r;
+    return best;
+  };
+  const all = errors ?? [];
+  const done = /* @__PURE__ */ new Set();
+  for (const e of all) {
+    if (e.keyword === "if" && typeof e.params.failingKeyword === "string") {
+      const branch = e.schemaPath.replace(/\/if$/, `/${e.params.failingKeyword}`);
+      if (
+        all.some(
+          (o) => o !== e && o.schemaPath.startsWith(`${branch}/`) && ruleFor(o.schemaPath)?.schemaPath !== branch,
+        )
+      )
+        continue;
+    }
+    const schemaPath =
+      e.keyword === "if" && typeof e.params.failingKeyword === "string"
+        ? e.schemaPath.replace(/\/if$/, `/${e.params.failingKeyword}`)
+        : e.schemaPath;
+    const rule = ruleFor(schemaPath);
+    if (rule && !rule.message.includes("{path}") && done.has(rule)) continue;
+    if (rule) {
+      done.add(rule);
+      const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== void 0);
+      const path = rule.message.includes("{path}") ? anyOfPath(e, rule) : (focus ?? rule.path);
+      push({ path, message: fill(rule.message, data, path) });
+      continue;
+    }
+    if (
+      e.keyword === "if" ||
+      e.keyword === "not" ||
+      e.keyword === "anyOf" ||
+      e.keyword === "oneOf" ||
+      e.keyword === "allOf"
+    ) {
+      if (e.keyword === "if" || all.some((o) => o !== e && o.schemaPath.startsWith(`${e.schemaPath}/`))) continue;
+    }
+    push(keywordMessage(e, data));
+  }
+  return issues;
+}
+function anyOfPath(e, rule) {
+  if (e.schemaPath === rule.schemaPath) return e.instancePath;
+  const extra = e.schemaPath
+    .slice(rule.schemaPath.length)
+    .split("/")
+    .filter((s) => s === "properties" || s === "items").length;
+  const parts = e.instancePath.split("/");
+  return parts.slice(0, parts.length - extra).join("/");
+}
+function checkExtraRules(data, rules) {
+  const out = [];
+  for (const r of rules) {
+    if (r.kind === "sameLength") {
+      const [a, b] = r.paths.map((p) => valueAt(data, p));
+      if (Array.isArray(a) && (Array.isArray(b) ? a.length !== b.length : b === void 0))
+        out.push({
+          path: r.paths[0],
+          message: `${r.message} (got ${a.length} and ${Array.isArray(b) ? b.length : 0})`,
+        });
+    }
+  }
+  return out;
+}
+export { ajvEqual, ajvUcs2length, checkExtraRules, formats, pointerText, toIssues, valueAt };

@@ -4,504 +4,349 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import * as __rt from "../../_runtime/validation/index.js";
+
 export const validate = validate20;
 export default validate20;
-const schema31 = {
-  additionalProperties: false,
-  properties: {
-    callback_url: { format: "uri", type: ["string", "null"] },
-    input: {
-      additionalProperties: false,
-      properties: {
-        aspect_ratio: { enum: ["16:9", "9:16", "1:1", "4:3", "3:4"], type: "string" },
-        audio_url: { format: "uri", type: "string" },
-        duration: { maximum: 15, minimum: 2, type: "integer" },
-        enable_prompt_expansion: { type: "boolean" },
-        enable_safety_checker: { type: "boolean" },
-        negative_prompt: { maxLength: 500, type: "string" },
-        prompt: { maxLength: 5000, type: "string" },
-        resolution: { enum: ["720p", "1080p"], type: "string" },
-        seed: { maximum: 2147483647, minimum: 0, type: "integer" },
-      },
-      required: ["prompt"],
-      type: "object",
-    },
-    metadata: { additionalProperties: true, type: ["object", "null"] },
-  },
-  required: ["input"],
-  type: "object",
-};
+const schema31 = {"additionalProperties":false,"properties":{"callback_url":{"format":"uri","type":["string","null"]},"input":{"additionalProperties":false,"properties":{"aspect_ratio":{"enum":["16:9","9:16","1:1","4:3","3:4"],"type":"string"},"audio_url":{"format":"uri","type":"string"},"duration":{"maximum":15,"minimum":2,"type":"integer"},"enable_prompt_expansion":{"type":"boolean"},"enable_safety_checker":{"type":"boolean"},"negative_prompt":{"maxLength":500,"type":"string"},"prompt":{"maxLength":5000,"type":"string"},"resolution":{"enum":["720p","1080p"],"type":"string"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"}},"required":["prompt"],"type":"object"},"metadata":{"additionalProperties":true,"type":["object","null"]}},"required":["input"],"type":"object"};
 const func0 = Object.prototype.hasOwnProperty;
 const func71 = __rt.ajvUcs2length.default;
 const formats0 = __rt.formats.uri;
-function validate20(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.input === undefined || !func0.call(data, "input")) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "input" },
-        message: "must have required property '" + "input" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 of Object.keys(data)) {
-      if (!(key0 === "callback_url" || key0 === "input" || key0 === "metadata")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.callback_url !== undefined && func0.call(data, "callback_url")) {
-      let data0 = data.callback_url;
-      if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/callback_url",
-          schemaPath: "#/properties/callback_url/type",
-          keyword: "type",
-          params: { type: schema31.properties.callback_url.type },
-          message: "must be string,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (typeof data0 === "string") {
-        if (!formats0(data0)) {
-          const err3 = {
-            instancePath: instancePath + "/callback_url",
-            schemaPath: "#/properties/callback_url/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.input !== undefined && func0.call(data, "input")) {
-      let data1 = data.input;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.prompt === undefined || !func0.call(data1, "prompt")) {
-          const err4 = {
-            instancePath: instancePath + "/input",
-            schemaPath: "#/properties/input/required",
-            keyword: "required",
-            params: { missingProperty: "prompt" },
-            message: "must have required property '" + "prompt" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        for (const key1 of Object.keys(data1)) {
-          if (!func0.call(schema31.properties.input.properties, key1)) {
-            const err5 = {
-              instancePath: instancePath + "/input",
-              schemaPath: "#/properties/input/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key1 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-        if (data1.aspect_ratio !== undefined && func0.call(data1, "aspect_ratio")) {
-          let data2 = data1.aspect_ratio;
-          if (typeof data2 !== "string") {
-            const err6 = {
-              instancePath: instancePath + "/input/aspect_ratio",
-              schemaPath: "#/properties/input/properties/aspect_ratio/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-          if (!(data2 === "16:9" || data2 === "9:16" || data2 === "1:1" || data2 === "4:3" || data2 === "3:4")) {
-            const err7 = {
-              instancePath: instancePath + "/input/aspect_ratio",
-              schemaPath: "#/properties/input/properties/aspect_ratio/enum",
-              keyword: "enum",
-              params: { allowedValues: schema31.properties.input.properties.aspect_ratio.enum },
-              message: "must be equal to one of the allowed values",
-            };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-        if (data1.audio_url !== undefined && func0.call(data1, "audio_url")) {
-          let data3 = data1.audio_url;
-          if (typeof data3 === "string") {
-            if (!formats0(data3)) {
-              const err8 = {
-                instancePath: instancePath + "/input/audio_url",
-                schemaPath: "#/properties/input/properties/audio_url/format",
-                keyword: "format",
-                params: { format: "uri" },
-                message: 'must match format "' + "uri" + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-          } else {
-            const err9 = {
-              instancePath: instancePath + "/input/audio_url",
-              schemaPath: "#/properties/input/properties/audio_url/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data1.duration !== undefined && func0.call(data1, "duration")) {
-          let data4 = data1.duration;
-          if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-            const err10 = {
-              instancePath: instancePath + "/input/duration",
-              schemaPath: "#/properties/input/properties/duration/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-          if (typeof data4 == "number" && isFinite(data4)) {
-            if (data4 > 15 || isNaN(data4)) {
-              const err11 = {
-                instancePath: instancePath + "/input/duration",
-                schemaPath: "#/properties/input/properties/duration/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 15 },
-                message: "must be <= 15",
-              };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (data4 < 2 || isNaN(data4)) {
-              const err12 = {
-                instancePath: instancePath + "/input/duration",
-                schemaPath: "#/properties/input/properties/duration/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 2 },
-                message: "must be >= 2",
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data1.enable_prompt_expansion !== undefined && func0.call(data1, "enable_prompt_expansion")) {
-          if (typeof data1.enable_prompt_expansion !== "boolean") {
-            const err13 = {
-              instancePath: instancePath + "/input/enable_prompt_expansion",
-              schemaPath: "#/properties/input/properties/enable_prompt_expansion/type",
-              keyword: "type",
-              params: { type: "boolean" },
-              message: "must be boolean",
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data1.enable_safety_checker !== undefined && func0.call(data1, "enable_safety_checker")) {
-          if (typeof data1.enable_safety_checker !== "boolean") {
-            const err14 = {
-              instancePath: instancePath + "/input/enable_safety_checker",
-              schemaPath: "#/properties/input/properties/enable_safety_checker/type",
-              keyword: "type",
-              params: { type: "boolean" },
-              message: "must be boolean",
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data1.negative_prompt !== undefined && func0.call(data1, "negative_prompt")) {
-          let data7 = data1.negative_prompt;
-          if (typeof data7 === "string") {
-            if (func71(data7) > 500) {
-              const err15 = {
-                instancePath: instancePath + "/input/negative_prompt",
-                schemaPath: "#/properties/input/properties/negative_prompt/maxLength",
-                keyword: "maxLength",
-                params: { limit: 500 },
-                message: "must NOT have more than 500 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = {
-              instancePath: instancePath + "/input/negative_prompt",
-              schemaPath: "#/properties/input/properties/negative_prompt/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data1.prompt !== undefined && func0.call(data1, "prompt")) {
-          let data8 = data1.prompt;
-          if (typeof data8 === "string") {
-            if (func71(data8) > 5000) {
-              const err17 = {
-                instancePath: instancePath + "/input/prompt",
-                schemaPath: "#/properties/input/properties/prompt/maxLength",
-                keyword: "maxLength",
-                params: { limit: 5000 },
-                message: "must NOT have more than 5000 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          } else {
-            const err18 = {
-              instancePath: instancePath + "/input/prompt",
-              schemaPath: "#/properties/input/properties/prompt/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data1.resolution !== undefined && func0.call(data1, "resolution")) {
-          let data9 = data1.resolution;
-          if (typeof data9 !== "string") {
-            const err19 = {
-              instancePath: instancePath + "/input/resolution",
-              schemaPath: "#/properties/input/properties/resolution/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (!(data9 === "720p" || data9 === "1080p")) {
-            const err20 = {
-              instancePath: instancePath + "/input/resolution",
-              schemaPath: "#/properties/input/properties/resolution/enum",
-              keyword: "enum",
-              params: { allowedValues: schema31.properties.input.properties.resolution.enum },
-              message: "must be equal to one of the allowed values",
-            };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data1.seed !== undefined && func0.call(data1, "seed")) {
-          let data10 = data1.seed;
-          if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-            const err21 = {
-              instancePath: instancePath + "/input/seed",
-              schemaPath: "#/properties/input/properties/seed/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-          if (typeof data10 == "number" && isFinite(data10)) {
-            if (data10 > 2147483647 || isNaN(data10)) {
-              const err22 = {
-                instancePath: instancePath + "/input/seed",
-                schemaPath: "#/properties/input/properties/seed/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 2147483647 },
-                message: "must be <= 2147483647",
-              };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            if (data10 < 0 || isNaN(data10)) {
-              const err23 = {
-                instancePath: instancePath + "/input/seed",
-                schemaPath: "#/properties/input/properties/seed/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-              };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err24 = {
-          instancePath: instancePath + "/input",
-          schemaPath: "#/properties/input/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.metadata !== undefined && func0.call(data, "metadata")) {
-      let data11 = data.metadata;
-      if (!(data11 && typeof data11 == "object" && !Array.isArray(data11)) && data11 !== null) {
-        const err25 = {
-          instancePath: instancePath + "/metadata",
-          schemaPath: "#/properties/metadata/type",
-          keyword: "type",
-          params: { type: schema31.properties.metadata.type },
-          message: "must be object,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err26 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err26];
-    } else {
-      vErrors.push(err26);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
 }
-validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.input === undefined) || (!(func0.call(data, "input")))){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 of Object.keys(data)){
+if(!(((key0 === "callback_url") || (key0 === "input")) || (key0 === "metadata"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.callback_url !== undefined && func0.call(data, "callback_url")){
+let data0 = data.callback_url;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err2 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/type",keyword:"type",params:{type: schema31.properties.callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err3 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.input !== undefined && func0.call(data, "input")){
+let data1 = data.input;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if((data1.prompt === undefined) || (!(func0.call(data1, "prompt")))){
+const err4 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 of Object.keys(data1)){
+if(!(func0.call(schema31.properties.input.properties, key1))){
+const err5 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.aspect_ratio !== undefined && func0.call(data1, "aspect_ratio")){
+let data2 = data1.aspect_ratio;
+if(typeof data2 !== "string"){
+const err6 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(((((data2 === "16:9") || (data2 === "9:16")) || (data2 === "1:1")) || (data2 === "4:3")) || (data2 === "3:4"))){
+const err7 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.audio_url !== undefined && func0.call(data1, "audio_url")){
+let data3 = data1.audio_url;
+if(typeof data3 === "string"){
+if(!(formats0(data3))){
+const err8 = {instancePath:instancePath+"/input/audio_url",schemaPath:"#/properties/input/properties/audio_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/input/audio_url",schemaPath:"#/properties/input/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.duration !== undefined && func0.call(data1, "duration")){
+let data4 = data1.duration;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 15 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 2 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data1.enable_prompt_expansion !== undefined && func0.call(data1, "enable_prompt_expansion")){
+if(typeof data1.enable_prompt_expansion !== "boolean"){
+const err13 = {instancePath:instancePath+"/input/enable_prompt_expansion",schemaPath:"#/properties/input/properties/enable_prompt_expansion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data1.enable_safety_checker !== undefined && func0.call(data1, "enable_safety_checker")){
+if(typeof data1.enable_safety_checker !== "boolean"){
+const err14 = {instancePath:instancePath+"/input/enable_safety_checker",schemaPath:"#/properties/input/properties/enable_safety_checker/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data1.negative_prompt !== undefined && func0.call(data1, "negative_prompt")){
+let data7 = data1.negative_prompt;
+if(typeof data7 === "string"){
+if(func71(data7) > 500){
+const err15 = {instancePath:instancePath+"/input/negative_prompt",schemaPath:"#/properties/input/properties/negative_prompt/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/input/negative_prompt",schemaPath:"#/properties/input/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data1.prompt !== undefined && func0.call(data1, "prompt")){
+let data8 = data1.prompt;
+if(typeof data8 === "string"){
+if(func71(data8) > 5000){
+const err17 = {instancePath:instancePath+"/input/prompt",schemaPath:"#/properties/input/properties/prompt/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/input/prompt",schemaPath:"#/properties/input/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data1.resolution !== undefined && func0.call(data1, "resolution")){
+let data9 = data1.resolution;
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data9 === "720p") || (data9 === "1080p"))){
+const err20 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.resolution.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data1.seed !== undefined && func0.call(data1, "seed")){
+let data10 = data1.seed;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err21 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2147483647 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err23 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined && func0.call(data, "metadata")){
+let data11 = data.metadata;
+if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema31.properties.metadata.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -4,2643 +4,1946 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import * as __rt from "../../_runtime/validation/index.js";
+
 export const validate = validate20;
 export default validate20;
-const schema31 = {
-  additionalProperties: false,
-  allOf: [{ type: "object", dependentRequired: { height: ["width"], width: ["height"] } }],
-  properties: {
-    deliveryMethod: { oneOf: [{ const: "async" }], type: "string" },
-    duration: { enum: [5, 10, 15], type: "number" },
-    height: { type: "integer" },
-    includeCost: { type: "boolean" },
-    inputs: {
-      additionalProperties: false,
-      properties: {
-        audio: {
-          anyOf: [
-            { type: "string", format: "uuid" },
-            { type: "string", format: "uri" },
-          ],
-          type: "string",
-        },
-        frameImages: {
-          items: {
-            anyOf: [
-              {
-                anyOf: [
-                  { allOf: [{ if: { type: "string" }, then: { type: "string", format: "uuid" } }] },
-                  { allOf: [{ if: { type: "string" }, then: { type: "string", format: "uri" } }] },
-                  {
-                    allOf: [
-                      {
-                        if: { type: "string" },
-                        then: { type: "string", pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-                      },
-                    ],
-                  },
-                  { allOf: [{ if: { type: "string" }, then: { type: "string", pattern: "^[a-zA-Z0-9+/=]+$" } }] },
-                ],
-                type: "string",
-              },
-              {
-                additionalProperties: false,
-                properties: {
-                  frame: { oneOf: [{ const: "first" }, { const: "last" }, { const: 0 }, { const: -1 }] },
-                  image: {
-                    anyOf: [
-                      { allOf: [{ if: { type: "string" }, then: { type: "string", format: "uuid" } }] },
-                      { allOf: [{ if: { type: "string" }, then: { type: "string", format: "uri" } }] },
-                      {
-                        allOf: [
-                          {
-                            if: { type: "string" },
-                            then: { type: "string", pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-                          },
-                        ],
-                      },
-                      { allOf: [{ if: { type: "string" }, then: { type: "string", pattern: "^[a-zA-Z0-9+/=]+$" } }] },
-                    ],
-                    type: "string",
-                  },
-                },
-                required: ["image"],
-                type: "object",
-              },
-            ],
-          },
-          maxItems: 1,
-          minItems: 1,
-          type: "array",
-        },
-        referenceVideos: {
-          items: {
-            anyOf: [
-              { type: "string", format: "uuid" },
-              { type: "string", format: "uri" },
-            ],
-            type: "string",
-          },
-          maxItems: 3,
-          minItems: 1,
-          type: "array",
-        },
-      },
-      type: "object",
-    },
-    model: { const: "alibaba:wan@2.6", type: "string" },
-    negativePrompt: { maxLength: 500, minLength: 1, type: "string" },
-    numberResults: { maximum: 4, minimum: 1, type: "integer" },
-    outputFormat: { enum: ["MP4", "WEBM", "MOV"], type: "string" },
-    outputQuality: { maximum: 99, minimum: 20, type: "integer" },
-    outputType: { enum: ["URL"], type: "string" },
-    positivePrompt: { maxLength: 1500, minLength: 1, type: "string" },
-    providerSettings: {
-      additionalProperties: false,
-      properties: {
-        alibaba: {
-          additionalProperties: false,
-          properties: {
-            audio: { type: "boolean" },
-            promptExtend: { type: "boolean" },
-            shotType: { oneOf: [{ const: "single" }, { const: "multi" }], type: "string" },
-          },
-          type: "object",
-        },
-      },
-      type: "object",
-    },
-    resolution: { enum: ["720p", "1080p"], type: "string" },
-    safety: {
-      additionalProperties: false,
-      properties: {
-        checkContent: { type: "boolean" },
-        mode: { oneOf: [{ const: "none" }, { const: "fast" }, { const: "full" }], type: "string" },
-      },
-      type: "object",
-    },
-    seed: { maximum: 2147483647, minimum: 0, type: "integer" },
-    taskType: { const: "videoInference", type: "string" },
-    taskUUID: { format: "uuid", type: "string" },
-    ttl: { minimum: 60, type: "integer" },
-    uploadEndpoint: { format: "uri", type: "string" },
-    webhookURL: { format: "uri", type: "string" },
-    width: { type: "integer" },
-  },
-  required: ["taskType", "taskUUID", "model", "positivePrompt"],
-  type: "object",
-};
+const schema31 = {"additionalProperties":false,"allOf":[{"type":"object","dependentRequired":{"height":["width"],"width":["height"]}}],"properties":{"deliveryMethod":{"oneOf":[{"const":"async"}],"type":"string"},"duration":{"enum":[5,10,15],"type":"number"},"height":{"type":"integer"},"includeCost":{"type":"boolean"},"inputs":{"additionalProperties":false,"properties":{"audio":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"frameImages":{"items":{"anyOf":[{"anyOf":[{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uuid"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uri"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}}]}],"type":"string"},{"additionalProperties":false,"properties":{"frame":{"oneOf":[{"const":"first"},{"const":"last"},{"const":0},{"const":-1}]},"image":{"anyOf":[{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uuid"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uri"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}}]}],"type":"string"}},"required":["image"],"type":"object"}]},"maxItems":1,"minItems":1,"type":"array"},"referenceVideos":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"maxItems":3,"minItems":1,"type":"array"}},"type":"object"},"model":{"const":"alibaba:wan@2.6","type":"string"},"negativePrompt":{"maxLength":500,"minLength":1,"type":"string"},"numberResults":{"maximum":4,"minimum":1,"type":"integer"},"outputFormat":{"enum":["MP4","WEBM","MOV"],"type":"string"},"outputQuality":{"maximum":99,"minimum":20,"type":"integer"},"outputType":{"enum":["URL"],"type":"string"},"positivePrompt":{"maxLength":1500,"minLength":1,"type":"string"},"providerSettings":{"additionalProperties":false,"properties":{"alibaba":{"additionalProperties":false,"properties":{"audio":{"type":"boolean"},"promptExtend":{"type":"boolean"},"shotType":{"oneOf":[{"const":"single"},{"const":"multi"}],"type":"string"}},"type":"object"}},"type":"object"},"resolution":{"enum":["720p","1080p"],"type":"string"},"safety":{"additionalProperties":false,"properties":{"checkContent":{"type":"boolean"},"mode":{"oneOf":[{"const":"none"},{"const":"fast"},{"const":"full"}],"type":"string"}},"type":"object"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"},"taskType":{"const":"videoInference","type":"string"},"taskUUID":{"format":"uuid","type":"string"},"ttl":{"minimum":60,"type":"integer"},"uploadEndpoint":{"format":"uri","type":"string"},"webhookURL":{"format":"uri","type":"string"},"width":{"type":"integer"}},"required":["taskType","taskUUID","model","positivePrompt"],"type":"object"};
 const func0 = Object.prototype.hasOwnProperty;
 const func82 = __rt.ajvUcs2length.default;
 const formats0 = __rt.formats.uuid;
 const formats2 = __rt.formats.uri;
 const pattern4 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
 const pattern5 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
-function validate20(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.height !== undefined && func0.call(data, "height")) {
-      if (data.width === undefined || !func0.call(data, "width")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/allOf/0/dependentRequired",
-          keyword: "dependentRequired",
-          params: { property: "height", missingProperty: "width", depsCount: 1, deps: "width" },
-          message: "must have property width when property height is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.width !== undefined && func0.call(data, "width")) {
-      if (data.height === undefined || !func0.call(data, "height")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/allOf/0/dependentRequired",
-          keyword: "dependentRequired",
-          params: { property: "width", missingProperty: "height", depsCount: 1, deps: "height" },
-          message: "must have property height when property width is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/allOf/0/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.taskType === undefined || !func0.call(data, "taskType")) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "taskType" },
-        message: "must have required property '" + "taskType" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.taskUUID === undefined || !func0.call(data, "taskUUID")) {
-      const err4 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "taskUUID" },
-        message: "must have required property '" + "taskUUID" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.model === undefined || !func0.call(data, "model")) {
-      const err5 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "model" },
-        message: "must have required property '" + "model" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.positivePrompt === undefined || !func0.call(data, "positivePrompt")) {
-      const err6 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "positivePrompt" },
-        message: "must have required property '" + "positivePrompt" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 of Object.keys(data)) {
-      if (!func0.call(schema31.properties, key0)) {
-        const err7 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")) {
-      let data0 = data.deliveryMethod;
-      if (typeof data0 !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/deliveryMethod",
-          schemaPath: "#/properties/deliveryMethod/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      const _errs6 = errors;
-      let valid2 = false;
-      let passing0 = null;
-      const _errs7 = errors;
-      if ("async" !== data0) {
-        const err9 = {
-          instancePath: instancePath + "/deliveryMethod",
-          schemaPath: "#/properties/deliveryMethod/oneOf/0/const",
-          keyword: "const",
-          params: { allowedValue: "async" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      var _valid0 = _errs7 === errors;
-      if (_valid0) {
-        valid2 = true;
-        passing0 = 0;
-      }
-      if (!valid2) {
-        const err10 = {
-          instancePath: instancePath + "/deliveryMethod",
-          schemaPath: "#/properties/deliveryMethod/oneOf",
-          keyword: "oneOf",
-          params: { passingSchemas: passing0 },
-          message: "must match exactly one schema in oneOf",
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      } else {
-        errors = _errs6;
-        if (vErrors !== null) {
-          if (_errs6) {
-            vErrors.length = _errs6;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.duration !== undefined && func0.call(data, "duration")) {
-      let data1 = data.duration;
-      if (!(typeof data1 == "number" && isFinite(data1))) {
-        const err11 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      if (!(data1 === 5 || data1 === 10 || data1 === 15)) {
-        const err12 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/enum",
-          keyword: "enum",
-          params: { allowedValues: schema31.properties.duration.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.height !== undefined && func0.call(data, "height")) {
-      let data2 = data.height;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err13 = {
-          instancePath: instancePath + "/height",
-          schemaPath: "#/properties/height/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.includeCost !== undefined && func0.call(data, "includeCost")) {
-      if (typeof data.includeCost !== "boolean") {
-        const err14 = {
-          instancePath: instancePath + "/includeCost",
-          schemaPath: "#/properties/includeCost/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.inputs !== undefined && func0.call(data, "inputs")) {
-      let data4 = data.inputs;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        for (const key1 of Object.keys(data4)) {
-          if (!(key1 === "audio" || key1 === "frameImages" || key1 === "referenceVideos")) {
-            const err15 = {
-              instancePath: instancePath + "/inputs",
-              schemaPath: "#/properties/inputs/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key1 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data4.audio !== undefined && func0.call(data4, "audio")) {
-          let data5 = data4.audio;
-          if (typeof data5 !== "string") {
-            const err16 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-          const _errs19 = errors;
-          let valid4 = false;
-          const _errs20 = errors;
-          if (typeof data5 === "string") {
-            if (!formats0(data5)) {
-              const err17 = {
-                instancePath: instancePath + "/inputs/audio",
-                schemaPath: "#/properties/inputs/properties/audio/anyOf/0/format",
-                keyword: "format",
-                params: { format: "uuid" },
-                message: 'must match format "' + "uuid" + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          } else {
-            const err18 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/anyOf/0/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-          var _valid1 = _errs20 === errors;
-          valid4 = valid4 || _valid1;
-          const _errs22 = errors;
-          if (typeof data5 === "string") {
-            if (!formats2(data5)) {
-              const err19 = {
-                instancePath: instancePath + "/inputs/audio",
-                schemaPath: "#/properties/inputs/properties/audio/anyOf/1/format",
-                keyword: "format",
-                params: { format: "uri" },
-                message: 'must match format "' + "uri" + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/anyOf/1/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-          var _valid1 = _errs22 === errors;
-          valid4 = valid4 || _valid1;
-          if (!valid4) {
-            const err21 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/anyOf",
-              keyword: "anyOf",
-              params: {},
-              message: "must match a schema in anyOf",
-            };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          } else {
-            errors = _errs19;
-            if (vErrors !== null) {
-              if (_errs19) {
-                vErrors.length = _errs19;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data4.frameImages !== undefined && func0.call(data4, "frameImages")) {
-          let data6 = data4.frameImages;
-          if (Array.isArray(data6)) {
-            if (data6.length > 1) {
-              const err22 = {
-                instancePath: instancePath + "/inputs/frameImages",
-                schemaPath: "#/properties/inputs/properties/frameImages/maxItems",
-                keyword: "maxItems",
-                params: { limit: 1 },
-                message: "must NOT have more than 1 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            if (data6.length < 1) {
-              const err23 = {
-                instancePath: instancePath + "/inputs/frameImages",
-                schemaPath: "#/properties/inputs/properties/frameImages/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-            const len0 = data6.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data7 = data6[i0];
-              const _errs27 = errors;
-              let valid7 = false;
-              const _errs28 = errors;
-              if (typeof data7 !== "string") {
-                const err24 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-              const _errs30 = errors;
-              let valid8 = false;
-              const _errs31 = errors;
-              const _errs33 = errors;
-              let valid10 = true;
-              const _errs34 = errors;
-              if (typeof data7 !== "string") {
-                const err25 = {};
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-              var _valid4 = _errs34 === errors;
-              errors = _errs33;
-              if (vErrors !== null) {
-                if (_errs33) {
-                  vErrors.length = _errs33;
-                } else {
-                  vErrors = null;
-                }
-              }
-              if (_valid4) {
-                const _errs36 = errors;
-                if (typeof data7 === "string") {
-                  if (!formats0(data7)) {
-                    const err26 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0,
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/format",
-                      keyword: "format",
-                      params: { format: "uuid" },
-                      message: 'must match format "' + "uuid" + '"',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err27 = {
-                    instancePath: instancePath + "/inputs/frameImages/" + i0,
-                    schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-                var _valid4 = _errs36 === errors;
-                valid10 = _valid4;
-              }
-              if (!valid10) {
-                const err28 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/if",
-                  keyword: "if",
-                  params: { failingKeyword: "then" },
-                  message: 'must match "then" schema',
-                };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-              var _valid3 = _errs31 === errors;
-              valid8 = valid8 || _valid3;
-              const _errs38 = errors;
-              const _errs40 = errors;
-              let valid12 = true;
-              const _errs41 = errors;
-              if (typeof data7 !== "string") {
-                const err29 = {};
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-              var _valid5 = _errs41 === errors;
-              errors = _errs40;
-              if (vErrors !== null) {
-                if (_errs40) {
-                  vErrors.length = _errs40;
-                } else {
-                  vErrors = null;
-                }
-              }
-              if (_valid5) {
-                const _errs43 = errors;
-                if (typeof data7 === "string") {
-                  if (!formats2(data7)) {
-                    const err30 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0,
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/format",
-                      keyword: "format",
-                      params: { format: "uri" },
-                      message: 'must match format "' + "uri" + '"',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err30];
-                    } else {
-                      vErrors.push(err30);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err31 = {
-                    instancePath: instancePath + "/inputs/frameImages/" + i0,
-                    schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err31];
-                  } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
-                }
-                var _valid5 = _errs43 === errors;
-                valid12 = _valid5;
-              }
-              if (!valid12) {
-                const err32 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/if",
-                  keyword: "if",
-                  params: { failingKeyword: "then" },
-                  message: 'must match "then" schema',
-                };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-              var _valid3 = _errs38 === errors;
-              valid8 = valid8 || _valid3;
-              const _errs45 = errors;
-              const _errs47 = errors;
-              let valid14 = true;
-              const _errs48 = errors;
-              if (typeof data7 !== "string") {
-                const err33 = {};
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-              var _valid6 = _errs48 === errors;
-              errors = _errs47;
-              if (vErrors !== null) {
-                if (_errs47) {
-                  vErrors.length = _errs47;
-                } else {
-                  vErrors = null;
-                }
-              }
-              if (_valid6) {
-                const _errs50 = errors;
-                if (typeof data7 === "string") {
-                  if (!pattern4.test(data7)) {
-                    const err34 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0,
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/pattern",
-                      keyword: "pattern",
-                      params: { pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-                      message: 'must match pattern "' + "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" + '"',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err35 = {
-                    instancePath: instancePath + "/inputs/frameImages/" + i0,
-                    schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-                var _valid6 = _errs50 === errors;
-                valid14 = _valid6;
-              }
-              if (!valid14) {
-                const err36 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/if",
-                  keyword: "if",
-                  params: { failingKeyword: "then" },
-                  message: 'must match "then" schema',
-                };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-              var _valid3 = _errs45 === errors;
-              valid8 = valid8 || _valid3;
-              const _errs52 = errors;
-              const _errs54 = errors;
-              let valid16 = true;
-              const _errs55 = errors;
-              if (typeof data7 !== "string") {
-                const err37 = {};
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-              var _valid7 = _errs55 === errors;
-              errors = _errs54;
-              if (vErrors !== null) {
-                if (_errs54) {
-                  vErrors.length = _errs54;
-                } else {
-                  vErrors = null;
-                }
-              }
-              if (_valid7) {
-                const _errs57 = errors;
-                if (typeof data7 === "string") {
-                  if (!pattern5.test(data7)) {
-                    const err38 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0,
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/pattern",
-                      keyword: "pattern",
-                      params: { pattern: "^[a-zA-Z0-9+/=]+$" },
-                      message: 'must match pattern "' + "^[a-zA-Z0-9+/=]+$" + '"',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err39 = {
-                    instancePath: instancePath + "/inputs/frameImages/" + i0,
-                    schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err39];
-                  } else {
-                    vErrors.push(err39);
-                  }
-                  errors++;
-                }
-                var _valid7 = _errs57 === errors;
-                valid16 = _valid7;
-              }
-              if (!valid16) {
-                const err40 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/if",
-                  keyword: "if",
-                  params: { failingKeyword: "then" },
-                  message: 'must match "then" schema',
-                };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-              var _valid3 = _errs52 === errors;
-              valid8 = valid8 || _valid3;
-              if (!valid8) {
-                const err41 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf",
-                  keyword: "anyOf",
-                  params: {},
-                  message: "must match a schema in anyOf",
-                };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              } else {
-                errors = _errs30;
-                if (vErrors !== null) {
-                  if (_errs30) {
-                    vErrors.length = _errs30;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var _valid2 = _errs28 === errors;
-              valid7 = valid7 || _valid2;
-              const _errs59 = errors;
-              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-                if (data7.image === undefined || !func0.call(data7, "image")) {
-                  const err42 = {
-                    instancePath: instancePath + "/inputs/frameImages/" + i0,
-                    schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/required",
-                    keyword: "required",
-                    params: { missingProperty: "image" },
-                    message: "must have required property '" + "image" + "'",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-                for (const key2 of Object.keys(data7)) {
-                  if (!(key2 === "frame" || key2 === "image")) {
-                    const err43 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0,
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/additionalProperties",
-                      keyword: "additionalProperties",
-                      params: { additionalProperty: key2 },
-                      message: "must NOT have additional properties",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    } else {
-                      vErrors.push(err43);
-                    }
-                    errors++;
-                  }
-                }
-                if (data7.frame !== undefined && func0.call(data7, "frame")) {
-                  let data8 = data7.frame;
-                  const _errs63 = errors;
-                  let valid18 = false;
-                  let passing1 = null;
-                  const _errs64 = errors;
-                  if ("first" !== data8) {
-                    const err44 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/0/const",
-                      keyword: "const",
-                      params: { allowedValue: "first" },
-                      message: "must be equal to constant",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                  var _valid8 = _errs64 === errors;
-                  if (_valid8) {
-                    valid18 = true;
-                    passing1 = 0;
-                  }
-                  const _errs65 = errors;
-                  if ("last" !== data8) {
-                    const err45 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/1/const",
-                      keyword: "const",
-                      params: { allowedValue: "last" },
-                      message: "must be equal to constant",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err45];
-                    } else {
-                      vErrors.push(err45);
-                    }
-                    errors++;
-                  }
-                  var _valid8 = _errs65 === errors;
-                  if (_valid8 && valid18) {
-                    valid18 = false;
-                    passing1 = [passing1, 1];
-                  } else {
-                    if (_valid8) {
-                      valid18 = true;
-                      passing1 = 1;
-                    }
-                    const _errs66 = errors;
-                    if (0 !== data8) {
-                      const err46 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                        schemaPath:
-                          "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/2/const",
-                        keyword: "const",
-                        params: { allowedValue: 0 },
-                        message: "must be equal to constant",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err46];
-                      } else {
-                        vErrors.push(err46);
-                      }
-                      errors++;
-                    }
-                    var _valid8 = _errs66 === errors;
-                    if (_valid8 && valid18) {
-                      valid18 = false;
-                      passing1 = [passing1, 2];
-                    } else {
-                      if (_valid8) {
-                        valid18 = true;
-                        passing1 = 2;
-                      }
-                      const _errs67 = errors;
-                      if (-1 !== data8) {
-                        const err47 = {
-                          instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                          schemaPath:
-                            "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/3/const",
-                          keyword: "const",
-                          params: { allowedValue: -1 },
-                          message: "must be equal to constant",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err47];
-                        } else {
-                          vErrors.push(err47);
-                        }
-                        errors++;
-                      }
-                      var _valid8 = _errs67 === errors;
-                      if (_valid8 && valid18) {
-                        valid18 = false;
-                        passing1 = [passing1, 3];
-                      } else {
-                        if (_valid8) {
-                          valid18 = true;
-                          passing1 = 3;
-                        }
-                      }
-                    }
-                  }
-                  if (!valid18) {
-                    const err48 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",
-                      keyword: "oneOf",
-                      params: { passingSchemas: passing1 },
-                      message: "must match exactly one schema in oneOf",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs63;
-                    if (vErrors !== null) {
-                      if (_errs63) {
-                        vErrors.length = _errs63;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data7.image !== undefined && func0.call(data7, "image")) {
-                  let data9 = data7.image;
-                  if (typeof data9 !== "string") {
-                    const err49 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err49];
-                    } else {
-                      vErrors.push(err49);
-                    }
-                    errors++;
-                  }
-                  const _errs70 = errors;
-                  let valid19 = false;
-                  const _errs71 = errors;
-                  const _errs73 = errors;
-                  let valid21 = true;
-                  const _errs74 = errors;
-                  if (typeof data9 !== "string") {
-                    const err50 = {};
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                  var _valid10 = _errs74 === errors;
-                  errors = _errs73;
-                  if (vErrors !== null) {
-                    if (_errs73) {
-                      vErrors.length = _errs73;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                  if (_valid10) {
-                    const _errs76 = errors;
-                    if (typeof data9 === "string") {
-                      if (!formats0(data9)) {
-                        const err51 = {
-                          instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                          schemaPath:
-                            "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/format",
-                          keyword: "format",
-                          params: { format: "uuid" },
-                          message: 'must match format "' + "uuid" + '"',
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err51];
-                        } else {
-                          vErrors.push(err51);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err52 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath:
-                          "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err52];
-                      } else {
-                        vErrors.push(err52);
-                      }
-                      errors++;
-                    }
-                    var _valid10 = _errs76 === errors;
-                    valid21 = _valid10;
-                  }
-                  if (!valid21) {
-                    const err53 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/if",
-                      keyword: "if",
-                      params: { failingKeyword: "then" },
-                      message: 'must match "then" schema',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err53];
-                    } else {
-                      vErrors.push(err53);
-                    }
-                    errors++;
-                  }
-                  var _valid9 = _errs71 === errors;
-                  valid19 = valid19 || _valid9;
-                  const _errs78 = errors;
-                  const _errs80 = errors;
-                  let valid23 = true;
-                  const _errs81 = errors;
-                  if (typeof data9 !== "string") {
-                    const err54 = {};
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                  var _valid11 = _errs81 === errors;
-                  errors = _errs80;
-                  if (vErrors !== null) {
-                    if (_errs80) {
-                      vErrors.length = _errs80;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                  if (_valid11) {
-                    const _errs83 = errors;
-                    if (typeof data9 === "string") {
-                      if (!formats2(data9)) {
-                        const err55 = {
-                          instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                          schemaPath:
-                            "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/format",
-                          keyword: "format",
-                          params: { format: "uri" },
-                          message: 'must match format "' + "uri" + '"',
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err55];
-                        } else {
-                          vErrors.push(err55);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err56 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath:
-                          "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err56];
-                      } else {
-                        vErrors.push(err56);
-                      }
-                      errors++;
-                    }
-                    var _valid11 = _errs83 === errors;
-                    valid23 = _valid11;
-                  }
-                  if (!valid23) {
-                    const err57 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/if",
-                      keyword: "if",
-                      params: { failingKeyword: "then" },
-                      message: 'must match "then" schema',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err57];
-                    } else {
-                      vErrors.push(err57);
-                    }
-                    errors++;
-                  }
-                  var _valid9 = _errs78 === errors;
-                  valid19 = valid19 || _valid9;
-                  const _errs85 = errors;
-                  const _errs87 = errors;
-                  let valid25 = true;
-                  const _errs88 = errors;
-                  if (typeof data9 !== "string") {
-                    const err58 = {};
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
-                  var _valid12 = _errs88 === errors;
-                  errors = _errs87;
-                  if (vErrors !== null) {
-                    if (_errs87) {
-                      vErrors.length = _errs87;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                  if (_valid12) {
-                    const _errs90 = errors;
-                    if (typeof data9 === "string") {
-                      if (!pattern4.test(data9)) {
-                        const err59 = {
-                          instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                          schemaPath:
-                            "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/pattern",
-                          keyword: "pattern",
-                          params: { pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-                          message: 'must match pattern "' + "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" + '"',
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err59];
-                        } else {
-                          vErrors.push(err59);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err60 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath:
-                          "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err60];
-                      } else {
-                        vErrors.push(err60);
-                      }
-                      errors++;
-                    }
-                    var _valid12 = _errs90 === errors;
-                    valid25 = _valid12;
-                  }
-                  if (!valid25) {
-                    const err61 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/if",
-                      keyword: "if",
-                      params: { failingKeyword: "then" },
-                      message: 'must match "then" schema',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
-                  }
-                  var _valid9 = _errs85 === errors;
-                  valid19 = valid19 || _valid9;
-                  const _errs92 = errors;
-                  const _errs94 = errors;
-                  let valid27 = true;
-                  const _errs95 = errors;
-                  if (typeof data9 !== "string") {
-                    const err62 = {};
-                    if (vErrors === null) {
-                      vErrors = [err62];
-                    } else {
-                      vErrors.push(err62);
-                    }
-                    errors++;
-                  }
-                  var _valid13 = _errs95 === errors;
-                  errors = _errs94;
-                  if (vErrors !== null) {
-                    if (_errs94) {
-                      vErrors.length = _errs94;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                  if (_valid13) {
-                    const _errs97 = errors;
-                    if (typeof data9 === "string") {
-                      if (!pattern5.test(data9)) {
-                        const err63 = {
-                          instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                          schemaPath:
-                            "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/pattern",
-                          keyword: "pattern",
-                          params: { pattern: "^[a-zA-Z0-9+/=]+$" },
-                          message: 'must match pattern "' + "^[a-zA-Z0-9+/=]+$" + '"',
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err63];
-                        } else {
-                          vErrors.push(err63);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err64 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath:
-                          "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err64];
-                      } else {
-                        vErrors.push(err64);
-                      }
-                      errors++;
-                    }
-                    var _valid13 = _errs97 === errors;
-                    valid27 = _valid13;
-                  }
-                  if (!valid27) {
-                    const err65 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath:
-                        "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/if",
-                      keyword: "if",
-                      params: { failingKeyword: "then" },
-                      message: 'must match "then" schema',
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
-                  var _valid9 = _errs92 === errors;
-                  valid19 = valid19 || _valid9;
-                  if (!valid19) {
-                    const err66 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf",
-                      keyword: "anyOf",
-                      params: {},
-                      message: "must match a schema in anyOf",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs70;
-                    if (vErrors !== null) {
-                      if (_errs70) {
-                        vErrors.length = _errs70;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-              } else {
-                const err67 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
-                };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-              var _valid2 = _errs59 === errors;
-              valid7 = valid7 || _valid2;
-              if (!valid7) {
-                const err68 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf",
-                  keyword: "anyOf",
-                  params: {},
-                  message: "must match a schema in anyOf",
-                };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              } else {
-                errors = _errs27;
-                if (vErrors !== null) {
-                  if (_errs27) {
-                    vErrors.length = _errs27;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err69 = {
-              instancePath: instancePath + "/inputs/frameImages",
-              schemaPath: "#/properties/inputs/properties/frameImages/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err69];
-            } else {
-              vErrors.push(err69);
-            }
-            errors++;
-          }
-        }
-        if (data4.referenceVideos !== undefined && func0.call(data4, "referenceVideos")) {
-          let data10 = data4.referenceVideos;
-          if (Array.isArray(data10)) {
-            if (data10.length > 3) {
-              const err70 = {
-                instancePath: instancePath + "/inputs/referenceVideos",
-                schemaPath: "#/properties/inputs/properties/referenceVideos/maxItems",
-                keyword: "maxItems",
-                params: { limit: 3 },
-                message: "must NOT have more than 3 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err70];
-              } else {
-                vErrors.push(err70);
-              }
-              errors++;
-            }
-            if (data10.length < 1) {
-              const err71 = {
-                instancePath: instancePath + "/inputs/referenceVideos",
-                schemaPath: "#/properties/inputs/properties/referenceVideos/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err71];
-              } else {
-                vErrors.push(err71);
-              }
-              errors++;
-            }
-            const len1 = data10.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data11 = data10[i1];
-              if (typeof data11 !== "string") {
-                const err72 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err72];
-                } else {
-                  vErrors.push(err72);
-                }
-                errors++;
-              }
-              const _errs103 = errors;
-              let valid30 = false;
-              const _errs104 = errors;
-              if (typeof data11 === "string") {
-                if (!formats0(data11)) {
-                  const err73 = {
-                    instancePath: instancePath + "/inputs/referenceVideos/" + i1,
-                    schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",
-                    keyword: "format",
-                    params: { format: "uuid" },
-                    message: 'must match format "' + "uuid" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-              } else {
-                const err74 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err74];
-                } else {
-                  vErrors.push(err74);
-                }
-                errors++;
-              }
-              var _valid14 = _errs104 === errors;
-              valid30 = valid30 || _valid14;
-              const _errs106 = errors;
-              if (typeof data11 === "string") {
-                if (!formats2(data11)) {
-                  const err75 = {
-                    instancePath: instancePath + "/inputs/referenceVideos/" + i1,
-                    schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",
-                    keyword: "format",
-                    params: { format: "uri" },
-                    message: 'must match format "' + "uri" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err75];
-                  } else {
-                    vErrors.push(err75);
-                  }
-                  errors++;
-                }
-              } else {
-                const err76 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err76];
-                } else {
-                  vErrors.push(err76);
-                }
-                errors++;
-              }
-              var _valid14 = _errs106 === errors;
-              valid30 = valid30 || _valid14;
-              if (!valid30) {
-                const err77 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf",
-                  keyword: "anyOf",
-                  params: {},
-                  message: "must match a schema in anyOf",
-                };
-                if (vErrors === null) {
-                  vErrors = [err77];
-                } else {
-                  vErrors.push(err77);
-                }
-                errors++;
-              } else {
-                errors = _errs103;
-                if (vErrors !== null) {
-                  if (_errs103) {
-                    vErrors.length = _errs103;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err78 = {
-              instancePath: instancePath + "/inputs/referenceVideos",
-              schemaPath: "#/properties/inputs/properties/referenceVideos/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err78];
-            } else {
-              vErrors.push(err78);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err79 = {
-          instancePath: instancePath + "/inputs",
-          schemaPath: "#/properties/inputs/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err79];
-        } else {
-          vErrors.push(err79);
-        }
-        errors++;
-      }
-    }
-    if (data.model !== undefined && func0.call(data, "model")) {
-      let data12 = data.model;
-      if (typeof data12 !== "string") {
-        const err80 = {
-          instancePath: instancePath + "/model",
-          schemaPath: "#/properties/model/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err80];
-        } else {
-          vErrors.push(err80);
-        }
-        errors++;
-      }
-      if ("alibaba:wan@2.6" !== data12) {
-        const err81 = {
-          instancePath: instancePath + "/model",
-          schemaPath: "#/properties/model/const",
-          keyword: "const",
-          params: { allowedValue: "alibaba:wan@2.6" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err81];
-        } else {
-          vErrors.push(err81);
-        }
-        errors++;
-      }
-    }
-    if (data.negativePrompt !== undefined && func0.call(data, "negativePrompt")) {
-      let data13 = data.negativePrompt;
-      if (typeof data13 === "string") {
-        if (func82(data13) > 500) {
-          const err82 = {
-            instancePath: instancePath + "/negativePrompt",
-            schemaPath: "#/properties/negativePrompt/maxLength",
-            keyword: "maxLength",
-            params: { limit: 500 },
-            message: "must NOT have more than 500 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err82];
-          } else {
-            vErrors.push(err82);
-          }
-          errors++;
-        }
-        if (func82(data13) < 1) {
-          const err83 = {
-            instancePath: instancePath + "/negativePrompt",
-            schemaPath: "#/properties/negativePrompt/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err83];
-          } else {
-            vErrors.push(err83);
-          }
-          errors++;
-        }
-      } else {
-        const err84 = {
-          instancePath: instancePath + "/negativePrompt",
-          schemaPath: "#/properties/negativePrompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err84];
-        } else {
-          vErrors.push(err84);
-        }
-        errors++;
-      }
-    }
-    if (data.numberResults !== undefined && func0.call(data, "numberResults")) {
-      let data14 = data.numberResults;
-      if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-        const err85 = {
-          instancePath: instancePath + "/numberResults",
-          schemaPath: "#/properties/numberResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err85];
-        } else {
-          vErrors.push(err85);
-        }
-        errors++;
-      }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 > 4 || isNaN(data14)) {
-          const err86 = {
-            instancePath: instancePath + "/numberResults",
-            schemaPath: "#/properties/numberResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4 },
-            message: "must be <= 4",
-          };
-          if (vErrors === null) {
-            vErrors = [err86];
-          } else {
-            vErrors.push(err86);
-          }
-          errors++;
-        }
-        if (data14 < 1 || isNaN(data14)) {
-          const err87 = {
-            instancePath: instancePath + "/numberResults",
-            schemaPath: "#/properties/numberResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err87];
-          } else {
-            vErrors.push(err87);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.outputFormat !== undefined && func0.call(data, "outputFormat")) {
-      let data15 = data.outputFormat;
-      if (typeof data15 !== "string") {
-        const err88 = {
-          instancePath: instancePath + "/outputFormat",
-          schemaPath: "#/properties/outputFormat/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err88];
-        } else {
-          vErrors.push(err88);
-        }
-        errors++;
-      }
-      if (!(data15 === "MP4" || data15 === "WEBM" || data15 === "MOV")) {
-        const err89 = {
-          instancePath: instancePath + "/outputFormat",
-          schemaPath: "#/properties/outputFormat/enum",
-          keyword: "enum",
-          params: { allowedValues: schema31.properties.outputFormat.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err89];
-        } else {
-          vErrors.push(err89);
-        }
-        errors++;
-      }
-    }
-    if (data.outputQuality !== undefined && func0.call(data, "outputQuality")) {
-      let data16 = data.outputQuality;
-      if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-        const err90 = {
-          instancePath: instancePath + "/outputQuality",
-          schemaPath: "#/properties/outputQuality/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err90];
-        } else {
-          vErrors.push(err90);
-        }
-        errors++;
-      }
-      if (typeof data16 == "number" && isFinite(data16)) {
-        if (data16 > 99 || isNaN(data16)) {
-          const err91 = {
-            instancePath: instancePath + "/outputQuality",
-            schemaPath: "#/properties/outputQuality/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 99 },
-            message: "must be <= 99",
-          };
-          if (vErrors === null) {
-            vErrors = [err91];
-          } else {
-            vErrors.push(err91);
-          }
-          errors++;
-        }
-        if (data16 < 20 || isNaN(data16)) {
-          const err92 = {
-            instancePath: instancePath + "/outputQuality",
-            schemaPath: "#/properties/outputQuality/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 20 },
-            message: "must be >= 20",
-          };
-          if (vErrors === null) {
-            vErrors = [err92];
-          } else {
-            vErrors.push(err92);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.outputType !== undefined && func0.call(data, "outputType")) {
-      let data17 = data.outputType;
-      if (typeof data17 !== "string") {
-        const err93 = {
-          instancePath: instancePath + "/outputType",
-          schemaPath: "#/properties/outputType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err93];
-        } else {
-          vErrors.push(err93);
-        }
-        errors++;
-      }
-      if (!(data17 === "URL")) {
-        const err94 = {
-          instancePath: instancePath + "/outputType",
-          schemaPath: "#/properties/outputType/enum",
-          keyword: "enum",
-          params: { allowedValues: schema31.properties.outputType.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err94];
-        } else {
-          vErrors.push(err94);
-        }
-        errors++;
-      }
-    }
-    if (data.positivePrompt !== undefined && func0.call(data, "positivePrompt")) {
-      let data18 = data.positivePrompt;
-      if (typeof data18 === "string") {
-        if (func82(data18) > 1500) {
-          const err95 = {
-            instancePath: instancePath + "/positivePrompt",
-            schemaPath: "#/properties/positivePrompt/maxLength",
-            keyword: "maxLength",
-            params: { limit: 1500 },
-            message: "must NOT have more than 1500 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err95];
-          } else {
-            vErrors.push(err95);
-          }
-          errors++;
-        }
-        if (func82(data18) < 1) {
-          const err96 = {
-            instancePath: instancePath + "/positivePrompt",
-            schemaPath: "#/properties/positivePrompt/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err96];
-          } else {
-            vErrors.push(err96);
-          }
-          errors++;
-        }
-      } else {
-        const err97 = {
-          instancePath: instancePath + "/positivePrompt",
-          schemaPath: "#/properties/positivePrompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err97];
-        } else {
-          vErrors.push(err97);
-        }
-        errors++;
-      }
-    }
-    if (data.providerSettings !== undefined && func0.call(data, "providerSettings")) {
-      let data19 = data.providerSettings;
-      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-        for (const key3 of Object.keys(data19)) {
-          if (!(key3 === "alibaba")) {
-            const err98 = {
-              instancePath: instancePath + "/providerSettings",
-              schemaPath: "#/properties/providerSettings/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key3 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err98];
-            } else {
-              vErrors.push(err98);
-            }
-            errors++;
-          }
-        }
-        if (data19.alibaba !== undefined && func0.call(data19, "alibaba")) {
-          let data20 = data19.alibaba;
-          if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-            for (const key4 of Object.keys(data20)) {
-              if (!(key4 === "audio" || key4 === "promptExtend" || key4 === "shotType")) {
-                const err99 = {
-                  instancePath: instancePath + "/providerSettings/alibaba",
-                  schemaPath: "#/properties/providerSettings/properties/alibaba/additionalProperties",
-                  keyword: "additionalProperties",
-                  params: { additionalProperty: key4 },
-                  message: "must NOT have additional properties",
-                };
-                if (vErrors === null) {
-                  vErrors = [err99];
-                } else {
-                  vErrors.push(err99);
-                }
-                errors++;
-              }
-            }
-            if (data20.audio !== undefined && func0.call(data20, "audio")) {
-              if (typeof data20.audio !== "boolean") {
-                const err100 = {
-                  instancePath: instancePath + "/providerSettings/alibaba/audio",
-                  schemaPath: "#/properties/providerSettings/properties/alibaba/properties/audio/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err100];
-                } else {
-                  vErrors.push(err100);
-                }
-                errors++;
-              }
-            }
-            if (data20.promptExtend !== undefined && func0.call(data20, "promptExtend")) {
-              if (typeof data20.promptExtend !== "boolean") {
-                const err101 = {
-                  instancePath: instancePath + "/providerSettings/alibaba/promptExtend",
-                  schemaPath: "#/properties/providerSettings/properties/alibaba/properties/promptExtend/type",
-                  keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                };
-                if (vErrors === null) {
-                  vErrors = [err101];
-                } else {
-                  vErrors.push(err101);
-                }
-                errors++;
-              }
-            }
-            if (data20.shotType !== undefined && func0.call(data20, "shotType")) {
-              let data23 = data20.shotType;
-              if (typeof data23 !== "string") {
-                const err102 = {
-                  instancePath: instancePath + "/providerSettings/alibaba/shotType",
-                  schemaPath: "#/properties/providerSettings/properties/alibaba/properties/shotType/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err102];
-                } else {
-                  vErrors.push(err102);
-                }
-                errors++;
-              }
-              const _errs134 = errors;
-              let valid33 = false;
-              let passing2 = null;
-              const _errs135 = errors;
-              if ("single" !== data23) {
-                const err103 = {
-                  instancePath: instancePath + "/providerSettings/alibaba/shotType",
-                  schemaPath: "#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/0/const",
-                  keyword: "const",
-                  params: { allowedValue: "single" },
-                  message: "must be equal to constant",
-                };
-                if (vErrors === null) {
-                  vErrors = [err103];
-                } else {
-                  vErrors.push(err103);
-                }
-                errors++;
-              }
-              var _valid15 = _errs135 === errors;
-              if (_valid15) {
-                valid33 = true;
-                passing2 = 0;
-              }
-              const _errs136 = errors;
-              if ("multi" !== data23) {
-                const err104 = {
-                  instancePath: instancePath + "/providerSettings/alibaba/shotType",
-                  schemaPath: "#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/1/const",
-                  keyword: "const",
-                  params: { allowedValue: "multi" },
-                  message: "must be equal to constant",
-                };
-                if (vErrors === null) {
-                  vErrors = [err104];
-                } else {
-                  vErrors.push(err104);
-                }
-                errors++;
-              }
-              var _valid15 = _errs136 === errors;
-              if (_valid15 && valid33) {
-                valid33 = false;
-                passing2 = [passing2, 1];
-              } else {
-                if (_valid15) {
-                  valid33 = true;
-                  passing2 = 1;
-                }
-              }
-              if (!valid33) {
-                const err105 = {
-                  instancePath: instancePath + "/providerSettings/alibaba/shotType",
-                  schemaPath: "#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf",
-                  keyword: "oneOf",
-                  params: { passingSchemas: passing2 },
-                  message: "must match exactly one schema in oneOf",
-                };
-                if (vErrors === null) {
-                  vErrors = [err105];
-                } else {
-                  vErrors.push(err105);
-                }
-                errors++;
-              } else {
-                errors = _errs134;
-                if (vErrors !== null) {
-                  if (_errs134) {
-                    vErrors.length = _errs134;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err106 = {
-              instancePath: instancePath + "/providerSettings/alibaba",
-              schemaPath: "#/properties/providerSettings/properties/alibaba/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err106];
-            } else {
-              vErrors.push(err106);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err107 = {
-          instancePath: instancePath + "/providerSettings",
-          schemaPath: "#/properties/providerSettings/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err107];
-        } else {
-          vErrors.push(err107);
-        }
-        errors++;
-      }
-    }
-    if (data.resolution !== undefined && func0.call(data, "resolution")) {
-      let data24 = data.resolution;
-      if (typeof data24 !== "string") {
-        const err108 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err108];
-        } else {
-          vErrors.push(err108);
-        }
-        errors++;
-      }
-      if (!(data24 === "720p" || data24 === "1080p")) {
-        const err109 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema31.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err109];
-        } else {
-          vErrors.push(err109);
-        }
-        errors++;
-      }
-    }
-    if (data.safety !== undefined && func0.call(data, "safety")) {
-      let data25 = data.safety;
-      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-        for (const key5 of Object.keys(data25)) {
-          if (!(key5 === "checkContent" || key5 === "mode")) {
-            const err110 = {
-              instancePath: instancePath + "/safety",
-              schemaPath: "#/properties/safety/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key5 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err110];
-            } else {
-              vErrors.push(err110);
-            }
-            errors++;
-          }
-        }
-        if (data25.checkContent !== undefined && func0.call(data25, "checkContent")) {
-          if (typeof data25.checkContent !== "boolean") {
-            const err111 = {
-              instancePath: instancePath + "/safety/checkContent",
-              schemaPath: "#/properties/safety/properties/checkContent/type",
-              keyword: "type",
-              params: { type: "boolean" },
-              message: "must be boolean",
-            };
-            if (vErrors === null) {
-              vErrors = [err111];
-            } else {
-              vErrors.push(err111);
-            }
-            errors++;
-          }
-        }
-        if (data25.mode !== undefined && func0.call(data25, "mode")) {
-          let data27 = data25.mode;
-          if (typeof data27 !== "string") {
-            const err112 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err112];
-            } else {
-              vErrors.push(err112);
-            }
-            errors++;
-          }
-          const _errs146 = errors;
-          let valid35 = false;
-          let passing3 = null;
-          const _errs147 = errors;
-          if ("none" !== data27) {
-            const err113 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/oneOf/0/const",
-              keyword: "const",
-              params: { allowedValue: "none" },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err113];
-            } else {
-              vErrors.push(err113);
-            }
-            errors++;
-          }
-          var _valid16 = _errs147 === errors;
-          if (_valid16) {
-            valid35 = true;
-            passing3 = 0;
-          }
-          const _errs148 = errors;
-          if ("fast" !== data27) {
-            const err114 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/oneOf/1/const",
-              keyword: "const",
-              params: { allowedValue: "fast" },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err114];
-            } else {
-              vErrors.push(err114);
-            }
-            errors++;
-          }
-          var _valid16 = _errs148 === errors;
-          if (_valid16 && valid35) {
-            valid35 = false;
-            passing3 = [passing3, 1];
-          } else {
-            if (_valid16) {
-              valid35 = true;
-              passing3 = 1;
-            }
-            const _errs149 = errors;
-            if ("full" !== data27) {
-              const err115 = {
-                instancePath: instancePath + "/safety/mode",
-                schemaPath: "#/properties/safety/properties/mode/oneOf/2/const",
-                keyword: "const",
-                params: { allowedValue: "full" },
-                message: "must be equal to constant",
-              };
-              if (vErrors === null) {
-                vErrors = [err115];
-              } else {
-                vErrors.push(err115);
-              }
-              errors++;
-            }
-            var _valid16 = _errs149 === errors;
-            if (_valid16 && valid35) {
-              valid35 = false;
-              passing3 = [passing3, 2];
-            } else {
-              if (_valid16) {
-                valid35 = true;
-                passing3 = 2;
-              }
-            }
-          }
-          if (!valid35) {
-            const err116 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/oneOf",
-              keyword: "oneOf",
-              params: { passingSchemas: passing3 },
-              message: "must match exactly one schema in oneOf",
-            };
-            if (vErrors === null) {
-              vErrors = [err116];
-            } else {
-              vErrors.push(err116);
-            }
-            errors++;
-          } else {
-            errors = _errs146;
-            if (vErrors !== null) {
-              if (_errs146) {
-                vErrors.length = _errs146;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-      } else {
-        const err117 = {
-          instancePath: instancePath + "/safety",
-          schemaPath: "#/properties/safety/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err117];
-        } else {
-          vErrors.push(err117);
-        }
-        errors++;
-      }
-    }
-    if (data.seed !== undefined && func0.call(data, "seed")) {
-      let data28 = data.seed;
-      if (!(typeof data28 == "number" && !(data28 % 1) && !isNaN(data28) && isFinite(data28))) {
-        const err118 = {
-          instancePath: instancePath + "/seed",
-          schemaPath: "#/properties/seed/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err118];
-        } else {
-          vErrors.push(err118);
-        }
-        errors++;
-      }
-      if (typeof data28 == "number" && isFinite(data28)) {
-        if (data28 > 2147483647 || isNaN(data28)) {
-          const err119 = {
-            instancePath: instancePath + "/seed",
-            schemaPath: "#/properties/seed/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
-          };
-          if (vErrors === null) {
-            vErrors = [err119];
-          } else {
-            vErrors.push(err119);
-          }
-          errors++;
-        }
-        if (data28 < 0 || isNaN(data28)) {
-          const err120 = {
-            instancePath: instancePath + "/seed",
-            schemaPath: "#/properties/seed/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err120];
-          } else {
-            vErrors.push(err120);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.taskType !== undefined && func0.call(data, "taskType")) {
-      let data29 = data.taskType;
-      if (typeof data29 !== "string") {
-        const err121 = {
-          instancePath: instancePath + "/taskType",
-          schemaPath: "#/properties/taskType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err121];
-        } else {
-          vErrors.push(err121);
-        }
-        errors++;
-      }
-      if ("videoInference" !== data29) {
-        const err122 = {
-          instancePath: instancePath + "/taskType",
-          schemaPath: "#/properties/taskType/const",
-          keyword: "const",
-          params: { allowedValue: "videoInference" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err122];
-        } else {
-          vErrors.push(err122);
-        }
-        errors++;
-      }
-    }
-    if (data.taskUUID !== undefined && func0.call(data, "taskUUID")) {
-      let data30 = data.taskUUID;
-      if (typeof data30 === "string") {
-        if (!formats0(data30)) {
-          const err123 = {
-            instancePath: instancePath + "/taskUUID",
-            schemaPath: "#/properties/taskUUID/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err123];
-          } else {
-            vErrors.push(err123);
-          }
-          errors++;
-        }
-      } else {
-        const err124 = {
-          instancePath: instancePath + "/taskUUID",
-          schemaPath: "#/properties/taskUUID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err124];
-        } else {
-          vErrors.push(err124);
-        }
-        errors++;
-      }
-    }
-    if (data.ttl !== undefined && func0.call(data, "ttl")) {
-      let data31 = data.ttl;
-      if (!(typeof data31 == "number" && !(data31 % 1) && !isNaN(data31) && isFinite(data31))) {
-        const err125 = {
-          instancePath: instancePath + "/ttl",
-          schemaPath: "#/properties/ttl/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err125];
-        } else {
-          vErrors.push(err125);
-        }
-        errors++;
-      }
-      if (typeof data31 == "number" && isFinite(data31)) {
-        if (data31 < 60 || isNaN(data31)) {
-          const err126 = {
-            instancePath: instancePath + "/ttl",
-            schemaPath: "#/properties/ttl/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 60 },
-            message: "must be >= 60",
-          };
-          if (vErrors === null) {
-            vErrors = [err126];
-          } else {
-            vErrors.push(err126);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.uploadEndpoint !== undefined && func0.call(data, "uploadEndpoint")) {
-      let data32 = data.uploadEndpoint;
-      if (typeof data32 === "string") {
-        if (!formats2(data32)) {
-          const err127 = {
-            instancePath: instancePath + "/uploadEndpoint",
-            schemaPath: "#/properties/uploadEndpoint/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err127];
-          } else {
-            vErrors.push(err127);
-          }
-          errors++;
-        }
-      } else {
-        const err128 = {
-          instancePath: instancePath + "/uploadEndpoint",
-          schemaPath: "#/properties/uploadEndpoint/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err128];
-        } else {
-          vErrors.push(err128);
-        }
-        errors++;
-      }
-    }
-    if (data.webhookURL !== undefined && func0.call(data, "webhookURL")) {
-      let data33 = data.webhookURL;
-      if (typeof data33 === "string") {
-        if (!formats2(data33)) {
-          const err129 = {
-            instancePath: instancePath + "/webhookURL",
-            schemaPath: "#/properties/webhookURL/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err129];
-          } else {
-            vErrors.push(err129);
-          }
-          errors++;
-        }
-      } else {
-        const err130 = {
-          instancePath: instancePath + "/webhookURL",
-          schemaPath: "#/properties/webhookURL/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err130];
-        } else {
-          vErrors.push(err130);
-        }
-        errors++;
-      }
-    }
-    if (data.width !== undefined && func0.call(data, "width")) {
-      let data34 = data.width;
-      if (!(typeof data34 == "number" && !(data34 % 1) && !isNaN(data34) && isFinite(data34))) {
-        const err131 = {
-          instancePath: instancePath + "/width",
-          schemaPath: "#/properties/width/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err131];
-        } else {
-          vErrors.push(err131);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err132 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err132];
-    } else {
-      vErrors.push(err132);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
 }
-validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if((data.width === undefined) || (!(func0.call(data, "width")))){
+const err0 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "height",
+    missingProperty: "width",
+    depsCount: 1,
+    deps: "width"},message:"must have property width when property height is present"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if((data.height === undefined) || (!(func0.call(data, "height")))){
+const err1 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "width",
+    missingProperty: "height",
+    depsCount: 1,
+    deps: "height"},message:"must have property height when property width is present"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.taskType === undefined) || (!(func0.call(data, "taskType")))){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"},message:"must have required property '"+"taskType"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((data.taskUUID === undefined) || (!(func0.call(data, "taskUUID")))){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"},message:"must have required property '"+"taskUUID"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((data.model === undefined) || (!(func0.call(data, "model")))){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((data.positivePrompt === undefined) || (!(func0.call(data, "positivePrompt")))){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positivePrompt"},message:"must have required property '"+"positivePrompt"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 of Object.keys(data)){
+if(!(func0.call(schema31.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")){
+let data0 = data.deliveryMethod;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const _errs6 = errors;
+let valid2 = false;
+let passing0 = null;
+const _errs7 = errors;
+if("async" !== data0){
+const err9 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "async"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+}
+if(!valid2){
+const err10 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.duration !== undefined && func0.call(data, "duration")){
+let data1 = data.duration;
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!(((data1 === 5) || (data1 === 10)) || (data1 === 15))){
+const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema31.properties.duration.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.height !== undefined && func0.call(data, "height")){
+let data2 = data.height;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err13 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.includeCost !== undefined && func0.call(data, "includeCost")){
+if(typeof data.includeCost !== "boolean"){
+const err14 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data4 = data.inputs;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 of Object.keys(data4)){
+if(!(((key1 === "audio") || (key1 === "frameImages")) || (key1 === "referenceVideos"))){
+const err15 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data4.audio !== undefined && func0.call(data4, "audio")){
+let data5 = data4.audio;
+if(typeof data5 !== "string"){
+const err16 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const _errs19 = errors;
+let valid4 = false;
+const _errs20 = errors;
+if(typeof data5 === "string"){
+if(!(formats0(data5))){
+const err17 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid1 = _errs20 === errors;
+valid4 = valid4 || _valid1;
+const _errs22 = errors;
+if(typeof data5 === "string"){
+if(!(formats2(data5))){
+const err19 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid1 = _errs22 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err21 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+else {
+errors = _errs19;
+if(vErrors !== null){
+if(_errs19){
+vErrors.length = _errs19;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data4.frameImages !== undefined && func0.call(data4, "frameImages")){
+let data6 = data4.frameImages;
+if(Array.isArray(data6)){
+if(data6.length > 1){
+const err22 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data6.length < 1){
+const err23 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+const _errs27 = errors;
+let valid7 = false;
+const _errs28 = errors;
+if(typeof data7 !== "string"){
+const err24 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const _errs30 = errors;
+let valid8 = false;
+const _errs31 = errors;
+const _errs33 = errors;
+let valid10 = true;
+const _errs34 = errors;
+if(typeof data7 !== "string"){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid4 = _errs34 === errors;
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs36 = errors;
+if(typeof data7 === "string"){
+if(!(formats0(data7))){
+const err26 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid4 = _errs36 === errors;
+valid10 = _valid4;
+}
+if(!valid10){
+const err28 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid3 = _errs31 === errors;
+valid8 = valid8 || _valid3;
+const _errs38 = errors;
+const _errs40 = errors;
+let valid12 = true;
+const _errs41 = errors;
+if(typeof data7 !== "string"){
+const err29 = {};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid5 = _errs41 === errors;
+errors = _errs40;
+if(vErrors !== null){
+if(_errs40){
+vErrors.length = _errs40;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs43 = errors;
+if(typeof data7 === "string"){
+if(!(formats2(data7))){
+const err30 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid5 = _errs43 === errors;
+valid12 = _valid5;
+}
+if(!valid12){
+const err32 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid3 = _errs38 === errors;
+valid8 = valid8 || _valid3;
+const _errs45 = errors;
+const _errs47 = errors;
+let valid14 = true;
+const _errs48 = errors;
+if(typeof data7 !== "string"){
+const err33 = {};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid6 = _errs48 === errors;
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs50 = errors;
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err34 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid6 = _errs50 === errors;
+valid14 = _valid6;
+}
+if(!valid14){
+const err36 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid3 = _errs45 === errors;
+valid8 = valid8 || _valid3;
+const _errs52 = errors;
+const _errs54 = errors;
+let valid16 = true;
+const _errs55 = errors;
+if(typeof data7 !== "string"){
+const err37 = {};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid7 = _errs55 === errors;
+errors = _errs54;
+if(vErrors !== null){
+if(_errs54){
+vErrors.length = _errs54;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs57 = errors;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err38 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid7 = _errs57 === errors;
+valid16 = _valid7;
+}
+if(!valid16){
+const err40 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid3 = _errs52 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err41 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid2 = _errs28 === errors;
+valid7 = valid7 || _valid2;
+const _errs59 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if((data7.image === undefined) || (!(func0.call(data7, "image")))){
+const err42 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+for(const key2 of Object.keys(data7)){
+if(!((key2 === "frame") || (key2 === "image"))){
+const err43 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data7.frame !== undefined && func0.call(data7, "frame")){
+let data8 = data7.frame;
+const _errs63 = errors;
+let valid18 = false;
+let passing1 = null;
+const _errs64 = errors;
+if("first" !== data8){
+const err44 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/0/const",keyword:"const",params:{allowedValue: "first"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid8 = _errs64 === errors;
+if(_valid8){
+valid18 = true;
+passing1 = 0;
+}
+const _errs65 = errors;
+if("last" !== data8){
+const err45 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/1/const",keyword:"const",params:{allowedValue: "last"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid8 = _errs65 === errors;
+if(_valid8 && valid18){
+valid18 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid8){
+valid18 = true;
+passing1 = 1;
+}
+const _errs66 = errors;
+if(0 !== data8){
+const err46 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/2/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid8 = _errs66 === errors;
+if(_valid8 && valid18){
+valid18 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid8){
+valid18 = true;
+passing1 = 2;
+}
+const _errs67 = errors;
+if(-1 !== data8){
+const err47 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/3/const",keyword:"const",params:{allowedValue: -1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid8 = _errs67 === errors;
+if(_valid8 && valid18){
+valid18 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid8){
+valid18 = true;
+passing1 = 3;
+}
+}
+}
+}
+if(!valid18){
+const err48 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+errors = _errs63;
+if(vErrors !== null){
+if(_errs63){
+vErrors.length = _errs63;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data7.image !== undefined && func0.call(data7, "image")){
+let data9 = data7.image;
+if(typeof data9 !== "string"){
+const err49 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+const _errs70 = errors;
+let valid19 = false;
+const _errs71 = errors;
+const _errs73 = errors;
+let valid21 = true;
+const _errs74 = errors;
+if(typeof data9 !== "string"){
+const err50 = {};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var _valid10 = _errs74 === errors;
+errors = _errs73;
+if(vErrors !== null){
+if(_errs73){
+vErrors.length = _errs73;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs76 = errors;
+if(typeof data9 === "string"){
+if(!(formats0(data9))){
+const err51 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+var _valid10 = _errs76 === errors;
+valid21 = _valid10;
+}
+if(!valid21){
+const err53 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+var _valid9 = _errs71 === errors;
+valid19 = valid19 || _valid9;
+const _errs78 = errors;
+const _errs80 = errors;
+let valid23 = true;
+const _errs81 = errors;
+if(typeof data9 !== "string"){
+const err54 = {};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var _valid11 = _errs81 === errors;
+errors = _errs80;
+if(vErrors !== null){
+if(_errs80){
+vErrors.length = _errs80;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid11){
+const _errs83 = errors;
+if(typeof data9 === "string"){
+if(!(formats2(data9))){
+const err55 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid11 = _errs83 === errors;
+valid23 = _valid11;
+}
+if(!valid23){
+const err57 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid9 = _errs78 === errors;
+valid19 = valid19 || _valid9;
+const _errs85 = errors;
+const _errs87 = errors;
+let valid25 = true;
+const _errs88 = errors;
+if(typeof data9 !== "string"){
+const err58 = {};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+var _valid12 = _errs88 === errors;
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid12){
+const _errs90 = errors;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err59 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid12 = _errs90 === errors;
+valid25 = _valid12;
+}
+if(!valid25){
+const err61 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid9 = _errs85 === errors;
+valid19 = valid19 || _valid9;
+const _errs92 = errors;
+const _errs94 = errors;
+let valid27 = true;
+const _errs95 = errors;
+if(typeof data9 !== "string"){
+const err62 = {};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid13 = _errs95 === errors;
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid13){
+const _errs97 = errors;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err63 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid13 = _errs97 === errors;
+valid27 = _valid13;
+}
+if(!valid27){
+const err65 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var _valid9 = _errs92 === errors;
+valid19 = valid19 || _valid9;
+if(!valid19){
+const err66 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+else {
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var _valid2 = _errs59 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err68 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data4.referenceVideos !== undefined && func0.call(data4, "referenceVideos")){
+let data10 = data4.referenceVideos;
+if(Array.isArray(data10)){
+if(data10.length > 3){
+const err70 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data10.length < 1){
+const err71 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(typeof data11 !== "string"){
+const err72 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+const _errs103 = errors;
+let valid30 = false;
+const _errs104 = errors;
+if(typeof data11 === "string"){
+if(!(formats0(data11))){
+const err73 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var _valid14 = _errs104 === errors;
+valid30 = valid30 || _valid14;
+const _errs106 = errors;
+if(typeof data11 === "string"){
+if(!(formats2(data11))){
+const err75 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var _valid14 = _errs106 === errors;
+valid30 = valid30 || _valid14;
+if(!valid30){
+const err77 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+else {
+errors = _errs103;
+if(vErrors !== null){
+if(_errs103){
+vErrors.length = _errs103;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.model !== undefined && func0.call(data, "model")){
+let data12 = data.model;
+if(typeof data12 !== "string"){
+const err80 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if("alibaba:wan@2.6" !== data12){
+const err81 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.6"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.negativePrompt !== undefined && func0.call(data, "negativePrompt")){
+let data13 = data.negativePrompt;
+if(typeof data13 === "string"){
+if(func82(data13) > 500){
+const err82 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(func82(data13) < 1){
+const err83 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.numberResults !== undefined && func0.call(data, "numberResults")){
+let data14 = data.numberResults;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err85 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 4 || isNaN(data14)){
+const err86 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err87 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+if(data.outputFormat !== undefined && func0.call(data, "outputFormat")){
+let data15 = data.outputFormat;
+if(typeof data15 !== "string"){
+const err88 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(!(((data15 === "MP4") || (data15 === "WEBM")) || (data15 === "MOV"))){
+const err89 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.outputQuality !== undefined && func0.call(data, "outputQuality")){
+let data16 = data.outputQuality;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err90 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 99 || isNaN(data16)){
+const err91 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data16 < 20 || isNaN(data16)){
+const err92 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+if(data.outputType !== undefined && func0.call(data, "outputType")){
+let data17 = data.outputType;
+if(typeof data17 !== "string"){
+const err93 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(!(data17 === "URL")){
+const err94 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
+let data18 = data.positivePrompt;
+if(typeof data18 === "string"){
+if(func82(data18) > 1500){
+const err95 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(func82(data18) < 1){
+const err96 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data.providerSettings !== undefined && func0.call(data, "providerSettings")){
+let data19 = data.providerSettings;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key3 of Object.keys(data19)){
+if(!(key3 === "alibaba")){
+const err98 = {instancePath:instancePath+"/providerSettings",schemaPath:"#/properties/providerSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data19.alibaba !== undefined && func0.call(data19, "alibaba")){
+let data20 = data19.alibaba;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key4 of Object.keys(data20)){
+if(!(((key4 === "audio") || (key4 === "promptExtend")) || (key4 === "shotType"))){
+const err99 = {instancePath:instancePath+"/providerSettings/alibaba",schemaPath:"#/properties/providerSettings/properties/alibaba/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data20.audio !== undefined && func0.call(data20, "audio")){
+if(typeof data20.audio !== "boolean"){
+const err100 = {instancePath:instancePath+"/providerSettings/alibaba/audio",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data20.promptExtend !== undefined && func0.call(data20, "promptExtend")){
+if(typeof data20.promptExtend !== "boolean"){
+const err101 = {instancePath:instancePath+"/providerSettings/alibaba/promptExtend",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/promptExtend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data20.shotType !== undefined && func0.call(data20, "shotType")){
+let data23 = data20.shotType;
+if(typeof data23 !== "string"){
+const err102 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+const _errs134 = errors;
+let valid33 = false;
+let passing2 = null;
+const _errs135 = errors;
+if("single" !== data23){
+const err103 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid15 = _errs135 === errors;
+if(_valid15){
+valid33 = true;
+passing2 = 0;
+}
+const _errs136 = errors;
+if("multi" !== data23){
+const err104 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/1/const",keyword:"const",params:{allowedValue: "multi"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+var _valid15 = _errs136 === errors;
+if(_valid15 && valid33){
+valid33 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid15){
+valid33 = true;
+passing2 = 1;
+}
+}
+if(!valid33){
+const err105 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+else {
+errors = _errs134;
+if(vErrors !== null){
+if(_errs134){
+vErrors.length = _errs134;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/providerSettings/alibaba",schemaPath:"#/properties/providerSettings/properties/alibaba/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/providerSettings",schemaPath:"#/properties/providerSettings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data.resolution !== undefined && func0.call(data, "resolution")){
+let data24 = data.resolution;
+if(typeof data24 !== "string"){
+const err108 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(!((data24 === "720p") || (data24 === "1080p"))){
+const err109 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data.safety !== undefined && func0.call(data, "safety")){
+let data25 = data.safety;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key5 of Object.keys(data25)){
+if(!((key5 === "checkContent") || (key5 === "mode"))){
+const err110 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data25.checkContent !== undefined && func0.call(data25, "checkContent")){
+if(typeof data25.checkContent !== "boolean"){
+const err111 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data25.mode !== undefined && func0.call(data25, "mode")){
+let data27 = data25.mode;
+if(typeof data27 !== "string"){
+const err112 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+const _errs146 = errors;
+let valid35 = false;
+let passing3 = null;
+const _errs147 = errors;
+if("none" !== data27){
+const err113 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+var _valid16 = _errs147 === errors;
+if(_valid16){
+valid35 = true;
+passing3 = 0;
+}
+const _errs148 = errors;
+if("fast" !== data27){
+const err114 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+var _valid16 = _errs148 === errors;
+if(_valid16 && valid35){
+valid35 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid16){
+valid35 = true;
+passing3 = 1;
+}
+const _errs149 = errors;
+if("full" !== data27){
+const err115 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "full"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid16 = _errs149 === errors;
+if(_valid16 && valid35){
+valid35 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid16){
+valid35 = true;
+passing3 = 2;
+}
+}
+}
+if(!valid35){
+const err116 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+else {
+errors = _errs146;
+if(vErrors !== null){
+if(_errs146){
+vErrors.length = _errs146;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data.seed !== undefined && func0.call(data, "seed")){
+let data28 = data.seed;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err118 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 2147483647 || isNaN(data28)){
+const err119 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data28 < 0 || isNaN(data28)){
+const err120 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+if(data.taskType !== undefined && func0.call(data, "taskType")){
+let data29 = data.taskType;
+if(typeof data29 !== "string"){
+const err121 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if("videoInference" !== data29){
+const err122 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "videoInference"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data.taskUUID !== undefined && func0.call(data, "taskUUID")){
+let data30 = data.taskUUID;
+if(typeof data30 === "string"){
+if(!(formats0(data30))){
+const err123 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data.ttl !== undefined && func0.call(data, "ttl")){
+let data31 = data.ttl;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err125 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 60 || isNaN(data31)){
+const err126 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+if(data.uploadEndpoint !== undefined && func0.call(data, "uploadEndpoint")){
+let data32 = data.uploadEndpoint;
+if(typeof data32 === "string"){
+if(!(formats2(data32))){
+const err127 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data.webhookURL !== undefined && func0.call(data, "webhookURL")){
+let data33 = data.webhookURL;
+if(typeof data33 === "string"){
+if(!(formats2(data33))){
+const err129 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+let data34 = data.width;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err131 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -4,4334 +4,3411 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import * as __rt from "../../_runtime/validation/index.js";
+
 export const validate = validate20;
 export default validate20;
-const schema31 = {
-  additionalProperties: false,
-  allOf: [
-    { type: "object", dependentRequired: { height: ["width"], width: ["height"] } },
-    {
-      if: {
-        anyOf: [
-          { type: "object", required: ["width"], properties: { width: true } },
-          { type: "object", required: ["height"], properties: { height: true } },
-        ],
-      },
-      then: {
-        type: "object",
-        oneOf: [
-          { type: "object", properties: { height: { const: 720 }, width: { const: 1280 } } },
-          { type: "object", properties: { height: { const: 1280 }, width: { const: 720 } } },
-          { type: "object", properties: { height: { const: 960 }, width: { const: 960 } } },
-          { type: "object", properties: { height: { const: 832 }, width: { const: 1088 } } },
-          { type: "object", properties: { height: { const: 1088 }, width: { const: 832 } } },
-          { type: "object", properties: { height: { const: 1080 }, width: { const: 1920 } } },
-          { type: "object", properties: { height: { const: 1920 }, width: { const: 1080 } } },
-          { type: "object", properties: { height: { const: 1440 }, width: { const: 1440 } } },
-          { type: "object", properties: { height: { const: 1248 }, width: { const: 1632 } } },
-          { type: "object", properties: { height: { const: 1632 }, width: { const: 1248 } } },
-        ],
-        required: ["width", "height"],
-        properties: { width: true, height: true },
-      },
-    },
-    {
-      else: { type: "object", required: ["width", "height"], properties: { width: true, height: true } },
-      if: {
-        type: "object",
-        properties: {
-          inputs: {
-            type: "object",
-            properties: { frameImages: { type: "array", minItems: 1 } },
-            required: ["frameImages"],
-          },
-        },
-        required: ["inputs"],
-      },
-      then: {
-        not: {
-          anyOf: [
-            { type: "object", required: ["width"], properties: { width: true } },
-            { type: "object", required: ["height"], properties: { height: true } },
-          ],
-        },
-      },
-    },
-    {
-      not: {
-        allOf: [
-          {
-            type: "object",
-            properties: { inputs: { type: "object", required: ["frameImages"], properties: { frameImages: true } } },
-            required: ["inputs"],
-          },
-          {
-            type: "object",
-            properties: {
-              inputs: { type: "object", required: ["referenceImages"], properties: { referenceImages: true } },
-            },
-            required: ["inputs"],
-          },
-        ],
-      },
-    },
-    {
-      not: {
-        allOf: [
-          {
-            type: "object",
-            properties: { inputs: { type: "object", required: ["frameImages"], properties: { frameImages: true } } },
-            required: ["inputs"],
-          },
-          {
-            type: "object",
-            properties: {
-              inputs: { type: "object", required: ["referenceVideos"], properties: { referenceVideos: true } },
-            },
-            required: ["inputs"],
-          },
-        ],
-      },
-    },
-    {
-      if: {
-        type: "object",
-        properties: {
-          inputs: {
-            anyOf: [
-              { type: "object", required: ["referenceImages"], properties: { referenceImages: true } },
-              { type: "object", required: ["referenceVideos"], properties: { referenceVideos: true } },
-            ],
-          },
-        },
-        required: ["inputs"],
-      },
-      then: { type: "object", properties: { duration: { type: "integer", maximum: 10 } } },
-    },
-    {
-      if: {
-        type: "object",
-        properties: { settings: { type: "object", required: ["shotType"], properties: { shotType: true } } },
-        required: ["settings"],
-      },
-      then: {
-        type: "object",
-        properties: {
-          inputs: {
-            anyOf: [
-              { type: "object", required: ["referenceImages"], properties: { referenceImages: true } },
-              { type: "object", required: ["referenceVideos"], properties: { referenceVideos: true } },
-            ],
-          },
-        },
-        required: ["inputs"],
-      },
-    },
-    {
-      if: {
-        not: {
-          type: "object",
-          properties: { inputs: { type: "object", required: ["frameImages"], properties: { frameImages: true } } },
-          required: ["inputs"],
-        },
-      },
-      then: { type: "object", required: ["positivePrompt"], properties: { positivePrompt: true } },
-    },
-  ],
-  properties: {
-    deliveryMethod: { oneOf: [{ const: "async" }], type: "string" },
-    duration: { maximum: 15, minimum: 2, type: "integer" },
-    height: { type: "integer" },
-    includeCost: { type: "boolean" },
-    inputs: {
-      additionalProperties: false,
-      properties: {
-        audio: {
-          anyOf: [
-            { type: "string", format: "uuid" },
-            { type: "string", format: "uri" },
-          ],
-          type: "string",
-        },
-        frameImages: {
-          items: {
-            additionalProperties: false,
-            properties: {
-              frame: { oneOf: [{ const: "first" }, { const: "last" }, { const: 0 }, { const: -1 }] },
-              image: {
-                anyOf: [
-                  { type: "string", format: "uuid" },
-                  { type: "string", format: "uri" },
-                  { type: "string", pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-                  { type: "string", pattern: "^[a-zA-Z0-9+/=]+$" },
-                ],
-                type: "string",
-              },
-            },
-            required: ["image"],
-            type: "object",
-          },
-          maxItems: 2,
-          minItems: 1,
-          type: "array",
-        },
-        referenceImages: {
-          items: {
-            anyOf: [
-              { type: "string", format: "uuid" },
-              { type: "string", format: "uri" },
-              { type: "string", pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-              { type: "string", pattern: "^[a-zA-Z0-9+/=]+$" },
-            ],
-            type: "string",
-          },
-          minItems: 1,
-          type: "array",
-        },
-        referenceVideos: {
-          items: {
-            anyOf: [
-              { type: "string", format: "uuid" },
-              { type: "string", format: "uri" },
-            ],
-            type: "string",
-          },
-          minItems: 1,
-          type: "array",
-        },
-      },
-      type: "object",
-    },
-    model: { const: "alibaba:wan@2.7", type: "string" },
-    negativePrompt: { maxLength: 500, type: "string" },
-    numberResults: { maximum: 20, minimum: 1, type: "integer" },
-    outputFormat: { enum: ["MP4", "WEBM", "MOV"], type: "string" },
-    outputQuality: { maximum: 99, minimum: 20, type: "integer" },
-    outputType: { enum: ["URL"], type: "string" },
-    positivePrompt: { maxLength: 5000, type: "string" },
-    resolution: { enum: ["720p", "1080p"], type: "string" },
-    safety: {
-      additionalProperties: false,
-      properties: {
-        checkContent: { type: "boolean" },
-        mode: { oneOf: [{ const: "none" }, { const: "fast" }, { const: "full" }], type: "string" },
-      },
-      type: "object",
-    },
-    seed: { maximum: 2147483647, minimum: 0, type: "integer" },
-    settings: {
-      additionalProperties: false,
-      properties: {
-        audio: { type: "boolean" },
-        promptEnhancer: { type: "boolean" },
-        shotType: { oneOf: [{ const: "single" }, { const: "multi" }], type: "string" },
-      },
-      type: "object",
-    },
-    taskType: { const: "videoInference", type: "string" },
-    taskUUID: { format: "uuid", type: "string" },
-    ttl: { minimum: 60, type: "integer" },
-    uploadEndpoint: { format: "uri", type: "string" },
-    webhookURL: { format: "uri", type: "string" },
-    width: { type: "integer" },
-  },
-  required: ["taskType", "taskUUID", "model"],
-  type: "object",
-};
+const schema31 = {"additionalProperties":false,"allOf":[{"type":"object","dependentRequired":{"height":["width"],"width":["height"]}},{"if":{"anyOf":[{"type":"object","required":["width"],"properties":{"width":true}},{"type":"object","required":["height"],"properties":{"height":true}}]},"then":{"type":"object","oneOf":[{"type":"object","properties":{"height":{"const":720},"width":{"const":1280}}},{"type":"object","properties":{"height":{"const":1280},"width":{"const":720}}},{"type":"object","properties":{"height":{"const":960},"width":{"const":960}}},{"type":"object","properties":{"height":{"const":832},"width":{"const":1088}}},{"type":"object","properties":{"height":{"const":1088},"width":{"const":832}}},{"type":"object","properties":{"height":{"const":1080},"width":{"const":1920}}},{"type":"object","properties":{"height":{"const":1920},"width":{"const":1080}}},{"type":"object","properties":{"height":{"const":1440},"width":{"const":1440}}},{"type":"object","properties":{"height":{"const":1248},"width":{"const":1632}}},{"type":"object","properties":{"height":{"const":1632},"width":{"const":1248}}}],"required":["width","height"],"properties":{"width":true,"height":true}}},{"else":{"type":"object","required":["width","height"],"properties":{"width":true,"height":true}},"if":{"type":"object","properties":{"inputs":{"type":"object","properties":{"frameImages":{"type":"array","minItems":1}},"required":["frameImages"]}},"required":["inputs"]},"then":{"not":{"anyOf":[{"type":"object","required":["width"],"properties":{"width":true}},{"type":"object","required":["height"],"properties":{"height":true}}]}}},{"not":{"allOf":[{"type":"object","properties":{"inputs":{"type":"object","required":["frameImages"],"properties":{"frameImages":true}}},"required":["inputs"]},{"type":"object","properties":{"inputs":{"type":"object","required":["referenceImages"],"properties":{"referenceImages":true}}},"required":["inputs"]}]}},{"not":{"allOf":[{"type":"object","properties":{"inputs":{"type":"object","required":["frameImages"],"properties":{"frameImages":true}}},"required":["inputs"]},{"type":"object","properties":{"inputs":{"type":"object","required":["referenceVideos"],"properties":{"referenceVideos":true}}},"required":["inputs"]}]}},{"if":{"type":"object","properties":{"inputs":{"anyOf":[{"type":"object","required":["referenceImages"],"properties":{"referenceImages":true}},{"type":"object","required":["referenceVideos"],"properties":{"referenceVideos":true}}]}},"required":["inputs"]},"then":{"type":"object","properties":{"duration":{"type":"integer","maximum":10}}}},{"if":{"type":"object","properties":{"settings":{"type":"object","required":["shotType"],"properties":{"shotType":true}}},"required":["settings"]},"then":{"type":"object","properties":{"inputs":{"anyOf":[{"type":"object","required":["referenceImages"],"properties":{"referenceImages":true}},{"type":"object","required":["referenceVideos"],"properties":{"referenceVideos":true}}]}},"required":["inputs"]}},{"if":{"not":{"type":"object","properties":{"inputs":{"type":"object","required":["frameImages"],"properties":{"frameImages":true}}},"required":["inputs"]}},"then":{"type":"object","required":["positivePrompt"],"properties":{"positivePrompt":true}}}],"properties":{"deliveryMethod":{"oneOf":[{"const":"async"}],"type":"string"},"duration":{"maximum":15,"minimum":2,"type":"integer"},"height":{"type":"integer"},"includeCost":{"type":"boolean"},"inputs":{"additionalProperties":false,"properties":{"audio":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"frameImages":{"items":{"additionalProperties":false,"properties":{"frame":{"oneOf":[{"const":"first"},{"const":"last"},{"const":0},{"const":-1}]},"image":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"},{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}],"type":"string"}},"required":["image"],"type":"object"},"maxItems":2,"minItems":1,"type":"array"},"referenceImages":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"},{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}],"type":"string"},"minItems":1,"type":"array"},"referenceVideos":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"minItems":1,"type":"array"}},"type":"object"},"model":{"const":"alibaba:wan@2.7","type":"string"},"negativePrompt":{"maxLength":500,"type":"string"},"numberResults":{"maximum":20,"minimum":1,"type":"integer"},"outputFormat":{"enum":["MP4","WEBM","MOV"],"type":"string"},"outputQuality":{"maximum":99,"minimum":20,"type":"integer"},"outputType":{"enum":["URL"],"type":"string"},"positivePrompt":{"maxLength":5000,"type":"string"},"resolution":{"enum":["720p","1080p"],"type":"string"},"safety":{"additionalProperties":false,"properties":{"checkContent":{"type":"boolean"},"mode":{"oneOf":[{"const":"none"},{"const":"fast"},{"const":"full"}],"type":"string"}},"type":"object"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"},"settings":{"additionalProperties":false,"properties":{"audio":{"type":"boolean"},"promptEnhancer":{"type":"boolean"},"shotType":{"oneOf":[{"const":"single"},{"const":"multi"}],"type":"string"}},"type":"object"},"taskType":{"const":"videoInference","type":"string"},"taskUUID":{"format":"uuid","type":"string"},"ttl":{"minimum":60,"type":"integer"},"uploadEndpoint":{"format":"uri","type":"string"},"webhookURL":{"format":"uri","type":"string"},"width":{"type":"integer"}},"required":["taskType","taskUUID","model"],"type":"object"};
 const func0 = Object.prototype.hasOwnProperty;
 const func142 = __rt.ajvUcs2length.default;
 const formats0 = __rt.formats.uuid;
 const formats2 = __rt.formats.uri;
 const pattern4 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
 const pattern5 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
-function validate20(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.height !== undefined && func0.call(data, "height")) {
-      if (data.width === undefined || !func0.call(data, "width")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/allOf/0/dependentRequired",
-          keyword: "dependentRequired",
-          params: { property: "height", missingProperty: "width", depsCount: 1, deps: "width" },
-          message: "must have property width when property height is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.width !== undefined && func0.call(data, "width")) {
-      if (data.height === undefined || !func0.call(data, "height")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/allOf/0/dependentRequired",
-          keyword: "dependentRequired",
-          params: { property: "width", missingProperty: "height", depsCount: 1, deps: "height" },
-          message: "must have property height when property width is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/allOf/0/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  const _errs4 = errors;
-  let valid1 = true;
-  const _errs5 = errors;
-  const _errs6 = errors;
-  let valid2 = false;
-  const _errs7 = errors;
-  if (errors === _errs7) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing1;
-      if ((data.width === undefined || !func0.call(data, "width")) && (missing1 = "width")) {
-        const err3 = {};
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    } else {
-      const err4 = {};
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-  }
-  var _valid1 = _errs7 === errors;
-  valid2 = valid2 || _valid1;
-  if (_valid1) {
-    var props0 = {};
-    props0.width = true;
-  }
-  const _errs9 = errors;
-  if (errors === _errs9) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing2;
-      if ((data.height === undefined || !func0.call(data, "height")) && (missing2 = "height")) {
-        const err5 = {};
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    } else {
-      const err6 = {};
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-  }
-  var _valid1 = _errs9 === errors;
-  valid2 = valid2 || _valid1;
-  if (_valid1) {
-    if (props0 !== true) {
-      props0 = props0 || {};
-      props0.height = true;
-    }
-  }
-  if (!valid2) {
-    const err7 = {};
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  } else {
-    errors = _errs6;
-    if (vErrors !== null) {
-      if (_errs6) {
-        vErrors.length = _errs6;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  var _valid0 = _errs5 === errors;
-  errors = _errs4;
-  if (vErrors !== null) {
-    if (_errs4) {
-      vErrors.length = _errs4;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (_valid0) {
-    const _errs11 = errors;
-    const _errs13 = errors;
-    let valid3 = false;
-    let passing0 = null;
-    const _errs14 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.height !== undefined && func0.call(data, "height")) {
-        if (720 !== data.height) {
-          const err8 = {
-            instancePath: instancePath + "/height",
-            schemaPath: "#/allOf/1/then/oneOf/0/properties/height/const",
-            keyword: "const",
-            params: { allowedValue: 720 },
-            message: "must be equal to constant",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      }
-      if (data.width !== undefined && func0.call(data, "width")) {
-        if (1280 !== data.width) {
-          const err9 = {
-            instancePath: instancePath + "/width",
-            schemaPath: "#/allOf/1/then/oneOf/0/properties/width/const",
-            keyword: "const",
-            params: { allowedValue: 1280 },
-            message: "must be equal to constant",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err10 = {
-        instancePath,
-        schemaPath: "#/allOf/1/then/oneOf/0/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    var _valid2 = _errs14 === errors;
-    if (_valid2) {
-      valid3 = true;
-      passing0 = 0;
-      var props1 = {};
-      props1.height = true;
-      props1.width = true;
-    }
-    const _errs18 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.height !== undefined && func0.call(data, "height")) {
-        if (1280 !== data.height) {
-          const err11 = {
-            instancePath: instancePath + "/height",
-            schemaPath: "#/allOf/1/then/oneOf/1/properties/height/const",
-            keyword: "const",
-            params: { allowedValue: 1280 },
-            message: "must be equal to constant",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      if (data.width !== undefined && func0.call(data, "width")) {
-        if (720 !== data.width) {
-          const err12 = {
-            instancePath: instancePath + "/width",
-            schemaPath: "#/allOf/1/then/oneOf/1/properties/width/const",
-            keyword: "const",
-            params: { allowedValue: 720 },
-            message: "must be equal to constant",
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err13 = {
-        instancePath,
-        schemaPath: "#/allOf/1/then/oneOf/1/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err13];
-      } else {
-        vErrors.push(err13);
-      }
-      errors++;
-    }
-    var _valid2 = _errs18 === errors;
-    if (_valid2 && valid3) {
-      valid3 = false;
-      passing0 = [passing0, 1];
-    } else {
-      if (_valid2) {
-        valid3 = true;
-        passing0 = 1;
-        if (props1 !== true) {
-          props1 = props1 || {};
-          props1.height = true;
-          props1.width = true;
-        }
-      }
-      const _errs22 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.height !== undefined && func0.call(data, "height")) {
-          if (960 !== data.height) {
-            const err14 = {
-              instancePath: instancePath + "/height",
-              schemaPath: "#/allOf/1/then/oneOf/2/properties/height/const",
-              keyword: "const",
-              params: { allowedValue: 960 },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data.width !== undefined && func0.call(data, "width")) {
-          if (960 !== data.width) {
-            const err15 = {
-              instancePath: instancePath + "/width",
-              schemaPath: "#/allOf/1/then/oneOf/2/properties/width/const",
-              keyword: "const",
-              params: { allowedValue: 960 },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err16 = {
-          instancePath,
-          schemaPath: "#/allOf/1/then/oneOf/2/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      var _valid2 = _errs22 === errors;
-      if (_valid2 && valid3) {
-        valid3 = false;
-        passing0 = [passing0, 2];
-      } else {
-        if (_valid2) {
-          valid3 = true;
-          passing0 = 2;
-          if (props1 !== true) {
-            props1 = props1 || {};
-            props1.height = true;
-            props1.width = true;
-          }
-        }
-        const _errs26 = errors;
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          if (data.height !== undefined && func0.call(data, "height")) {
-            if (832 !== data.height) {
-              const err17 = {
-                instancePath: instancePath + "/height",
-                schemaPath: "#/allOf/1/then/oneOf/3/properties/height/const",
-                keyword: "const",
-                params: { allowedValue: 832 },
-                message: "must be equal to constant",
-              };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          }
-          if (data.width !== undefined && func0.call(data, "width")) {
-            if (1088 !== data.width) {
-              const err18 = {
-                instancePath: instancePath + "/width",
-                schemaPath: "#/allOf/1/then/oneOf/3/properties/width/const",
-                keyword: "const",
-                params: { allowedValue: 1088 },
-                message: "must be equal to constant",
-              };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err19 = {
-            instancePath,
-            schemaPath: "#/allOf/1/then/oneOf/3/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        var _valid2 = _errs26 === errors;
-        if (_valid2 && valid3) {
-          valid3 = false;
-          passing0 = [passing0, 3];
-        } else {
-          if (_valid2) {
-            valid3 = true;
-            passing0 = 3;
-            if (props1 !== true) {
-              props1 = props1 || {};
-              props1.height = true;
-              props1.width = true;
-            }
-          }
-          const _errs30 = errors;
-          if (data && typeof data == "object" && !Array.isArray(data)) {
-            if (data.height !== undefined && func0.call(data, "height")) {
-              if (1088 !== data.height) {
-                const err20 = {
-                  instancePath: instancePath + "/height",
-                  schemaPath: "#/allOf/1/then/oneOf/4/properties/height/const",
-                  keyword: "const",
-                  params: { allowedValue: 1088 },
-                  message: "must be equal to constant",
-                };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data.width !== undefined && func0.call(data, "width")) {
-              if (832 !== data.width) {
-                const err21 = {
-                  instancePath: instancePath + "/width",
-                  schemaPath: "#/allOf/1/then/oneOf/4/properties/width/const",
-                  keyword: "const",
-                  params: { allowedValue: 832 },
-                  message: "must be equal to constant",
-                };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err22 = {
-              instancePath,
-              schemaPath: "#/allOf/1/then/oneOf/4/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-          var _valid2 = _errs30 === errors;
-          if (_valid2 && valid3) {
-            valid3 = false;
-            passing0 = [passing0, 4];
-          } else {
-            if (_valid2) {
-              valid3 = true;
-              passing0 = 4;
-              if (props1 !== true) {
-                props1 = props1 || {};
-                props1.height = true;
-                props1.width = true;
-              }
-            }
-            const _errs34 = errors;
-            if (data && typeof data == "object" && !Array.isArray(data)) {
-              if (data.height !== undefined && func0.call(data, "height")) {
-                if (1080 !== data.height) {
-                  const err23 = {
-                    instancePath: instancePath + "/height",
-                    schemaPath: "#/allOf/1/then/oneOf/5/properties/height/const",
-                    keyword: "const",
-                    params: { allowedValue: 1080 },
-                    message: "must be equal to constant",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-              }
-              if (data.width !== undefined && func0.call(data, "width")) {
-                if (1920 !== data.width) {
-                  const err24 = {
-                    instancePath: instancePath + "/width",
-                    schemaPath: "#/allOf/1/then/oneOf/5/properties/width/const",
-                    keyword: "const",
-                    params: { allowedValue: 1920 },
-                    message: "must be equal to constant",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err25 = {
-                instancePath,
-                schemaPath: "#/allOf/1/then/oneOf/5/type",
-                keyword: "type",
-                params: { type: "object" },
-                message: "must be object",
-              };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            var _valid2 = _errs34 === errors;
-            if (_valid2 && valid3) {
-              valid3 = false;
-              passing0 = [passing0, 5];
-            } else {
-              if (_valid2) {
-                valid3 = true;
-                passing0 = 5;
-                if (props1 !== true) {
-                  props1 = props1 || {};
-                  props1.height = true;
-                  props1.width = true;
-                }
-              }
-              const _errs38 = errors;
-              if (data && typeof data == "object" && !Array.isArray(data)) {
-                if (data.height !== undefined && func0.call(data, "height")) {
-                  if (1920 !== data.height) {
-                    const err26 = {
-                      instancePath: instancePath + "/height",
-                      schemaPath: "#/allOf/1/then/oneOf/6/properties/height/const",
-                      keyword: "const",
-                      params: { allowedValue: 1920 },
-                      message: "must be equal to constant",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
-                }
-                if (data.width !== undefined && func0.call(data, "width")) {
-                  if (1080 !== data.width) {
-                    const err27 = {
-                      instancePath: instancePath + "/width",
-                      schemaPath: "#/allOf/1/then/oneOf/6/properties/width/const",
-                      keyword: "const",
-                      params: { allowedValue: 1080 },
-                      message: "must be equal to constant",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err27];
-                    } else {
-                      vErrors.push(err27);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err28 = {
-                  instancePath,
-                  schemaPath: "#/allOf/1/then/oneOf/6/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
-                };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-              var _valid2 = _errs38 === errors;
-              if (_valid2 && valid3) {
-                valid3 = false;
-                passing0 = [passing0, 6];
-              } else {
-                if (_valid2) {
-                  valid3 = true;
-                  passing0 = 6;
-                  if (props1 !== true) {
-                    props1 = props1 || {};
-                    props1.height = true;
-                    props1.width = true;
-                  }
-                }
-                const _errs42 = errors;
-                if (data && typeof data == "object" && !Array.isArray(data)) {
-                  if (data.height !== undefined && func0.call(data, "height")) {
-                    if (1440 !== data.height) {
-                      const err29 = {
-                        instancePath: instancePath + "/height",
-                        schemaPath: "#/allOf/1/then/oneOf/7/properties/height/const",
-                        keyword: "const",
-                        params: { allowedValue: 1440 },
-                        message: "must be equal to constant",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err29];
-                      } else {
-                        vErrors.push(err29);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data.width !== undefined && func0.call(data, "width")) {
-                    if (1440 !== data.width) {
-                      const err30 = {
-                        instancePath: instancePath + "/width",
-                        schemaPath: "#/allOf/1/then/oneOf/7/properties/width/const",
-                        keyword: "const",
-                        params: { allowedValue: 1440 },
-                        message: "must be equal to constant",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err31 = {
-                    instancePath,
-                    schemaPath: "#/allOf/1/then/oneOf/7/type",
-                    keyword: "type",
-                    params: { type: "object" },
-                    message: "must be object",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err31];
-                  } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
-                }
-                var _valid2 = _errs42 === errors;
-                if (_valid2 && valid3) {
-                  valid3 = false;
-                  passing0 = [passing0, 7];
-                } else {
-                  if (_valid2) {
-                    valid3 = true;
-                    passing0 = 7;
-                    if (props1 !== true) {
-                      props1 = props1 || {};
-                      props1.height = true;
-                      props1.width = true;
-                    }
-                  }
-                  const _errs46 = errors;
-                  if (data && typeof data == "object" && !Array.isArray(data)) {
-                    if (data.height !== undefined && func0.call(data, "height")) {
-                      if (1248 !== data.height) {
-                        const err32 = {
-                          instancePath: instancePath + "/height",
-                          schemaPath: "#/allOf/1/then/oneOf/8/properties/height/const",
-                          keyword: "const",
-                          params: { allowedValue: 1248 },
-                          message: "must be equal to constant",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err32];
-                        } else {
-                          vErrors.push(err32);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data.width !== undefined && func0.call(data, "width")) {
-                      if (1632 !== data.width) {
-                        const err33 = {
-                          instancePath: instancePath + "/width",
-                          schemaPath: "#/allOf/1/then/oneOf/8/properties/width/const",
-                          keyword: "const",
-                          params: { allowedValue: 1632 },
-                          message: "must be equal to constant",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err33];
-                        } else {
-                          vErrors.push(err33);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err34 = {
-                      instancePath,
-                      schemaPath: "#/allOf/1/then/oneOf/8/type",
-                      keyword: "type",
-                      params: { type: "object" },
-                      message: "must be object",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  }
-                  var _valid2 = _errs46 === errors;
-                  if (_valid2 && valid3) {
-                    valid3 = false;
-                    passing0 = [passing0, 8];
-                  } else {
-                    if (_valid2) {
-                      valid3 = true;
-                      passing0 = 8;
-                      if (props1 !== true) {
-                        props1 = props1 || {};
-                        props1.height = true;
-                        props1.width = true;
-                      }
-                    }
-                    const _errs50 = errors;
-                    if (data && typeof data == "object" && !Array.isArray(data)) {
-                      if (data.height !== undefined && func0.call(data, "height")) {
-                        if (1632 !== data.height) {
-                          const err35 = {
-                            instancePath: instancePath + "/height",
-                            schemaPath: "#/allOf/1/then/oneOf/9/properties/height/const",
-                            keyword: "const",
-                            params: { allowedValue: 1632 },
-                            message: "must be equal to constant",
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err35];
-                          } else {
-                            vErrors.push(err35);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data.width !== undefined && func0.call(data, "width")) {
-                        if (1248 !== data.width) {
-                          const err36 = {
-                            instancePath: instancePath + "/width",
-                            schemaPath: "#/allOf/1/then/oneOf/9/properties/width/const",
-                            keyword: "const",
-                            params: { allowedValue: 1248 },
-                            message: "must be equal to constant",
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err36];
-                          } else {
-                            vErrors.push(err36);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err37 = {
-                        instancePath,
-                        schemaPath: "#/allOf/1/then/oneOf/9/type",
-                        keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err37];
-                      } else {
-                        vErrors.push(err37);
-                      }
-                      errors++;
-                    }
-                    var _valid2 = _errs50 === errors;
-                    if (_valid2 && valid3) {
-                      valid3 = false;
-                      passing0 = [passing0, 9];
-                    } else {
-                      if (_valid2) {
-                        valid3 = true;
-                        passing0 = 9;
-                        if (props1 !== true) {
-                          props1 = props1 || {};
-                          props1.height = true;
-                          props1.width = true;
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    if (!valid3) {
-      const err38 = {
-        instancePath,
-        schemaPath: "#/allOf/1/then/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err38];
-      } else {
-        vErrors.push(err38);
-      }
-      errors++;
-    } else {
-      errors = _errs13;
-      if (vErrors !== null) {
-        if (_errs13) {
-          vErrors.length = _errs13;
-        } else {
-          vErrors = null;
-        }
-      }
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.width === undefined || !func0.call(data, "width")) {
-        const err39 = {
-          instancePath,
-          schemaPath: "#/allOf/1/then/required",
-          keyword: "required",
-          params: { missingProperty: "width" },
-          message: "must have required property '" + "width" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-      if (data.height === undefined || !func0.call(data, "height")) {
-        const err40 = {
-          instancePath,
-          schemaPath: "#/allOf/1/then/required",
-          keyword: "required",
-          params: { missingProperty: "height" },
-          message: "must have required property '" + "height" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-      if (props1 !== true) {
-        props1 = props1 || {};
-        props1.width = true;
-        props1.height = true;
-      }
-    } else {
-      const err41 = {
-        instancePath,
-        schemaPath: "#/allOf/1/then/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err41];
-      } else {
-        vErrors.push(err41);
-      }
-      errors++;
-    }
-    var _valid0 = _errs11 === errors;
-    valid1 = _valid0;
-    if (valid1) {
-      if (props0 !== true && props1 !== undefined) {
-        if (props1 === true) {
-          props0 = true;
-        } else {
-          props0 = props0 || {};
-          Object.assign(props0, props1);
-        }
-      }
-    }
-  }
-  if (!valid1) {
-    const err42 = {
-      instancePath,
-      schemaPath: "#/allOf/1/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
-    if (vErrors === null) {
-      vErrors = [err42];
-    } else {
-      vErrors.push(err42);
-    }
-    errors++;
-  }
-  const _errs55 = errors;
-  let valid14 = true;
-  const _errs56 = errors;
-  if (errors === _errs56) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing3;
-      if ((data.inputs === undefined || !func0.call(data, "inputs")) && (missing3 = "inputs")) {
-        const err43 = {};
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      } else {
-        if (data.inputs !== undefined && func0.call(data, "inputs")) {
-          let data20 = data.inputs;
-          const _errs58 = errors;
-          if (errors === _errs58) {
-            if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-              let missing4;
-              if (
-                (data20.frameImages === undefined || !func0.call(data20, "frameImages")) &&
-                (missing4 = "frameImages")
-              ) {
-                const err44 = {};
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              } else {
-                if (data20.frameImages !== undefined && func0.call(data20, "frameImages")) {
-                  let data21 = data20.frameImages;
-                  const _errs60 = errors;
-                  if (errors === _errs60) {
-                    if (Array.isArray(data21)) {
-                      if (data21.length < 1) {
-                        const err45 = {};
-                        if (vErrors === null) {
-                          vErrors = [err45];
-                        } else {
-                          vErrors.push(err45);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err46 = {};
-                      if (vErrors === null) {
-                        vErrors = [err46];
-                      } else {
-                        vErrors.push(err46);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-              }
-            } else {
-              const err47 = {};
-              if (vErrors === null) {
-                vErrors = [err47];
-              } else {
-                vErrors.push(err47);
-              }
-              errors++;
-            }
-          }
-        }
-      }
-    } else {
-      const err48 = {};
-      if (vErrors === null) {
-        vErrors = [err48];
-      } else {
-        vErrors.push(err48);
-      }
-      errors++;
-    }
-  }
-  var _valid3 = _errs56 === errors;
-  errors = _errs55;
-  if (vErrors !== null) {
-    if (_errs55) {
-      vErrors.length = _errs55;
-    } else {
-      vErrors = null;
-    }
-  }
-  let ifClause0;
-  if (_valid3) {
-    const _errs62 = errors;
-    const _errs63 = errors;
-    const _errs64 = errors;
-    const _errs65 = errors;
-    let valid18 = false;
-    const _errs66 = errors;
-    if (errors === _errs66) {
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing5;
-        if ((data.width === undefined || !func0.call(data, "width")) && (missing5 = "width")) {
-          const err49 = {};
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        }
-      } else {
-        const err50 = {};
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    var _valid4 = _errs66 === errors;
-    valid18 = valid18 || _valid4;
-    if (_valid4) {
-      var props2 = {};
-      props2.width = true;
-    }
-    const _errs68 = errors;
-    if (errors === _errs68) {
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing6;
-        if ((data.height === undefined || !func0.call(data, "height")) && (missing6 = "height")) {
-          const err51 = {};
-          if (vErrors === null) {
-            vErrors = [err51];
-          } else {
-            vErrors.push(err51);
-          }
-          errors++;
-        }
-      } else {
-        const err52 = {};
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-    }
-    var _valid4 = _errs68 === errors;
-    valid18 = valid18 || _valid4;
-    if (_valid4) {
-      if (props2 !== true) {
-        props2 = props2 || {};
-        props2.height = true;
-      }
-    }
-    if (!valid18) {
-      const err53 = {};
-      if (vErrors === null) {
-        vErrors = [err53];
-      } else {
-        vErrors.push(err53);
-      }
-      errors++;
-    } else {
-      errors = _errs65;
-      if (vErrors !== null) {
-        if (_errs65) {
-          vErrors.length = _errs65;
-        } else {
-          vErrors = null;
-        }
-      }
-    }
-    var valid17 = _errs64 === errors;
-    if (valid17) {
-      const err54 = {
-        instancePath,
-        schemaPath: "#/allOf/2/then/not",
-        keyword: "not",
-        params: {},
-        message: "must NOT be valid",
-      };
-      if (vErrors === null) {
-        vErrors = [err54];
-      } else {
-        vErrors.push(err54);
-      }
-      errors++;
-    } else {
-      errors = _errs63;
-      if (vErrors !== null) {
-        if (_errs63) {
-          vErrors.length = _errs63;
-        } else {
-          vErrors = null;
-        }
-      }
-    }
-    var _valid3 = _errs62 === errors;
-    valid14 = _valid3;
-    ifClause0 = "then";
-  } else {
-    const _errs70 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.width === undefined || !func0.call(data, "width")) {
-        const err55 = {
-          instancePath,
-          schemaPath: "#/allOf/2/else/required",
-          keyword: "required",
-          params: { missingProperty: "width" },
-          message: "must have required property '" + "width" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err55];
-        } else {
-          vErrors.push(err55);
-        }
-        errors++;
-      }
-      if (data.height === undefined || !func0.call(data, "height")) {
-        const err56 = {
-          instancePath,
-          schemaPath: "#/allOf/2/else/required",
-          keyword: "required",
-          params: { missingProperty: "height" },
-          message: "must have required property '" + "height" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err56];
-        } else {
-          vErrors.push(err56);
-        }
-        errors++;
-      }
-    } else {
-      const err57 = {
-        instancePath,
-        schemaPath: "#/allOf/2/else/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err57];
-      } else {
-        vErrors.push(err57);
-      }
-      errors++;
-    }
-    var _valid3 = _errs70 === errors;
-    valid14 = _valid3;
-    if (valid14) {
-      var props3 = {};
-      props3.width = true;
-      props3.height = true;
-      props3.inputs = true;
-    }
-    ifClause0 = "else";
-  }
-  if (!valid14) {
-    const err58 = {
-      instancePath,
-      schemaPath: "#/allOf/2/if",
-      keyword: "if",
-      params: { failingKeyword: ifClause0 },
-      message: 'must match "' + ifClause0 + '" schema',
-    };
-    if (vErrors === null) {
-      vErrors = [err58];
-    } else {
-      vErrors.push(err58);
-    }
-    errors++;
-  }
-  if (props0 !== true && props3 !== undefined) {
-    if (props3 === true) {
-      props0 = true;
-    } else {
-      props0 = props0 || {};
-      Object.assign(props0, props3);
-    }
-  }
-  const _errs73 = errors;
-  const _errs74 = errors;
-  const _errs75 = errors;
-  if (errors === _errs75) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing7;
-      if ((data.inputs === undefined || !func0.call(data, "inputs")) && (missing7 = "inputs")) {
-        const err59 = {};
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      } else {
-        if (data.inputs !== undefined && func0.call(data, "inputs")) {
-          let data22 = data.inputs;
-          const _errs77 = errors;
-          if (errors === _errs77) {
-            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-              let missing8;
-              if (
-                (data22.frameImages === undefined || !func0.call(data22, "frameImages")) &&
-                (missing8 = "frameImages")
-              ) {
-                const err60 = {};
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            } else {
-              const err61 = {};
-              if (vErrors === null) {
-                vErrors = [err61];
-              } else {
-                vErrors.push(err61);
-              }
-              errors++;
-            }
-          }
-        }
-      }
-    } else {
-      const err62 = {};
-      if (vErrors === null) {
-        vErrors = [err62];
-      } else {
-        vErrors.push(err62);
-      }
-      errors++;
-    }
-  }
-  var valid20 = _errs75 === errors;
-  if (valid20) {
-    const _errs79 = errors;
-    if (errors === _errs79) {
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing9;
-        if ((data.inputs === undefined || !func0.call(data, "inputs")) && (missing9 = "inputs")) {
-          const err63 = {};
-          if (vErrors === null) {
-            vErrors = [err63];
-          } else {
-            vErrors.push(err63);
-          }
-          errors++;
-        } else {
-          if (data.inputs !== undefined && func0.call(data, "inputs")) {
-            let data23 = data.inputs;
-            const _errs81 = errors;
-            if (errors === _errs81) {
-              if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-                let missing10;
-                if (
-                  (data23.referenceImages === undefined || !func0.call(data23, "referenceImages")) &&
-                  (missing10 = "referenceImages")
-                ) {
-                  const err64 = {};
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-              } else {
-                const err65 = {};
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err66 = {};
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-    }
-    var valid20 = _errs79 === errors;
-  }
-  var valid19 = _errs74 === errors;
-  if (valid19) {
-    const err67 = {
-      instancePath,
-      schemaPath: "#/allOf/3/not",
-      keyword: "not",
-      params: {},
-      message: "must NOT be valid",
-    };
-    if (vErrors === null) {
-      vErrors = [err67];
-    } else {
-      vErrors.push(err67);
-    }
-    errors++;
-  } else {
-    errors = _errs73;
-    if (vErrors !== null) {
-      if (_errs73) {
-        vErrors.length = _errs73;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  const _errs84 = errors;
-  const _errs85 = errors;
-  const _errs86 = errors;
-  if (errors === _errs86) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing11;
-      if ((data.inputs === undefined || !func0.call(data, "inputs")) && (missing11 = "inputs")) {
-        const err68 = {};
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      } else {
-        if (data.inputs !== undefined && func0.call(data, "inputs")) {
-          let data24 = data.inputs;
-          const _errs88 = errors;
-          if (errors === _errs88) {
-            if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-              let missing12;
-              if (
-                (data24.frameImages === undefined || !func0.call(data24, "frameImages")) &&
-                (missing12 = "frameImages")
-              ) {
-                const err69 = {};
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            } else {
-              const err70 = {};
-              if (vErrors === null) {
-                vErrors = [err70];
-              } else {
-                vErrors.push(err70);
-              }
-              errors++;
-            }
-          }
-        }
-      }
-    } else {
-      const err71 = {};
-      if (vErrors === null) {
-        vErrors = [err71];
-      } else {
-        vErrors.push(err71);
-      }
-      errors++;
-    }
-  }
-  var valid24 = _errs86 === errors;
-  if (valid24) {
-    const _errs90 = errors;
-    if (errors === _errs90) {
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing13;
-        if ((data.inputs === undefined || !func0.call(data, "inputs")) && (missing13 = "inputs")) {
-          const err72 = {};
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        } else {
-          if (data.inputs !== undefined && func0.call(data, "inputs")) {
-            let data25 = data.inputs;
-            const _errs92 = errors;
-            if (errors === _errs92) {
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                let missing14;
-                if (
-                  (data25.referenceVideos === undefined || !func0.call(data25, "referenceVideos")) &&
-                  (missing14 = "referenceVideos")
-                ) {
-                  const err73 = {};
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-              } else {
-                const err74 = {};
-                if (vErrors === null) {
-                  vErrors = [err74];
-                } else {
-                  vErrors.push(err74);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err75 = {};
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    var valid24 = _errs90 === errors;
-  }
-  var valid23 = _errs85 === errors;
-  if (valid23) {
-    const err76 = {
-      instancePath,
-      schemaPath: "#/allOf/4/not",
-      keyword: "not",
-      params: {},
-      message: "must NOT be valid",
-    };
-    if (vErrors === null) {
-      vErrors = [err76];
-    } else {
-      vErrors.push(err76);
-    }
-    errors++;
-  } else {
-    errors = _errs84;
-    if (vErrors !== null) {
-      if (_errs84) {
-        vErrors.length = _errs84;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  const _errs95 = errors;
-  let valid27 = true;
-  const _errs96 = errors;
-  if (errors === _errs96) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing15;
-      if ((data.inputs === undefined || !func0.call(data, "inputs")) && (missing15 = "inputs")) {
-        const err77 = {};
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
-      } else {
-        if (data.inputs !== undefined && func0.call(data, "inputs")) {
-          let data26 = data.inputs;
-          const _errs99 = errors;
-          let valid29 = false;
-          const _errs100 = errors;
-          if (errors === _errs100) {
-            if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-              let missing16;
-              if (
-                (data26.referenceImages === undefined || !func0.call(data26, "referenceImages")) &&
-                (missing16 = "referenceImages")
-              ) {
-                const err78 = {};
-                if (vErrors === null) {
-                  vErrors = [err78];
-                } else {
-                  vErrors.push(err78);
-                }
-                errors++;
-              }
-            } else {
-              const err79 = {};
-              if (vErrors === null) {
-                vErrors = [err79];
-              } else {
-                vErrors.push(err79);
-              }
-              errors++;
-            }
-          }
-          var _valid6 = _errs100 === errors;
-          valid29 = valid29 || _valid6;
-          if (_valid6) {
-            var props4 = {};
-            props4.referenceImages = true;
-          }
-          const _errs102 = errors;
-          if (errors === _errs102) {
-            if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-              let missing17;
-              if (
-                (data26.referenceVideos === undefined || !func0.call(data26, "referenceVideos")) &&
-                (missing17 = "referenceVideos")
-              ) {
-                const err80 = {};
-                if (vErrors === null) {
-                  vErrors = [err80];
-                } else {
-                  vErrors.push(err80);
-                }
-                errors++;
-              }
-            } else {
-              const err81 = {};
-              if (vErrors === null) {
-                vErrors = [err81];
-              } else {
-                vErrors.push(err81);
-              }
-              errors++;
-            }
-          }
-          var _valid6 = _errs102 === errors;
-          valid29 = valid29 || _valid6;
-          if (_valid6) {
-            if (props4 !== true) {
-              props4 = props4 || {};
-              props4.referenceVideos = true;
-            }
-          }
-          if (!valid29) {
-            const err82 = {};
-            if (vErrors === null) {
-              vErrors = [err82];
-            } else {
-              vErrors.push(err82);
-            }
-            errors++;
-          } else {
-            errors = _errs99;
-            if (vErrors !== null) {
-              if (_errs99) {
-                vErrors.length = _errs99;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-      }
-    } else {
-      const err83 = {};
-      if (vErrors === null) {
-        vErrors = [err83];
-      } else {
-        vErrors.push(err83);
-      }
-      errors++;
-    }
-  }
-  var _valid5 = _errs96 === errors;
-  errors = _errs95;
-  if (vErrors !== null) {
-    if (_errs95) {
-      vErrors.length = _errs95;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (_valid5) {
-    const _errs104 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.duration !== undefined && func0.call(data, "duration")) {
-        let data27 = data.duration;
-        if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
-          const err84 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/allOf/5/then/properties/duration/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err84];
-          } else {
-            vErrors.push(err84);
-          }
-          errors++;
-        }
-        if (typeof data27 == "number" && isFinite(data27)) {
-          if (data27 > 10 || isNaN(data27)) {
-            const err85 = {
-              instancePath: instancePath + "/duration",
-              schemaPath: "#/allOf/5/then/properties/duration/maximum",
-              keyword: "maximum",
-              params: { comparison: "<=", limit: 10 },
-              message: "must be <= 10",
-            };
-            if (vErrors === null) {
-              vErrors = [err85];
-            } else {
-              vErrors.push(err85);
-            }
-            errors++;
-          }
-        }
-      }
-    } else {
-      const err86 = {
-        instancePath,
-        schemaPath: "#/allOf/5/then/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err86];
-      } else {
-        vErrors.push(err86);
-      }
-      errors++;
-    }
-    var _valid5 = _errs104 === errors;
-    valid27 = _valid5;
-    if (valid27) {
-      var props5 = {};
-      props5.duration = true;
-      props5.inputs = true;
-    }
-  }
-  if (!valid27) {
-    const err87 = {
-      instancePath,
-      schemaPath: "#/allOf/5/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
-    if (vErrors === null) {
-      vErrors = [err87];
-    } else {
-      vErrors.push(err87);
-    }
-    errors++;
-  }
-  if (props0 !== true && props5 !== undefined) {
-    if (props5 === true) {
-      props0 = true;
-    } else {
-      props0 = props0 || {};
-      Object.assign(props0, props5);
-    }
-  }
-  const _errs109 = errors;
-  let valid31 = true;
-  const _errs110 = errors;
-  if (errors === _errs110) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing18;
-      if ((data.settings === undefined || !func0.call(data, "settings")) && (missing18 = "settings")) {
-        const err88 = {};
-        if (vErrors === null) {
-          vErrors = [err88];
-        } else {
-          vErrors.push(err88);
-        }
-        errors++;
-      } else {
-        if (data.settings !== undefined && func0.call(data, "settings")) {
-          let data28 = data.settings;
-          const _errs112 = errors;
-          if (errors === _errs112) {
-            if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-              let missing19;
-              if ((data28.shotType === undefined || !func0.call(data28, "shotType")) && (missing19 = "shotType")) {
-                const err89 = {};
-                if (vErrors === null) {
-                  vErrors = [err89];
-                } else {
-                  vErrors.push(err89);
-                }
-                errors++;
-              }
-            } else {
-              const err90 = {};
-              if (vErrors === null) {
-                vErrors = [err90];
-              } else {
-                vErrors.push(err90);
-              }
-              errors++;
-            }
-          }
-        }
-      }
-    } else {
-      const err91 = {};
-      if (vErrors === null) {
-        vErrors = [err91];
-      } else {
-        vErrors.push(err91);
-      }
-      errors++;
-    }
-  }
-  var _valid7 = _errs110 === errors;
-  errors = _errs109;
-  if (vErrors !== null) {
-    if (_errs109) {
-      vErrors.length = _errs109;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (_valid7) {
-    const _errs114 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.inputs === undefined || !func0.call(data, "inputs")) {
-        const err92 = {
-          instancePath,
-          schemaPath: "#/allOf/6/then/required",
-          keyword: "required",
-          params: { missingProperty: "inputs" },
-          message: "must have required property '" + "inputs" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err92];
-        } else {
-          vErrors.push(err92);
-        }
-        errors++;
-      }
-      if (data.inputs !== undefined && func0.call(data, "inputs")) {
-        let data29 = data.inputs;
-        const _errs117 = errors;
-        let valid34 = false;
-        const _errs118 = errors;
-        if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-          if (data29.referenceImages === undefined || !func0.call(data29, "referenceImages")) {
-            const err93 = {
-              instancePath: instancePath + "/inputs",
-              schemaPath: "#/allOf/6/then/properties/inputs/anyOf/0/required",
-              keyword: "required",
-              params: { missingProperty: "referenceImages" },
-              message: "must have required property '" + "referenceImages" + "'",
-            };
-            if (vErrors === null) {
-              vErrors = [err93];
-            } else {
-              vErrors.push(err93);
-            }
-            errors++;
-          }
-        } else {
-          const err94 = {
-            instancePath: instancePath + "/inputs",
-            schemaPath: "#/allOf/6/then/properties/inputs/anyOf/0/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err94];
-          } else {
-            vErrors.push(err94);
-          }
-          errors++;
-        }
-        var _valid8 = _errs118 === errors;
-        valid34 = valid34 || _valid8;
-        if (_valid8) {
-          var props6 = {};
-          props6.referenceImages = true;
-        }
-        const _errs120 = errors;
-        if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-          if (data29.referenceVideos === undefined || !func0.call(data29, "referenceVideos")) {
-            const err95 = {
-              instancePath: instancePath + "/inputs",
-              schemaPath: "#/allOf/6/then/properties/inputs/anyOf/1/required",
-              keyword: "required",
-              params: { missingProperty: "referenceVideos" },
-              message: "must have required property '" + "referenceVideos" + "'",
-            };
-            if (vErrors === null) {
-              vErrors = [err95];
-            } else {
-              vErrors.push(err95);
-            }
-            errors++;
-          }
-        } else {
-          const err96 = {
-            instancePath: instancePath + "/inputs",
-            schemaPath: "#/allOf/6/then/properties/inputs/anyOf/1/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err96];
-          } else {
-            vErrors.push(err96);
-          }
-          errors++;
-        }
-        var _valid8 = _errs120 === errors;
-        valid34 = valid34 || _valid8;
-        if (_valid8) {
-          if (props6 !== true) {
-            props6 = props6 || {};
-            props6.referenceVideos = true;
-          }
-        }
-        if (!valid34) {
-          const err97 = {
-            instancePath: instancePath + "/inputs",
-            schemaPath: "#/allOf/6/then/properties/inputs/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err97];
-          } else {
-            vErrors.push(err97);
-          }
-          errors++;
-        } else {
-          errors = _errs117;
-          if (vErrors !== null) {
-            if (_errs117) {
-              vErrors.length = _errs117;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-    } else {
-      const err98 = {
-        instancePath,
-        schemaPath: "#/allOf/6/then/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err98];
-      } else {
-        vErrors.push(err98);
-      }
-      errors++;
-    }
-    var _valid7 = _errs114 === errors;
-    valid31 = _valid7;
-    if (valid31) {
-      var props7 = {};
-      props7.inputs = true;
-      props7.settings = true;
-    }
-  }
-  if (!valid31) {
-    const err99 = {
-      instancePath,
-      schemaPath: "#/allOf/6/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
-    if (vErrors === null) {
-      vErrors = [err99];
-    } else {
-      vErrors.push(err99);
-    }
-    errors++;
-  }
-  if (props0 !== true && props7 !== undefined) {
-    if (props7 === true) {
-      props0 = true;
-    } else {
-      props0 = props0 || {};
-      Object.assign(props0, props7);
-    }
-  }
-  const _errs123 = errors;
-  let valid35 = true;
-  const _errs124 = errors;
-  const _errs125 = errors;
-  const _errs126 = errors;
-  if (errors === _errs126) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing20;
-      if ((data.inputs === undefined || !func0.call(data, "inputs")) && (missing20 = "inputs")) {
-        const err100 = {};
-        if (vErrors === null) {
-          vErrors = [err100];
-        } else {
-          vErrors.push(err100);
-        }
-        errors++;
-      } else {
-        if (data.inputs !== undefined && func0.call(data, "inputs")) {
-          let data30 = data.inputs;
-          const _errs128 = errors;
-          if (errors === _errs128) {
-            if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-              let missing21;
-              if (
-                (data30.frameImages === undefined || !func0.call(data30, "frameImages")) &&
-                (missing21 = "frameImages")
-              ) {
-                const err101 = {};
-                if (vErrors === null) {
-                  vErrors = [err101];
-                } else {
-                  vErrors.push(err101);
-                }
-                errors++;
-              }
-            } else {
-              const err102 = {};
-              if (vErrors === null) {
-                vErrors = [err102];
-              } else {
-                vErrors.push(err102);
-              }
-              errors++;
-            }
-          }
-        }
-      }
-    } else {
-      const err103 = {};
-      if (vErrors === null) {
-        vErrors = [err103];
-      } else {
-        vErrors.push(err103);
-      }
-      errors++;
-    }
-  }
-  var valid36 = _errs126 === errors;
-  if (valid36) {
-    const err104 = {};
-    if (vErrors === null) {
-      vErrors = [err104];
-    } else {
-      vErrors.push(err104);
-    }
-    errors++;
-  } else {
-    errors = _errs125;
-    if (vErrors !== null) {
-      if (_errs125) {
-        vErrors.length = _errs125;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  var _valid9 = _errs124 === errors;
-  errors = _errs123;
-  if (vErrors !== null) {
-    if (_errs123) {
-      vErrors.length = _errs123;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (_valid9) {
-    const _errs130 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.positivePrompt === undefined || !func0.call(data, "positivePrompt")) {
-        const err105 = {
-          instancePath,
-          schemaPath: "#/allOf/7/then/required",
-          keyword: "required",
-          params: { missingProperty: "positivePrompt" },
-          message: "must have required property '" + "positivePrompt" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err105];
-        } else {
-          vErrors.push(err105);
-        }
-        errors++;
-      }
-    } else {
-      const err106 = {
-        instancePath,
-        schemaPath: "#/allOf/7/then/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err106];
-      } else {
-        vErrors.push(err106);
-      }
-      errors++;
-    }
-    var _valid9 = _errs130 === errors;
-    valid35 = _valid9;
-    if (valid35) {
-      var props8 = {};
-      props8.positivePrompt = true;
-    }
-  }
-  if (!valid35) {
-    const err107 = {
-      instancePath,
-      schemaPath: "#/allOf/7/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
-    if (vErrors === null) {
-      vErrors = [err107];
-    } else {
-      vErrors.push(err107);
-    }
-    errors++;
-  }
-  if (props0 !== true && props8 !== undefined) {
-    if (props8 === true) {
-      props0 = true;
-    } else {
-      props0 = props0 || {};
-      Object.assign(props0, props8);
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.taskType === undefined || !func0.call(data, "taskType")) {
-      const err108 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "taskType" },
-        message: "must have required property '" + "taskType" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err108];
-      } else {
-        vErrors.push(err108);
-      }
-      errors++;
-    }
-    if (data.taskUUID === undefined || !func0.call(data, "taskUUID")) {
-      const err109 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "taskUUID" },
-        message: "must have required property '" + "taskUUID" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err109];
-      } else {
-        vErrors.push(err109);
-      }
-      errors++;
-    }
-    if (data.model === undefined || !func0.call(data, "model")) {
-      const err110 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "model" },
-        message: "must have required property '" + "model" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err110];
-      } else {
-        vErrors.push(err110);
-      }
-      errors++;
-    }
-    for (const key0 of Object.keys(data)) {
-      if (!func0.call(schema31.properties, key0)) {
-        const err111 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err111];
-        } else {
-          vErrors.push(err111);
-        }
-        errors++;
-      }
-    }
-    if (data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")) {
-      let data31 = data.deliveryMethod;
-      if (typeof data31 !== "string") {
-        const err112 = {
-          instancePath: instancePath + "/deliveryMethod",
-          schemaPath: "#/properties/deliveryMethod/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err112];
-        } else {
-          vErrors.push(err112);
-        }
-        errors++;
-      }
-      const _errs135 = errors;
-      let valid39 = false;
-      let passing1 = null;
-      const _errs136 = errors;
-      if ("async" !== data31) {
-        const err113 = {
-          instancePath: instancePath + "/deliveryMethod",
-          schemaPath: "#/properties/deliveryMethod/oneOf/0/const",
-          keyword: "const",
-          params: { allowedValue: "async" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err113];
-        } else {
-          vErrors.push(err113);
-        }
-        errors++;
-      }
-      var _valid10 = _errs136 === errors;
-      if (_valid10) {
-        valid39 = true;
-        passing1 = 0;
-      }
-      if (!valid39) {
-        const err114 = {
-          instancePath: instancePath + "/deliveryMethod",
-          schemaPath: "#/properties/deliveryMethod/oneOf",
-          keyword: "oneOf",
-          params: { passingSchemas: passing1 },
-          message: "must match exactly one schema in oneOf",
-        };
-        if (vErrors === null) {
-          vErrors = [err114];
-        } else {
-          vErrors.push(err114);
-        }
-        errors++;
-      } else {
-        errors = _errs135;
-        if (vErrors !== null) {
-          if (_errs135) {
-            vErrors.length = _errs135;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.duration !== undefined && func0.call(data, "duration")) {
-      let data32 = data.duration;
-      if (!(typeof data32 == "number" && !(data32 % 1) && !isNaN(data32) && isFinite(data32))) {
-        const err115 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err115];
-        } else {
-          vErrors.push(err115);
-        }
-        errors++;
-      }
-      if (typeof data32 == "number" && isFinite(data32)) {
-        if (data32 > 15 || isNaN(data32)) {
-          const err116 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 15 },
-            message: "must be <= 15",
-          };
-          if (vErrors === null) {
-            vErrors = [err116];
-          } else {
-            vErrors.push(err116);
-          }
-          errors++;
-        }
-        if (data32 < 2 || isNaN(data32)) {
-          const err117 = {
-            instancePath: instancePath + "/duration",
-            schemaPath: "#/properties/duration/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 2 },
-            message: "must be >= 2",
-          };
-          if (vErrors === null) {
-            vErrors = [err117];
-          } else {
-            vErrors.push(err117);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.height !== undefined && func0.call(data, "height")) {
-      let data33 = data.height;
-      if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
-        const err118 = {
-          instancePath: instancePath + "/height",
-          schemaPath: "#/properties/height/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err118];
-        } else {
-          vErrors.push(err118);
-        }
-        errors++;
-      }
-    }
-    if (data.includeCost !== undefined && func0.call(data, "includeCost")) {
-      if (typeof data.includeCost !== "boolean") {
-        const err119 = {
-          instancePath: instancePath + "/includeCost",
-          schemaPath: "#/properties/includeCost/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
-        if (vErrors === null) {
-          vErrors = [err119];
-        } else {
-          vErrors.push(err119);
-        }
-        errors++;
-      }
-    }
-    if (data.inputs !== undefined && func0.call(data, "inputs")) {
-      let data35 = data.inputs;
-      if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-        for (const key1 of Object.keys(data35)) {
-          if (!(
-            key1 === "audio" ||
-            key1 === "frameImages" ||
-            key1 === "referenceImages" ||
-            key1 === "referenceVideos"
-          )) {
-            const err120 = {
-              instancePath: instancePath + "/inputs",
-              schemaPath: "#/properties/inputs/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key1 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err120];
-            } else {
-              vErrors.push(err120);
-            }
-            errors++;
-          }
-        }
-        if (data35.audio !== undefined && func0.call(data35, "audio")) {
-          let data36 = data35.audio;
-          if (typeof data36 !== "string") {
-            const err121 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err121];
-            } else {
-              vErrors.push(err121);
-            }
-            errors++;
-          }
-          const _errs148 = errors;
-          let valid41 = false;
-          const _errs149 = errors;
-          if (typeof data36 === "string") {
-            if (!formats0(data36)) {
-              const err122 = {
-                instancePath: instancePath + "/inputs/audio",
-                schemaPath: "#/properties/inputs/properties/audio/anyOf/0/format",
-                keyword: "format",
-                params: { format: "uuid" },
-                message: 'must match format "' + "uuid" + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err122];
-              } else {
-                vErrors.push(err122);
-              }
-              errors++;
-            }
-          } else {
-            const err123 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/anyOf/0/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err123];
-            } else {
-              vErrors.push(err123);
-            }
-            errors++;
-          }
-          var _valid11 = _errs149 === errors;
-          valid41 = valid41 || _valid11;
-          const _errs151 = errors;
-          if (typeof data36 === "string") {
-            if (!formats2(data36)) {
-              const err124 = {
-                instancePath: instancePath + "/inputs/audio",
-                schemaPath: "#/properties/inputs/properties/audio/anyOf/1/format",
-                keyword: "format",
-                params: { format: "uri" },
-                message: 'must match format "' + "uri" + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err124];
-              } else {
-                vErrors.push(err124);
-              }
-              errors++;
-            }
-          } else {
-            const err125 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/anyOf/1/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err125];
-            } else {
-              vErrors.push(err125);
-            }
-            errors++;
-          }
-          var _valid11 = _errs151 === errors;
-          valid41 = valid41 || _valid11;
-          if (!valid41) {
-            const err126 = {
-              instancePath: instancePath + "/inputs/audio",
-              schemaPath: "#/properties/inputs/properties/audio/anyOf",
-              keyword: "anyOf",
-              params: {},
-              message: "must match a schema in anyOf",
-            };
-            if (vErrors === null) {
-              vErrors = [err126];
-            } else {
-              vErrors.push(err126);
-            }
-            errors++;
-          } else {
-            errors = _errs148;
-            if (vErrors !== null) {
-              if (_errs148) {
-                vErrors.length = _errs148;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data35.frameImages !== undefined && func0.call(data35, "frameImages")) {
-          let data37 = data35.frameImages;
-          if (Array.isArray(data37)) {
-            if (data37.length > 2) {
-              const err127 = {
-                instancePath: instancePath + "/inputs/frameImages",
-                schemaPath: "#/properties/inputs/properties/frameImages/maxItems",
-                keyword: "maxItems",
-                params: { limit: 2 },
-                message: "must NOT have more than 2 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err127];
-              } else {
-                vErrors.push(err127);
-              }
-              errors++;
-            }
-            if (data37.length < 1) {
-              const err128 = {
-                instancePath: instancePath + "/inputs/frameImages",
-                schemaPath: "#/properties/inputs/properties/frameImages/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err128];
-              } else {
-                vErrors.push(err128);
-              }
-              errors++;
-            }
-            const len0 = data37.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data38 = data37[i0];
-              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-                if (data38.image === undefined || !func0.call(data38, "image")) {
-                  const err129 = {
-                    instancePath: instancePath + "/inputs/frameImages/" + i0,
-                    schemaPath: "#/properties/inputs/properties/frameImages/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "image" },
-                    message: "must have required property '" + "image" + "'",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err129];
-                  } else {
-                    vErrors.push(err129);
-                  }
-                  errors++;
-                }
-                for (const key2 of Object.keys(data38)) {
-                  if (!(key2 === "frame" || key2 === "image")) {
-                    const err130 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0,
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/additionalProperties",
-                      keyword: "additionalProperties",
-                      params: { additionalProperty: key2 },
-                      message: "must NOT have additional properties",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err130];
-                    } else {
-                      vErrors.push(err130);
-                    }
-                    errors++;
-                  }
-                }
-                if (data38.frame !== undefined && func0.call(data38, "frame")) {
-                  let data39 = data38.frame;
-                  const _errs159 = errors;
-                  let valid45 = false;
-                  let passing2 = null;
-                  const _errs160 = errors;
-                  if ("first" !== data39) {
-                    const err131 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/0/const",
-                      keyword: "const",
-                      params: { allowedValue: "first" },
-                      message: "must be equal to constant",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err131];
-                    } else {
-                      vErrors.push(err131);
-                    }
-                    errors++;
-                  }
-                  var _valid12 = _errs160 === errors;
-                  if (_valid12) {
-                    valid45 = true;
-                    passing2 = 0;
-                  }
-                  const _errs161 = errors;
-                  if ("last" !== data39) {
-                    const err132 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/1/const",
-                      keyword: "const",
-                      params: { allowedValue: "last" },
-                      message: "must be equal to constant",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err132];
-                    } else {
-                      vErrors.push(err132);
-                    }
-                    errors++;
-                  }
-                  var _valid12 = _errs161 === errors;
-                  if (_valid12 && valid45) {
-                    valid45 = false;
-                    passing2 = [passing2, 1];
-                  } else {
-                    if (_valid12) {
-                      valid45 = true;
-                      passing2 = 1;
-                    }
-                    const _errs162 = errors;
-                    if (0 !== data39) {
-                      const err133 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                        schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/2/const",
-                        keyword: "const",
-                        params: { allowedValue: 0 },
-                        message: "must be equal to constant",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err133];
-                      } else {
-                        vErrors.push(err133);
-                      }
-                      errors++;
-                    }
-                    var _valid12 = _errs162 === errors;
-                    if (_valid12 && valid45) {
-                      valid45 = false;
-                      passing2 = [passing2, 2];
-                    } else {
-                      if (_valid12) {
-                        valid45 = true;
-                        passing2 = 2;
-                      }
-                      const _errs163 = errors;
-                      if (-1 !== data39) {
-                        const err134 = {
-                          instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                          schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/3/const",
-                          keyword: "const",
-                          params: { allowedValue: -1 },
-                          message: "must be equal to constant",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err134];
-                        } else {
-                          vErrors.push(err134);
-                        }
-                        errors++;
-                      }
-                      var _valid12 = _errs163 === errors;
-                      if (_valid12 && valid45) {
-                        valid45 = false;
-                        passing2 = [passing2, 3];
-                      } else {
-                        if (_valid12) {
-                          valid45 = true;
-                          passing2 = 3;
-                        }
-                      }
-                    }
-                  }
-                  if (!valid45) {
-                    const err135 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/frame",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",
-                      keyword: "oneOf",
-                      params: { passingSchemas: passing2 },
-                      message: "must match exactly one schema in oneOf",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err135];
-                    } else {
-                      vErrors.push(err135);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs159;
-                    if (vErrors !== null) {
-                      if (_errs159) {
-                        vErrors.length = _errs159;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data38.image !== undefined && func0.call(data38, "image")) {
-                  let data40 = data38.image;
-                  if (typeof data40 !== "string") {
-                    const err136 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err136];
-                    } else {
-                      vErrors.push(err136);
-                    }
-                    errors++;
-                  }
-                  const _errs166 = errors;
-                  let valid46 = false;
-                  const _errs167 = errors;
-                  if (typeof data40 === "string") {
-                    if (!formats0(data40)) {
-                      const err137 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/format",
-                        keyword: "format",
-                        params: { format: "uuid" },
-                        message: 'must match format "' + "uuid" + '"',
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err137];
-                      } else {
-                        vErrors.push(err137);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err138 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err138];
-                    } else {
-                      vErrors.push(err138);
-                    }
-                    errors++;
-                  }
-                  var _valid13 = _errs167 === errors;
-                  valid46 = valid46 || _valid13;
-                  const _errs169 = errors;
-                  if (typeof data40 === "string") {
-                    if (!formats2(data40)) {
-                      const err139 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/format",
-                        keyword: "format",
-                        params: { format: "uri" },
-                        message: 'must match format "' + "uri" + '"',
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err139];
-                      } else {
-                        vErrors.push(err139);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err140 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err140];
-                    } else {
-                      vErrors.push(err140);
-                    }
-                    errors++;
-                  }
-                  var _valid13 = _errs169 === errors;
-                  valid46 = valid46 || _valid13;
-                  const _errs171 = errors;
-                  if (typeof data40 === "string") {
-                    if (!pattern4.test(data40)) {
-                      const err141 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/pattern",
-                        keyword: "pattern",
-                        params: { pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-                        message: 'must match pattern "' + "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" + '"',
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err141];
-                      } else {
-                        vErrors.push(err141);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err142 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err142];
-                    } else {
-                      vErrors.push(err142);
-                    }
-                    errors++;
-                  }
-                  var _valid13 = _errs171 === errors;
-                  valid46 = valid46 || _valid13;
-                  const _errs173 = errors;
-                  if (typeof data40 === "string") {
-                    if (!pattern5.test(data40)) {
-                      const err143 = {
-                        instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                        schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/pattern",
-                        keyword: "pattern",
-                        params: { pattern: "^[a-zA-Z0-9+/=]+$" },
-                        message: 'must match pattern "' + "^[a-zA-Z0-9+/=]+$" + '"',
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err143];
-                      } else {
-                        vErrors.push(err143);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err144 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err144];
-                    } else {
-                      vErrors.push(err144);
-                    }
-                    errors++;
-                  }
-                  var _valid13 = _errs173 === errors;
-                  valid46 = valid46 || _valid13;
-                  if (!valid46) {
-                    const err145 = {
-                      instancePath: instancePath + "/inputs/frameImages/" + i0 + "/image",
-                      schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf",
-                      keyword: "anyOf",
-                      params: {},
-                      message: "must match a schema in anyOf",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err145];
-                    } else {
-                      vErrors.push(err145);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs166;
-                    if (vErrors !== null) {
-                      if (_errs166) {
-                        vErrors.length = _errs166;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-              } else {
-                const err146 = {
-                  instancePath: instancePath + "/inputs/frameImages/" + i0,
-                  schemaPath: "#/properties/inputs/properties/frameImages/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
-                };
-                if (vErrors === null) {
-                  vErrors = [err146];
-                } else {
-                  vErrors.push(err146);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err147 = {
-              instancePath: instancePath + "/inputs/frameImages",
-              schemaPath: "#/properties/inputs/properties/frameImages/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err147];
-            } else {
-              vErrors.push(err147);
-            }
-            errors++;
-          }
-        }
-        if (data35.referenceImages !== undefined && func0.call(data35, "referenceImages")) {
-          let data41 = data35.referenceImages;
-          if (Array.isArray(data41)) {
-            if (data41.length < 1) {
-              const err148 = {
-                instancePath: instancePath + "/inputs/referenceImages",
-                schemaPath: "#/properties/inputs/properties/referenceImages/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err148];
-              } else {
-                vErrors.push(err148);
-              }
-              errors++;
-            }
-            const len1 = data41.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data42 = data41[i1];
-              if (typeof data42 !== "string") {
-                const err149 = {
-                  instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceImages/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err149];
-                } else {
-                  vErrors.push(err149);
-                }
-                errors++;
-              }
-              const _errs179 = errors;
-              let valid49 = false;
-              const _errs180 = errors;
-              if (typeof data42 === "string") {
-                if (!formats0(data42)) {
-                  const err150 = {
-                    instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                    schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/0/format",
-                    keyword: "format",
-                    params: { format: "uuid" },
-                    message: 'must match format "' + "uuid" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err150];
-                  } else {
-                    vErrors.push(err150);
-                  }
-                  errors++;
-                }
-              } else {
-                const err151 = {
-                  instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/0/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err151];
-                } else {
-                  vErrors.push(err151);
-                }
-                errors++;
-              }
-              var _valid14 = _errs180 === errors;
-              valid49 = valid49 || _valid14;
-              const _errs182 = errors;
-              if (typeof data42 === "string") {
-                if (!formats2(data42)) {
-                  const err152 = {
-                    instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                    schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/1/format",
-                    keyword: "format",
-                    params: { format: "uri" },
-                    message: 'must match format "' + "uri" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err152];
-                  } else {
-                    vErrors.push(err152);
-                  }
-                  errors++;
-                }
-              } else {
-                const err153 = {
-                  instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/1/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err153];
-                } else {
-                  vErrors.push(err153);
-                }
-                errors++;
-              }
-              var _valid14 = _errs182 === errors;
-              valid49 = valid49 || _valid14;
-              const _errs184 = errors;
-              if (typeof data42 === "string") {
-                if (!pattern4.test(data42)) {
-                  const err154 = {
-                    instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                    schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",
-                    keyword: "pattern",
-                    params: { pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" },
-                    message: 'must match pattern "' + "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err154];
-                  } else {
-                    vErrors.push(err154);
-                  }
-                  errors++;
-                }
-              } else {
-                const err155 = {
-                  instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/2/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err155];
-                } else {
-                  vErrors.push(err155);
-                }
-                errors++;
-              }
-              var _valid14 = _errs184 === errors;
-              valid49 = valid49 || _valid14;
-              const _errs186 = errors;
-              if (typeof data42 === "string") {
-                if (!pattern5.test(data42)) {
-                  const err156 = {
-                    instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                    schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",
-                    keyword: "pattern",
-                    params: { pattern: "^[a-zA-Z0-9+/=]+$" },
-                    message: 'must match pattern "' + "^[a-zA-Z0-9+/=]+$" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err156];
-                  } else {
-                    vErrors.push(err156);
-                  }
-                  errors++;
-                }
-              } else {
-                const err157 = {
-                  instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf/3/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err157];
-                } else {
-                  vErrors.push(err157);
-                }
-                errors++;
-              }
-              var _valid14 = _errs186 === errors;
-              valid49 = valid49 || _valid14;
-              if (!valid49) {
-                const err158 = {
-                  instancePath: instancePath + "/inputs/referenceImages/" + i1,
-                  schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf",
-                  keyword: "anyOf",
-                  params: {},
-                  message: "must match a schema in anyOf",
-                };
-                if (vErrors === null) {
-                  vErrors = [err158];
-                } else {
-                  vErrors.push(err158);
-                }
-                errors++;
-              } else {
-                errors = _errs179;
-                if (vErrors !== null) {
-                  if (_errs179) {
-                    vErrors.length = _errs179;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err159 = {
-              instancePath: instancePath + "/inputs/referenceImages",
-              schemaPath: "#/properties/inputs/properties/referenceImages/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err159];
-            } else {
-              vErrors.push(err159);
-            }
-            errors++;
-          }
-        }
-        if (data35.referenceVideos !== undefined && func0.call(data35, "referenceVideos")) {
-          let data43 = data35.referenceVideos;
-          if (Array.isArray(data43)) {
-            if (data43.length < 1) {
-              const err160 = {
-                instancePath: instancePath + "/inputs/referenceVideos",
-                schemaPath: "#/properties/inputs/properties/referenceVideos/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-              };
-              if (vErrors === null) {
-                vErrors = [err160];
-              } else {
-                vErrors.push(err160);
-              }
-              errors++;
-            }
-            const len2 = data43.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data44 = data43[i2];
-              if (typeof data44 !== "string") {
-                const err161 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i2,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err161];
-                } else {
-                  vErrors.push(err161);
-                }
-                errors++;
-              }
-              const _errs192 = errors;
-              let valid52 = false;
-              const _errs193 = errors;
-              if (typeof data44 === "string") {
-                if (!formats0(data44)) {
-                  const err162 = {
-                    instancePath: instancePath + "/inputs/referenceVideos/" + i2,
-                    schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",
-                    keyword: "format",
-                    params: { format: "uuid" },
-                    message: 'must match format "' + "uuid" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err162];
-                  } else {
-                    vErrors.push(err162);
-                  }
-                  errors++;
-                }
-              } else {
-                const err163 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i2,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err163];
-                } else {
-                  vErrors.push(err163);
-                }
-                errors++;
-              }
-              var _valid15 = _errs193 === errors;
-              valid52 = valid52 || _valid15;
-              const _errs195 = errors;
-              if (typeof data44 === "string") {
-                if (!formats2(data44)) {
-                  const err164 = {
-                    instancePath: instancePath + "/inputs/referenceVideos/" + i2,
-                    schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",
-                    keyword: "format",
-                    params: { format: "uri" },
-                    message: 'must match format "' + "uri" + '"',
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err164];
-                  } else {
-                    vErrors.push(err164);
-                  }
-                  errors++;
-                }
-              } else {
-                const err165 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i2,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err165];
-                } else {
-                  vErrors.push(err165);
-                }
-                errors++;
-              }
-              var _valid15 = _errs195 === errors;
-              valid52 = valid52 || _valid15;
-              if (!valid52) {
-                const err166 = {
-                  instancePath: instancePath + "/inputs/referenceVideos/" + i2,
-                  schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf",
-                  keyword: "anyOf",
-                  params: {},
-                  message: "must match a schema in anyOf",
-                };
-                if (vErrors === null) {
-                  vErrors = [err166];
-                } else {
-                  vErrors.push(err166);
-                }
-                errors++;
-              } else {
-                errors = _errs192;
-                if (vErrors !== null) {
-                  if (_errs192) {
-                    vErrors.length = _errs192;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err167 = {
-              instancePath: instancePath + "/inputs/referenceVideos",
-              schemaPath: "#/properties/inputs/properties/referenceVideos/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err167];
-            } else {
-              vErrors.push(err167);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err168 = {
-          instancePath: instancePath + "/inputs",
-          schemaPath: "#/properties/inputs/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err168];
-        } else {
-          vErrors.push(err168);
-        }
-        errors++;
-      }
-    }
-    if (data.model !== undefined && func0.call(data, "model")) {
-      let data45 = data.model;
-      if (typeof data45 !== "string") {
-        const err169 = {
-          instancePath: instancePath + "/model",
-          schemaPath: "#/properties/model/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err169];
-        } else {
-          vErrors.push(err169);
-        }
-        errors++;
-      }
-      if ("alibaba:wan@2.7" !== data45) {
-        const err170 = {
-          instancePath: instancePath + "/model",
-          schemaPath: "#/properties/model/const",
-          keyword: "const",
-          params: { allowedValue: "alibaba:wan@2.7" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err170];
-        } else {
-          vErrors.push(err170);
-        }
-        errors++;
-      }
-    }
-    if (data.negativePrompt !== undefined && func0.call(data, "negativePrompt")) {
-      let data46 = data.negativePrompt;
-      if (typeof data46 === "string") {
-        if (func142(data46) > 500) {
-          const err171 = {
-            instancePath: instancePath + "/negativePrompt",
-            schemaPath: "#/properties/negativePrompt/maxLength",
-            keyword: "maxLength",
-            params: { limit: 500 },
-            message: "must NOT have more than 500 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err171];
-          } else {
-            vErrors.push(err171);
-          }
-          errors++;
-        }
-      } else {
-        const err172 = {
-          instancePath: instancePath + "/negativePrompt",
-          schemaPath: "#/properties/negativePrompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err172];
-        } else {
-          vErrors.push(err172);
-        }
-        errors++;
-      }
-    }
-    if (data.numberResults !== undefined && func0.call(data, "numberResults")) {
-      let data47 = data.numberResults;
-      if (!(typeof data47 == "number" && !(data47 % 1) && !isNaN(data47) && isFinite(data47))) {
-        const err173 = {
-          instancePath: instancePath + "/numberResults",
-          schemaPath: "#/properties/numberResults/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err173];
-        } else {
-          vErrors.push(err173);
-        }
-        errors++;
-      }
-      if (typeof data47 == "number" && isFinite(data47)) {
-        if (data47 > 20 || isNaN(data47)) {
-          const err174 = {
-            instancePath: instancePath + "/numberResults",
-            schemaPath: "#/properties/numberResults/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 20 },
-            message: "must be <= 20",
-          };
-          if (vErrors === null) {
-            vErrors = [err174];
-          } else {
-            vErrors.push(err174);
-          }
-          errors++;
-        }
-        if (data47 < 1 || isNaN(data47)) {
-          const err175 = {
-            instancePath: instancePath + "/numberResults",
-            schemaPath: "#/properties/numberResults/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err175];
-          } else {
-            vErrors.push(err175);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.outputFormat !== undefined && func0.call(data, "outputFormat")) {
-      let data48 = data.outputFormat;
-      if (typeof data48 !== "string") {
-        const err176 = {
-          instancePath: instancePath + "/outputFormat",
-          schemaPath: "#/properties/outputFormat/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err176];
-        } else {
-          vErrors.push(err176);
-        }
-        errors++;
-      }
-      if (!(data48 === "MP4" || data48 === "WEBM" || data48 === "MOV")) {
-        const err177 = {
-          instancePath: instancePath + "/outputFormat",
-          schemaPath: "#/properties/outputFormat/enum",
-          keyword: "enum",
-          params: { allowedValues: schema31.properties.outputFormat.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err177];
-        } else {
-          vErrors.push(err177);
-        }
-        errors++;
-      }
-    }
-    if (data.outputQuality !== undefined && func0.call(data, "outputQuality")) {
-      let data49 = data.outputQuality;
-      if (!(typeof data49 == "number" && !(data49 % 1) && !isNaN(data49) && isFinite(data49))) {
-        const err178 = {
-          instancePath: instancePath + "/outputQuality",
-          schemaPath: "#/properties/outputQuality/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err178];
-        } else {
-          vErrors.push(err178);
-        }
-        errors++;
-      }
-      if (typeof data49 == "number" && isFinite(data49)) {
-        if (data49 > 99 || isNaN(data49)) {
-          const err179 = {
-            instancePath: instancePath + "/outputQuality",
-            schemaPath: "#/properties/outputQuality/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 99 },
-            message: "must be <= 99",
-          };
-          if (vErrors === null) {
-            vErrors = [err179];
-          } else {
-            vErrors.push(err179);
-          }
-          errors++;
-        }
-        if (data49 < 20 || isNaN(data49)) {
-          const err180 = {
-            instancePath: instancePath + "/outputQuality",
-            schemaPath: "#/properties/outputQuality/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 20 },
-            message: "must be >= 20",
-          };
-          if (vErrors === null) {
-            vErrors = [err180];
-          } else {
-            vErrors.push(err180);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.outputType !== undefined && func0.call(data, "outputType")) {
-      let data50 = data.outputType;
-      if (typeof data50 !== "string") {
-        const err181 = {
-          instancePath: instancePath + "/outputType",
-          schemaPath: "#/properties/outputType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err181];
-        } else {
-          vErrors.push(err181);
-        }
-        errors++;
-      }
-      if (!(data50 === "URL")) {
-        const err182 = {
-          instancePath: instancePath + "/outputType",
-          schemaPath: "#/properties/outputType/enum",
-          keyword: "enum",
-          params: { allowedValues: schema31.properties.outputType.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err182];
-        } else {
-          vErrors.push(err182);
-        }
-        errors++;
-      }
-    }
-    if (data.positivePrompt !== undefined && func0.call(data, "positivePrompt")) {
-      let data51 = data.positivePrompt;
-      if (typeof data51 === "string") {
-        if (func142(data51) > 5000) {
-          const err183 = {
-            instancePath: instancePath + "/positivePrompt",
-            schemaPath: "#/properties/positivePrompt/maxLength",
-            keyword: "maxLength",
-            params: { limit: 5000 },
-            message: "must NOT have more than 5000 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err183];
-          } else {
-            vErrors.push(err183);
-          }
-          errors++;
-        }
-      } else {
-        const err184 = {
-          instancePath: instancePath + "/positivePrompt",
-          schemaPath: "#/properties/positivePrompt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err184];
-        } else {
-          vErrors.push(err184);
-        }
-        errors++;
-      }
-    }
-    if (data.resolution !== undefined && func0.call(data, "resolution")) {
-      let data52 = data.resolution;
-      if (typeof data52 !== "string") {
-        const err185 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err185];
-        } else {
-          vErrors.push(err185);
-        }
-        errors++;
-      }
-      if (!(data52 === "720p" || data52 === "1080p")) {
-        const err186 = {
-          instancePath: instancePath + "/resolution",
-          schemaPath: "#/properties/resolution/enum",
-          keyword: "enum",
-          params: { allowedValues: schema31.properties.resolution.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err186];
-        } else {
-          vErrors.push(err186);
-        }
-        errors++;
-      }
-    }
-    if (data.safety !== undefined && func0.call(data, "safety")) {
-      let data53 = data.safety;
-      if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
-        for (const key3 of Object.keys(data53)) {
-          if (!(key3 === "checkContent" || key3 === "mode")) {
-            const err187 = {
-              instancePath: instancePath + "/safety",
-              schemaPath: "#/properties/safety/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key3 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err187];
-            } else {
-              vErrors.push(err187);
-            }
-            errors++;
-          }
-        }
-        if (data53.checkContent !== undefined && func0.call(data53, "checkContent")) {
-          if (typeof data53.checkContent !== "boolean") {
-            const err188 = {
-              instancePath: instancePath + "/safety/checkContent",
-              schemaPath: "#/properties/safety/properties/checkContent/type",
-              keyword: "type",
-              params: { type: "boolean" },
-              message: "must be boolean",
-            };
-            if (vErrors === null) {
-              vErrors = [err188];
-            } else {
-              vErrors.push(err188);
-            }
-            errors++;
-          }
-        }
-        if (data53.mode !== undefined && func0.call(data53, "mode")) {
-          let data55 = data53.mode;
-          if (typeof data55 !== "string") {
-            const err189 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err189];
-            } else {
-              vErrors.push(err189);
-            }
-            errors++;
-          }
-          const _errs220 = errors;
-          let valid54 = false;
-          let passing3 = null;
-          const _errs221 = errors;
-          if ("none" !== data55) {
-            const err190 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/oneOf/0/const",
-              keyword: "const",
-              params: { allowedValue: "none" },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err190];
-            } else {
-              vErrors.push(err190);
-            }
-            errors++;
-          }
-          var _valid16 = _errs221 === errors;
-          if (_valid16) {
-            valid54 = true;
-            passing3 = 0;
-          }
-          const _errs222 = errors;
-          if ("fast" !== data55) {
-            const err191 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/oneOf/1/const",
-              keyword: "const",
-              params: { allowedValue: "fast" },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err191];
-            } else {
-              vErrors.push(err191);
-            }
-            errors++;
-          }
-          var _valid16 = _errs222 === errors;
-          if (_valid16 && valid54) {
-            valid54 = false;
-            passing3 = [passing3, 1];
-          } else {
-            if (_valid16) {
-              valid54 = true;
-              passing3 = 1;
-            }
-            const _errs223 = errors;
-            if ("full" !== data55) {
-              const err192 = {
-                instancePath: instancePath + "/safety/mode",
-                schemaPath: "#/properties/safety/properties/mode/oneOf/2/const",
-                keyword: "const",
-                params: { allowedValue: "full" },
-                message: "must be equal to constant",
-              };
-              if (vErrors === null) {
-                vErrors = [err192];
-              } else {
-                vErrors.push(err192);
-              }
-              errors++;
-            }
-            var _valid16 = _errs223 === errors;
-            if (_valid16 && valid54) {
-              valid54 = false;
-              passing3 = [passing3, 2];
-            } else {
-              if (_valid16) {
-                valid54 = true;
-                passing3 = 2;
-              }
-            }
-          }
-          if (!valid54) {
-            const err193 = {
-              instancePath: instancePath + "/safety/mode",
-              schemaPath: "#/properties/safety/properties/mode/oneOf",
-              keyword: "oneOf",
-              params: { passingSchemas: passing3 },
-              message: "must match exactly one schema in oneOf",
-            };
-            if (vErrors === null) {
-              vErrors = [err193];
-            } else {
-              vErrors.push(err193);
-            }
-            errors++;
-          } else {
-            errors = _errs220;
-            if (vErrors !== null) {
-              if (_errs220) {
-                vErrors.length = _errs220;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-      } else {
-        const err194 = {
-          instancePath: instancePath + "/safety",
-          schemaPath: "#/properties/safety/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err194];
-        } else {
-          vErrors.push(err194);
-        }
-        errors++;
-      }
-    }
-    if (data.seed !== undefined && func0.call(data, "seed")) {
-      let data56 = data.seed;
-      if (!(typeof data56 == "number" && !(data56 % 1) && !isNaN(data56) && isFinite(data56))) {
-        const err195 = {
-          instancePath: instancePath + "/seed",
-          schemaPath: "#/properties/seed/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err195];
-        } else {
-          vErrors.push(err195);
-        }
-        errors++;
-      }
-      if (typeof data56 == "number" && isFinite(data56)) {
-        if (data56 > 2147483647 || isNaN(data56)) {
-          const err196 = {
-            instancePath: instancePath + "/seed",
-            schemaPath: "#/properties/seed/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 2147483647 },
-            message: "must be <= 2147483647",
-          };
-          if (vErrors === null) {
-            vErrors = [err196];
-          } else {
-            vErrors.push(err196);
-          }
-          errors++;
-        }
-        if (data56 < 0 || isNaN(data56)) {
-          const err197 = {
-            instancePath: instancePath + "/seed",
-            schemaPath: "#/properties/seed/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err197];
-          } else {
-            vErrors.push(err197);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.settings !== undefined && func0.call(data, "settings")) {
-      let data57 = data.settings;
-      if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
-        for (const key4 of Object.keys(data57)) {
-          if (!(key4 === "audio" || key4 === "promptEnhancer" || key4 === "shotType")) {
-            const err198 = {
-              instancePath: instancePath + "/settings",
-              schemaPath: "#/properties/settings/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key4 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err198];
-            } else {
-              vErrors.push(err198);
-            }
-            errors++;
-          }
-        }
-        if (data57.audio !== undefined && func0.call(data57, "audio")) {
-          if (typeof data57.audio !== "boolean") {
-            const err199 = {
-              instancePath: instancePath + "/settings/audio",
-              schemaPath: "#/properties/settings/properties/audio/type",
-              keyword: "type",
-              params: { type: "boolean" },
-              message: "must be boolean",
-            };
-            if (vErrors === null) {
-              vErrors = [err199];
-            } else {
-              vErrors.push(err199);
-            }
-            errors++;
-          }
-        }
-        if (data57.promptEnhancer !== undefined && func0.call(data57, "promptEnhancer")) {
-          if (typeof data57.promptEnhancer !== "boolean") {
-            const err200 = {
-              instancePath: instancePath + "/settings/promptEnhancer",
-              schemaPath: "#/properties/settings/properties/promptEnhancer/type",
-              keyword: "type",
-              params: { type: "boolean" },
-              message: "must be boolean",
-            };
-            if (vErrors === null) {
-              vErrors = [err200];
-            } else {
-              vErrors.push(err200);
-            }
-            errors++;
-          }
-        }
-        if (data57.shotType !== undefined && func0.call(data57, "shotType")) {
-          let data60 = data57.shotType;
-          if (typeof data60 !== "string") {
-            const err201 = {
-              instancePath: instancePath + "/settings/shotType",
-              schemaPath: "#/properties/settings/properties/shotType/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err201];
-            } else {
-              vErrors.push(err201);
-            }
-            errors++;
-          }
-          const _errs235 = errors;
-          let valid56 = false;
-          let passing4 = null;
-          const _errs236 = errors;
-          if ("single" !== data60) {
-            const err202 = {
-              instancePath: instancePath + "/settings/shotType",
-              schemaPath: "#/properties/settings/properties/shotType/oneOf/0/const",
-              keyword: "const",
-              params: { allowedValue: "single" },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err202];
-            } else {
-              vErrors.push(err202);
-            }
-            errors++;
-          }
-          var _valid17 = _errs236 === errors;
-          if (_valid17) {
-            valid56 = true;
-            passing4 = 0;
-          }
-          const _errs237 = errors;
-          if ("multi" !== data60) {
-            const err203 = {
-              instancePath: instancePath + "/settings/shotType",
-              schemaPath: "#/properties/settings/properties/shotType/oneOf/1/const",
-              keyword: "const",
-              params: { allowedValue: "multi" },
-              message: "must be equal to constant",
-            };
-            if (vErrors === null) {
-              vErrors = [err203];
-            } else {
-              vErrors.push(err203);
-            }
-            errors++;
-          }
-          var _valid17 = _errs237 === errors;
-          if (_valid17 && valid56) {
-            valid56 = false;
-            passing4 = [passing4, 1];
-          } else {
-            if (_valid17) {
-              valid56 = true;
-              passing4 = 1;
-            }
-          }
-          if (!valid56) {
-            const err204 = {
-              instancePath: instancePath + "/settings/shotType",
-              schemaPath: "#/properties/settings/properties/shotType/oneOf",
-              keyword: "oneOf",
-              params: { passingSchemas: passing4 },
-              message: "must match exactly one schema in oneOf",
-            };
-            if (vErrors === null) {
-              vErrors = [err204];
-            } else {
-              vErrors.push(err204);
-            }
-            errors++;
-          } else {
-            errors = _errs235;
-            if (vErrors !== null) {
-              if (_errs235) {
-                vErrors.length = _errs235;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-      } else {
-        const err205 = {
-          instancePath: instancePath + "/settings",
-          schemaPath: "#/properties/settings/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err205];
-        } else {
-          vErrors.push(err205);
-        }
-        errors++;
-      }
-    }
-    if (data.taskType !== undefined && func0.call(data, "taskType")) {
-      let data61 = data.taskType;
-      if (typeof data61 !== "string") {
-        const err206 = {
-          instancePath: instancePath + "/taskType",
-          schemaPath: "#/properties/taskType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err206];
-        } else {
-          vErrors.push(err206);
-        }
-        errors++;
-      }
-      if ("videoInference" !== data61) {
-        const err207 = {
-          instancePath: instancePath + "/taskType",
-          schemaPath: "#/properties/taskType/const",
-          keyword: "const",
-          params: { allowedValue: "videoInference" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err207];
-        } else {
-          vErrors.push(err207);
-        }
-        errors++;
-      }
-    }
-    if (data.taskUUID !== undefined && func0.call(data, "taskUUID")) {
-      let data62 = data.taskUUID;
-      if (typeof data62 === "string") {
-        if (!formats0(data62)) {
-          const err208 = {
-            instancePath: instancePath + "/taskUUID",
-            schemaPath: "#/properties/taskUUID/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err208];
-          } else {
-            vErrors.push(err208);
-          }
-          errors++;
-        }
-      } else {
-        const err209 = {
-          instancePath: instancePath + "/taskUUID",
-          schemaPath: "#/properties/taskUUID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err209];
-        } else {
-          vErrors.push(err209);
-        }
-        errors++;
-      }
-    }
-    if (data.ttl !== undefined && func0.call(data, "ttl")) {
-      let data63 = data.ttl;
-      if (!(typeof data63 == "number" && !(data63 % 1) && !isNaN(data63) && isFinite(data63))) {
-        const err210 = {
-          instancePath: instancePath + "/ttl",
-          schemaPath: "#/properties/ttl/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err210];
-        } else {
-          vErrors.push(err210);
-        }
-        errors++;
-      }
-      if (typeof data63 == "number" && isFinite(data63)) {
-        if (data63 < 60 || isNaN(data63)) {
-          const err211 = {
-            instancePath: instancePath + "/ttl",
-            schemaPath: "#/properties/ttl/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 60 },
-            message: "must be >= 60",
-          };
-          if (vErrors === null) {
-            vErrors = [err211];
-          } else {
-            vErrors.push(err211);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.uploadEndpoint !== undefined && func0.call(data, "uploadEndpoint")) {
-      let data64 = data.uploadEndpoint;
-      if (typeof data64 === "string") {
-        if (!formats2(data64)) {
-          const err212 = {
-            instancePath: instancePath + "/uploadEndpoint",
-            schemaPath: "#/properties/uploadEndpoint/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err212];
-          } else {
-            vErrors.push(err212);
-          }
-          errors++;
-        }
-      } else {
-        const err213 = {
-          instancePath: instancePath + "/uploadEndpoint",
-          schemaPath: "#/properties/uploadEndpoint/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err213];
-        } else {
-          vErrors.push(err213);
-        }
-        errors++;
-      }
-    }
-    if (data.webhookURL !== undefined && func0.call(data, "webhookURL")) {
-      let data65 = data.webhookURL;
-      if (typeof data65 === "string") {
-        if (!formats2(data65)) {
-          const err214 = {
-            instancePath: instancePath + "/webhookURL",
-            schemaPath: "#/properties/webhookURL/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err214];
-          } else {
-            vErrors.push(err214);
-          }
-          errors++;
-        }
-      } else {
-        const err215 = {
-          instancePath: instancePath + "/webhookURL",
-          schemaPath: "#/properties/webhookURL/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err215];
-        } else {
-          vErrors.push(err215);
-        }
-        errors++;
-      }
-    }
-    if (data.width !== undefined && func0.call(data, "width")) {
-      let data66 = data.width;
-      if (!(typeof data66 == "number" && !(data66 % 1) && !isNaN(data66) && isFinite(data66))) {
-        const err216 = {
-          instancePath: instancePath + "/width",
-          schemaPath: "#/properties/width/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err216];
-        } else {
-          vErrors.push(err216);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err217 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err217];
-    } else {
-      vErrors.push(err217);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
 }
-validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if((data.width === undefined) || (!(func0.call(data, "width")))){
+const err0 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "height",
+    missingProperty: "width",
+    depsCount: 1,
+    deps: "width"},message:"must have property width when property height is present"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if((data.height === undefined) || (!(func0.call(data, "height")))){
+const err1 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "width",
+    missingProperty: "height",
+    depsCount: 1,
+    deps: "height"},message:"must have property height when property width is present"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs4 = errors;
+let valid1 = true;
+const _errs5 = errors;
+const _errs6 = errors;
+let valid2 = false;
+const _errs7 = errors;
+if(errors === _errs7){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if(((data.width === undefined) || (!(func0.call(data, "width")))) && (missing1 = "width")){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var _valid1 = _errs7 === errors;
+valid2 = valid2 || _valid1;
+if(_valid1){
+var props0 = {};
+props0.width = true;
+}
+const _errs9 = errors;
+if(errors === _errs9){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if(((data.height === undefined) || (!(func0.call(data, "height")))) && (missing2 = "height")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid1 = _errs9 === errors;
+valid2 = valid2 || _valid1;
+if(_valid1){
+if(props0 !== true){
+props0 = props0 || {};
+props0.height = true;
+}
+}
+if(!valid2){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs11 = errors;
+const _errs13 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(720 !== data.height){
+const err8 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/0/properties/height/const",keyword:"const",params:{allowedValue: 720},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(1280 !== data.width){
+const err9 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/0/properties/width/const",keyword:"const",params:{allowedValue: 1280},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid2 = _errs14 === errors;
+if(_valid2){
+valid3 = true;
+passing0 = 0;
+var props1 = {};
+props1.height = true;
+props1.width = true;
+}
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(1280 !== data.height){
+const err11 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/1/properties/height/const",keyword:"const",params:{allowedValue: 1280},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(720 !== data.width){
+const err12 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/1/properties/width/const",keyword:"const",params:{allowedValue: 720},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid2 = _errs18 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 1;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(960 !== data.height){
+const err14 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/2/properties/height/const",keyword:"const",params:{allowedValue: 960},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(960 !== data.width){
+const err15 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/2/properties/width/const",keyword:"const",params:{allowedValue: 960},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid2 = _errs22 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 2;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs26 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(832 !== data.height){
+const err17 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/3/properties/height/const",keyword:"const",params:{allowedValue: 832},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(1088 !== data.width){
+const err18 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/3/properties/width/const",keyword:"const",params:{allowedValue: 1088},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid2 = _errs26 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 3;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(1088 !== data.height){
+const err20 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/4/properties/height/const",keyword:"const",params:{allowedValue: 1088},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(832 !== data.width){
+const err21 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/4/properties/width/const",keyword:"const",params:{allowedValue: 832},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid2 = _errs30 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 4;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs34 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(1080 !== data.height){
+const err23 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/5/properties/height/const",keyword:"const",params:{allowedValue: 1080},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(1920 !== data.width){
+const err24 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/5/properties/width/const",keyword:"const",params:{allowedValue: 1920},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid2 = _errs34 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 5;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs38 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(1920 !== data.height){
+const err26 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/6/properties/height/const",keyword:"const",params:{allowedValue: 1920},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(1080 !== data.width){
+const err27 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/6/properties/width/const",keyword:"const",params:{allowedValue: 1080},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid2 = _errs38 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 6;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs42 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(1440 !== data.height){
+const err29 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/7/properties/height/const",keyword:"const",params:{allowedValue: 1440},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(1440 !== data.width){
+const err30 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/7/properties/width/const",keyword:"const",params:{allowedValue: 1440},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid2 = _errs42 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 7];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 7;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs46 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(1248 !== data.height){
+const err32 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/8/properties/height/const",keyword:"const",params:{allowedValue: 1248},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(1632 !== data.width){
+const err33 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/8/properties/width/const",keyword:"const",params:{allowedValue: 1632},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid2 = _errs46 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 8];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 8;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+const _errs50 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.height !== undefined && func0.call(data, "height")){
+if(1632 !== data.height){
+const err35 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/9/properties/height/const",keyword:"const",params:{allowedValue: 1632},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+if(1248 !== data.width){
+const err36 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/9/properties/width/const",keyword:"const",params:{allowedValue: 1248},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid2 = _errs50 === errors;
+if(_valid2 && valid3){
+valid3 = false;
+passing0 = [passing0, 9];
+}
+else {
+if(_valid2){
+valid3 = true;
+passing0 = 9;
+if(props1 !== true){
+props1 = props1 || {};
+props1.height = true;
+props1.width = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+if(!valid3){
+const err38 = {instancePath,schemaPath:"#/allOf/1/then/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.width === undefined) || (!(func0.call(data, "width")))){
+const err39 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "width"},message:"must have required property '"+"width"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if((data.height === undefined) || (!(func0.call(data, "height")))){
+const err40 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "height"},message:"must have required property '"+"height"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(props1 !== true){
+props1 = props1 || {};
+props1.width = true;
+props1.height = true;
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid1 = _valid0;
+if(valid1){
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+}
+}
+if(!valid1){
+const err42 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+const _errs55 = errors;
+let valid14 = true;
+const _errs56 = errors;
+if(errors === _errs56){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if(((data.inputs === undefined) || (!(func0.call(data, "inputs")))) && (missing3 = "inputs")){
+const err43 = {};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data20 = data.inputs;
+const _errs58 = errors;
+if(errors === _errs58){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+let missing4;
+if(((data20.frameImages === undefined) || (!(func0.call(data20, "frameImages")))) && (missing4 = "frameImages")){
+const err44 = {};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+if(data20.frameImages !== undefined && func0.call(data20, "frameImages")){
+let data21 = data20.frameImages;
+const _errs60 = errors;
+if(errors === _errs60){
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err45 = {};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err47 = {};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err48 = {};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+var _valid3 = _errs56 === errors;
+errors = _errs55;
+if(vErrors !== null){
+if(_errs55){
+vErrors.length = _errs55;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid3){
+const _errs62 = errors;
+const _errs63 = errors;
+const _errs64 = errors;
+const _errs65 = errors;
+let valid18 = false;
+const _errs66 = errors;
+if(errors === _errs66){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if(((data.width === undefined) || (!(func0.call(data, "width")))) && (missing5 = "width")){
+const err49 = {};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+var _valid4 = _errs66 === errors;
+valid18 = valid18 || _valid4;
+if(_valid4){
+var props2 = {};
+props2.width = true;
+}
+const _errs68 = errors;
+if(errors === _errs68){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if(((data.height === undefined) || (!(func0.call(data, "height")))) && (missing6 = "height")){
+const err51 = {};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+var _valid4 = _errs68 === errors;
+valid18 = valid18 || _valid4;
+if(_valid4){
+if(props2 !== true){
+props2 = props2 || {};
+props2.height = true;
+}
+}
+if(!valid18){
+const err53 = {};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+else {
+errors = _errs65;
+if(vErrors !== null){
+if(_errs65){
+vErrors.length = _errs65;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid17 = _errs64 === errors;
+if(valid17){
+const err54 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+else {
+errors = _errs63;
+if(vErrors !== null){
+if(_errs63){
+vErrors.length = _errs63;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid3 = _errs62 === errors;
+valid14 = _valid3;
+ifClause0 = "then";
+}
+else {
+const _errs70 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.width === undefined) || (!(func0.call(data, "width")))){
+const err55 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "width"},message:"must have required property '"+"width"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if((data.height === undefined) || (!(func0.call(data, "height")))){
+const err56 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "height"},message:"must have required property '"+"height"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/allOf/2/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid3 = _errs70 === errors;
+valid14 = _valid3;
+if(valid14){
+var props3 = {};
+props3.width = true;
+props3.height = true;
+props3.inputs = true;
+}
+ifClause0 = "else";
+}
+if(!valid14){
+const err58 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(props0 !== true && props3 !== undefined){
+if(props3 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props3);
+}
+}
+const _errs73 = errors;
+const _errs74 = errors;
+const _errs75 = errors;
+if(errors === _errs75){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if(((data.inputs === undefined) || (!(func0.call(data, "inputs")))) && (missing7 = "inputs")){
+const err59 = {};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+else {
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data22 = data.inputs;
+const _errs77 = errors;
+if(errors === _errs77){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let missing8;
+if(((data22.frameImages === undefined) || (!(func0.call(data22, "frameImages")))) && (missing8 = "frameImages")){
+const err60 = {};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err62 = {};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+var valid20 = _errs75 === errors;
+if(valid20){
+const _errs79 = errors;
+if(errors === _errs79){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if(((data.inputs === undefined) || (!(func0.call(data, "inputs")))) && (missing9 = "inputs")){
+const err63 = {};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data23 = data.inputs;
+const _errs81 = errors;
+if(errors === _errs81){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let missing10;
+if(((data23.referenceImages === undefined) || (!(func0.call(data23, "referenceImages")))) && (missing10 = "referenceImages")){
+const err64 = {};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err66 = {};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+var valid20 = _errs79 === errors;
+}
+var valid19 = _errs74 === errors;
+if(valid19){
+const err67 = {instancePath,schemaPath:"#/allOf/3/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+else {
+errors = _errs73;
+if(vErrors !== null){
+if(_errs73){
+vErrors.length = _errs73;
+}
+else {
+vErrors = null;
+}
+}
+}
+const _errs84 = errors;
+const _errs85 = errors;
+const _errs86 = errors;
+if(errors === _errs86){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing11;
+if(((data.inputs === undefined) || (!(func0.call(data, "inputs")))) && (missing11 = "inputs")){
+const err68 = {};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+else {
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data24 = data.inputs;
+const _errs88 = errors;
+if(errors === _errs88){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing12;
+if(((data24.frameImages === undefined) || (!(func0.call(data24, "frameImages")))) && (missing12 = "frameImages")){
+const err69 = {};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err71 = {};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+var valid24 = _errs86 === errors;
+if(valid24){
+const _errs90 = errors;
+if(errors === _errs90){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing13;
+if(((data.inputs === undefined) || (!(func0.call(data, "inputs")))) && (missing13 = "inputs")){
+const err72 = {};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+else {
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data25 = data.inputs;
+const _errs92 = errors;
+if(errors === _errs92){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing14;
+if(((data25.referenceVideos === undefined) || (!(func0.call(data25, "referenceVideos")))) && (missing14 = "referenceVideos")){
+const err73 = {};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err75 = {};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+var valid24 = _errs90 === errors;
+}
+var valid23 = _errs85 === errors;
+if(valid23){
+const err76 = {instancePath,schemaPath:"#/allOf/4/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+else {
+errors = _errs84;
+if(vErrors !== null){
+if(_errs84){
+vErrors.length = _errs84;
+}
+else {
+vErrors = null;
+}
+}
+}
+const _errs95 = errors;
+let valid27 = true;
+const _errs96 = errors;
+if(errors === _errs96){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing15;
+if(((data.inputs === undefined) || (!(func0.call(data, "inputs")))) && (missing15 = "inputs")){
+const err77 = {};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+else {
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data26 = data.inputs;
+const _errs99 = errors;
+let valid29 = false;
+const _errs100 = errors;
+if(errors === _errs100){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing16;
+if(((data26.referenceImages === undefined) || (!(func0.call(data26, "referenceImages")))) && (missing16 = "referenceImages")){
+const err78 = {};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+var _valid6 = _errs100 === errors;
+valid29 = valid29 || _valid6;
+if(_valid6){
+var props4 = {};
+props4.referenceImages = true;
+}
+const _errs102 = errors;
+if(errors === _errs102){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing17;
+if(((data26.referenceVideos === undefined) || (!(func0.call(data26, "referenceVideos")))) && (missing17 = "referenceVideos")){
+const err80 = {};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+var _valid6 = _errs102 === errors;
+valid29 = valid29 || _valid6;
+if(_valid6){
+if(props4 !== true){
+props4 = props4 || {};
+props4.referenceVideos = true;
+}
+}
+if(!valid29){
+const err82 = {};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+else {
+errors = _errs99;
+if(vErrors !== null){
+if(_errs99){
+vErrors.length = _errs99;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+}
+else {
+const err83 = {};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+var _valid5 = _errs96 === errors;
+errors = _errs95;
+if(vErrors !== null){
+if(_errs95){
+vErrors.length = _errs95;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs104 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.duration !== undefined && func0.call(data, "duration")){
+let data27 = data.duration;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err84 = {instancePath:instancePath+"/duration",schemaPath:"#/allOf/5/then/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 10 || isNaN(data27)){
+const err85 = {instancePath:instancePath+"/duration",schemaPath:"#/allOf/5/then/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err86 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid5 = _errs104 === errors;
+valid27 = _valid5;
+if(valid27){
+var props5 = {};
+props5.duration = true;
+props5.inputs = true;
+}
+}
+if(!valid27){
+const err87 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(props0 !== true && props5 !== undefined){
+if(props5 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props5);
+}
+}
+const _errs109 = errors;
+let valid31 = true;
+const _errs110 = errors;
+if(errors === _errs110){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing18;
+if(((data.settings === undefined) || (!(func0.call(data, "settings")))) && (missing18 = "settings")){
+const err88 = {};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+else {
+if(data.settings !== undefined && func0.call(data, "settings")){
+let data28 = data.settings;
+const _errs112 = errors;
+if(errors === _errs112){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing19;
+if(((data28.shotType === undefined) || (!(func0.call(data28, "shotType")))) && (missing19 = "shotType")){
+const err89 = {};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err91 = {};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+var _valid7 = _errs110 === errors;
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs114 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.inputs === undefined) || (!(func0.call(data, "inputs")))){
+const err92 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data29 = data.inputs;
+const _errs117 = errors;
+let valid34 = false;
+const _errs118 = errors;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if((data29.referenceImages === undefined) || (!(func0.call(data29, "referenceImages")))){
+const err93 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/0/required",keyword:"required",params:{missingProperty: "referenceImages"},message:"must have required property '"+"referenceImages"+"'"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+var _valid8 = _errs118 === errors;
+valid34 = valid34 || _valid8;
+if(_valid8){
+var props6 = {};
+props6.referenceImages = true;
+}
+const _errs120 = errors;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if((data29.referenceVideos === undefined) || (!(func0.call(data29, "referenceVideos")))){
+const err95 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/1/required",keyword:"required",params:{missingProperty: "referenceVideos"},message:"must have required property '"+"referenceVideos"+"'"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+var _valid8 = _errs120 === errors;
+valid34 = valid34 || _valid8;
+if(_valid8){
+if(props6 !== true){
+props6 = props6 || {};
+props6.referenceVideos = true;
+}
+}
+if(!valid34){
+const err97 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+else {
+errors = _errs117;
+if(vErrors !== null){
+if(_errs117){
+vErrors.length = _errs117;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+var _valid7 = _errs114 === errors;
+valid31 = _valid7;
+if(valid31){
+var props7 = {};
+props7.inputs = true;
+props7.settings = true;
+}
+}
+if(!valid31){
+const err99 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(props0 !== true && props7 !== undefined){
+if(props7 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props7);
+}
+}
+const _errs123 = errors;
+let valid35 = true;
+const _errs124 = errors;
+const _errs125 = errors;
+const _errs126 = errors;
+if(errors === _errs126){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing20;
+if(((data.inputs === undefined) || (!(func0.call(data, "inputs")))) && (missing20 = "inputs")){
+const err100 = {};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+else {
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data30 = data.inputs;
+const _errs128 = errors;
+if(errors === _errs128){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+let missing21;
+if(((data30.frameImages === undefined) || (!(func0.call(data30, "frameImages")))) && (missing21 = "frameImages")){
+const err101 = {};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err103 = {};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+var valid36 = _errs126 === errors;
+if(valid36){
+const err104 = {};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+else {
+errors = _errs125;
+if(vErrors !== null){
+if(_errs125){
+vErrors.length = _errs125;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid9 = _errs124 === errors;
+errors = _errs123;
+if(vErrors !== null){
+if(_errs123){
+vErrors.length = _errs123;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs130 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.positivePrompt === undefined) || (!(func0.call(data, "positivePrompt")))){
+const err105 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "positivePrompt"},message:"must have required property '"+"positivePrompt"+"'"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+var _valid9 = _errs130 === errors;
+valid35 = _valid9;
+if(valid35){
+var props8 = {};
+props8.positivePrompt = true;
+}
+}
+if(!valid35){
+const err107 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(props0 !== true && props8 !== undefined){
+if(props8 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props8);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.taskType === undefined) || (!(func0.call(data, "taskType")))){
+const err108 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"},message:"must have required property '"+"taskType"+"'"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if((data.taskUUID === undefined) || (!(func0.call(data, "taskUUID")))){
+const err109 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"},message:"must have required property '"+"taskUUID"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if((data.model === undefined) || (!(func0.call(data, "model")))){
+const err110 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+for(const key0 of Object.keys(data)){
+if(!(func0.call(schema31.properties, key0))){
+const err111 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")){
+let data31 = data.deliveryMethod;
+if(typeof data31 !== "string"){
+const err112 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+const _errs135 = errors;
+let valid39 = false;
+let passing1 = null;
+const _errs136 = errors;
+if("async" !== data31){
+const err113 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "async"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+var _valid10 = _errs136 === errors;
+if(_valid10){
+valid39 = true;
+passing1 = 0;
+}
+if(!valid39){
+const err114 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+else {
+errors = _errs135;
+if(vErrors !== null){
+if(_errs135){
+vErrors.length = _errs135;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.duration !== undefined && func0.call(data, "duration")){
+let data32 = data.duration;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err115 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 15 || isNaN(data32)){
+const err116 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data32 < 2 || isNaN(data32)){
+const err117 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+if(data.height !== undefined && func0.call(data, "height")){
+let data33 = data.height;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err118 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data.includeCost !== undefined && func0.call(data, "includeCost")){
+if(typeof data.includeCost !== "boolean"){
+const err119 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data.inputs !== undefined && func0.call(data, "inputs")){
+let data35 = data.inputs;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key1 of Object.keys(data35)){
+if(!((((key1 === "audio") || (key1 === "frameImages")) || (key1 === "referenceImages")) || (key1 === "referenceVideos"))){
+const err120 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data35.audio !== undefined && func0.call(data35, "audio")){
+let data36 = data35.audio;
+if(typeof data36 !== "string"){
+const err121 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+const _errs148 = errors;
+let valid41 = false;
+const _errs149 = errors;
+if(typeof data36 === "string"){
+if(!(formats0(data36))){
+const err122 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+var _valid11 = _errs149 === errors;
+valid41 = valid41 || _valid11;
+const _errs151 = errors;
+if(typeof data36 === "string"){
+if(!(formats2(data36))){
+const err124 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+var _valid11 = _errs151 === errors;
+valid41 = valid41 || _valid11;
+if(!valid41){
+const err126 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+else {
+errors = _errs148;
+if(vErrors !== null){
+if(_errs148){
+vErrors.length = _errs148;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data35.frameImages !== undefined && func0.call(data35, "frameImages")){
+let data37 = data35.frameImages;
+if(Array.isArray(data37)){
+if(data37.length > 2){
+const err127 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data37.length < 1){
+const err128 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+const len0 = data37.length;
+for(let i0=0; i0<len0; i0++){
+let data38 = data37[i0];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if((data38.image === undefined) || (!(func0.call(data38, "image")))){
+const err129 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+for(const key2 of Object.keys(data38)){
+if(!((key2 === "frame") || (key2 === "image"))){
+const err130 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data38.frame !== undefined && func0.call(data38, "frame")){
+let data39 = data38.frame;
+const _errs159 = errors;
+let valid45 = false;
+let passing2 = null;
+const _errs160 = errors;
+if("first" !== data39){
+const err131 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/0/const",keyword:"const",params:{allowedValue: "first"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+var _valid12 = _errs160 === errors;
+if(_valid12){
+valid45 = true;
+passing2 = 0;
+}
+const _errs161 = errors;
+if("last" !== data39){
+const err132 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/1/const",keyword:"const",params:{allowedValue: "last"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var _valid12 = _errs161 === errors;
+if(_valid12 && valid45){
+valid45 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid12){
+valid45 = true;
+passing2 = 1;
+}
+const _errs162 = errors;
+if(0 !== data39){
+const err133 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/2/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+var _valid12 = _errs162 === errors;
+if(_valid12 && valid45){
+valid45 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid12){
+valid45 = true;
+passing2 = 2;
+}
+const _errs163 = errors;
+if(-1 !== data39){
+const err134 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/3/const",keyword:"const",params:{allowedValue: -1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+var _valid12 = _errs163 === errors;
+if(_valid12 && valid45){
+valid45 = false;
+passing2 = [passing2, 3];
+}
+else {
+if(_valid12){
+valid45 = true;
+passing2 = 3;
+}
+}
+}
+}
+if(!valid45){
+const err135 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+else {
+errors = _errs159;
+if(vErrors !== null){
+if(_errs159){
+vErrors.length = _errs159;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data38.image !== undefined && func0.call(data38, "image")){
+let data40 = data38.image;
+if(typeof data40 !== "string"){
+const err136 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+const _errs166 = errors;
+let valid46 = false;
+const _errs167 = errors;
+if(typeof data40 === "string"){
+if(!(formats0(data40))){
+const err137 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+var _valid13 = _errs167 === errors;
+valid46 = valid46 || _valid13;
+const _errs169 = errors;
+if(typeof data40 === "string"){
+if(!(formats2(data40))){
+const err139 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+var _valid13 = _errs169 === errors;
+valid46 = valid46 || _valid13;
+const _errs171 = errors;
+if(typeof data40 === "string"){
+if(!pattern4.test(data40)){
+const err141 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+var _valid13 = _errs171 === errors;
+valid46 = valid46 || _valid13;
+const _errs173 = errors;
+if(typeof data40 === "string"){
+if(!pattern5.test(data40)){
+const err143 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+var _valid13 = _errs173 === errors;
+valid46 = valid46 || _valid13;
+if(!valid46){
+const err145 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+else {
+errors = _errs166;
+if(vErrors !== null){
+if(_errs166){
+vErrors.length = _errs166;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data35.referenceImages !== undefined && func0.call(data35, "referenceImages")){
+let data41 = data35.referenceImages;
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err148 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+const len1 = data41.length;
+for(let i1=0; i1<len1; i1++){
+let data42 = data41[i1];
+if(typeof data42 !== "string"){
+const err149 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+const _errs179 = errors;
+let valid49 = false;
+const _errs180 = errors;
+if(typeof data42 === "string"){
+if(!(formats0(data42))){
+const err150 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+var _valid14 = _errs180 === errors;
+valid49 = valid49 || _valid14;
+const _errs182 = errors;
+if(typeof data42 === "string"){
+if(!(formats2(data42))){
+const err152 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+var _valid14 = _errs182 === errors;
+valid49 = valid49 || _valid14;
+const _errs184 = errors;
+if(typeof data42 === "string"){
+if(!pattern4.test(data42)){
+const err154 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+var _valid14 = _errs184 === errors;
+valid49 = valid49 || _valid14;
+const _errs186 = errors;
+if(typeof data42 === "string"){
+if(!pattern5.test(data42)){
+const err156 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+var _valid14 = _errs186 === errors;
+valid49 = valid49 || _valid14;
+if(!valid49){
+const err158 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+else {
+errors = _errs179;
+if(vErrors !== null){
+if(_errs179){
+vErrors.length = _errs179;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data35.referenceVideos !== undefined && func0.call(data35, "referenceVideos")){
+let data43 = data35.referenceVideos;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err160 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+const len2 = data43.length;
+for(let i2=0; i2<len2; i2++){
+let data44 = data43[i2];
+if(typeof data44 !== "string"){
+const err161 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+const _errs192 = errors;
+let valid52 = false;
+const _errs193 = errors;
+if(typeof data44 === "string"){
+if(!(formats0(data44))){
+const err162 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+var _valid15 = _errs193 === errors;
+valid52 = valid52 || _valid15;
+const _errs195 = errors;
+if(typeof data44 === "string"){
+if(!(formats2(data44))){
+const err164 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+var _valid15 = _errs195 === errors;
+valid52 = valid52 || _valid15;
+if(!valid52){
+const err166 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+else {
+errors = _errs192;
+if(vErrors !== null){
+if(_errs192){
+vErrors.length = _errs192;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data.model !== undefined && func0.call(data, "model")){
+let data45 = data.model;
+if(typeof data45 !== "string"){
+const err169 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if("alibaba:wan@2.7" !== data45){
+const err170 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.7"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data.negativePrompt !== undefined && func0.call(data, "negativePrompt")){
+let data46 = data.negativePrompt;
+if(typeof data46 === "string"){
+if(func142(data46) > 500){
+const err171 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data.numberResults !== undefined && func0.call(data, "numberResults")){
+let data47 = data.numberResults;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err173 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 20 || isNaN(data47)){
+const err174 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(data47 < 1 || isNaN(data47)){
+const err175 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+if(data.outputFormat !== undefined && func0.call(data, "outputFormat")){
+let data48 = data.outputFormat;
+if(typeof data48 !== "string"){
+const err176 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(!(((data48 === "MP4") || (data48 === "WEBM")) || (data48 === "MOV"))){
+const err177 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data.outputQuality !== undefined && func0.call(data, "outputQuality")){
+let data49 = data.outputQuality;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err178 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 99 || isNaN(data49)){
+const err179 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data49 < 20 || isNaN(data49)){
+const err180 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+if(data.outputType !== undefined && func0.call(data, "outputType")){
+let data50 = data.outputType;
+if(typeof data50 !== "string"){
+const err181 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+if(!(data50 === "URL")){
+const err182 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
+let data51 = data.positivePrompt;
+if(typeof data51 === "string"){
+if(func142(data51) > 5000){
+const err183 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data.resolution !== undefined && func0.call(data, "resolution")){
+let data52 = data.resolution;
+if(typeof data52 !== "string"){
+const err185 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(!((data52 === "720p") || (data52 === "1080p"))){
+const err186 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data.safety !== undefined && func0.call(data, "safety")){
+let data53 = data.safety;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key3 of Object.keys(data53)){
+if(!((key3 === "checkContent") || (key3 === "mode"))){
+const err187 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data53.checkContent !== undefined && func0.call(data53, "checkContent")){
+if(typeof data53.checkContent !== "boolean"){
+const err188 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data53.mode !== undefined && func0.call(data53, "mode")){
+let data55 = data53.mode;
+if(typeof data55 !== "string"){
+const err189 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+const _errs220 = errors;
+let valid54 = false;
+let passing3 = null;
+const _errs221 = errors;
+if("none" !== data55){
+const err190 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+var _valid16 = _errs221 === errors;
+if(_valid16){
+valid54 = true;
+passing3 = 0;
+}
+const _errs222 = errors;
+if("fast" !== data55){
+const err191 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+var _valid16 = _errs222 === errors;
+if(_valid16 && valid54){
+valid54 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid16){
+valid54 = true;
+passing3 = 1;
+}
+const _errs223 = errors;
+if("full" !== data55){
+const err192 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "full"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var _valid16 = _errs223 === errors;
+if(_valid16 && valid54){
+valid54 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid16){
+valid54 = true;
+passing3 = 2;
+}
+}
+}
+if(!valid54){
+const err193 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+else {
+errors = _errs220;
+if(vErrors !== null){
+if(_errs220){
+vErrors.length = _errs220;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data.seed !== undefined && func0.call(data, "seed")){
+let data56 = data.seed;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err195 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 2147483647 || isNaN(data56)){
+const err196 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+if(data56 < 0 || isNaN(data56)){
+const err197 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+if(data.settings !== undefined && func0.call(data, "settings")){
+let data57 = data.settings;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key4 of Object.keys(data57)){
+if(!(((key4 === "audio") || (key4 === "promptEnhancer")) || (key4 === "shotType"))){
+const err198 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data57.audio !== undefined && func0.call(data57, "audio")){
+if(typeof data57.audio !== "boolean"){
+const err199 = {instancePath:instancePath+"/settings/audio",schemaPath:"#/properties/settings/properties/audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data57.promptEnhancer !== undefined && func0.call(data57, "promptEnhancer")){
+if(typeof data57.promptEnhancer !== "boolean"){
+const err200 = {instancePath:instancePath+"/settings/promptEnhancer",schemaPath:"#/properties/settings/properties/promptEnhancer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data57.shotType !== undefined && func0.call(data57, "shotType")){
+let data60 = data57.shotType;
+if(typeof data60 !== "string"){
+const err201 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+const _errs235 = errors;
+let valid56 = false;
+let passing4 = null;
+const _errs236 = errors;
+if("single" !== data60){
+const err202 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+var _valid17 = _errs236 === errors;
+if(_valid17){
+valid56 = true;
+passing4 = 0;
+}
+const _errs237 = errors;
+if("multi" !== data60){
+const err203 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf/1/const",keyword:"const",params:{allowedValue: "multi"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+var _valid17 = _errs237 === errors;
+if(_valid17 && valid56){
+valid56 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid17){
+valid56 = true;
+passing4 = 1;
+}
+}
+if(!valid56){
+const err204 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+else {
+errors = _errs235;
+if(vErrors !== null){
+if(_errs235){
+vErrors.length = _errs235;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data.taskType !== undefined && func0.call(data, "taskType")){
+let data61 = data.taskType;
+if(typeof data61 !== "string"){
+const err206 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+if("videoInference" !== data61){
+const err207 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "videoInference"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+if(data.taskUUID !== undefined && func0.call(data, "taskUUID")){
+let data62 = data.taskUUID;
+if(typeof data62 === "string"){
+if(!(formats0(data62))){
+const err208 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data.ttl !== undefined && func0.call(data, "ttl")){
+let data63 = data.ttl;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err210 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 60 || isNaN(data63)){
+const err211 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+}
+if(data.uploadEndpoint !== undefined && func0.call(data, "uploadEndpoint")){
+let data64 = data.uploadEndpoint;
+if(typeof data64 === "string"){
+if(!(formats2(data64))){
+const err212 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data.webhookURL !== undefined && func0.call(data, "webhookURL")){
+let data65 = data.webhookURL;
+if(typeof data65 === "string"){
+if(!(formats2(data65))){
+const err214 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data.width !== undefined && func0.call(data, "width")){
+let data66 = data.width;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err216 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+else {
+const err217 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -1,6 +1,8 @@
 // The whole generator, one stage per line. Only load/ and write/ touch the file system; the rest are pure.
 //   load → normalize → IR (with the case split) → emit types / validators / client → registry → format → write
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -99,38 +101,23 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const genHash = generatorHash();
   const entries = await stage("find specs", () => findSpecFiles(specs));
   const compiled = await stage("compile templates", () => cache.get(hashOf("templates", genHash)) ?? compileAndCache(cache, genHash));
-  const { formats } = await stage("load formats", () => importCompiled(compiled.modules, "validation/formats.js"));
-  const issuesModule = await importCompiled(compiled.modules, "validation/issues.js");
   const files = Object.fromEntries(Object.entries(compiled.shipped).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
-  const models = [];
-  const warnings = [];
-  for (const entry of entries) {
-    const key = hashOf("module", genHash, limit, ...specInputs(entry, overlays));
-    let model = cache.get(key);
-    if (!model) {
-      const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
-      const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
-      const validator = inProcessValidator(ir, formats, issuesModule);
-      const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
-      const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint, validator }));
-      model = {
-        name: ir.name,
-        file: ir.file,
-        modelId: ir.modelId,
-        title: ir.title,
-        provider: ir.provider,
-        overlays: ir.overlays,
-        groups: mod.summary.groups.map((g) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
-        lint,
-        warnings: ir.split.warnings.map((w) => `${ir.file}: ${w}`),
-        files: await stage(`format ${entry.file}`, () => formatFiles(mod.files)),
-      };
-      cache.set(key, model);
-    }
-    Object.assign(files, model.files);
-    models.push(model);
-    warnings.push(...model.warnings);
-  }
+  const keys = entries.map((entry) => hashOf("module", genHash, limit, ...specInputs(entry, overlays)));
+  const cached = keys.map((key) => cache.get(key));
+  const todo = entries.filter((_, i) => !cached[i]);
+  const fresh = await stage(`generate ${todo.length} spec(s)`, () =>
+    todo.length >= PARALLEL_FROM && availableParallelism() > 1
+      ? generateInWorkers(todo, { overlays, limit, debug, compiled })
+      : generateSpecs(todo, { overlays, limit, debug, compiled }),
+  );
+  const models = entries.map((entry, i) => {
+    if (cached[i]) return cached[i];
+    const model = fresh.get(entry.file);
+    cache.set(keys[i], model);
+    return model;
+  });
+  const warnings = models.flatMap((m) => m.warnings);
+  for (const m of models) Object.assign(files, m.files);
   const ids = new Map();
   for (const m of models) {
     if (ids.has(m.modelId)) throw new SpecError(m.file, "", `declares model ${m.modelId}, which ${ids.get(m.modelId)} declares too; model ids must be unique`);
@@ -140,6 +127,62 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   Object.assign(files, await stage("format registry", () => formatFiles(shared)));
   if (debug) process.stderr.write(`modelgen: cache ${cache.dir ?? "off"}: ${cache.hits} hits, ${cache.misses} misses\n`);
   return { files: withManifest(files), models, warnings };
+}
+
+/** From this many specs to generate, two or more worker threads share the work. */
+const PARALLEL_FROM = 4;
+
+/**
+ * Generate specs in this thread: load → IR → lint → emit → format, one spec after the other.
+ * @returns {Promise<Map<string, object>>} model records (JSON-safe) by spec file
+ */
+export async function generateSpecs(entries, { overlays, limit, debug, compiled }) {
+  const stage = timer(debug);
+  const { formats } = await importCompiled(compiled.modules, "validation/formats.js");
+  const issuesModule = await importCompiled(compiled.modules, "validation/issues.js");
+  const out = new Map();
+  for (const entry of entries) {
+    const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
+    const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
+    const validator = inProcessValidator(ir, formats, issuesModule);
+    const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint, validator }));
+    out.set(entry.file, {
+      name: ir.name,
+      file: ir.file,
+      modelId: ir.modelId,
+      title: ir.title,
+      provider: ir.provider,
+      overlays: ir.overlays,
+      groups: mod.summary.groups.map((g) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
+      lint,
+      warnings: ir.split.warnings.map((w) => `${ir.file}: ${w}`),
+      files: await stage(`format ${entry.file}`, () => formatFiles(mod.files)),
+    });
+  }
+  return out;
+}
+
+/** The same in worker threads (one per core, specs dealt round-robin); a worker's SpecError comes back as one. */
+async function generateInWorkers(entries, options) {
+  const n = Math.min(availableParallelism(), entries.length);
+  const shares = Array.from({ length: n }, (_, w) => entries.filter((_, i) => i % n === w));
+  const workers = [];
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { entries: share, ...options } });
+          workers.push(worker);
+          worker.once("message", (m) => (m.error ? reject(m.error.spec ? new SpecError(m.error.file, m.error.where, m.error.expected, m.error.exitCode) : Object.assign(new Error(m.error.message), { stack: m.error.stack })) : resolve(m.models)));
+          worker.once("error", reject);
+        }),
+    ),
+  ).catch((e) => {
+    for (const w of workers) void w.terminate();
+    throw e;
+  });
+  return new Map(results.flat());
 }
 
 /** Templates compiled (per module, for this process) and bundled and formatted (what ships in _runtime/). */

@@ -62,7 +62,15 @@ export function lintModel(ir, formats, issuesModule, v = inProcessValidator(ir, 
   return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray, split: ir.split });
 }
 
-/** Load and lint specs without emitting anything (`modelgen lint`). */
+/**
+ * @typedef {{ severity: "error" | "warning", kind: string, message: string, pointers: string[] }} Finding
+ * @typedef {{ file: string, modelId: string, provider: string, overlays: string[], findings: Finding[], witnesses: { mode: string, witness: unknown }[] }} LintResult
+ */
+
+/**
+ * Load and lint specs without emitting anything (`modelgen lint`).
+ * @returns {Promise<LintResult[]>}
+ */
 export async function lint({ specs, overlays = [], limit = 64 }) {
   const compiled = compileTemplates(readTemplates());
   const { formats } = await importCompiled(compiled, "validation/formats.js");

@@ -59,7 +59,7 @@ export function inProcessValidator(ir, formats, issuesModule) {
 
 /** Lint one model (the findings of `modelgen lint`, also printed by generate). */
 export function lintModel(ir, formats, issuesModule, v = inProcessValidator(ir, formats, issuesModule)) {
-  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray, split: ir.split });
+  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray, split: ir.split, pointer: ir.taskPointer });
 }
 
 /**

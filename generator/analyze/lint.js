@@ -6,6 +6,7 @@ import { collectRules, variablesOf, backgroundFormula, enumerate, simplify, Spli
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
 import { describeRules } from "./describe.js";
+import { redosFindings } from "./redos.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 
 const label = (path) => path.join(".");
@@ -121,6 +122,8 @@ export function lintTask(root, ctx) {
       }
     }
   }
+
+  findings.push(...redosFindings(root, ctx.pointer ?? ""));
 
   for (const ex of ctx.examples) {
     const tasks = ctx.bodyIsArray ? (Array.isArray(ex.value) ? ex.value : [ex.value]) : [ex.value];

@@ -63,6 +63,14 @@ describe("lint findings", () => {
   });
 });
 
+describe("patterns that may backtrack catastrophically", () => {
+  test("a nested quantifier is flagged with its JSON Pointer; anchored classes are not", async () => {
+    const dir = writeSpecs({ "a.json": runwareSpec({ properties: { slug: { type: "string", pattern: "^(a+)+$" }, hex: { type: "string", pattern: "^#[0-9A-Fa-f]{6}$" } } }) });
+    const [r] = await lint({ specs: [dir] });
+    expect(r!.findings.filter((f) => f.kind === "redos-pattern").map((f) => f.pointers)).toEqual([["/components/schemas/RequestBody/items/properties/slug/pattern"]]);
+  });
+});
+
 describe("witnesses", () => {
   const specs = [path.join(ROOT, "specs"), path.join(ROOT, "test/fixtures/real-specs")];
   test("every witness payload lint prints is accepted by Ajv on the spec (as generated, overlays applied)", async () => {

@@ -1,0 +1,47 @@
+// Patterns from specs run on user input in the validators. A quantified group that itself contains a
+// quantifier (star height > 1: `(a+)+`, `(\w*)*`, `(a|b+){2,}`) can backtrack exponentially on a near-miss.
+// We flag such patterns as lint warnings with their JSON Pointer rather than reject them: most spec patterns
+// are anchored character classes, and the spec is the contract.
+import { mapSchema } from "../normalize/walk.js";
+
+/** Does a regular expression nest a quantifier inside a quantified group? */
+export function hasNestedQuantifier(source) {
+  const stack = [{ quantified: false }];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      // Skip a character class: quantifiers inside it are literal.
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+      continue;
+    }
+    if (c === "(") stack.push({ quantified: false });
+    else if (c === ")") {
+      const group = stack.pop() ?? { quantified: false };
+      const next = source[i + 1];
+      const quantifiedGroup = next === "*" || next === "+" || (next === "{" && /^\{\d+,\d*\}/.test(source.slice(i + 1)) && !/^\{(\d+),\1\}/.test(source.slice(i + 1)));
+      if (quantifiedGroup && group.quantified) return true;
+      if (stack.length) stack[stack.length - 1].quantified ||= group.quantified || quantifiedGroup;
+    } else if (c === "*" || c === "+" || (c === "{" && /^\{\d+,\d*\}/.test(source.slice(i)))) stack[stack.length - 1].quantified = true;
+  }
+  return false;
+}
+
+/** Lint findings for the patterns of a schema that may backtrack catastrophically. */
+export function redosFindings(schema, pointerBase = "") {
+  const out = [];
+  mapSchema(schema, (s, ctx) => {
+    if (typeof s.pattern === "string" && hasNestedQuantifier(s.pattern))
+      out.push({
+        severity: "warning",
+        kind: "redos-pattern",
+        message: `pattern ${JSON.stringify(s.pattern)} nests a quantifier inside a quantified group and may backtrack catastrophically on long input; consider an atomic rewrite or a length limit`,
+        pointers: [`${pointerBase}/${[...ctx.keys, "pattern"].join("/")}`],
+      });
+    return s;
+  });
+  return out;
+}

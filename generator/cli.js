@@ -92,7 +92,7 @@ async function registryFromSpecs(specs, overlays) {
   const issues = await importCompiled(compiled, "validation/issues.js");
   const models = {};
   for (const entry of findSpecFiles(specs)) {
-    const ir = buildIR(await loadSpec({ ...entry, overlays }));
+    const ir = buildIR(await loadSpec({ ...entry, overlays }), { formats });
     models[ir.modelId] = { modelId: ir.modelId, validateTask: inProcessValidator(ir, formats, issues).validateTask };
   }
   return models;

@@ -77,7 +77,7 @@ export async function lint({ specs, overlays = [], limit = 64 }) {
   const issuesModule = await importCompiled(compiled, "validation/issues.js");
   const out = [];
   for (const entry of findSpecFiles(specs)) {
-    const ir = buildIR(await loadSpec({ ...entry, overlays }), { limit });
+    const ir = buildIR(await loadSpec({ ...entry, overlays }), { limit, formats });
     out.push({ file: ir.file, modelId: ir.modelId, provider: ir.provider, overlays: ir.overlays, ...lintModel(ir, formats, issuesModule) });
   }
   return out;
@@ -151,7 +151,7 @@ export async function generateSpecs(entries, { overlays, limit, debug, compiled 
   const out = new Map();
   for (const entry of entries) {
     const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
-    const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit }));
+    const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
     const validator = inProcessValidator(ir, formats, issuesModule);
     const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
     const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint, validator }));

@@ -1,5 +1,6 @@
 // Patterns from specs run on user input in the validators. A quantified group that itself contains a
-// quantifier (star height > 1: `(a+)+`, `(\w*)*`, `(a|b+){2,}`) can backtrack exponentially on a near-miss.
+// quantifier (star height > 1: `(a+)+`, `(\w*)*`), or repeats alternatives that may overlap (`(a|aa)+`), can
+// backtrack exponentially on a near-miss.
 // We flag such patterns as lint warnings with their JSON Pointer rather than reject them: most spec patterns
 // are anchored character classes, and the spec is the contract.
 import { mapSchema } from "../normalize/walk.js";
@@ -18,12 +19,14 @@ export function hasNestedQuantifier(source) {
       for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
       continue;
     }
+    if (c === "|") stack[stack.length - 1].alternation = true;
     if (c === "(") stack.push({ quantified: false });
     else if (c === ")") {
       const group = stack.pop() ?? { quantified: false };
       const next = source[i + 1];
       const quantifiedGroup = next === "*" || next === "+" || (next === "{" && /^\{\d+,\d*\}/.test(source.slice(i + 1)) && !/^\{(\d+),\1\}/.test(source.slice(i + 1)));
-      if (quantifiedGroup && group.quantified) return true;
+      // A repeated group with a quantifier inside, or with alternatives (which may overlap, as in (a|aa)+).
+      if (quantifiedGroup && (group.quantified || group.alternation)) return true;
       if (stack.length) stack[stack.length - 1].quantified ||= group.quantified || quantifiedGroup;
     } else if (c === "*" || c === "+" || (c === "{" && /^\{\d+,\d*\}/.test(source.slice(i)))) stack[stack.length - 1].quantified = true;
   }
@@ -38,7 +41,7 @@ export function redosFindings(schema, pointerBase = "") {
       out.push({
         severity: "warning",
         kind: "redos-pattern",
-        message: `pattern ${JSON.stringify(s.pattern)} nests a quantifier inside a quantified group and may backtrack catastrophically on long input; consider an atomic rewrite or a length limit`,
+        message: `pattern ${JSON.stringify(s.pattern)} repeats a group that holds a quantifier or alternatives, and may backtrack catastrophically on long input; rewrite it without the nesting, or bound the length`,
         pointers: [`${pointerBase}/${[...ctx.keys, "pattern"].join("/")}`],
       });
     return s;

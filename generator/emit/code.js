@@ -25,7 +25,7 @@ export function name(id) {
 export function literal(value) {
   if (value === undefined) throw new Error("undefined has no literal");
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`non-finite number ${value}`);
-  return new Code(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/<\/script/gi, "<\\/script"));
+  return new Code(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/<\/(script)/gi, "<\\/$1"));
 }
 
 /** A property key: bare when it is an identifier-like name, else a quoted literal (`"a\"b'c"`, `"__proto__"`). */

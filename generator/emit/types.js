@@ -10,6 +10,8 @@ import { declaredAt, isPlain } from "../normalize/walk.js";
 
 const RESERVED_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "ValidationIssue", "Result", "ResponseBody", "ErrorResponse", "ClientOptions", "Client"];
 
+const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
+
 const typesOf = (s) => (typeof s?.type === "string" ? [s.type] : Array.isArray(s?.type) ? s.type : undefined);
 
 /** Documentation lines for a property schema. */
@@ -97,7 +99,11 @@ class DeclaredTypes {
     const required = new Set(schema.required ?? []);
     const lines = [];
     for (const [key, sub] of Object.entries(schema.properties ?? {})) {
-      lines.push(`${docComment(propertyDoc(sub)).text}${propertyKey(key).text}${required.has(key) ? "" : "?"}: ${this.type(sub, [...path, key])};`);
+      let t = this.type(sub, [...path, key]);
+      // TypeScript compares an absent optional property with the inherited Object member of that name
+      // (toString, constructor, …): admit that member's type too, or valid payloads without it would not compile.
+      if (!required.has(key) && OBJECT_MEMBERS.has(key)) t = `${t} | Object[${literal(key).text}]`;
+      lines.push(`${docComment(propertyDoc(sub)).text}${propertyKey(key).text}${required.has(key) ? "" : "?"}: ${t};`);
     }
     if (schema.additionalProperties !== false) {
       const t = isPlain(schema.additionalProperties) ? this.type(schema.additionalProperties, [...path, "*"]) : "unknown";
@@ -116,13 +122,15 @@ function matchesType(t, v) {
   return typeof v === t;
 }
 function inferTypes(s) {
+  if (!isPlain(s)) return undefined;
   if (isPlain(s.properties) || "required" in s || "additionalProperties" in s) return ["object"];
   if ("items" in s || "prefixItems" in s) return ["array"];
   return undefined;
 }
-const isObjectSchema = (s) => (typesOf(s) ?? inferTypes(s) ?? []).includes("object") && isPlain(s.properties);
+const isObjectSchema = (s) => isPlain(s) && (typesOf(s) ?? inferTypes(s) ?? []).includes("object") && isPlain(s.properties);
 const hasManyObjects = (base, branches) => branches.filter((b) => isObjectSchema(mergeBranch(base, b))).length > 1;
 function mergeBranch(base, b) {
+  if (b === true) return base;
   if (!isPlain(b)) return b;
   const bt = typesOf(b);
   const at = typesOf(base);
@@ -362,7 +370,7 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
         vars: group.vars,
       });
     }
-    groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =\n${members.map((m) => `| ${m}`).join("\n")};`);
+    groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =${members.length ? `\n${members.map((m) => `| ${m}`).join("\n")}` : " never"};`);
     summary.groups.push(info);
   });
 

@@ -4,7 +4,7 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { _ } from "ajv/dist/compile/codegen/index.js";
 import { SpecError } from "../errors.js";
-import { mapSchema } from "../normalize/walk.js";
+import { mapSchema, isPlain } from "../normalize/walk.js";
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const standaloneCode = standaloneModule.default ?? standaloneModule;
@@ -16,10 +16,26 @@ export function stripAnnotations(schema) {
   return mapSchema(schema, (s) => Object.fromEntries(Object.entries(s).filter(([k]) => !ANNOTATIONS.includes(k))));
 }
 
+/**
+ * The schema as Ajv must see it: Ajv leaves a property named `__proto__` out of `properties` (a guard against
+ * prototype pollution), so it moves to `patternProperties` as `^__proto__$`, which checks the same own key.
+ */
+export function forAjv(schema) {
+  return mapSchema(schema, (s) => {
+    if (!isPlain(s.properties) || !Object.prototype.hasOwnProperty.call(s.properties, "__proto__")) return s;
+    const properties = Object.fromEntries(Object.entries(s.properties).filter(([k]) => k !== "__proto__"));
+    return { ...s, properties, patternProperties: { ...(s.patternProperties ?? {}), "^__proto__$": s.properties.__proto__ } };
+  });
+}
+
 /** Ajv options shared by generation, lint and the tests' reference validators. */
 export function ajvOptions(formats) {
   return {
     strict: true,
+    // A tuple (prefixItems) without minItems/maxItems is legitimate 2020-12: only Ajv's lint for it is off.
+    strictTuples: false,
+    // A property that also matches a patternProperties pattern is legitimate too (both apply).
+    allowMatchingProperties: true,
     allowUnionTypes: true,
     allErrors: true,
     ownProperties: true,
@@ -38,7 +54,7 @@ function schemaError(file, basePointer, e) {
 export function compileInProcess(schema, formats, { file = "<schema>", pointer = "" } = {}) {
   const ajv = new Ajv2020(ajvOptions(formats));
   try {
-    return ajv.compile(schema);
+    return ajv.compile(forAjv(schema));
   } catch (e) {
     throw schemaError(file, pointer, e);
   }
@@ -61,7 +77,7 @@ export function emitValidator(schema, formats, { file, pointer, runtimeImport })
   const ajv = new Ajv2020({ ...ajvOptions(formats), code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
   let validate;
   try {
-    validate = ajv.compile(stripAnnotations(schema));
+    validate = ajv.compile(forAjv(stripAnnotations(schema)));
   } catch (e) {
     throw schemaError(file, pointer, e);
   }
@@ -74,6 +90,9 @@ export function emitValidator(schema, formats, { file, pointer, runtimeImport })
     return `__rt.${name}`;
   });
   code = code.replace(/^"use strict";/, "");
+  // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
+  // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.
+  code = code.replace(/"__proto__":/g, '["__proto__"]:').replace(/<\/(script)/gi, "<\\/$1");
   const header = used.size ? `import * as __rt from ${JSON.stringify(runtimeImport)};\n` : "";
   return header + code;
 }

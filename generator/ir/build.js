@@ -2,7 +2,7 @@
 // Emitters never look at the raw spec.
 import { normalize } from "../normalize/index.js";
 import { caseSplit } from "../analyze/case-split.js";
-import { SpecError } from "../errors.js";
+import { SpecError, pointer } from "../errors.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
 
 function deepFreeze(v) {
@@ -16,8 +16,9 @@ function deepFreeze(v) {
 const CLIENT_FILLED = ["taskType", "taskUUID", "model"];
 
 /** @param {Awaited<ReturnType<typeof import("../load/spec.js").loadSpec>>} spec */
-export function buildIR(spec, { limit = 64 } = {}) {
+export function buildIR(spec, { limit = 64, formats } = {}) {
   const info = spec.doc.info ?? {};
+  checkStrings(spec, formats);
   const task = normalize(spec.taskSchema);
   const props = task.properties ?? {};
   const provider = info["x-provider"] ?? (JSON.stringify(spec.doc.servers ?? []).includes("runflow") ? "runflow" : "runware");
@@ -64,6 +65,38 @@ export function buildIR(spec, { limit = 64 } = {}) {
     responses: spec.doc.components?.schemas ?? {},
     webhooks: spec.doc.webhooks ?? {},
   });
+}
+
+/** Keywords of JSON Schema 2020-12 that the pipeline does not implement: reported, never silently ignored. */
+const UNSUPPORTED_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "dependencies"]);
+
+/**
+ * Patterns and formats, checked on the schema as written so errors point at the place in the file: every
+ * `pattern` must be an ECMAScript regular expression (with the u flag, as the validator runs it) and every
+ * `format` one the validators implement.
+ */
+function checkStrings(spec, formats) {
+  const visit = (node, keys) => {
+    if (Array.isArray(node)) return node.forEach((x, i) => visit(x, [...keys, i]));
+    if (node === null || typeof node !== "object") return;
+    const inSchema = keys.at(-1) !== "properties" && keys.at(-1) !== "examples" && keys.at(-1) !== "default" && keys.at(-1) !== "const" && keys.at(-1) !== "enum";
+    if (inSchema && typeof node.pattern === "string") {
+      try {
+        new RegExp(node.pattern, "u");
+      } catch (e) {
+        throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, "pattern"])}`, `pattern ${JSON.stringify(node.pattern)} is not a valid ECMAScript regular expression (${String(e.message).replace(/^Invalid regular expression: /, "")})`);
+      }
+    }
+    if (inSchema && !Array.isArray(node)) {
+      const unsupported = Object.keys(node).find((k) => UNSUPPORTED_KEYWORDS.has(k));
+      if (unsupported)
+        throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, unsupported])}`, `unsupported keyword ${JSON.stringify(unsupported)}: modelgen's validators and types do not implement it, and ignoring it would accept payloads the spec rejects`);
+    }
+    if (inSchema && formats && typeof node.format === "string" && !(node.format in formats))
+      throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, "format"])}`, `unsupported format ${JSON.stringify(node.format)}; the validators implement ${Object.keys(formats).sort().join(", ")}`);
+    for (const [k, v] of Object.entries(node)) if (!["examples", "default", "const", "enum"].includes(k)) visit(v, [...keys, k]);
+  };
+  visit(spec.taskSchema, []);
 }
 
 function literalsOf(s) {

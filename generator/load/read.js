@@ -41,6 +41,13 @@ export function parseJson(file, text) {
     const what = errors.length ? jsonc.printParseErrorCode(e.error) : "EmptyContent";
     throw new SpecError(file, `${line}:${column}`, `invalid JSON (${describeJsonError(what)})`);
   }
+  // JSON.parse keeps the last of two equal keys without a word; the spec a person reads would not be the one
+  // generated. Say where the second one is.
+  const duplicate = findDuplicateKey(tree);
+  if (duplicate) {
+    const { line, column } = lineColumn(text, duplicate.offset);
+    throw new SpecError(file, `${line}:${column}`, `duplicate key ${JSON.stringify(duplicate.key)} in one object; JSON parsers silently keep the last, so keys must be unique`);
+  }
   const value = JSON.parse(text);
   return {
     file,
@@ -53,6 +60,22 @@ export function parseJson(file, text) {
       return node ? lineColumn(text, node.offset) : undefined;
     },
   };
+}
+
+function findDuplicateKey(node) {
+  if (node.type === "object") {
+    const seen = new Set();
+    for (const prop of node.children ?? []) {
+      const keyNode = prop.children?.[0];
+      if (seen.has(keyNode.value)) return { key: keyNode.value, offset: keyNode.offset };
+      seen.add(keyNode.value);
+    }
+  }
+  for (const child of node.children ?? []) {
+    const found = findDuplicateKey(child);
+    if (found) return found;
+  }
+  return null;
 }
 
 function describeJsonError(code) {

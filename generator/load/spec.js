@@ -82,6 +82,7 @@ export async function loadSpec({ file, root, overlays = [] }) {
   value = canonical(value);
   checkOpenApi(file, value, source);
   checkInternalRefs(file, value, source);
+  checkExternalRefs(file, value, source);
   let doc;
   try {
     doc = await $RefParser.dereference(path.resolve(file), structuredClone(value), {
@@ -104,6 +105,10 @@ export async function loadSpec({ file, root, overlays = [] }) {
     doc,
     ...task,
   };
+}
+
+function whereRaw(source, ptr) {
+  return where(source, pointerKeys(ptr));
 }
 
 function where(source, keys) {
@@ -145,6 +150,22 @@ function checkInternalRefs(file, doc, source) {
   visit(doc, [], []);
 }
 
+/** A $ref to a URL is never fetched (no network at generation time); a $ref to a file must name one that exists. */
+function checkExternalRefs(file, doc, source) {
+  const visit = (node, keys) => {
+    if (node === null || typeof node !== "object") return;
+    if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) {
+      const target = node.$ref.split("#")[0];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^file:/i.test(target))
+        throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(node.$ref)} points at a URL; modelgen never fetches at generation time: vendor the schema beside the spec and refer to the file`);
+      const resolved = path.resolve(path.dirname(file), decodeURIComponent(target.replace(/^file:(\/\/)?/i, "")));
+      if (!existsSync(resolved)) throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(node.$ref)}: no such file ${displayPath(resolved)}`);
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== "$ref") visit(v, [...keys, k]);
+  };
+  visit(doc, []);
+}
+
 /**
  * The task schema: the first POST operation's JSON request body (sorted by path); if it is an array, its items
  * (Runware posts an array of tasks), else the body itself.
@@ -160,13 +181,15 @@ function findTask(file, doc, source, raw) {
   const bodyKeys = ["paths", withBody.path, "post", "requestBody", "content", "application/json", "schema"];
   if (!media?.schema) throw new SpecError(file, where(source, bodyKeys.slice(0, 5)), "expected an application/json request body with a schema");
   const body = media.schema;
-  const isArray = body.type === "array" && body.items && typeof body.items === "object";
+  const isArray = body.type === "array" && body.items !== undefined;
   const task = isArray ? body.items : body;
-  if (!task || typeof task !== "object" || (task.type !== undefined && task.type !== "object"))
-    throw new SpecError(file, pointer(isArray ? [...bodyKeys, "items"] : bodyKeys), "expected the task schema to be an object schema");
   // Where the task schema stands in the file as written (through one level of $ref), for error messages.
   const rawBody = raw.paths?.[withBody.path]?.post?.requestBody?.content?.["application/json"]?.schema;
   const bodySource = typeof rawBody?.$ref === "string" && rawBody.$ref.startsWith("#") ? rawBody.$ref.slice(1) : pointer(bodyKeys);
+  if (!task || typeof task !== "object" || Array.isArray(task) || (task.type !== undefined && task.type !== "object")) {
+    const at = isArray ? `${bodySource}/items` : bodySource;
+    throw new SpecError(file, whereRaw(source, at), `expected the task schema to be an object schema (type: object), found ${JSON.stringify(task?.type ?? task)}`);
+  }
   return {
     taskSourcePointer: isArray ? `${bodySource}/items` : bodySource,
     operation: { path: withBody.path, operationId: withBody.op.operationId, responses: withBody.op.responses ?? {} },

@@ -9,6 +9,26 @@ const STRING_KEYWORDS = ["minLength", "maxLength", "pattern", "format"];
 
 export const normalizeRules = [
   {
+    name: "Drop an if without then or else, and a then or else without if: JSON Schema ignores them (§10.2.2)",
+    apply: (schema) =>
+      mapSchema(schema, (s) => {
+        const hasIf = "if" in s;
+        const hasBranch = "then" in s || "else" in s;
+        if (hasIf === hasBranch) return s;
+        const { if: _if, then: _then, else: _else, ...rest } = s;
+        return rest;
+      }),
+  },
+  {
+    name: "Write an empty enum as `not: {}`: both accept nothing, and Ajv refuses the empty list",
+    apply: (schema) =>
+      mapSchema(schema, (s) => {
+        if (!Array.isArray(s.enum) || s.enum.length > 0) return s;
+        const { enum: _enum, ...rest } = s;
+        return { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), { not: {} }] };
+      }),
+  },
+  {
     name: "Drop x- extension keywords, which no validator reads (modelgen's own x-modelgen-rules are read before this)",
     apply: (schema) => mapSchema(schema, (s) => Object.fromEntries(Object.entries(s).filter(([k]) => !k.startsWith("x-")))),
   },
@@ -51,6 +71,21 @@ export const normalizeRules = [
       }),
   },
   {
+    name: "Split an untyped schema with unevaluatedProperties/unevaluatedItems into if {type} then {…all of it, typed} else {…without them}",
+    // unevaluated* must stay beside the keywords whose annotations it reads, so the whole schema object moves
+    // into the typed branch; for other types the object/array keywords do nothing, so the else branch drops them.
+    apply: (schema) =>
+      mapSchema(schema, (s, ctx) => {
+        if (s.type !== undefined || ctx.keys.length === 0) return s;
+        for (const [type, keyword, group] of [["object", "unevaluatedProperties", OBJECT_KEYWORDS], ["array", "unevaluatedItems", ARRAY_KEYWORDS]]) {
+          if (!(keyword in s)) continue;
+          const other = Object.fromEntries(Object.entries(s).filter(([k]) => k !== keyword && !group.includes(k)));
+          return { if: { type }, then: { ...s, type }, else: other };
+        }
+        return s;
+      }),
+  },
+  {
     name: "Guard type-specific keywords with `if: {type}` where the instance's type is not known",
     // A type-specific keyword ignores other types, so `{if: {type: t}, then: {type: t, …keywords}}` accepts exactly
     // what the bare keywords accept; Ajv's strictTypes wants the type spelled out beside them.
@@ -58,7 +93,8 @@ export const normalizeRules = [
       mapSchema(schema, (s, ctx) => {
         if (s.type !== undefined || ctx.keys.length === 0) return s;
         const groups = [
-          ["object", OBJECT_KEYWORDS.filter((k) => k !== "required" && k !== "properties")],
+          // At the task root and where a declared property fixes the type, the rule above already added it.
+          ["object", OBJECT_KEYWORDS],
           ["array", ARRAY_KEYWORDS],
           ["string", STRING_KEYWORDS],
           ["number", NUMBER_KEYWORDS],

@@ -6,10 +6,9 @@ import { generate, lint } from "./pipeline.js";
 import { diffOutput, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
 import { expandInputs, loadRegistry, validateInputs, renderResults } from "./validate.js";
-import { compileTemplates, readTemplates, importCompiled } from "./emit/templates.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
-import { inProcessValidator } from "./pipeline.js";
+import { inProcessValidator, runtimeModules } from "./pipeline.js";
 
 const HELP = {
   main: `modelgen: compile per-model OpenAPI specs into exact types, precompiled validators and clients.
@@ -87,9 +86,7 @@ class UsageError extends Error {}
 
 /** Validators for --specs: compiled in this process from the specs (same code path as generation). */
 async function registryFromSpecs(specs, overlays) {
-  const compiled = compileTemplates(readTemplates());
-  const { formats } = await importCompiled(compiled, "validation/formats.js");
-  const issues = await importCompiled(compiled, "validation/issues.js");
+  const { formats, issuesModule: issues } = await runtimeModules();
   const models = {};
   for (const entry of findSpecFiles(specs)) {
     const ir = buildIR(await loadSpec({ ...entry, overlays }), { formats });

@@ -71,10 +71,8 @@ export function lintModel(ir, formats, issuesModule, v = inProcessValidator(ir, 
  * Load and lint specs without emitting anything (`modelgen lint`).
  * @returns {Promise<LintResult[]>}
  */
-export async function lint({ specs, overlays = [], limit = 64 }) {
-  const compiled = compileTemplates(readTemplates());
-  const { formats } = await importCompiled(compiled, "validation/formats.js");
-  const issuesModule = await importCompiled(compiled, "validation/issues.js");
+export async function lint({ specs, overlays = [], limit = 64, cacheDir = DEFAULT_CACHE_DIR }) {
+  const { formats, issuesModule } = await runtimeModules(cacheDir);
   const out = [];
   for (const entry of findSpecFiles(specs)) {
     const ir = buildIR(await loadSpec({ ...entry, overlays }), { limit, formats });
@@ -193,9 +191,17 @@ async function generateInWorkers(entries, options) {
   return new Map(results.flat());
 }
 
+/** The compiled formats and message builder, as this process runs them (from the cache when it has them). */
+export async function runtimeModules(cacheDir = DEFAULT_CACHE_DIR) {
+  const cache = new Cache(cacheDir);
+  const genHash = generatorHash();
+  const compiled = cache.get(hashOf("templates", genHash)) ?? (await compileAndCache(cache, genHash));
+  return { formats: (await importCompiled(compiled.modules, "validation/formats.js")).formats, issuesModule: await importCompiled(compiled.modules, "validation/issues.js") };
+}
+
 /** Templates compiled (per module, for this process) and bundled and formatted (what ships in _runtime/). */
 async function compileAndCache(cache, genHash) {
-  const modules = compileTemplates(readTemplates());
+  const modules = await compileTemplates(readTemplates());
   const compiled = { modules, shipped: await formatFiles(await bundleTemplates(modules)) };
   cache.set(hashOf("templates", genHash), compiled);
   return compiled;

@@ -1,7 +1,6 @@
 // Emit one model's module: index.js + index.d.ts (exports: types, isTask, validateTask, createClient, ids),
 // validator.js (+ .d.ts). Pure: IR in, { relPath: text } out. Every spec string goes through code.js.
 import path from "node:path";
-import { compile as jsonSchemaToTs } from "json-schema-to-typescript";
 import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes } from "./types.js";
 import { emitValidator } from "./validator.js";
@@ -27,6 +26,7 @@ function inlineTitles(schema) {
 
 async function schemaType(typeName, schema) {
   if (!isPlain(schema)) return `export type ${typeName} = unknown;\n`;
+  const { compile: jsonSchemaToTs } = await import("json-schema-to-typescript");
   const text = await jsonSchemaToTs({ ...inlineTitles(schema), title: undefined }, typeName, {
     bannerComment: "",
     format: false,

@@ -50,7 +50,7 @@ async function screen(files: string[], root: string, cacheDir: string): Promise<
   const p = pipeline as Record<string, any>;
   let perSpec = (file: string) => generate({ specs: [file], cacheDir });
   if (typeof p.generateSpecs === "function") {
-    const options = { overlays: [], limit: 64, debug: false, compiled: { modules: compileTemplates(readTemplates()) } };
+    const options = { overlays: [], limit: 64, debug: false, compiled: { modules: await compileTemplates(readTemplates()) } };
     const probe = path.join(`${root}.probe`, "probe.json");
     mkdirSync(path.dirname(probe), { recursive: true });
     writeFileSync(probe, JSON.stringify(PROBE));

@@ -60,13 +60,25 @@ export async function emitModule(ir, { formats, lint, validator }) {
   const validatorJs = emitValidator(ir.task, formats, { file: ir.file, pointer: ir.taskPointer, runtimeImport: runtimeValidation });
   const isRunflow = ir.provider === "runflow";
 
-  const bindingJs = isRunflow
-    ? code`const binding = { modelId, runPath: ${ir.operation.path}, validateRequest: validateTask };\n\n${docComment(["A client for this model: `run(input)` creates a run and waits for its output."])}export function createClient(options) {\n  return createRunflowClient(binding, options);\n}\n`
-    : code`const binding = {\n  modelId,\n  taskType: ${ir.taskType},\n  deliveryMethods: ${ir.deliveryMethods.length ? ir.deliveryMethods : ["async"]},\n  defaultDelivery: ${ir.defaultDelivery ?? "async"},\n  validateTask,\n};\n\n${docComment(["A client for this model: `run(input)` submits a task and resolves with its results."])}export function createClient(options) {\n  return createRunwareClient(binding, options);\n}\n`;
+  const methods = isRunflow ? ["run", "create", "get", "wait"] : ["run", "submit", "poll", "runBatch"];
+  const factory = isRunflow ? "createRunflowClient" : "createRunwareClient";
+  const binding = isRunflow
+    ? code`const binding = { modelId, runPath: ${ir.operation.path}, validateRequest: validateTask };\n`
+    : code`const binding = {\n  modelId,\n  taskType: ${ir.taskType},\n  deliveryMethods: ${ir.deliveryMethods.length ? ir.deliveryMethods : ["async"]},\n  defaultDelivery: ${ir.defaultDelivery ?? "async"},\n  validateTask,\n};\n`;
+  // The client runtime loads when a client is made, not when the module is imported: code that only validates
+  // never pays for it. Every client method is async, so the wrapper changes no signature.
+  const bindingJs = code`${binding}
+${docComment([isRunflow ? "A client for this model: `run(input)` creates a run and waits for its output." : "A client for this model: `run(input)` submits a task and resolves with its results."])}export function createClient(options) {
+  const client = import(${runtimeClient}).then((runtime) => runtime.${name(factory)}(binding, options));
+  client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
+  return {
+${new Code(methods.map((m) => `    ${m}: (...args) => client.then((c) => c.${m}(...args)),`).join("\n"))}
+  };
+}
+`;
 
   const indexJs = code`${new Code(banner(ir))}import { validate } from "./validator.js";
 import { toIssues, checkExtraRules } from ${runtimeValidation};
-import { ${name(isRunflow ? "createRunflowClient" : "createRunwareClient")} } from ${runtimeClient};
 
 export const modelId = ${ir.modelId};
 export const title = ${ir.title};

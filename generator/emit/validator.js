@@ -82,18 +82,26 @@ export function emitValidator(schema, formats, { file, pointer, runtimeImport })
     throw schemaError(file, pointer, e);
   }
   let code = standaloneCode(ajv, validate);
-  const used = new Set();
-  code = code.replace(/require\("([^"]+)"\)/g, (whole, mod) => {
+  // Named imports of exactly what the code uses, so a bundler keeps only those (formats are one function each).
+  const used = new Map();
+  code = code.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)?)/g, (whole, mod, member) => {
     const name = RUNTIME_REQUIRES[mod];
     if (!name) throw new Error(`Ajv's standalone code requires ${mod}, which the runtime does not provide`);
-    used.add(name);
-    return `__rt.${name}`;
+    if (name === "formats") {
+      const format = member.slice(1);
+      const exported = formats[format]?.name;
+      if (!exported || !/^[A-Za-z_$][\w$]*$/.test(exported)) throw new Error(`no runtime export for format ${format}`);
+      used.set(exported, `__format_${exported}`);
+      return `__format_${exported}`;
+    }
+    used.set(name, `__${name}`);
+    return `__${name}${member}`;
   });
   code = code.replace(/^"use strict";/, "");
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.
   code = code.replace(/"__proto__":/g, '["__proto__"]:').replace(/<\/(script)/gi, "<\\/$1");
-  const header = used.size ? `import * as __rt from ${JSON.stringify(runtimeImport)};\n` : "";
+  const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   return header + code;
 }
 

@@ -1,4 +1,4 @@
-export { formats } from "./formats.js";
+export { formats, uuid, uri, uriReference, dateTime, date, time, email, hostname, ipv4 } from "./formats.js";
 export { ajvUcs2length, ajvEqual } from "./ajv-helpers.js";
 export {
   toIssues,

@@ -290,4 +290,21 @@ function checkExtraRules(data, rules) {
   }
   return out;
 }
-export { ajvEqual, ajvUcs2length, checkExtraRules, formats, pointerText, toIssues, valueAt };
+export {
+  ajvEqual,
+  ajvUcs2length,
+  checkExtraRules,
+  date,
+  dateTime,
+  email,
+  formats,
+  hostname,
+  ipv4,
+  pointerText,
+  time,
+  toIssues,
+  uri,
+  uriReference,
+  uuid,
+  valueAt,
+};

@@ -5,7 +5,6 @@
  */
 import { validate } from "./validator.js";
 import { toIssues, checkExtraRules } from "../../_runtime/validation/index.js";
-import { createRunflowClient } from "../../_runtime/runtime/index.js";
 
 export const modelId = "runflow:alibaba/wan/v2.7/text-to-video";
 export const title = "Runflow API - alibaba/wan/v2.7/text-to-video";
@@ -39,5 +38,14 @@ const binding = { modelId, runPath: "/v1/models/alibaba/wan/v2.7/text-to-video/r
  * A client for this model: `run(input)` creates a run and waits for its output.
  */
 export function createClient(options) {
-  return createRunflowClient(binding, options);
+  const client = import("../../_runtime/runtime/index.js").then((runtime) =>
+    runtime.createRunflowClient(binding, options),
+  );
+  client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
+  return {
+    run: (...args) => client.then((c) => c.run(...args)),
+    create: (...args) => client.then((c) => c.create(...args)),
+    get: (...args) => client.then((c) => c.get(...args)),
+    wait: (...args) => client.then((c) => c.wait(...args)),
+  };
 }

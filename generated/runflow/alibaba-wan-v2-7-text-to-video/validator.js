@@ -3,14 +3,14 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import * as __rt from "../../_runtime/validation/index.js";
+import { ajvUcs2length as __ajvUcs2length, uri as __format_uri } from "../../_runtime/validation/index.js";
 
 export const validate = validate20;
 export default validate20;
 const schema31 = {"additionalProperties":false,"properties":{"callback_url":{"format":"uri","type":["string","null"]},"input":{"additionalProperties":false,"properties":{"aspect_ratio":{"enum":["16:9","9:16","1:1","4:3","3:4"],"type":"string"},"audio_url":{"format":"uri","type":"string"},"duration":{"maximum":15,"minimum":2,"type":"integer"},"enable_prompt_expansion":{"type":"boolean"},"enable_safety_checker":{"type":"boolean"},"negative_prompt":{"maxLength":500,"type":"string"},"prompt":{"maxLength":5000,"type":"string"},"resolution":{"enum":["720p","1080p"],"type":"string"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"}},"required":["prompt"],"type":"object"},"metadata":{"additionalProperties":true,"type":["object","null"]}},"required":["input"],"type":"object"};
 const func0 = Object.prototype.hasOwnProperty;
-const func71 = __rt.ajvUcs2length.default;
-const formats0 = __rt.formats.uri;
+const func71 = __ajvUcs2length.default;
+const formats0 = __format_uri;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -3,15 +3,15 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import * as __rt from "../../_runtime/validation/index.js";
+import { ajvUcs2length as __ajvUcs2length, uri as __format_uri, uuid as __format_uuid } from "../../_runtime/validation/index.js";
 
 export const validate = validate20;
 export default validate20;
 const schema31 = {"additionalProperties":false,"allOf":[{"type":"object","dependentRequired":{"height":["width"],"width":["height"]}}],"properties":{"deliveryMethod":{"oneOf":[{"const":"async"}],"type":"string"},"duration":{"enum":[5,10,15],"type":"number"},"height":{"type":"integer"},"includeCost":{"type":"boolean"},"inputs":{"additionalProperties":false,"properties":{"audio":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"frameImages":{"items":{"anyOf":[{"anyOf":[{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uuid"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uri"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}}]}],"type":"string"},{"additionalProperties":false,"properties":{"frame":{"oneOf":[{"const":"first"},{"const":"last"},{"const":0},{"const":-1}]},"image":{"anyOf":[{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uuid"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uri"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}}]}],"type":"string"}},"required":["image"],"type":"object"}]},"maxItems":1,"minItems":1,"type":"array"},"referenceVideos":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"maxItems":3,"minItems":1,"type":"array"}},"type":"object"},"model":{"const":"alibaba:wan@2.6","type":"string"},"negativePrompt":{"maxLength":500,"minLength":1,"type":"string"},"numberResults":{"maximum":4,"minimum":1,"type":"integer"},"outputFormat":{"enum":["MP4","WEBM","MOV"],"type":"string"},"outputQuality":{"maximum":99,"minimum":20,"type":"integer"},"outputType":{"enum":["URL"],"type":"string"},"positivePrompt":{"maxLength":1500,"minLength":1,"type":"string"},"providerSettings":{"additionalProperties":false,"properties":{"alibaba":{"additionalProperties":false,"properties":{"audio":{"type":"boolean"},"promptExtend":{"type":"boolean"},"shotType":{"oneOf":[{"const":"single"},{"const":"multi"}],"type":"string"}},"type":"object"}},"type":"object"},"resolution":{"enum":["720p","1080p"],"type":"string"},"safety":{"additionalProperties":false,"properties":{"checkContent":{"type":"boolean"},"mode":{"oneOf":[{"const":"none"},{"const":"fast"},{"const":"full"}],"type":"string"}},"type":"object"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"},"taskType":{"const":"videoInference","type":"string"},"taskUUID":{"format":"uuid","type":"string"},"ttl":{"minimum":60,"type":"integer"},"uploadEndpoint":{"format":"uri","type":"string"},"webhookURL":{"format":"uri","type":"string"},"width":{"type":"integer"}},"required":["taskType","taskUUID","model","positivePrompt"],"type":"object"};
 const func0 = Object.prototype.hasOwnProperty;
-const func82 = __rt.ajvUcs2length.default;
-const formats0 = __rt.formats.uuid;
-const formats2 = __rt.formats.uri;
+const func82 = __ajvUcs2length.default;
+const formats0 = __format_uuid;
+const formats2 = __format_uri;
 const pattern4 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
 const pattern5 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
 

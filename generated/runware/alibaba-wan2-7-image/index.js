@@ -5,7 +5,6 @@
  */
 import { validate } from "./validator.js";
 import { toIssues, checkExtraRules } from "../../_runtime/validation/index.js";
-import { createRunwareClient } from "../../_runtime/runtime/index.js";
 
 export const modelId = "alibaba:wan@2.7-image";
 export const title = "Runware API - alibaba-wan2-7-image";
@@ -72,5 +71,14 @@ const binding = {
  * A client for this model: `run(input)` submits a task and resolves with its results.
  */
 export function createClient(options) {
-  return createRunwareClient(binding, options);
+  const client = import("../../_runtime/runtime/index.js").then((runtime) =>
+    runtime.createRunwareClient(binding, options),
+  );
+  client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
+  return {
+    run: (...args) => client.then((c) => c.run(...args)),
+    submit: (...args) => client.then((c) => c.submit(...args)),
+    poll: (...args) => client.then((c) => c.poll(...args)),
+    runBatch: (...args) => client.then((c) => c.runBatch(...args)),
+  };
 }

@@ -3,15 +3,15 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import * as __rt from "../../_runtime/validation/index.js";
+import { ajvUcs2length as __ajvUcs2length, uri as __format_uri, uuid as __format_uuid } from "../../_runtime/validation/index.js";
 
 export const validate = validate20;
 export default validate20;
 const schema31 = {"additionalProperties":false,"allOf":[{"if":{"type":"object","properties":{"settings":{"properties":{"editRegions":{"type":"array"}},"required":["editRegions"],"type":"object"}},"required":["settings"]},"then":{"type":"object","properties":{"inputs":{"properties":{"referenceImages":{"type":"array"}},"required":["referenceImages"],"type":"object"}},"required":["inputs"]}}],"properties":{"deliveryMethod":{"oneOf":[{"const":"sync"},{"const":"async"}],"type":"string"},"height":{"maximum":2048,"minimum":768,"multipleOf":16,"type":"integer"},"includeCost":{"type":"boolean"},"inputs":{"additionalProperties":false,"properties":{"referenceImages":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"},{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}],"type":"string"},"maxItems":9,"minItems":1,"type":"array"}},"type":"object"},"model":{"const":"alibaba:wan@2.7-image","type":"string"},"numberResults":{"maximum":20,"minimum":1,"type":"integer"},"outputFormat":{"enum":["JPG","PNG","WEBP"],"type":"string"},"outputQuality":{"maximum":99,"minimum":20,"type":"integer"},"outputType":{"enum":["URL","dataURI","base64Data"],"type":"string"},"positivePrompt":{"maxLength":3000,"type":"string"},"safety":{"additionalProperties":false,"properties":{"checkContent":{"type":"boolean"},"mode":{"oneOf":[{"const":"none"},{"const":"fast"}],"type":"string"}},"type":"object"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"},"settings":{"additionalProperties":false,"properties":{"colorPalette":{"items":{"additionalProperties":false,"properties":{"hex":{"pattern":"^#[0-9A-Fa-f]{6}$","type":"string"},"ratio":{"pattern":"^(100|[0-9]{1,2})%$","type":"string"}},"required":["hex","ratio"],"type":"object"},"maxItems":10,"minItems":3,"type":"array"},"editRegions":{"items":{"items":{"items":false,"maxItems":4,"minItems":4,"prefixItems":[{"minimum":0,"type":"integer"},{"minimum":0,"type":"integer"},{"minimum":0,"type":"integer"},{"minimum":0,"type":"integer"}],"type":"array"},"type":"array"},"maxItems":9,"minItems":1,"type":"array"},"sequential":{"type":"boolean"},"thinking":{"type":"boolean"}},"type":"object"},"taskType":{"const":"imageInference","type":"string"},"taskUUID":{"format":"uuid","type":"string"},"ttl":{"minimum":60,"type":"integer"},"uploadEndpoint":{"format":"uri","type":"string"},"webhookURL":{"format":"uri","type":"string"},"width":{"maximum":2048,"minimum":768,"multipleOf":16,"type":"integer"}},"required":["taskType","taskUUID","model","positivePrompt","width","height"],"type":"object"};
 const func0 = Object.prototype.hasOwnProperty;
-const func86 = __rt.ajvUcs2length.default;
-const formats0 = __rt.formats.uuid;
-const formats2 = __rt.formats.uri;
+const func86 = __ajvUcs2length.default;
+const formats0 = __format_uuid;
+const formats2 = __format_uri;
 const pattern4 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
 const pattern5 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
 const pattern6 = new RegExp("^#[0-9A-Fa-f]{6}$", "u");

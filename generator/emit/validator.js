@@ -36,6 +36,9 @@ export function ajvOptions(formats) {
     strictTuples: false,
     // A property that also matches a patternProperties pattern is legitimate too (both apply).
     allowMatchingProperties: true,
+    // Messages come from templates/validation/issues.ts (keyword + params + the rules in words): Ajv's own
+    // strings would only make every generated validator bigger.
+    messages: false,
     allowUnionTypes: true,
     allErrors: true,
     ownProperties: true,

@@ -24,7 +24,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.input === undefined) || (!(func0.call(data, "input")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35,7 +35,7 @@ errors++;
 }
 for(const key0 of Object.keys(data)){
 if(!(((key0 === "callback_url") || (key0 === "input")) || (key0 === "metadata"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -48,7 +48,7 @@ errors++;
 if(data.callback_url !== undefined && func0.call(data, "callback_url")){
 let data0 = data.callback_url;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err2 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/type",keyword:"type",params:{type: schema31.properties.callback_url.type},message:"must be string,null"};
+const err2 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/type",keyword:"type",params:{type: schema31.properties.callback_url.type}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -59,7 +59,7 @@ errors++;
 }
 if(typeof data0 === "string"){
 if(!(formats0(data0))){
-const err3 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err3 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -74,7 +74,7 @@ if(data.input !== undefined && func0.call(data, "input")){
 let data1 = data.input;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if((data1.prompt === undefined) || (!(func0.call(data1, "prompt")))){
-const err4 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'"};
+const err4 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/required",keyword:"required",params:{missingProperty: "prompt"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -85,7 +85,7 @@ errors++;
 }
 for(const key1 of Object.keys(data1)){
 if(!(func0.call(schema31.properties.input.properties, key1))){
-const err5 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err5 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -98,7 +98,7 @@ errors++;
 if(data1.aspect_ratio !== undefined && func0.call(data1, "aspect_ratio")){
 let data2 = data1.aspect_ratio;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -108,7 +108,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data2 === "16:9") || (data2 === "9:16")) || (data2 === "1:1")) || (data2 === "4:3")) || (data2 === "3:4"))){
-const err7 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.aspect_ratio.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.aspect_ratio.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -122,7 +122,7 @@ if(data1.audio_url !== undefined && func0.call(data1, "audio_url")){
 let data3 = data1.audio_url;
 if(typeof data3 === "string"){
 if(!(formats0(data3))){
-const err8 = {instancePath:instancePath+"/input/audio_url",schemaPath:"#/properties/input/properties/audio_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err8 = {instancePath:instancePath+"/input/audio_url",schemaPath:"#/properties/input/properties/audio_url/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -133,7 +133,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/input/audio_url",schemaPath:"#/properties/input/properties/audio_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/input/audio_url",schemaPath:"#/properties/input/properties/audio_url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -146,7 +146,7 @@ errors++;
 if(data1.duration !== undefined && func0.call(data1, "duration")){
 let data4 = data1.duration;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -157,7 +157,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 15 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
+const err11 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -167,7 +167,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data4 < 2 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+const err12 = {instancePath:instancePath+"/input/duration",schemaPath:"#/properties/input/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -180,7 +180,7 @@ errors++;
 }
 if(data1.enable_prompt_expansion !== undefined && func0.call(data1, "enable_prompt_expansion")){
 if(typeof data1.enable_prompt_expansion !== "boolean"){
-const err13 = {instancePath:instancePath+"/input/enable_prompt_expansion",schemaPath:"#/properties/input/properties/enable_prompt_expansion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err13 = {instancePath:instancePath+"/input/enable_prompt_expansion",schemaPath:"#/properties/input/properties/enable_prompt_expansion/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -192,7 +192,7 @@ errors++;
 }
 if(data1.enable_safety_checker !== undefined && func0.call(data1, "enable_safety_checker")){
 if(typeof data1.enable_safety_checker !== "boolean"){
-const err14 = {instancePath:instancePath+"/input/enable_safety_checker",schemaPath:"#/properties/input/properties/enable_safety_checker/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err14 = {instancePath:instancePath+"/input/enable_safety_checker",schemaPath:"#/properties/input/properties/enable_safety_checker/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -206,7 +206,7 @@ if(data1.negative_prompt !== undefined && func0.call(data1, "negative_prompt")){
 let data7 = data1.negative_prompt;
 if(typeof data7 === "string"){
 if(func71(data7) > 500){
-const err15 = {instancePath:instancePath+"/input/negative_prompt",schemaPath:"#/properties/input/properties/negative_prompt/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err15 = {instancePath:instancePath+"/input/negative_prompt",schemaPath:"#/properties/input/properties/negative_prompt/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -217,7 +217,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/input/negative_prompt",schemaPath:"#/properties/input/properties/negative_prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/input/negative_prompt",schemaPath:"#/properties/input/properties/negative_prompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -231,7 +231,7 @@ if(data1.prompt !== undefined && func0.call(data1, "prompt")){
 let data8 = data1.prompt;
 if(typeof data8 === "string"){
 if(func71(data8) > 5000){
-const err17 = {instancePath:instancePath+"/input/prompt",schemaPath:"#/properties/input/properties/prompt/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+const err17 = {instancePath:instancePath+"/input/prompt",schemaPath:"#/properties/input/properties/prompt/maxLength",keyword:"maxLength",params:{limit: 5000}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -242,7 +242,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/input/prompt",schemaPath:"#/properties/input/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/input/prompt",schemaPath:"#/properties/input/properties/prompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -255,7 +255,7 @@ errors++;
 if(data1.resolution !== undefined && func0.call(data1, "resolution")){
 let data9 = data1.resolution;
 if(typeof data9 !== "string"){
-const err19 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -265,7 +265,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data9 === "720p") || (data9 === "1080p"))){
-const err20 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.resolution.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.resolution.enum}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -278,7 +278,7 @@ errors++;
 if(data1.seed !== undefined && func0.call(data1, "seed")){
 let data10 = data1.seed;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err21 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err21 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -289,7 +289,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 2147483647 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+const err22 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -299,7 +299,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data10 < 0 || isNaN(data10)){
-const err23 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err23 = {instancePath:instancePath+"/input/seed",schemaPath:"#/properties/input/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -312,7 +312,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -325,7 +325,7 @@ errors++;
 if(data.metadata !== undefined && func0.call(data, "metadata")){
 let data11 = data.metadata;
 if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema31.properties.metadata.type},message:"must be object,null"};
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema31.properties.metadata.type}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -337,7 +337,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err26];
 }

@@ -31,7 +31,7 @@ if((data.width === undefined) || (!(func0.call(data, "width")))){
 const err0 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "height",
     missingProperty: "width",
     depsCount: 1,
-    deps: "width"},message:"must have property width when property height is present"};
+    deps: "width"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -46,7 +46,7 @@ if((data.height === undefined) || (!(func0.call(data, "height")))){
 const err1 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "width",
     missingProperty: "height",
     depsCount: 1,
-    deps: "height"},message:"must have property height when property width is present"};
+    deps: "height"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -58,7 +58,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/allOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,schemaPath:"#/allOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -69,7 +69,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.taskType === undefined) || (!(func0.call(data, "taskType")))){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"},message:"must have required property '"+"taskType"+"'"};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -79,7 +79,7 @@ vErrors.push(err3);
 errors++;
 }
 if((data.taskUUID === undefined) || (!(func0.call(data, "taskUUID")))){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"},message:"must have required property '"+"taskUUID"+"'"};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -89,7 +89,7 @@ vErrors.push(err4);
 errors++;
 }
 if((data.model === undefined) || (!(func0.call(data, "model")))){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -99,7 +99,7 @@ vErrors.push(err5);
 errors++;
 }
 if((data.positivePrompt === undefined) || (!(func0.call(data, "positivePrompt")))){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positivePrompt"},message:"must have required property '"+"positivePrompt"+"'"};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positivePrompt"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -110,7 +110,7 @@ errors++;
 }
 for(const key0 of Object.keys(data)){
 if(!(func0.call(schema31.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -123,7 +123,7 @@ errors++;
 if(data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")){
 let data0 = data.deliveryMethod;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -137,7 +137,7 @@ let valid2 = false;
 let passing0 = null;
 const _errs7 = errors;
 if("async" !== data0){
-const err9 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "async"},message:"must be equal to constant"};
+const err9 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "async"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -152,7 +152,7 @@ valid2 = true;
 passing0 = 0;
 }
 if(!valid2){
-const err10 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err10 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -176,7 +176,7 @@ vErrors = null;
 if(data.duration !== undefined && func0.call(data, "duration")){
 let data1 = data.duration;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err11 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -186,7 +186,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data1 === 5) || (data1 === 10)) || (data1 === 15))){
-const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema31.properties.duration.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema31.properties.duration.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -199,7 +199,7 @@ errors++;
 if(data.height !== undefined && func0.call(data, "height")){
 let data2 = data.height;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err13 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err13 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -211,7 +211,7 @@ errors++;
 }
 if(data.includeCost !== undefined && func0.call(data, "includeCost")){
 if(typeof data.includeCost !== "boolean"){
-const err14 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err14 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -226,7 +226,7 @@ let data4 = data.inputs;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 of Object.keys(data4)){
 if(!(((key1 === "audio") || (key1 === "frameImages")) || (key1 === "referenceVideos"))){
-const err15 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err15 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -239,7 +239,7 @@ errors++;
 if(data4.audio !== undefined && func0.call(data4, "audio")){
 let data5 = data4.audio;
 if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -253,7 +253,7 @@ let valid4 = false;
 const _errs20 = errors;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-const err17 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err17 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -264,7 +264,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -278,7 +278,7 @@ valid4 = valid4 || _valid1;
 const _errs22 = errors;
 if(typeof data5 === "string"){
 if(!(formats2(data5))){
-const err19 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err19 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -289,7 +289,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -301,7 +301,7 @@ errors++;
 var _valid1 = _errs22 === errors;
 valid4 = valid4 || _valid1;
 if(!valid4){
-const err21 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err21 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -326,7 +326,7 @@ if(data4.frameImages !== undefined && func0.call(data4, "frameImages")){
 let data6 = data4.frameImages;
 if(Array.isArray(data6)){
 if(data6.length > 1){
-const err22 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"};
+const err22 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/maxItems",keyword:"maxItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -336,7 +336,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data6.length < 1){
-const err23 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err23 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -352,7 +352,7 @@ const _errs27 = errors;
 let valid7 = false;
 const _errs28 = errors;
 if(typeof data7 !== "string"){
-const err24 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -391,7 +391,7 @@ if(_valid4){
 const _errs36 = errors;
 if(typeof data7 === "string"){
 if(!(formats0(data7))){
-const err26 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err26 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -402,7 +402,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -415,7 +415,7 @@ var _valid4 = _errs36 === errors;
 valid10 = _valid4;
 }
 if(!valid10){
-const err28 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err28 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/0/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -454,7 +454,7 @@ if(_valid5){
 const _errs43 = errors;
 if(typeof data7 === "string"){
 if(!(formats2(data7))){
-const err30 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err30 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -465,7 +465,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -478,7 +478,7 @@ var _valid5 = _errs43 === errors;
 valid12 = _valid5;
 }
 if(!valid12){
-const err32 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err32 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -517,7 +517,7 @@ if(_valid6){
 const _errs50 = errors;
 if(typeof data7 === "string"){
 if(!pattern4.test(data7)){
-const err34 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+const err34 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -528,7 +528,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -541,7 +541,7 @@ var _valid6 = _errs50 === errors;
 valid14 = _valid6;
 }
 if(!valid14){
-const err36 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err36 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -580,7 +580,7 @@ if(_valid7){
 const _errs57 = errors;
 if(typeof data7 === "string"){
 if(!pattern5.test(data7)){
-const err38 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+const err38 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -591,7 +591,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -604,7 +604,7 @@ var _valid7 = _errs57 === errors;
 valid16 = _valid7;
 }
 if(!valid16){
-const err40 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err40 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -616,7 +616,7 @@ errors++;
 var _valid3 = _errs52 === errors;
 valid8 = valid8 || _valid3;
 if(!valid8){
-const err41 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err41 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -641,7 +641,7 @@ valid7 = valid7 || _valid2;
 const _errs59 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if((data7.image === undefined) || (!(func0.call(data7, "image")))){
-const err42 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'"};
+const err42 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/required",keyword:"required",params:{missingProperty: "image"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -652,7 +652,7 @@ errors++;
 }
 for(const key2 of Object.keys(data7)){
 if(!((key2 === "frame") || (key2 === "image"))){
-const err43 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err43 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -669,7 +669,7 @@ let valid18 = false;
 let passing1 = null;
 const _errs64 = errors;
 if("first" !== data8){
-const err44 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/0/const",keyword:"const",params:{allowedValue: "first"},message:"must be equal to constant"};
+const err44 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/0/const",keyword:"const",params:{allowedValue: "first"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -685,7 +685,7 @@ passing1 = 0;
 }
 const _errs65 = errors;
 if("last" !== data8){
-const err45 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/1/const",keyword:"const",params:{allowedValue: "last"},message:"must be equal to constant"};
+const err45 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/1/const",keyword:"const",params:{allowedValue: "last"}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -706,7 +706,7 @@ passing1 = 1;
 }
 const _errs66 = errors;
 if(0 !== data8){
-const err46 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/2/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant"};
+const err46 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/2/const",keyword:"const",params:{allowedValue: 0}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -727,7 +727,7 @@ passing1 = 2;
 }
 const _errs67 = errors;
 if(-1 !== data8){
-const err47 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/3/const",keyword:"const",params:{allowedValue: -1},message:"must be equal to constant"};
+const err47 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf/3/const",keyword:"const",params:{allowedValue: -1}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -750,7 +750,7 @@ passing1 = 3;
 }
 }
 if(!valid18){
-const err48 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err48 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",keyword:"oneOf",params:{passingSchemas: passing1}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -774,7 +774,7 @@ vErrors = null;
 if(data7.image !== undefined && func0.call(data7, "image")){
 let data9 = data7.image;
 if(typeof data9 !== "string"){
-const err49 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err49 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -813,7 +813,7 @@ if(_valid10){
 const _errs76 = errors;
 if(typeof data9 === "string"){
 if(!(formats0(data9))){
-const err51 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err51 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -824,7 +824,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -837,7 +837,7 @@ var _valid10 = _errs76 === errors;
 valid21 = _valid10;
 }
 if(!valid21){
-const err53 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err53 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/0/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -876,7 +876,7 @@ if(_valid11){
 const _errs83 = errors;
 if(typeof data9 === "string"){
 if(!(formats2(data9))){
-const err55 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err55 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -887,7 +887,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err56 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -900,7 +900,7 @@ var _valid11 = _errs83 === errors;
 valid23 = _valid11;
 }
 if(!valid23){
-const err57 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err57 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -939,7 +939,7 @@ if(_valid12){
 const _errs90 = errors;
 if(typeof data9 === "string"){
 if(!pattern4.test(data9)){
-const err59 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+const err59 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -950,7 +950,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err60 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -963,7 +963,7 @@ var _valid12 = _errs90 === errors;
 valid25 = _valid12;
 }
 if(!valid25){
-const err61 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err61 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1002,7 +1002,7 @@ if(_valid13){
 const _errs97 = errors;
 if(typeof data9 === "string"){
 if(!pattern5.test(data9)){
-const err63 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+const err63 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1013,7 +1013,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err64 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1026,7 +1026,7 @@ var _valid13 = _errs97 === errors;
 valid27 = _valid13;
 }
 if(!valid27){
-const err65 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err65 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1038,7 +1038,7 @@ errors++;
 var _valid9 = _errs92 === errors;
 valid19 = valid19 || _valid9;
 if(!valid19){
-const err66 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err66 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1061,7 +1061,7 @@ vErrors = null;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err67 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1073,7 +1073,7 @@ errors++;
 var _valid2 = _errs59 === errors;
 valid7 = valid7 || _valid2;
 if(!valid7){
-const err68 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err68 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1096,7 +1096,7 @@ vErrors = null;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err69 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1110,7 +1110,7 @@ if(data4.referenceVideos !== undefined && func0.call(data4, "referenceVideos")){
 let data10 = data4.referenceVideos;
 if(Array.isArray(data10)){
 if(data10.length > 3){
-const err70 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+const err70 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/maxItems",keyword:"maxItems",params:{limit: 3}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1120,7 +1120,7 @@ vErrors.push(err70);
 errors++;
 }
 if(data10.length < 1){
-const err71 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err71 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1133,7 +1133,7 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(typeof data11 !== "string"){
-const err72 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err72 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1147,7 +1147,7 @@ let valid30 = false;
 const _errs104 = errors;
 if(typeof data11 === "string"){
 if(!(formats0(data11))){
-const err73 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err73 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1158,7 +1158,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err74 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1172,7 +1172,7 @@ valid30 = valid30 || _valid14;
 const _errs106 = errors;
 if(typeof data11 === "string"){
 if(!(formats2(data11))){
-const err75 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err75 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1183,7 +1183,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err76 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1195,7 +1195,7 @@ errors++;
 var _valid14 = _errs106 === errors;
 valid30 = valid30 || _valid14;
 if(!valid30){
-const err77 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err77 = {instancePath:instancePath+"/inputs/referenceVideos/" + i1,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1218,7 +1218,7 @@ vErrors = null;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err78 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1230,7 +1230,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1243,7 +1243,7 @@ errors++;
 if(data.model !== undefined && func0.call(data, "model")){
 let data12 = data.model;
 if(typeof data12 !== "string"){
-const err80 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err80 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1253,7 +1253,7 @@ vErrors.push(err80);
 errors++;
 }
 if("alibaba:wan@2.6" !== data12){
-const err81 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.6"},message:"must be equal to constant"};
+const err81 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.6"}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1267,7 +1267,7 @@ if(data.negativePrompt !== undefined && func0.call(data, "negativePrompt")){
 let data13 = data.negativePrompt;
 if(typeof data13 === "string"){
 if(func82(data13) > 500){
-const err82 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err82 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1277,7 +1277,7 @@ vErrors.push(err82);
 errors++;
 }
 if(func82(data13) < 1){
-const err83 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err83 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1288,7 +1288,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err84 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1301,7 +1301,7 @@ errors++;
 if(data.numberResults !== undefined && func0.call(data, "numberResults")){
 let data14 = data.numberResults;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err85 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err85 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1312,7 +1312,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 4 || isNaN(data14)){
-const err86 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4"};
+const err86 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1322,7 +1322,7 @@ vErrors.push(err86);
 errors++;
 }
 if(data14 < 1 || isNaN(data14)){
-const err87 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err87 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1336,7 +1336,7 @@ errors++;
 if(data.outputFormat !== undefined && func0.call(data, "outputFormat")){
 let data15 = data.outputFormat;
 if(typeof data15 !== "string"){
-const err88 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1346,7 +1346,7 @@ vErrors.push(err88);
 errors++;
 }
 if(!(((data15 === "MP4") || (data15 === "WEBM")) || (data15 === "MOV"))){
-const err89 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum},message:"must be equal to one of the allowed values"};
+const err89 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1359,7 +1359,7 @@ errors++;
 if(data.outputQuality !== undefined && func0.call(data, "outputQuality")){
 let data16 = data.outputQuality;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err90 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err90 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1370,7 +1370,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 99 || isNaN(data16)){
-const err91 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99"};
+const err91 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1380,7 +1380,7 @@ vErrors.push(err91);
 errors++;
 }
 if(data16 < 20 || isNaN(data16)){
-const err92 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+const err92 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1394,7 +1394,7 @@ errors++;
 if(data.outputType !== undefined && func0.call(data, "outputType")){
 let data17 = data.outputType;
 if(typeof data17 !== "string"){
-const err93 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err93 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1404,7 +1404,7 @@ vErrors.push(err93);
 errors++;
 }
 if(!(data17 === "URL")){
-const err94 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum},message:"must be equal to one of the allowed values"};
+const err94 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1418,7 +1418,7 @@ if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
 let data18 = data.positivePrompt;
 if(typeof data18 === "string"){
 if(func82(data18) > 1500){
-const err95 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters"};
+const err95 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 1500}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1428,7 +1428,7 @@ vErrors.push(err95);
 errors++;
 }
 if(func82(data18) < 1){
-const err96 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err96 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1439,7 +1439,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err97 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1454,7 +1454,7 @@ let data19 = data.providerSettings;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 of Object.keys(data19)){
 if(!(key3 === "alibaba")){
-const err98 = {instancePath:instancePath+"/providerSettings",schemaPath:"#/properties/providerSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err98 = {instancePath:instancePath+"/providerSettings",schemaPath:"#/properties/providerSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1469,7 +1469,7 @@ let data20 = data19.alibaba;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key4 of Object.keys(data20)){
 if(!(((key4 === "audio") || (key4 === "promptExtend")) || (key4 === "shotType"))){
-const err99 = {instancePath:instancePath+"/providerSettings/alibaba",schemaPath:"#/properties/providerSettings/properties/alibaba/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err99 = {instancePath:instancePath+"/providerSettings/alibaba",schemaPath:"#/properties/providerSettings/properties/alibaba/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1481,7 +1481,7 @@ errors++;
 }
 if(data20.audio !== undefined && func0.call(data20, "audio")){
 if(typeof data20.audio !== "boolean"){
-const err100 = {instancePath:instancePath+"/providerSettings/alibaba/audio",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err100 = {instancePath:instancePath+"/providerSettings/alibaba/audio",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/audio/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1493,7 +1493,7 @@ errors++;
 }
 if(data20.promptExtend !== undefined && func0.call(data20, "promptExtend")){
 if(typeof data20.promptExtend !== "boolean"){
-const err101 = {instancePath:instancePath+"/providerSettings/alibaba/promptExtend",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/promptExtend/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err101 = {instancePath:instancePath+"/providerSettings/alibaba/promptExtend",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/promptExtend/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1506,7 +1506,7 @@ errors++;
 if(data20.shotType !== undefined && func0.call(data20, "shotType")){
 let data23 = data20.shotType;
 if(typeof data23 !== "string"){
-const err102 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err102 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1520,7 +1520,7 @@ let valid33 = false;
 let passing2 = null;
 const _errs135 = errors;
 if("single" !== data23){
-const err103 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"},message:"must be equal to constant"};
+const err103 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1536,7 +1536,7 @@ passing2 = 0;
 }
 const _errs136 = errors;
 if("multi" !== data23){
-const err104 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/1/const",keyword:"const",params:{allowedValue: "multi"},message:"must be equal to constant"};
+const err104 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf/1/const",keyword:"const",params:{allowedValue: "multi"}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1557,7 +1557,7 @@ passing2 = 1;
 }
 }
 if(!valid33){
-const err105 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err105 = {instancePath:instancePath+"/providerSettings/alibaba/shotType",schemaPath:"#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf",keyword:"oneOf",params:{passingSchemas: passing2}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1580,7 +1580,7 @@ vErrors = null;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/providerSettings/alibaba",schemaPath:"#/properties/providerSettings/properties/alibaba/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err106 = {instancePath:instancePath+"/providerSettings/alibaba",schemaPath:"#/properties/providerSettings/properties/alibaba/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1592,7 +1592,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/providerSettings",schemaPath:"#/properties/providerSettings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err107 = {instancePath:instancePath+"/providerSettings",schemaPath:"#/properties/providerSettings/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1605,7 +1605,7 @@ errors++;
 if(data.resolution !== undefined && func0.call(data, "resolution")){
 let data24 = data.resolution;
 if(typeof data24 !== "string"){
-const err108 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err108 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1615,7 +1615,7 @@ vErrors.push(err108);
 errors++;
 }
 if(!((data24 === "720p") || (data24 === "1080p"))){
-const err109 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum},message:"must be equal to one of the allowed values"};
+const err109 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1630,7 +1630,7 @@ let data25 = data.safety;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 for(const key5 of Object.keys(data25)){
 if(!((key5 === "checkContent") || (key5 === "mode"))){
-const err110 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const err110 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1642,7 +1642,7 @@ errors++;
 }
 if(data25.checkContent !== undefined && func0.call(data25, "checkContent")){
 if(typeof data25.checkContent !== "boolean"){
-const err111 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err111 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1655,7 +1655,7 @@ errors++;
 if(data25.mode !== undefined && func0.call(data25, "mode")){
 let data27 = data25.mode;
 if(typeof data27 !== "string"){
-const err112 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1669,7 +1669,7 @@ let valid35 = false;
 let passing3 = null;
 const _errs147 = errors;
 if("none" !== data27){
-const err113 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+const err113 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1685,7 +1685,7 @@ passing3 = 0;
 }
 const _errs148 = errors;
 if("fast" !== data27){
-const err114 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"},message:"must be equal to constant"};
+const err114 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1706,7 +1706,7 @@ passing3 = 1;
 }
 const _errs149 = errors;
 if("full" !== data27){
-const err115 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "full"},message:"must be equal to constant"};
+const err115 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "full"}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1728,7 +1728,7 @@ passing3 = 2;
 }
 }
 if(!valid35){
-const err116 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err116 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing3}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1751,7 +1751,7 @@ vErrors = null;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err117 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1764,7 +1764,7 @@ errors++;
 if(data.seed !== undefined && func0.call(data, "seed")){
 let data28 = data.seed;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err118 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err118 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1775,7 +1775,7 @@ errors++;
 }
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 > 2147483647 || isNaN(data28)){
-const err119 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+const err119 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1785,7 +1785,7 @@ vErrors.push(err119);
 errors++;
 }
 if(data28 < 0 || isNaN(data28)){
-const err120 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err120 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1799,7 +1799,7 @@ errors++;
 if(data.taskType !== undefined && func0.call(data, "taskType")){
 let data29 = data.taskType;
 if(typeof data29 !== "string"){
-const err121 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err121 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1809,7 +1809,7 @@ vErrors.push(err121);
 errors++;
 }
 if("videoInference" !== data29){
-const err122 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "videoInference"},message:"must be equal to constant"};
+const err122 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "videoInference"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1823,7 +1823,7 @@ if(data.taskUUID !== undefined && func0.call(data, "taskUUID")){
 let data30 = data.taskUUID;
 if(typeof data30 === "string"){
 if(!(formats0(data30))){
-const err123 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err123 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1834,7 +1834,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err124 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1847,7 +1847,7 @@ errors++;
 if(data.ttl !== undefined && func0.call(data, "ttl")){
 let data31 = data.ttl;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err125 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err125 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1858,7 +1858,7 @@ errors++;
 }
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 < 60 || isNaN(data31)){
-const err126 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+const err126 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1873,7 +1873,7 @@ if(data.uploadEndpoint !== undefined && func0.call(data, "uploadEndpoint")){
 let data32 = data.uploadEndpoint;
 if(typeof data32 === "string"){
 if(!(formats2(data32))){
-const err127 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err127 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1884,7 +1884,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err128 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1898,7 +1898,7 @@ if(data.webhookURL !== undefined && func0.call(data, "webhookURL")){
 let data33 = data.webhookURL;
 if(typeof data33 === "string"){
 if(!(formats2(data33))){
-const err129 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err129 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1909,7 +1909,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err130 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1922,7 +1922,7 @@ errors++;
 if(data.width !== undefined && func0.call(data, "width")){
 let data34 = data.width;
 if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err131 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err131 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1934,7 +1934,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err132 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err132];
 }

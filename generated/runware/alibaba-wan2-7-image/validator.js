@@ -114,7 +114,7 @@ if(_valid0){
 const _errs9 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.inputs === undefined) || (!(func0.call(data, "inputs")))){
-const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'"};
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "inputs"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -127,7 +127,7 @@ if(data.inputs !== undefined && func0.call(data, "inputs")){
 let data2 = data.inputs;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if((data2.referenceImages === undefined) || (!(func0.call(data2, "referenceImages")))){
-const err6 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/0/then/properties/inputs/required",keyword:"required",params:{missingProperty: "referenceImages"},message:"must have required property '"+"referenceImages"+"'"};
+const err6 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/0/then/properties/inputs/required",keyword:"required",params:{missingProperty: "referenceImages"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -138,7 +138,7 @@ errors++;
 }
 if(data2.referenceImages !== undefined && func0.call(data2, "referenceImages")){
 if(!(Array.isArray(data2.referenceImages))){
-const err7 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/allOf/0/then/properties/inputs/properties/referenceImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err7 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/allOf/0/then/properties/inputs/properties/referenceImages/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -150,7 +150,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/0/then/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/0/then/properties/inputs/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -162,7 +162,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -180,7 +180,7 @@ props0.settings = true;
 }
 }
 if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err10 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -191,7 +191,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.taskType === undefined) || (!(func0.call(data, "taskType")))){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"},message:"must have required property '"+"taskType"+"'"};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -201,7 +201,7 @@ vErrors.push(err11);
 errors++;
 }
 if((data.taskUUID === undefined) || (!(func0.call(data, "taskUUID")))){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"},message:"must have required property '"+"taskUUID"+"'"};
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -211,7 +211,7 @@ vErrors.push(err12);
 errors++;
 }
 if((data.model === undefined) || (!(func0.call(data, "model")))){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -221,7 +221,7 @@ vErrors.push(err13);
 errors++;
 }
 if((data.positivePrompt === undefined) || (!(func0.call(data, "positivePrompt")))){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positivePrompt"},message:"must have required property '"+"positivePrompt"+"'"};
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positivePrompt"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -231,7 +231,7 @@ vErrors.push(err14);
 errors++;
 }
 if((data.width === undefined) || (!(func0.call(data, "width")))){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "width"},message:"must have required property '"+"width"+"'"};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "width"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -241,7 +241,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data.height === undefined) || (!(func0.call(data, "height")))){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "height"},message:"must have required property '"+"height"+"'"};
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "height"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -252,7 +252,7 @@ errors++;
 }
 for(const key0 of Object.keys(data)){
 if(!(func0.call(schema31.properties, key0))){
-const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -265,7 +265,7 @@ errors++;
 if(data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")){
 let data4 = data.deliveryMethod;
 if(typeof data4 !== "string"){
-const err18 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -279,7 +279,7 @@ let valid7 = false;
 let passing0 = null;
 const _errs19 = errors;
 if("sync" !== data4){
-const err19 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "sync"},message:"must be equal to constant"};
+const err19 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "sync"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -295,7 +295,7 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if("async" !== data4){
-const err20 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/1/const",keyword:"const",params:{allowedValue: "async"},message:"must be equal to constant"};
+const err20 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/1/const",keyword:"const",params:{allowedValue: "async"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -316,7 +316,7 @@ passing0 = 1;
 }
 }
 if(!valid7){
-const err21 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err21 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -340,7 +340,7 @@ vErrors = null;
 if(data.height !== undefined && func0.call(data, "height")){
 let data5 = data.height;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err22 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err22 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -351,7 +351,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 2048 || isNaN(data5)){
-const err23 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2048},message:"must be <= 2048"};
+const err23 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2048}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -361,7 +361,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data5 < 768 || isNaN(data5)){
-const err24 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 768},message:"must be >= 768"};
+const err24 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/minimum",keyword:"minimum",params:{comparison: ">=", limit: 768}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -372,7 +372,7 @@ errors++;
 }
 let res0;
 if((16 === 0 || (res0 = data5/16, res0 !== parseInt(res0)))){
-const err25 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/multipleOf",keyword:"multipleOf",params:{multipleOf: 16},message:"must be multiple of 16"};
+const err25 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/multipleOf",keyword:"multipleOf",params:{multipleOf: 16}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -385,7 +385,7 @@ errors++;
 }
 if(data.includeCost !== undefined && func0.call(data, "includeCost")){
 if(typeof data.includeCost !== "boolean"){
-const err26 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err26 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -400,7 +400,7 @@ let data7 = data.inputs;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key1 of Object.keys(data7)){
 if(!(key1 === "referenceImages")){
-const err27 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err27 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -414,7 +414,7 @@ if(data7.referenceImages !== undefined && func0.call(data7, "referenceImages")){
 let data8 = data7.referenceImages;
 if(Array.isArray(data8)){
 if(data8.length > 9){
-const err28 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/maxItems",keyword:"maxItems",params:{limit: 9},message:"must NOT have more than 9 items"};
+const err28 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/maxItems",keyword:"maxItems",params:{limit: 9}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -424,7 +424,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data8.length < 1){
-const err29 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err29 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -437,7 +437,7 @@ const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(typeof data9 !== "string"){
-const err30 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -451,7 +451,7 @@ let valid11 = false;
 const _errs33 = errors;
 if(typeof data9 === "string"){
 if(!(formats0(data9))){
-const err31 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err31 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -462,7 +462,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -476,7 +476,7 @@ valid11 = valid11 || _valid2;
 const _errs35 = errors;
 if(typeof data9 === "string"){
 if(!(formats2(data9))){
-const err33 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err33 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -487,7 +487,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -501,7 +501,7 @@ valid11 = valid11 || _valid2;
 const _errs37 = errors;
 if(typeof data9 === "string"){
 if(!pattern4.test(data9)){
-const err35 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+const err35 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -512,7 +512,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -526,7 +526,7 @@ valid11 = valid11 || _valid2;
 const _errs39 = errors;
 if(typeof data9 === "string"){
 if(!pattern5.test(data9)){
-const err37 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+const err37 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -537,7 +537,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -549,7 +549,7 @@ errors++;
 var _valid2 = _errs39 === errors;
 valid11 = valid11 || _valid2;
 if(!valid11){
-const err39 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err39 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -572,7 +572,7 @@ vErrors = null;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err40 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -584,7 +584,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err41 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -597,7 +597,7 @@ errors++;
 if(data.model !== undefined && func0.call(data, "model")){
 let data10 = data.model;
 if(typeof data10 !== "string"){
-const err42 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -607,7 +607,7 @@ vErrors.push(err42);
 errors++;
 }
 if("alibaba:wan@2.7-image" !== data10){
-const err43 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.7-image"},message:"must be equal to constant"};
+const err43 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.7-image"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -620,7 +620,7 @@ errors++;
 if(data.numberResults !== undefined && func0.call(data, "numberResults")){
 let data11 = data.numberResults;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err44 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err44 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -631,7 +631,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 20 || isNaN(data11)){
-const err45 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+const err45 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -641,7 +641,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err46 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err46 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -655,7 +655,7 @@ errors++;
 if(data.outputFormat !== undefined && func0.call(data, "outputFormat")){
 let data12 = data.outputFormat;
 if(typeof data12 !== "string"){
-const err47 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err47 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -665,7 +665,7 @@ vErrors.push(err47);
 errors++;
 }
 if(!(((data12 === "JPG") || (data12 === "PNG")) || (data12 === "WEBP"))){
-const err48 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum},message:"must be equal to one of the allowed values"};
+const err48 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -678,7 +678,7 @@ errors++;
 if(data.outputQuality !== undefined && func0.call(data, "outputQuality")){
 let data13 = data.outputQuality;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err49 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err49 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -689,7 +689,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 99 || isNaN(data13)){
-const err50 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99"};
+const err50 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -699,7 +699,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data13 < 20 || isNaN(data13)){
-const err51 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+const err51 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -713,7 +713,7 @@ errors++;
 if(data.outputType !== undefined && func0.call(data, "outputType")){
 let data14 = data.outputType;
 if(typeof data14 !== "string"){
-const err52 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -723,7 +723,7 @@ vErrors.push(err52);
 errors++;
 }
 if(!(((data14 === "URL") || (data14 === "dataURI")) || (data14 === "base64Data"))){
-const err53 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum},message:"must be equal to one of the allowed values"};
+const err53 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -737,7 +737,7 @@ if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
 let data15 = data.positivePrompt;
 if(typeof data15 === "string"){
 if(func86(data15) > 3000){
-const err54 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters"};
+const err54 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 3000}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -748,7 +748,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -763,7 +763,7 @@ let data16 = data.safety;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key2 of Object.keys(data16)){
 if(!((key2 === "checkContent") || (key2 === "mode"))){
-const err56 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err56 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -775,7 +775,7 @@ errors++;
 }
 if(data16.checkContent !== undefined && func0.call(data16, "checkContent")){
 if(typeof data16.checkContent !== "boolean"){
-const err57 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err57 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -788,7 +788,7 @@ errors++;
 if(data16.mode !== undefined && func0.call(data16, "mode")){
 let data18 = data16.mode;
 if(typeof data18 !== "string"){
-const err58 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -802,7 +802,7 @@ let valid13 = false;
 let passing1 = null;
 const _errs61 = errors;
 if("none" !== data18){
-const err59 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+const err59 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -818,7 +818,7 @@ passing1 = 0;
 }
 const _errs62 = errors;
 if("fast" !== data18){
-const err60 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"},message:"must be equal to constant"};
+const err60 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -839,7 +839,7 @@ passing1 = 1;
 }
 }
 if(!valid13){
-const err61 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err61 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing1}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -862,7 +862,7 @@ vErrors = null;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err62 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -875,7 +875,7 @@ errors++;
 if(data.seed !== undefined && func0.call(data, "seed")){
 let data19 = data.seed;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err63 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err63 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -886,7 +886,7 @@ errors++;
 }
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 > 2147483647 || isNaN(data19)){
-const err64 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+const err64 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -896,7 +896,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data19 < 0 || isNaN(data19)){
-const err65 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err65 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -912,7 +912,7 @@ let data20 = data.settings;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key3 of Object.keys(data20)){
 if(!((((key3 === "colorPalette") || (key3 === "editRegions")) || (key3 === "sequential")) || (key3 === "thinking"))){
-const err66 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err66 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -926,7 +926,7 @@ if(data20.colorPalette !== undefined && func0.call(data20, "colorPalette")){
 let data21 = data20.colorPalette;
 if(Array.isArray(data21)){
 if(data21.length > 10){
-const err67 = {instancePath:instancePath+"/settings/colorPalette",schemaPath:"#/properties/settings/properties/colorPalette/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+const err67 = {instancePath:instancePath+"/settings/colorPalette",schemaPath:"#/properties/settings/properties/colorPalette/maxItems",keyword:"maxItems",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -936,7 +936,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data21.length < 3){
-const err68 = {instancePath:instancePath+"/settings/colorPalette",schemaPath:"#/properties/settings/properties/colorPalette/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+const err68 = {instancePath:instancePath+"/settings/colorPalette",schemaPath:"#/properties/settings/properties/colorPalette/minItems",keyword:"minItems",params:{limit: 3}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -950,7 +950,7 @@ for(let i1=0; i1<len1; i1++){
 let data22 = data21[i1];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if((data22.hex === undefined) || (!(func0.call(data22, "hex")))){
-const err69 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/required",keyword:"required",params:{missingProperty: "hex"},message:"must have required property '"+"hex"+"'"};
+const err69 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/required",keyword:"required",params:{missingProperty: "hex"}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -960,7 +960,7 @@ vErrors.push(err69);
 errors++;
 }
 if((data22.ratio === undefined) || (!(func0.call(data22, "ratio")))){
-const err70 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'"};
+const err70 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/required",keyword:"required",params:{missingProperty: "ratio"}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -971,7 +971,7 @@ errors++;
 }
 for(const key4 of Object.keys(data22)){
 if(!((key4 === "hex") || (key4 === "ratio"))){
-const err71 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err71 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -985,7 +985,7 @@ if(data22.hex !== undefined && func0.call(data22, "hex")){
 let data23 = data22.hex;
 if(typeof data23 === "string"){
 if(!pattern6.test(data23)){
-const err72 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/hex",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/hex/pattern",keyword:"pattern",params:{pattern: "^#[0-9A-Fa-f]{6}$"},message:"must match pattern \""+"^#[0-9A-Fa-f]{6}$"+"\""};
+const err72 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/hex",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/hex/pattern",keyword:"pattern",params:{pattern: "^#[0-9A-Fa-f]{6}$"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -996,7 +996,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/hex",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/hex/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err73 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/hex",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/hex/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1010,7 +1010,7 @@ if(data22.ratio !== undefined && func0.call(data22, "ratio")){
 let data24 = data22.ratio;
 if(typeof data24 === "string"){
 if(!pattern7.test(data24)){
-const err74 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/ratio",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/ratio/pattern",keyword:"pattern",params:{pattern: "^(100|[0-9]{1,2})%$"},message:"must match pattern \""+"^(100|[0-9]{1,2})%$"+"\""};
+const err74 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/ratio",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/ratio/pattern",keyword:"pattern",params:{pattern: "^(100|[0-9]{1,2})%$"}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1021,7 +1021,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/ratio",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/ratio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err75 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/ratio",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/ratio/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1033,7 +1033,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err76 = {instancePath:instancePath+"/settings/colorPalette/" + i1,schemaPath:"#/properties/settings/properties/colorPalette/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1045,7 +1045,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/settings/colorPalette",schemaPath:"#/properties/settings/properties/colorPalette/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err77 = {instancePath:instancePath+"/settings/colorPalette",schemaPath:"#/properties/settings/properties/colorPalette/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1059,7 +1059,7 @@ if(data20.editRegions !== undefined && func0.call(data20, "editRegions")){
 let data25 = data20.editRegions;
 if(Array.isArray(data25)){
 if(data25.length > 9){
-const err78 = {instancePath:instancePath+"/settings/editRegions",schemaPath:"#/properties/settings/properties/editRegions/maxItems",keyword:"maxItems",params:{limit: 9},message:"must NOT have more than 9 items"};
+const err78 = {instancePath:instancePath+"/settings/editRegions",schemaPath:"#/properties/settings/properties/editRegions/maxItems",keyword:"maxItems",params:{limit: 9}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1069,7 +1069,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data25.length < 1){
-const err79 = {instancePath:instancePath+"/settings/editRegions",schemaPath:"#/properties/settings/properties/editRegions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err79 = {instancePath:instancePath+"/settings/editRegions",schemaPath:"#/properties/settings/properties/editRegions/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1087,7 +1087,7 @@ for(let i3=0; i3<len3; i3++){
 let data27 = data26[i3];
 if(Array.isArray(data27)){
 if(data27.length > 4){
-const err80 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
+const err80 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/maxItems",keyword:"maxItems",params:{limit: 4}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1097,7 +1097,7 @@ vErrors.push(err80);
 errors++;
 }
 if(data27.length < 4){
-const err81 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items"};
+const err81 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/minItems",keyword:"minItems",params:{limit: 4}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1110,7 +1110,7 @@ const len4 = data27.length;
 if(len4 > 0){
 let data28 = data27[0];
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err82 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/0",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err82 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/0",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/0/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1121,7 +1121,7 @@ errors++;
 }
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 < 0 || isNaN(data28)){
-const err83 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/0",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err83 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/0",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1135,7 +1135,7 @@ errors++;
 if(len4 > 1){
 let data29 = data27[1];
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err84 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/1",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err84 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/1",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/1/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1146,7 +1146,7 @@ errors++;
 }
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 < 0 || isNaN(data29)){
-const err85 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/1",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err85 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/1",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1160,7 +1160,7 @@ errors++;
 if(len4 > 2){
 let data30 = data27[2];
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err86 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/2",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err86 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/2",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/2/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1171,7 +1171,7 @@ errors++;
 }
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 0 || isNaN(data30)){
-const err87 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/2",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err87 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/2",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1185,7 +1185,7 @@ errors++;
 if(len4 > 3){
 let data31 = data27[3];
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err88 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/3",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/3/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err88 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/3",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/3/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1196,7 +1196,7 @@ errors++;
 }
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 < 0 || isNaN(data31)){
-const err89 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/3",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/3/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err89 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3+"/3",schemaPath:"#/properties/settings/properties/editRegions/items/items/prefixItems/3/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1209,7 +1209,7 @@ errors++;
 }
 const len5 = data27.length;
 if(!(len5 <= 4)){
-const err90 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/items",keyword:"items",params:{limit: 4},message:"must NOT have more than 4 items"};
+const err90 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/items",keyword:"items",params:{limit: 4}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1220,7 +1220,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err91 = {instancePath:instancePath+"/settings/editRegions/" + i2+"/" + i3,schemaPath:"#/properties/settings/properties/editRegions/items/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1232,7 +1232,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/settings/editRegions/" + i2,schemaPath:"#/properties/settings/properties/editRegions/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err92 = {instancePath:instancePath+"/settings/editRegions/" + i2,schemaPath:"#/properties/settings/properties/editRegions/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1244,7 +1244,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/settings/editRegions",schemaPath:"#/properties/settings/properties/editRegions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err93 = {instancePath:instancePath+"/settings/editRegions",schemaPath:"#/properties/settings/properties/editRegions/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1256,7 +1256,7 @@ errors++;
 }
 if(data20.sequential !== undefined && func0.call(data20, "sequential")){
 if(typeof data20.sequential !== "boolean"){
-const err94 = {instancePath:instancePath+"/settings/sequential",schemaPath:"#/properties/settings/properties/sequential/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err94 = {instancePath:instancePath+"/settings/sequential",schemaPath:"#/properties/settings/properties/sequential/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1268,7 +1268,7 @@ errors++;
 }
 if(data20.thinking !== undefined && func0.call(data20, "thinking")){
 if(typeof data20.thinking !== "boolean"){
-const err95 = {instancePath:instancePath+"/settings/thinking",schemaPath:"#/properties/settings/properties/thinking/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err95 = {instancePath:instancePath+"/settings/thinking",schemaPath:"#/properties/settings/properties/thinking/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1280,7 +1280,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1293,7 +1293,7 @@ errors++;
 if(data.taskType !== undefined && func0.call(data, "taskType")){
 let data34 = data.taskType;
 if(typeof data34 !== "string"){
-const err97 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err97 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1303,7 +1303,7 @@ vErrors.push(err97);
 errors++;
 }
 if("imageInference" !== data34){
-const err98 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "imageInference"},message:"must be equal to constant"};
+const err98 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "imageInference"}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1317,7 +1317,7 @@ if(data.taskUUID !== undefined && func0.call(data, "taskUUID")){
 let data35 = data.taskUUID;
 if(typeof data35 === "string"){
 if(!(formats0(data35))){
-const err99 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err99 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1328,7 +1328,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err100 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1341,7 +1341,7 @@ errors++;
 if(data.ttl !== undefined && func0.call(data, "ttl")){
 let data36 = data.ttl;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err101 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err101 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1352,7 +1352,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 < 60 || isNaN(data36)){
-const err102 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+const err102 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1367,7 +1367,7 @@ if(data.uploadEndpoint !== undefined && func0.call(data, "uploadEndpoint")){
 let data37 = data.uploadEndpoint;
 if(typeof data37 === "string"){
 if(!(formats2(data37))){
-const err103 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err103 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1378,7 +1378,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err104 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1392,7 +1392,7 @@ if(data.webhookURL !== undefined && func0.call(data, "webhookURL")){
 let data38 = data.webhookURL;
 if(typeof data38 === "string"){
 if(!(formats2(data38))){
-const err105 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err105 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1403,7 +1403,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err106 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1416,7 +1416,7 @@ errors++;
 if(data.width !== undefined && func0.call(data, "width")){
 let data39 = data.width;
 if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err107 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err107 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1427,7 +1427,7 @@ errors++;
 }
 if((typeof data39 == "number") && (isFinite(data39))){
 if(data39 > 2048 || isNaN(data39)){
-const err108 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2048},message:"must be <= 2048"};
+const err108 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2048}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1437,7 +1437,7 @@ vErrors.push(err108);
 errors++;
 }
 if(data39 < 768 || isNaN(data39)){
-const err109 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 768},message:"must be >= 768"};
+const err109 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 768}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1448,7 +1448,7 @@ errors++;
 }
 let res1;
 if((16 === 0 || (res1 = data39/16, res1 !== parseInt(res1)))){
-const err110 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/multipleOf",keyword:"multipleOf",params:{multipleOf: 16},message:"must be multiple of 16"};
+const err110 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/multipleOf",keyword:"multipleOf",params:{multipleOf: 16}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1461,7 +1461,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err111 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err111];
 }

@@ -31,7 +31,7 @@ if((data.width === undefined) || (!(func0.call(data, "width")))){
 const err0 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "height",
     missingProperty: "width",
     depsCount: 1,
-    deps: "width"},message:"must have property width when property height is present"};
+    deps: "width"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -46,7 +46,7 @@ if((data.height === undefined) || (!(func0.call(data, "height")))){
 const err1 = {instancePath,schemaPath:"#/allOf/0/dependentRequired",keyword:"dependentRequired",params:{property: "width",
     missingProperty: "height",
     depsCount: 1,
-    deps: "height"},message:"must have property height when property width is present"};
+    deps: "height"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -58,7 +58,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/allOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,schemaPath:"#/allOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -178,7 +178,7 @@ const _errs14 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(720 !== data.height){
-const err8 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/0/properties/height/const",keyword:"const",params:{allowedValue: 720},message:"must be equal to constant"};
+const err8 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/0/properties/height/const",keyword:"const",params:{allowedValue: 720}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -190,7 +190,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(1280 !== data.width){
-const err9 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/0/properties/width/const",keyword:"const",params:{allowedValue: 1280},message:"must be equal to constant"};
+const err9 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/0/properties/width/const",keyword:"const",params:{allowedValue: 1280}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -202,7 +202,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -223,7 +223,7 @@ const _errs18 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(1280 !== data.height){
-const err11 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/1/properties/height/const",keyword:"const",params:{allowedValue: 1280},message:"must be equal to constant"};
+const err11 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/1/properties/height/const",keyword:"const",params:{allowedValue: 1280}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -235,7 +235,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(720 !== data.width){
-const err12 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/1/properties/width/const",keyword:"const",params:{allowedValue: 720},message:"must be equal to constant"};
+const err12 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/1/properties/width/const",keyword:"const",params:{allowedValue: 720}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -247,7 +247,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -275,7 +275,7 @@ const _errs22 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(960 !== data.height){
-const err14 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/2/properties/height/const",keyword:"const",params:{allowedValue: 960},message:"must be equal to constant"};
+const err14 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/2/properties/height/const",keyword:"const",params:{allowedValue: 960}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -287,7 +287,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(960 !== data.width){
-const err15 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/2/properties/width/const",keyword:"const",params:{allowedValue: 960},message:"must be equal to constant"};
+const err15 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/2/properties/width/const",keyword:"const",params:{allowedValue: 960}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -299,7 +299,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/2/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -327,7 +327,7 @@ const _errs26 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(832 !== data.height){
-const err17 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/3/properties/height/const",keyword:"const",params:{allowedValue: 832},message:"must be equal to constant"};
+const err17 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/3/properties/height/const",keyword:"const",params:{allowedValue: 832}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -339,7 +339,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(1088 !== data.width){
-const err18 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/3/properties/width/const",keyword:"const",params:{allowedValue: 1088},message:"must be equal to constant"};
+const err18 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/3/properties/width/const",keyword:"const",params:{allowedValue: 1088}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -351,7 +351,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/3/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -379,7 +379,7 @@ const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(1088 !== data.height){
-const err20 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/4/properties/height/const",keyword:"const",params:{allowedValue: 1088},message:"must be equal to constant"};
+const err20 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/4/properties/height/const",keyword:"const",params:{allowedValue: 1088}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -391,7 +391,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(832 !== data.width){
-const err21 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/4/properties/width/const",keyword:"const",params:{allowedValue: 832},message:"must be equal to constant"};
+const err21 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/4/properties/width/const",keyword:"const",params:{allowedValue: 832}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -403,7 +403,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/4/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -431,7 +431,7 @@ const _errs34 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(1080 !== data.height){
-const err23 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/5/properties/height/const",keyword:"const",params:{allowedValue: 1080},message:"must be equal to constant"};
+const err23 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/5/properties/height/const",keyword:"const",params:{allowedValue: 1080}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -443,7 +443,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(1920 !== data.width){
-const err24 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/5/properties/width/const",keyword:"const",params:{allowedValue: 1920},message:"must be equal to constant"};
+const err24 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/5/properties/width/const",keyword:"const",params:{allowedValue: 1920}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -455,7 +455,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/5/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -483,7 +483,7 @@ const _errs38 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(1920 !== data.height){
-const err26 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/6/properties/height/const",keyword:"const",params:{allowedValue: 1920},message:"must be equal to constant"};
+const err26 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/6/properties/height/const",keyword:"const",params:{allowedValue: 1920}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -495,7 +495,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(1080 !== data.width){
-const err27 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/6/properties/width/const",keyword:"const",params:{allowedValue: 1080},message:"must be equal to constant"};
+const err27 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/6/properties/width/const",keyword:"const",params:{allowedValue: 1080}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -507,7 +507,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/6/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -535,7 +535,7 @@ const _errs42 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(1440 !== data.height){
-const err29 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/7/properties/height/const",keyword:"const",params:{allowedValue: 1440},message:"must be equal to constant"};
+const err29 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/7/properties/height/const",keyword:"const",params:{allowedValue: 1440}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -547,7 +547,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(1440 !== data.width){
-const err30 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/7/properties/width/const",keyword:"const",params:{allowedValue: 1440},message:"must be equal to constant"};
+const err30 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/7/properties/width/const",keyword:"const",params:{allowedValue: 1440}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -559,7 +559,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/7/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -587,7 +587,7 @@ const _errs46 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(1248 !== data.height){
-const err32 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/8/properties/height/const",keyword:"const",params:{allowedValue: 1248},message:"must be equal to constant"};
+const err32 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/8/properties/height/const",keyword:"const",params:{allowedValue: 1248}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -599,7 +599,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(1632 !== data.width){
-const err33 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/8/properties/width/const",keyword:"const",params:{allowedValue: 1632},message:"must be equal to constant"};
+const err33 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/8/properties/width/const",keyword:"const",params:{allowedValue: 1632}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -611,7 +611,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/8/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -639,7 +639,7 @@ const _errs50 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.height !== undefined && func0.call(data, "height")){
 if(1632 !== data.height){
-const err35 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/9/properties/height/const",keyword:"const",params:{allowedValue: 1632},message:"must be equal to constant"};
+const err35 = {instancePath:instancePath+"/height",schemaPath:"#/allOf/1/then/oneOf/9/properties/height/const",keyword:"const",params:{allowedValue: 1632}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -651,7 +651,7 @@ errors++;
 }
 if(data.width !== undefined && func0.call(data, "width")){
 if(1248 !== data.width){
-const err36 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/9/properties/width/const",keyword:"const",params:{allowedValue: 1248},message:"must be equal to constant"};
+const err36 = {instancePath:instancePath+"/width",schemaPath:"#/allOf/1/then/oneOf/9/properties/width/const",keyword:"const",params:{allowedValue: 1248}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -663,7 +663,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath,schemaPath:"#/allOf/1/then/oneOf/9/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -697,7 +697,7 @@ props1.width = true;
 }
 }
 if(!valid3){
-const err38 = {instancePath,schemaPath:"#/allOf/1/then/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err38 = {instancePath,schemaPath:"#/allOf/1/then/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -719,7 +719,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.width === undefined) || (!(func0.call(data, "width")))){
-const err39 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "width"},message:"must have required property '"+"width"+"'"};
+const err39 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "width"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -729,7 +729,7 @@ vErrors.push(err39);
 errors++;
 }
 if((data.height === undefined) || (!(func0.call(data, "height")))){
-const err40 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "height"},message:"must have required property '"+"height"+"'"};
+const err40 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "height"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -745,7 +745,7 @@ props1.height = true;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err41 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -769,7 +769,7 @@ Object.assign(props0, props1);
 }
 }
 if(!valid1){
-const err42 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err42 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -973,7 +973,7 @@ vErrors = null;
 }
 var valid17 = _errs64 === errors;
 if(valid17){
-const err54 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid"};
+const err54 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1001,7 +1001,7 @@ else {
 const _errs70 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.width === undefined) || (!(func0.call(data, "width")))){
-const err55 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "width"},message:"must have required property '"+"width"+"'"};
+const err55 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "width"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1011,7 +1011,7 @@ vErrors.push(err55);
 errors++;
 }
 if((data.height === undefined) || (!(func0.call(data, "height")))){
-const err56 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "height"},message:"must have required property '"+"height"+"'"};
+const err56 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "height"}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1022,7 +1022,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath,schemaPath:"#/allOf/2/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err57 = {instancePath,schemaPath:"#/allOf/2/else/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1042,7 +1042,7 @@ props3.inputs = true;
 ifClause0 = "else";
 }
 if(!valid14){
-const err58 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err58 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: ifClause0}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1182,7 +1182,7 @@ var valid20 = _errs79 === errors;
 }
 var valid19 = _errs74 === errors;
 if(valid19){
-const err67 = {instancePath,schemaPath:"#/allOf/3/not",keyword:"not",params:{},message:"must NOT be valid"};
+const err67 = {instancePath,schemaPath:"#/allOf/3/not",keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1324,7 +1324,7 @@ var valid24 = _errs90 === errors;
 }
 var valid23 = _errs85 === errors;
 if(valid23){
-const err76 = {instancePath,schemaPath:"#/allOf/4/not",keyword:"not",params:{},message:"must NOT be valid"};
+const err76 = {instancePath,schemaPath:"#/allOf/4/not",keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1482,7 +1482,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.duration !== undefined && func0.call(data, "duration")){
 let data27 = data.duration;
 if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err84 = {instancePath:instancePath+"/duration",schemaPath:"#/allOf/5/then/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err84 = {instancePath:instancePath+"/duration",schemaPath:"#/allOf/5/then/properties/duration/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1493,7 +1493,7 @@ errors++;
 }
 if((typeof data27 == "number") && (isFinite(data27))){
 if(data27 > 10 || isNaN(data27)){
-const err85 = {instancePath:instancePath+"/duration",schemaPath:"#/allOf/5/then/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+const err85 = {instancePath:instancePath+"/duration",schemaPath:"#/allOf/5/then/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1506,7 +1506,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1524,7 +1524,7 @@ props5.inputs = true;
 }
 }
 if(!valid27){
-const err87 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err87 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1615,7 +1615,7 @@ if(_valid7){
 const _errs114 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.inputs === undefined) || (!(func0.call(data, "inputs")))){
-const err92 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'"};
+const err92 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "inputs"}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1631,7 +1631,7 @@ let valid34 = false;
 const _errs118 = errors;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if((data29.referenceImages === undefined) || (!(func0.call(data29, "referenceImages")))){
-const err93 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/0/required",keyword:"required",params:{missingProperty: "referenceImages"},message:"must have required property '"+"referenceImages"+"'"};
+const err93 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/0/required",keyword:"required",params:{missingProperty: "referenceImages"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1642,7 +1642,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err94 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1660,7 +1660,7 @@ props6.referenceImages = true;
 const _errs120 = errors;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if((data29.referenceVideos === undefined) || (!(func0.call(data29, "referenceVideos")))){
-const err95 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/1/required",keyword:"required",params:{missingProperty: "referenceVideos"},message:"must have required property '"+"referenceVideos"+"'"};
+const err95 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/1/required",keyword:"required",params:{missingProperty: "referenceVideos"}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1671,7 +1671,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1689,7 +1689,7 @@ props6.referenceVideos = true;
 }
 }
 if(!valid34){
-const err97 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err97 = {instancePath:instancePath+"/inputs",schemaPath:"#/allOf/6/then/properties/inputs/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1712,7 +1712,7 @@ vErrors = null;
 }
 }
 else {
-const err98 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1730,7 +1730,7 @@ props7.settings = true;
 }
 }
 if(!valid31){
-const err99 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err99 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1845,7 +1845,7 @@ if(_valid9){
 const _errs130 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.positivePrompt === undefined) || (!(func0.call(data, "positivePrompt")))){
-const err105 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "positivePrompt"},message:"must have required property '"+"positivePrompt"+"'"};
+const err105 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "positivePrompt"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1856,7 +1856,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err106 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1873,7 +1873,7 @@ props8.positivePrompt = true;
 }
 }
 if(!valid35){
-const err107 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err107 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1893,7 +1893,7 @@ Object.assign(props0, props8);
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.taskType === undefined) || (!(func0.call(data, "taskType")))){
-const err108 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"},message:"must have required property '"+"taskType"+"'"};
+const err108 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskType"}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1903,7 +1903,7 @@ vErrors.push(err108);
 errors++;
 }
 if((data.taskUUID === undefined) || (!(func0.call(data, "taskUUID")))){
-const err109 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"},message:"must have required property '"+"taskUUID"+"'"};
+const err109 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskUUID"}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1913,7 +1913,7 @@ vErrors.push(err109);
 errors++;
 }
 if((data.model === undefined) || (!(func0.call(data, "model")))){
-const err110 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+const err110 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"}};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1924,7 +1924,7 @@ errors++;
 }
 for(const key0 of Object.keys(data)){
 if(!(func0.call(schema31.properties, key0))){
-const err111 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err111 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1937,7 +1937,7 @@ errors++;
 if(data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")){
 let data31 = data.deliveryMethod;
 if(typeof data31 !== "string"){
-const err112 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1951,7 +1951,7 @@ let valid39 = false;
 let passing1 = null;
 const _errs136 = errors;
 if("async" !== data31){
-const err113 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "async"},message:"must be equal to constant"};
+const err113 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf/0/const",keyword:"const",params:{allowedValue: "async"}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1966,7 +1966,7 @@ valid39 = true;
 passing1 = 0;
 }
 if(!valid39){
-const err114 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err114 = {instancePath:instancePath+"/deliveryMethod",schemaPath:"#/properties/deliveryMethod/oneOf",keyword:"oneOf",params:{passingSchemas: passing1}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1990,7 +1990,7 @@ vErrors = null;
 if(data.duration !== undefined && func0.call(data, "duration")){
 let data32 = data.duration;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err115 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err115 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2001,7 +2001,7 @@ errors++;
 }
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 15 || isNaN(data32)){
-const err116 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
+const err116 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2011,7 +2011,7 @@ vErrors.push(err116);
 errors++;
 }
 if(data32 < 2 || isNaN(data32)){
-const err117 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+const err117 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2025,7 +2025,7 @@ errors++;
 if(data.height !== undefined && func0.call(data, "height")){
 let data33 = data.height;
 if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err118 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err118 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2037,7 +2037,7 @@ errors++;
 }
 if(data.includeCost !== undefined && func0.call(data, "includeCost")){
 if(typeof data.includeCost !== "boolean"){
-const err119 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err119 = {instancePath:instancePath+"/includeCost",schemaPath:"#/properties/includeCost/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2052,7 +2052,7 @@ let data35 = data.inputs;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key1 of Object.keys(data35)){
 if(!((((key1 === "audio") || (key1 === "frameImages")) || (key1 === "referenceImages")) || (key1 === "referenceVideos"))){
-const err120 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err120 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2065,7 +2065,7 @@ errors++;
 if(data35.audio !== undefined && func0.call(data35, "audio")){
 let data36 = data35.audio;
 if(typeof data36 !== "string"){
-const err121 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err121 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2079,7 +2079,7 @@ let valid41 = false;
 const _errs149 = errors;
 if(typeof data36 === "string"){
 if(!(formats0(data36))){
-const err122 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err122 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2090,7 +2090,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err123 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2104,7 +2104,7 @@ valid41 = valid41 || _valid11;
 const _errs151 = errors;
 if(typeof data36 === "string"){
 if(!(formats2(data36))){
-const err124 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err124 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2115,7 +2115,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err125 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2127,7 +2127,7 @@ errors++;
 var _valid11 = _errs151 === errors;
 valid41 = valid41 || _valid11;
 if(!valid41){
-const err126 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err126 = {instancePath:instancePath+"/inputs/audio",schemaPath:"#/properties/inputs/properties/audio/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2152,7 +2152,7 @@ if(data35.frameImages !== undefined && func0.call(data35, "frameImages")){
 let data37 = data35.frameImages;
 if(Array.isArray(data37)){
 if(data37.length > 2){
-const err127 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+const err127 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/maxItems",keyword:"maxItems",params:{limit: 2}};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2162,7 +2162,7 @@ vErrors.push(err127);
 errors++;
 }
 if(data37.length < 1){
-const err128 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err128 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2176,7 +2176,7 @@ for(let i0=0; i0<len0; i0++){
 let data38 = data37[i0];
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 if((data38.image === undefined) || (!(func0.call(data38, "image")))){
-const err129 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'"};
+const err129 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/required",keyword:"required",params:{missingProperty: "image"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2187,7 +2187,7 @@ errors++;
 }
 for(const key2 of Object.keys(data38)){
 if(!((key2 === "frame") || (key2 === "image"))){
-const err130 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err130 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2204,7 +2204,7 @@ let valid45 = false;
 let passing2 = null;
 const _errs160 = errors;
 if("first" !== data39){
-const err131 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/0/const",keyword:"const",params:{allowedValue: "first"},message:"must be equal to constant"};
+const err131 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/0/const",keyword:"const",params:{allowedValue: "first"}};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2220,7 +2220,7 @@ passing2 = 0;
 }
 const _errs161 = errors;
 if("last" !== data39){
-const err132 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/1/const",keyword:"const",params:{allowedValue: "last"},message:"must be equal to constant"};
+const err132 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/1/const",keyword:"const",params:{allowedValue: "last"}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2241,7 +2241,7 @@ passing2 = 1;
 }
 const _errs162 = errors;
 if(0 !== data39){
-const err133 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/2/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant"};
+const err133 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/2/const",keyword:"const",params:{allowedValue: 0}};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2262,7 +2262,7 @@ passing2 = 2;
 }
 const _errs163 = errors;
 if(-1 !== data39){
-const err134 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/3/const",keyword:"const",params:{allowedValue: -1},message:"must be equal to constant"};
+const err134 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf/3/const",keyword:"const",params:{allowedValue: -1}};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2285,7 +2285,7 @@ passing2 = 3;
 }
 }
 if(!valid45){
-const err135 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err135 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/frame",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",keyword:"oneOf",params:{passingSchemas: passing2}};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2309,7 +2309,7 @@ vErrors = null;
 if(data38.image !== undefined && func0.call(data38, "image")){
 let data40 = data38.image;
 if(typeof data40 !== "string"){
-const err136 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err136 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2323,7 +2323,7 @@ let valid46 = false;
 const _errs167 = errors;
 if(typeof data40 === "string"){
 if(!(formats0(data40))){
-const err137 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err137 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2334,7 +2334,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err138 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2348,7 +2348,7 @@ valid46 = valid46 || _valid13;
 const _errs169 = errors;
 if(typeof data40 === "string"){
 if(!(formats2(data40))){
-const err139 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err139 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2359,7 +2359,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err140 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2373,7 +2373,7 @@ valid46 = valid46 || _valid13;
 const _errs171 = errors;
 if(typeof data40 === "string"){
 if(!pattern4.test(data40)){
-const err141 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+const err141 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2384,7 +2384,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err142 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2398,7 +2398,7 @@ valid46 = valid46 || _valid13;
 const _errs173 = errors;
 if(typeof data40 === "string"){
 if(!pattern5.test(data40)){
-const err143 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+const err143 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2409,7 +2409,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err144 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2421,7 +2421,7 @@ errors++;
 var _valid13 = _errs173 === errors;
 valid46 = valid46 || _valid13;
 if(!valid46){
-const err145 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err145 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2444,7 +2444,7 @@ vErrors = null;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err146 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2456,7 +2456,7 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err147 = {instancePath:instancePath+"/inputs/frameImages",schemaPath:"#/properties/inputs/properties/frameImages/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2470,7 +2470,7 @@ if(data35.referenceImages !== undefined && func0.call(data35, "referenceImages")
 let data41 = data35.referenceImages;
 if(Array.isArray(data41)){
 if(data41.length < 1){
-const err148 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err148 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2483,7 +2483,7 @@ const len1 = data41.length;
 for(let i1=0; i1<len1; i1++){
 let data42 = data41[i1];
 if(typeof data42 !== "string"){
-const err149 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err149 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2497,7 +2497,7 @@ let valid49 = false;
 const _errs180 = errors;
 if(typeof data42 === "string"){
 if(!(formats0(data42))){
-const err150 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err150 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2508,7 +2508,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err151 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2522,7 +2522,7 @@ valid49 = valid49 || _valid14;
 const _errs182 = errors;
 if(typeof data42 === "string"){
 if(!(formats2(data42))){
-const err152 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err152 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2533,7 +2533,7 @@ errors++;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err153 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2547,7 +2547,7 @@ valid49 = valid49 || _valid14;
 const _errs184 = errors;
 if(typeof data42 === "string"){
 if(!pattern4.test(data42)){
-const err154 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"+"\""};
+const err154 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2558,7 +2558,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err155 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2572,7 +2572,7 @@ valid49 = valid49 || _valid14;
 const _errs186 = errors;
 if(typeof data42 === "string"){
 if(!pattern5.test(data42)){
-const err156 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"},message:"must match pattern \""+"^[a-zA-Z0-9+/=]+$"+"\""};
+const err156 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2583,7 +2583,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err157 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2595,7 +2595,7 @@ errors++;
 var _valid14 = _errs186 === errors;
 valid49 = valid49 || _valid14;
 if(!valid49){
-const err158 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err158 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2618,7 +2618,7 @@ vErrors = null;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err159 = {instancePath:instancePath+"/inputs/referenceImages",schemaPath:"#/properties/inputs/properties/referenceImages/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2632,7 +2632,7 @@ if(data35.referenceVideos !== undefined && func0.call(data35, "referenceVideos")
 let data43 = data35.referenceVideos;
 if(Array.isArray(data43)){
 if(data43.length < 1){
-const err160 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err160 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2645,7 +2645,7 @@ const len2 = data43.length;
 for(let i2=0; i2<len2; i2++){
 let data44 = data43[i2];
 if(typeof data44 !== "string"){
-const err161 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err161 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2659,7 +2659,7 @@ let valid52 = false;
 const _errs193 = errors;
 if(typeof data44 === "string"){
 if(!(formats0(data44))){
-const err162 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err162 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2670,7 +2670,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err163 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2684,7 +2684,7 @@ valid52 = valid52 || _valid15;
 const _errs195 = errors;
 if(typeof data44 === "string"){
 if(!(formats2(data44))){
-const err164 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err164 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2695,7 +2695,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err165 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2707,7 +2707,7 @@ errors++;
 var _valid15 = _errs195 === errors;
 valid52 = valid52 || _valid15;
 if(!valid52){
-const err166 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err166 = {instancePath:instancePath+"/inputs/referenceVideos/" + i2,schemaPath:"#/properties/inputs/properties/referenceVideos/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2730,7 +2730,7 @@ vErrors = null;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err167 = {instancePath:instancePath+"/inputs/referenceVideos",schemaPath:"#/properties/inputs/properties/referenceVideos/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2742,7 +2742,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err168 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2755,7 +2755,7 @@ errors++;
 if(data.model !== undefined && func0.call(data, "model")){
 let data45 = data.model;
 if(typeof data45 !== "string"){
-const err169 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err169 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2765,7 +2765,7 @@ vErrors.push(err169);
 errors++;
 }
 if("alibaba:wan@2.7" !== data45){
-const err170 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.7"},message:"must be equal to constant"};
+const err170 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/const",keyword:"const",params:{allowedValue: "alibaba:wan@2.7"}};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2779,7 +2779,7 @@ if(data.negativePrompt !== undefined && func0.call(data, "negativePrompt")){
 let data46 = data.negativePrompt;
 if(typeof data46 === "string"){
 if(func142(data46) > 500){
-const err171 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err171 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2790,7 +2790,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err172 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2803,7 +2803,7 @@ errors++;
 if(data.numberResults !== undefined && func0.call(data, "numberResults")){
 let data47 = data.numberResults;
 if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err173 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err173 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2814,7 +2814,7 @@ errors++;
 }
 if((typeof data47 == "number") && (isFinite(data47))){
 if(data47 > 20 || isNaN(data47)){
-const err174 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+const err174 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20}};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2824,7 +2824,7 @@ vErrors.push(err174);
 errors++;
 }
 if(data47 < 1 || isNaN(data47)){
-const err175 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err175 = {instancePath:instancePath+"/numberResults",schemaPath:"#/properties/numberResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2838,7 +2838,7 @@ errors++;
 if(data.outputFormat !== undefined && func0.call(data, "outputFormat")){
 let data48 = data.outputFormat;
 if(typeof data48 !== "string"){
-const err176 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err176 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2848,7 +2848,7 @@ vErrors.push(err176);
 errors++;
 }
 if(!(((data48 === "MP4") || (data48 === "WEBM")) || (data48 === "MOV"))){
-const err177 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum},message:"must be equal to one of the allowed values"};
+const err177 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2861,7 +2861,7 @@ errors++;
 if(data.outputQuality !== undefined && func0.call(data, "outputQuality")){
 let data49 = data.outputQuality;
 if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err178 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err178 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2872,7 +2872,7 @@ errors++;
 }
 if((typeof data49 == "number") && (isFinite(data49))){
 if(data49 > 99 || isNaN(data49)){
-const err179 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99"};
+const err179 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99}};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2882,7 +2882,7 @@ vErrors.push(err179);
 errors++;
 }
 if(data49 < 20 || isNaN(data49)){
-const err180 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+const err180 = {instancePath:instancePath+"/outputQuality",schemaPath:"#/properties/outputQuality/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20}};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2896,7 +2896,7 @@ errors++;
 if(data.outputType !== undefined && func0.call(data, "outputType")){
 let data50 = data.outputType;
 if(typeof data50 !== "string"){
-const err181 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err181 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2906,7 +2906,7 @@ vErrors.push(err181);
 errors++;
 }
 if(!(data50 === "URL")){
-const err182 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum},message:"must be equal to one of the allowed values"};
+const err182 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2920,7 +2920,7 @@ if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
 let data51 = data.positivePrompt;
 if(typeof data51 === "string"){
 if(func142(data51) > 5000){
-const err183 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+const err183 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 5000}};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2931,7 +2931,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err184 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2944,7 +2944,7 @@ errors++;
 if(data.resolution !== undefined && func0.call(data, "resolution")){
 let data52 = data.resolution;
 if(typeof data52 !== "string"){
-const err185 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err185 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2954,7 +2954,7 @@ vErrors.push(err185);
 errors++;
 }
 if(!((data52 === "720p") || (data52 === "1080p"))){
-const err186 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum},message:"must be equal to one of the allowed values"};
+const err186 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2969,7 +2969,7 @@ let data53 = data.safety;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
 for(const key3 of Object.keys(data53)){
 if(!((key3 === "checkContent") || (key3 === "mode"))){
-const err187 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err187 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2981,7 +2981,7 @@ errors++;
 }
 if(data53.checkContent !== undefined && func0.call(data53, "checkContent")){
 if(typeof data53.checkContent !== "boolean"){
-const err188 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err188 = {instancePath:instancePath+"/safety/checkContent",schemaPath:"#/properties/safety/properties/checkContent/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2994,7 +2994,7 @@ errors++;
 if(data53.mode !== undefined && func0.call(data53, "mode")){
 let data55 = data53.mode;
 if(typeof data55 !== "string"){
-const err189 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err189 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -3008,7 +3008,7 @@ let valid54 = false;
 let passing3 = null;
 const _errs221 = errors;
 if("none" !== data55){
-const err190 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+const err190 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/0/const",keyword:"const",params:{allowedValue: "none"}};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -3024,7 +3024,7 @@ passing3 = 0;
 }
 const _errs222 = errors;
 if("fast" !== data55){
-const err191 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"},message:"must be equal to constant"};
+const err191 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/1/const",keyword:"const",params:{allowedValue: "fast"}};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -3045,7 +3045,7 @@ passing3 = 1;
 }
 const _errs223 = errors;
 if("full" !== data55){
-const err192 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "full"},message:"must be equal to constant"};
+const err192 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf/2/const",keyword:"const",params:{allowedValue: "full"}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -3067,7 +3067,7 @@ passing3 = 2;
 }
 }
 if(!valid54){
-const err193 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err193 = {instancePath:instancePath+"/safety/mode",schemaPath:"#/properties/safety/properties/mode/oneOf",keyword:"oneOf",params:{passingSchemas: passing3}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -3090,7 +3090,7 @@ vErrors = null;
 }
 }
 else {
-const err194 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err194 = {instancePath:instancePath+"/safety",schemaPath:"#/properties/safety/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -3103,7 +3103,7 @@ errors++;
 if(data.seed !== undefined && func0.call(data, "seed")){
 let data56 = data.seed;
 if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err195 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err195 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -3114,7 +3114,7 @@ errors++;
 }
 if((typeof data56 == "number") && (isFinite(data56))){
 if(data56 > 2147483647 || isNaN(data56)){
-const err196 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+const err196 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -3124,7 +3124,7 @@ vErrors.push(err196);
 errors++;
 }
 if(data56 < 0 || isNaN(data56)){
-const err197 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err197 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -3140,7 +3140,7 @@ let data57 = data.settings;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 for(const key4 of Object.keys(data57)){
 if(!(((key4 === "audio") || (key4 === "promptEnhancer")) || (key4 === "shotType"))){
-const err198 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err198 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -3152,7 +3152,7 @@ errors++;
 }
 if(data57.audio !== undefined && func0.call(data57, "audio")){
 if(typeof data57.audio !== "boolean"){
-const err199 = {instancePath:instancePath+"/settings/audio",schemaPath:"#/properties/settings/properties/audio/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err199 = {instancePath:instancePath+"/settings/audio",schemaPath:"#/properties/settings/properties/audio/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -3164,7 +3164,7 @@ errors++;
 }
 if(data57.promptEnhancer !== undefined && func0.call(data57, "promptEnhancer")){
 if(typeof data57.promptEnhancer !== "boolean"){
-const err200 = {instancePath:instancePath+"/settings/promptEnhancer",schemaPath:"#/properties/settings/properties/promptEnhancer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err200 = {instancePath:instancePath+"/settings/promptEnhancer",schemaPath:"#/properties/settings/properties/promptEnhancer/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -3177,7 +3177,7 @@ errors++;
 if(data57.shotType !== undefined && func0.call(data57, "shotType")){
 let data60 = data57.shotType;
 if(typeof data60 !== "string"){
-const err201 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err201 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -3191,7 +3191,7 @@ let valid56 = false;
 let passing4 = null;
 const _errs236 = errors;
 if("single" !== data60){
-const err202 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"},message:"must be equal to constant"};
+const err202 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf/0/const",keyword:"const",params:{allowedValue: "single"}};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -3207,7 +3207,7 @@ passing4 = 0;
 }
 const _errs237 = errors;
 if("multi" !== data60){
-const err203 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf/1/const",keyword:"const",params:{allowedValue: "multi"},message:"must be equal to constant"};
+const err203 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf/1/const",keyword:"const",params:{allowedValue: "multi"}};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -3228,7 +3228,7 @@ passing4 = 1;
 }
 }
 if(!valid56){
-const err204 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err204 = {instancePath:instancePath+"/settings/shotType",schemaPath:"#/properties/settings/properties/shotType/oneOf",keyword:"oneOf",params:{passingSchemas: passing4}};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -3251,7 +3251,7 @@ vErrors = null;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err205 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -3264,7 +3264,7 @@ errors++;
 if(data.taskType !== undefined && func0.call(data, "taskType")){
 let data61 = data.taskType;
 if(typeof data61 !== "string"){
-const err206 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err206 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -3274,7 +3274,7 @@ vErrors.push(err206);
 errors++;
 }
 if("videoInference" !== data61){
-const err207 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "videoInference"},message:"must be equal to constant"};
+const err207 = {instancePath:instancePath+"/taskType",schemaPath:"#/properties/taskType/const",keyword:"const",params:{allowedValue: "videoInference"}};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -3288,7 +3288,7 @@ if(data.taskUUID !== undefined && func0.call(data, "taskUUID")){
 let data62 = data.taskUUID;
 if(typeof data62 === "string"){
 if(!(formats0(data62))){
-const err208 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err208 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -3299,7 +3299,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err209 = {instancePath:instancePath+"/taskUUID",schemaPath:"#/properties/taskUUID/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -3312,7 +3312,7 @@ errors++;
 if(data.ttl !== undefined && func0.call(data, "ttl")){
 let data63 = data.ttl;
 if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err210 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err210 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -3323,7 +3323,7 @@ errors++;
 }
 if((typeof data63 == "number") && (isFinite(data63))){
 if(data63 < 60 || isNaN(data63)){
-const err211 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+const err211 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60}};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -3338,7 +3338,7 @@ if(data.uploadEndpoint !== undefined && func0.call(data, "uploadEndpoint")){
 let data64 = data.uploadEndpoint;
 if(typeof data64 === "string"){
 if(!(formats2(data64))){
-const err212 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err212 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -3349,7 +3349,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/uploadEndpoint",schemaPath:"#/properties/uploadEndpoint/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -3363,7 +3363,7 @@ if(data.webhookURL !== undefined && func0.call(data, "webhookURL")){
 let data65 = data.webhookURL;
 if(typeof data65 === "string"){
 if(!(formats2(data65))){
-const err214 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err214 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -3374,7 +3374,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err215 = {instancePath:instancePath+"/webhookURL",schemaPath:"#/properties/webhookURL/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -3387,7 +3387,7 @@ errors++;
 if(data.width !== undefined && func0.call(data, "width")){
 let data66 = data.width;
 if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err216 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err216 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -3399,7 +3399,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err217 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err217];
 }

@@ -38,11 +38,11 @@ const int = (v, d) => {
   return n;
 };
 const CONFIG = {
-  n: int(opts.n, 26), // 2 specs per base spec: three rounds of full + one-changed generation fit the budget on 2 cores
+  n: int(opts.n, 300), // the scale: two rounds of full + one-changed generation fit the budget on 2 cores
   seed: int(opts.seed, 1),
-  genRuns: int(opts.runs, 3), // rounds of (full generation, one-changed regeneration, openapi-typescript)
+  genRuns: int(opts.runs, 2), // rounds of (full generation, one-changed regeneration, openapi-typescript)
   budgetSec: int(opts.budget, 540), // the generation rounds stop early to keep the whole bench under this
-  tscRuns: int(opts["tsc-runs"], 5),
+  tscRuns: int(opts["tsc-runs"], 3),
   coldRuns: int(opts["cold-runs"], 21),
   sampleMs: int(opts["sample-ms"], 300),
   samples: 5,

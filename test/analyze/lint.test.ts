@@ -63,6 +63,27 @@ describe("lint findings", () => {
   });
 });
 
+describe("the documentation examples on every spec", () => {
+  test("each spec carries its page's examples, and each gets the verdict it declares", async () => {
+    const results = await lint({ specs: [path.join(ROOT, "specs")] });
+    const byModel = Object.fromEntries(results.map((r) => [r.modelId, r]));
+    expect(Object.keys(byModel).sort()).toEqual(["alibaba:wan@2.6", "alibaba:wan@2.7", "alibaba:wan@2.7-image", "runflow:alibaba/wan/v2.7/text-to-video"]);
+    for (const r of results) expect(r.findings.filter((f) => f.kind.startsWith("example")), r.file).toEqual([]);
+  });
+
+  test("the counts: seed 001's five on Wan 2.7 (two invalid), seed 002's four, seed 004's four, Runflow's one", async () => {
+    const { loadSpec } = await import("../../generator/load/spec.js");
+    const count = async (file: string) => {
+      const s = await loadSpec({ file: path.join(ROOT, file), root: null });
+      return Object.values<any>(s.examples).map((e) => e["x-modelgen-expect"]).sort();
+    };
+    expect(await count("specs/runware/alibaba-wan2-7.json")).toEqual(["invalid", "invalid", "valid", "valid", "valid"]);
+    expect(await count("specs/runware/alibaba-wan2-7-image.json")).toEqual(["valid", "valid", "valid", "valid"]);
+    expect(await count("specs/runware/alibaba-wan2-6.json")).toEqual(["valid", "valid", "valid", "valid"]);
+    expect(await count("specs/runflow/alibaba-wan-v2-7-text-to-video.json")).toEqual(["valid"]);
+  });
+});
+
 describe("patterns that may backtrack catastrophically", () => {
   test("a nested quantifier is flagged with its JSON Pointer; anchored classes are not", async () => {
     const dir = writeSpecs({ "a.json": runwareSpec({ properties: { slug: { type: "string", pattern: "^(a+)+$" }, hex: { type: "string", pattern: "^#[0-9A-Fa-f]{6}$" } } }) });

@@ -1,7 +1,7 @@
 // Messages in words for a schema's rules, derived from their structure (titles, consts, keywords), never
 // written per model. Each message is keyed by the schema path Ajv reports, so a broken rule gives one message.
 // Placeholders `{/json/pointer}` are filled from the payload when the message is shown.
-import { translate as translateRaw, TRUE, and, or, not, pathKey } from "./formula.js";
+import { translate as translateRaw, and, or, not, pathKey } from "./formula.js";
 import { collectRules, simplify } from "./case-split.js";
 import { isPlain } from "../normalize/walk.js";
 
@@ -237,7 +237,7 @@ function describeAt(schema, base, at, root, out) {
     }
     if (specific) add("/then/required", requirementText(translate({ required: schema.then.required }, at, root), cond, null, at));
     if ("else" in schema) add("/else", requirementText(translate(schema.else, at, root), { t: "not", x: cond }, schema.else, at));
-    if (isPlain(schema.then)) nested(schema.then, `${base}/then`, at, root, out);
+    if (isPlain(schema.then)) nested(schema.then, `${base}/then`, at, out);
   }
   if ("not" in schema) {
     const f = translate(schema.not, at, root);
@@ -259,7 +259,7 @@ function describeAt(schema, base, at, root, out) {
   if (Array.isArray(schema.allOf)) schema.allOf.forEach((s, i) => describeAt(s, `${base}/allOf/${i}`, at, root, out));
 }
 
-function nested(schema, base, at, root, out) {
+function nested(schema, base, at, out) {
   for (const k of ["oneOf", "anyOf"]) {
     const table = Array.isArray(schema[k]) ? constTable(schema[k]) : null;
     if (table) out.push({ schemaPath: `${base}/${k}`, message: tableText(table, at), path: ptr(at), focus: table.keys.map((key) => ptr([...at, key])) });
@@ -312,4 +312,3 @@ export function describeAlternatives(root) {
   return out;
 }
 
-export { TRUE };

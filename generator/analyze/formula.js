@@ -50,7 +50,6 @@ export function atomKey(a) {
 
 const TYPE_KEYWORDS = new Set(["type"]);
 const ANNOTATIONS = new Set(["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment", "$id", "$schema", "$anchor"]);
-const COMBINATORS = new Set(["allOf", "anyOf", "oneOf", "not", "if", "then", "else"]);
 const OBJECT_KEYWORDS = new Set(["required", "properties", "dependentRequired", "dependentSchemas", "additionalProperties"]);
 
 /** Literal values a declared schema allows, or undefined if it is not a closed set of literals. */
@@ -118,7 +117,7 @@ export function translate(s, at, root) {
       const el = "else" in s ? translate(s.else, at, root) : TRUE;
       parts.push(or([and([c, th]), and([not(c), el])]));
     } else if (k === "then" || k === "else") continue;
-    else if (TYPE_KEYWORDS.has(k)) parts.push(typeFormula(v, dTypes, at, s));
+    else if (TYPE_KEYWORDS.has(k)) parts.push(typeFormula(v, dTypes, at));
     else if (isObject && OBJECT_KEYWORDS.has(k)) parts.push(objectKeyword(k, v, s, at, root, declared));
     else if (k === "const" || k === "enum") parts.push(valueFormula(k === "const" ? [v] : v, at, declared, isObject));
     else if (impliedByDeclared(k, v, declared)) continue;
@@ -131,7 +130,7 @@ function exactlyOne(fs) {
   return or(fs.map((f, i) => and([f, ...fs.filter((_, j) => j !== i).map(not)])));
 }
 
-function typeFormula(v, dTypes, at, s) {
+function typeFormula(v, dTypes, at) {
   const want = typeof v === "string" ? [v] : v;
   if (!dTypes) return opaqueFor(at, { type: v });
   const ok = (t) => want.includes(t) || (t === "integer" && want.includes("number"));
@@ -211,4 +210,3 @@ export function eqAtoms(f, out = []) {
   return out;
 }
 
-export { COMBINATORS };

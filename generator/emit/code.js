@@ -33,11 +33,6 @@ export function propertyKey(key) {
   return IDENTIFIER.test(key) && key !== "__proto__" && key !== "constructor" ? new Code(key) : literal(key);
 }
 
-/** Property access on an expression: `.key` or `["key"]`. */
-export function member(expr, key) {
-  return IDENTIFIER.test(key) ? new Code(`${expr}.${key}`) : new Code(`${expr}[${literal(key)}]`);
-}
-
 /** Sanitise text for a block comment: no `*` `/` terminator, no line or paragraph separators, no control chars. */
 export function commentText(text) {
   return String(text)
@@ -66,11 +61,6 @@ export function code(strings, ...values) {
     out += (v instanceof Code ? v.text : Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Code) ? v.map((x) => x.text).join("") : literal(v).text) + strings[i + 1];
   });
   return new Code(out);
-}
-
-/** Join Code values. */
-export function join(parts, sep = "") {
-  return new Code(parts.map((p) => (p instanceof Code ? p.text : (() => { throw new Error("join takes Code only"); })())).join(sep));
 }
 
 /** PascalCase from a spec name, restricted to identifier characters (for generated type names). */

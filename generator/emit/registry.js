@@ -1,6 +1,6 @@
 // Emit generated/index.js (+ .d.ts): a registry of every model by id, and generated/package.json so the
 // folder can be consumed as a package (one subpath export per model).
-import { code, literal, docComment, name, Code } from "./code.js";
+import { code, literal, docComment, name } from "./code.js";
 
 /** @param {{ name: string, modelId: string, title: string, provider: string }[]} models sorted by name */
 export function emitRegistry(models) {
@@ -32,4 +32,3 @@ export function emitRegistry(models) {
   };
 }
 
-export { Code };

@@ -322,7 +322,6 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
       v.valueKeys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
       const varying = v.valueKeys.filter((k) => new Set(v.tuples.map((t) => stableStringify(t.get(k) === OTHER ? "\u0000other" : t.get(k)))).size > 1);
       const relationVars = varying.length > 1 ? displayOrder(varying, (k) => group.vars.get(k).path.at(-1)) : [];
-      if (varying.length === 1) v.valueKeys = v.valueKeys; // a single varying value is a literal union on its property
       let preferred = variantName(v, variants, group.vars);
       for (let extra = 1; usedVariantNames.has(preferred) && extra < 4; extra++) preferred = variantName(v, variants, group.vars, extra);
       usedVariantNames.add(preferred);

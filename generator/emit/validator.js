@@ -87,7 +87,7 @@ export function emitValidator(schema, formats, { file, pointer, runtimeImport })
   let code = standaloneCode(ajv, validate);
   // Named imports of exactly what the code uses, so a bundler keeps only those (formats are one function each).
   const used = new Map();
-  code = code.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)?)/g, (whole, mod, member) => {
+  code = code.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)?)/g, (_whole, mod, member) => {
     const name = RUNTIME_REQUIRES[mod];
     if (!name) throw new Error(`Ajv's standalone code requires ${mod}, which the runtime does not provide`);
     if (name === "formats") {

@@ -117,4 +117,3 @@ export function normalize(taskSchema) {
   return normalizeRules.reduce((s, rule) => rule.apply(s), taskSchema);
 }
 
-export { isPlain };

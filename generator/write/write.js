@@ -47,11 +47,39 @@ export function diffOutput(outDir, files) {
   return { changed: changed.sort(), added: added.sort(), removed: removed.sort() };
 }
 
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+};
+
+/**
+ * Clean up after a run that was killed: its temporary folder goes; if it died between the two renames (the old
+ * output moved aside, the new one not yet in place), the old output is put back, as it was.
+ */
+export function recoverInterrupted(outDir) {
+  const base = outDir.replace(/[\\/]+$/, "");
+  const parent = path.dirname(base);
+  if (!existsSync(parent)) return;
+  const prefix = path.basename(base);
+  for (const name of readdirSync(parent).sort()) {
+    const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.modelgen-(tmp|old)-(\\d+)$`).exec(name);
+    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    const p = path.join(parent, name);
+    if (m[1] === "old" && !existsSync(base)) renameSync(p, base);
+    else rmSync(p, { recursive: true, force: true });
+  }
+}
+
 /**
  * Replace outDir's generated files with `files`. Files in outDir that the generator did not make are kept.
  * A folder that has files but no manifest was not made by modelgen: refuse, never overwrite a user's files.
  */
 export function writeOutput(outDir, files) {
+  recoverInterrupted(outDir);
   const owned = readManifest(outDir);
   const existing = listFiles(outDir);
   if (owned === null && existing.length > 0)

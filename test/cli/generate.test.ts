@@ -1,6 +1,7 @@
 // `modelgen generate` as a user runs it: --check, --help, layout of outputs, exit codes, never clobbering.
 import { describe, expect, test } from "vitest";
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { ROOT, listFiles } from "../helpers/generated.js";
@@ -71,5 +72,22 @@ describe("modelgen generate", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("modelgen: no/such/dir: no such file or directory\n");
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("a generate that was killed", () => {
+  test("its temporary folder is removed, and an output moved aside is put back, by the next run", async () => {
+    const { recoverInterrupted } = await import("../../generator/write/write.js");
+    const dir = tmp();
+    const out = path.join(dir, "gen");
+    // A dead pid: a child that has exited.
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    mkdirSync(path.join(dir, `gen.modelgen-tmp-${dead}`));
+    writeFileSync(path.join(dir, `gen.modelgen-tmp-${dead}`, "half.js"), "half-written");
+    mkdirSync(path.join(dir, `gen.modelgen-old-${dead}`));
+    writeFileSync(path.join(dir, `gen.modelgen-old-${dead}`, "index.js"), "the previous output");
+    recoverInterrupted(out);
+    expect(listFiles(dir)).toEqual(["gen/index.js"]);
+    expect(readFileSync(path.join(out, "index.js"), "utf8")).toBe("the previous output");
   });
 });

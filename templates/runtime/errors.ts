@@ -1,11 +1,9 @@
 // The one error type every client call rejects with, whatever went wrong: validation,
 // transport, an API error answer, a failed task or run.
 
-/** One schema violation; `path` is a JSON Pointer (RFC 6901) into the validated value. */
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
+// One schema violation, as the generated validators report it (a type-only import: no code is shared).
+import type { ValidationIssue } from "../validation/issues.js";
+export type { ValidationIssue };
 
 /** Codes the runtime itself assigns; API error codes (e.g. `invalidApiKey`) pass through unchanged. */
 export type RuntimeErrorCode =

@@ -7,6 +7,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { ROOT, listFiles } from "../helpers/generated.js";
 import { runCli } from "../helpers/cli.js";
+import { mulberry32 } from "../helpers/fake-runware.js";
 
 /** The same JSON value with every object's keys in a random order (seeded). */
 function shuffleKeys(v: unknown, rand: () => number): unknown {
@@ -20,18 +21,6 @@ function shuffleKeys(v: unknown, rand: () => number): unknown {
     return Object.fromEntries(keys.map((k) => [k, shuffleKeys((v as Record<string, unknown>)[k], rand)]));
   }
   return v;
-}
-
-/** A small seeded PRNG, so the shuffles are the same on every run. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("deterministic output", () => {

@@ -1,8 +1,5 @@
-/** One schema violation; `path` is a JSON Pointer (RFC 6901) into the validated value. */
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
+import type { ValidationIssue } from "../validation/issues.js";
+export type { ValidationIssue };
 /** Codes the runtime itself assigns; API error codes (e.g. `invalidApiKey`) pass through unchanged. */
 export type RuntimeErrorCode =
   | "invalidTask"

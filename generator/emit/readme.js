@@ -119,6 +119,7 @@ export function emitReadme(ir, summary, lint, check, validateTask, bannerText) {
   out.push("## Rules in words", "", "The messages `validateTask` gives when a rule is broken:", "");
   const placeholders = (text) => text.replace(/\{path\}/g, "*the value*").replace(/\{(\/[^{}]*)\}/g, (_, p) => `*${p.slice(1).replace(/\//g, ".")}*`);
   for (const m of ir.ruleMessages) out.push(`- ${code(m.schemaPath)}: ${placeholders(cell(m.message))}`);
+  if (ir.ruleMessages.length === 0 && ir.extraRules.length === 0) out.push("None beyond the properties' own types, values and bounds (their messages name the property and what it must be).");
   if (ir.extraRules.length) for (const r of ir.extraRules) out.push(`- ${code(`x-modelgen-rules ${r.kind} ${r.paths.join(", ")}`)}: ${cell(r.message)}`);
   out.push("");
 

@@ -107,25 +107,53 @@ export function simplify(f, asg) {
       return or(f.xs.map((x) => simplify(x, asg)));
     case "not":
       return not(simplify(f.x, asg));
-    case "has": {
-      const v = asg.get(atomKey(f));
+    case "has":
+    case "opaque": {
+      const v = asg.get(f.key ?? atomKey(f));
       return v === undefined ? f : v ? TRUE : FALSE;
     }
     case "eq": {
-      if (asg.get(`has:${pathKey(f.path)}`) === false) return FALSE;
-      const v = asg.get(atomKey(f));
+      if (asg.get(f.presence ?? `has:${pathKey(f.path)}`) === false) return FALSE;
+      const v = asg.get(f.key ?? atomKey(f));
       if (v === undefined) return f;
-      return v !== OTHER && stableStringify(v) === stableStringify(f.value) ? TRUE : FALSE;
-    }
-    case "opaque": {
-      const v = asg.get(atomKey(f));
-      return v === undefined ? f : v ? TRUE : FALSE;
+      // Value atoms are scalars (objects as const stay with the validator), so === compares them.
+      return v !== OTHER && v === f.value ? TRUE : FALSE;
     }
   }
   throw new Error(`unknown formula node ${f.t}`);
 }
 
 export class SplitTooLarge extends Error {}
+
+/** Smallest rank of an unassigned variable in a formula (a residual always mentions one). */
+function firstRank(f, rank, asg) {
+  switch (f.t) {
+    case "and":
+    case "or": {
+      let best = Infinity;
+      for (const x of f.xs) {
+        const r = firstRank(x, rank, asg);
+        if (r < best) best = r;
+      }
+      return best;
+    }
+    case "not":
+      return firstRank(f.x, rank, asg);
+    case "has":
+    case "eq":
+    case "opaque": {
+      let best = Infinity;
+      const key = f.key ?? atomKey(f);
+      if (!asg.has(key)) best = rank.get(key) ?? Infinity;
+      if (f.t === "eq") {
+        const presence = f.presence ?? `has:${pathKey(f.path)}`;
+        if (!asg.has(presence)) best = Math.min(best, rank.get(presence) ?? Infinity);
+      }
+      return best;
+    }
+  }
+  return Infinity;
+}
 /** Bounds on the search itself (the variant limit applies after minimizing). */
 const MAX_NODES = 200_000;
 const MAX_CUBES = 5_000;
@@ -135,6 +163,7 @@ export function enumerate(formula, vars) {
   const cubes = [];
   let nodes = 0;
   const order = [...vars.values()];
+  const rank = new Map(order.map((v, i) => [v.key, i]));
   const step = (f, asg) => {
     if (++nodes > MAX_NODES) throw new SplitTooLarge();
     if (f.t === "false") return;
@@ -143,8 +172,8 @@ export function enumerate(formula, vars) {
       if (cubes.length > MAX_CUBES) throw new SplitTooLarge();
       return;
     }
-    const present = atomsOf(f);
-    const next = order.find((v) => !asg.has(v.key) && present.has(v.key));
+    // The earliest variable (in branching order) that the residual formula still mentions.
+    const next = order[firstRank(f, rank, asg)];
     for (const value of next.domain ?? [true, false]) {
       const a = new Map(asg).set(next.key, value);
       step(simplify(f, a), a);

@@ -8,9 +8,10 @@ import { declaredAt, isPlain } from "../normalize/walk.js";
 
 export const TRUE = Object.freeze({ t: "true" });
 export const FALSE = Object.freeze({ t: "false" });
-export const has = (path) => ({ t: "has", path });
-export const eq = (path, value) => ({ t: "eq", path, value });
-export const opaque = (id) => ({ t: "opaque", id });
+// Atoms carry their variable's key, computed once: the case split looks keys up at every node it visits.
+export const has = (path) => ({ t: "has", path, key: `has:${path.join(".")}` });
+export const eq = (path, value) => ({ t: "eq", path, value, key: `eq:${path.join(".")}`, presence: `has:${path.join(".")}` });
+export const opaque = (id) => ({ t: "opaque", id, key: `op:${id}` });
 
 export function and(xs) {
   const flat = [];
@@ -43,6 +44,7 @@ export const implies = (a, b) => or([not(a), b]);
 /** Key of an atom, used for variables and for de-duplicating opaque checks. */
 export const pathKey = (path) => path.join(".");
 export function atomKey(a) {
+  if (a.key) return a.key;
   if (a.t === "has") return `has:${pathKey(a.path)}`;
   if (a.t === "eq") return `eq:${pathKey(a.path)}`;
   return `op:${a.id}`;

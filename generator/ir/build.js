@@ -70,6 +70,17 @@ export function buildIR(spec, { limit = 64, formats } = {}) {
 /** Keywords of JSON Schema 2020-12 that the pipeline does not implement: reported, never silently ignored. */
 const UNSUPPORTED_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "dependencies"]);
 
+/** Keywords of JSON Schema 2020-12 (core, applicator, validation, format, content, meta-data) and OpenAPI 3.1's schema extras. */
+const KNOWN_KEYWORDS = new Set(
+  ("$schema $id $ref $anchor $defs $comment $vocabulary definitions allOf anyOf oneOf not if then else dependentSchemas prefixItems items contains " +
+    "properties patternProperties additionalProperties propertyNames unevaluatedItems unevaluatedProperties type enum const multipleOf maximum " +
+    "exclusiveMaximum minimum exclusiveMinimum maxLength minLength pattern maxItems minItems uniqueItems maxContains minContains maxProperties " +
+    "minProperties required dependentRequired format contentEncoding contentMediaType contentSchema title description default deprecated readOnly " +
+    "writeOnly examples example discriminator xml externalDocs nullable").split(" "),
+);
+/** Keywords whose value maps names to subschemas (or lists): their keys are names, not keywords. */
+const MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependentRequired"]);
+
 /**
  * Patterns and formats, checked on the schema as written so errors point at the place in the file: every
  * `pattern` must be an ECMAScript regular expression (with the u flag, as the validator runs it) and every
@@ -79,7 +90,7 @@ function checkStrings(spec, formats) {
   const visit = (node, keys) => {
     if (Array.isArray(node)) return node.forEach((x, i) => visit(x, [...keys, i]));
     if (node === null || typeof node !== "object") return;
-    const inSchema = keys.at(-1) !== "properties" && keys.at(-1) !== "examples" && keys.at(-1) !== "default" && keys.at(-1) !== "const" && keys.at(-1) !== "enum";
+    const inSchema = !MAPS.has(keys.at(-1)) && keys.at(-1) !== "examples" && keys.at(-1) !== "default" && keys.at(-1) !== "const" && keys.at(-1) !== "enum";
     if (inSchema && typeof node.pattern === "string") {
       try {
         new RegExp(node.pattern, "u");
@@ -91,10 +102,13 @@ function checkStrings(spec, formats) {
       const unsupported = Object.keys(node).find((k) => UNSUPPORTED_KEYWORDS.has(k));
       if (unsupported)
         throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, unsupported])}`, `unsupported keyword ${JSON.stringify(unsupported)}: modelgen's validators and types do not implement it, and ignoring it would accept payloads the spec rejects`);
+      const unknown = Object.keys(node).find((k) => !KNOWN_KEYWORDS.has(k) && !k.startsWith("x-"));
+      if (unknown)
+        throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, unknown])}`, `unknown keyword ${JSON.stringify(unknown)}: not JSON Schema 2020-12 or OpenAPI; a rule that depends on it would be silently ignored (a typo?)`);
     }
     if (inSchema && formats && typeof node.format === "string" && !(node.format in formats))
       throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, "format"])}`, `unsupported format ${JSON.stringify(node.format)}; the validators implement ${Object.keys(formats).sort().join(", ")}`);
-    for (const [k, v] of Object.entries(node)) if (!["examples", "default", "const", "enum"].includes(k)) visit(v, [...keys, k]);
+    for (const [k, v] of Object.entries(node)) if (!["examples", "example", "default", "const", "enum"].includes(k) && !k.startsWith("x-")) visit(v, [...keys, k]);
   };
   visit(spec.taskSchema, []);
 }

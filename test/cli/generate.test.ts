@@ -91,3 +91,14 @@ describe("a generate that was killed", () => {
     expect(readFileSync(path.join(out, "index.js"), "utf8")).toBe("the previous output");
   });
 });
+
+test("an unknown keyword in a rule (a typo) is an error at its place, not silently ignored", () => {
+  const dir = tmp();
+  const spec = JSON.parse(readFileSync(path.join(ROOT, "specs/runware/alibaba-wan2-6.json"), "utf8"));
+  spec.components.schemas.RequestBody.items.allOf[0].requird = ["width"];
+  writeFileSync(path.join(dir, "typo.json"), JSON.stringify(spec, null, 2));
+  const r = runCli(["generate", "--specs", path.join(dir, "typo.json"), "--out", path.join(dir, "out")]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`modelgen: ${path.join(dir, "typo.json")}:/components/schemas/RequestBody/items/allOf/0/requird: unknown keyword "requird": not JSON Schema 2020-12 or OpenAPI; a rule that depends on it would be silently ignored (a typo?)\n`);
+  expect(existsSync(path.join(dir, "out"))).toBe(false);
+});

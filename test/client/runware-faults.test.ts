@@ -4,20 +4,12 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { createRunwareClient, ModelgenError } from "../../templates/runtime/index.js";
-import { fastOptions, startFakeRunware, wanTask, wanVideoBinding, type FakeRunware, type FakeRunwareOptions, type Fault } from "../helpers/fake-runware.js";
+import { fastOptions, useFakeRunware, wanTask, wanVideoBinding, type FakeRunware, type Fault } from "../helpers/fake-runware.js";
 
 const KEY = "rw-test-key-faults";
 type Video = { taskUUID: string; videoUUID: string };
 
-const servers: FakeRunware[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-async function fake(options: Partial<FakeRunwareOptions> = {}): Promise<FakeRunware> {
-  const s = await startFakeRunware({ apiKey: KEY, ...options });
-  servers.push(s);
-  return s;
-}
+const fake = useFakeRunware(KEY, afterEach);
 /** Short only where a hang must time out; generous elsewhere so a loaded machine is no fault. */
 function timeoutFor(kind: Fault["kind"]): number {
   return kind === "hang" ? 250 : 5000;

@@ -4,20 +4,12 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRunwareClient, isUuid, ModelgenError, type RunwareBinding, type RunwareProgress } from "../../templates/runtime/index.js";
-import { fastOptions, startFakeRunware, wanTask, wanVideoBinding, type FakeRunware, type FakeRunwareOptions } from "../helpers/fake-runware.js";
+import { fastOptions, useFakeRunware, wanTask, wanVideoBinding } from "../helpers/fake-runware.js";
 
 const KEY = "rw-test-key-4f1d9c2e7a";
 type Video = { taskUUID: string; videoUUID: string; videoURL: string; status?: string };
 
-const servers: FakeRunware[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-async function fake(options: Partial<FakeRunwareOptions> = {}): Promise<FakeRunware> {
-  const s = await startFakeRunware({ apiKey: KEY, ...options });
-  servers.push(s);
-  return s;
-}
+const fake = useFakeRunware(KEY, afterEach);
 async function rejection(p: Promise<unknown>): Promise<ModelgenError> {
   const error = await p.then(
     () => undefined,

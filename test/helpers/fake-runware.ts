@@ -381,6 +381,22 @@ export async function startFakeRunware(options: FakeRunwareOptions): Promise<Fak
  * Millisecond waits so a whole test takes tens of ms; a generous per-request timeout so a
  * loaded CI machine never times out a healthy request (tests of hangs set a short one).
  */
+/**
+ * In a test file: a `fake(options)` that starts a fake Runware server with this key, every one of them stopped
+ * after each test.
+ */
+export function useFakeRunware(apiKey: string, afterEach: (fn: () => Promise<void>) => void): (options?: Partial<FakeRunwareOptions>) => Promise<FakeRunware> {
+  const servers: FakeRunware[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+  });
+  return async (options = {}) => {
+    const s = await startFakeRunware({ apiKey, ...options });
+    servers.push(s);
+    return s;
+  };
+}
+
 export function fastOptions(baseUrl: string, apiKey: string, overrides: Partial<ClientOptions> = {}): ClientOptions {
   return {
     apiKey,

@@ -124,7 +124,17 @@ function keywordMessage(e: AjvError, data: unknown): ValidationIssue {
   }
 }
 
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+const indexes = new WeakMap<readonly RuleMessage[], Map<string, RuleMessage>>();
+/** Rules by schema path, built once per rule table (each generated module has one). */
+function indexOf(rules: readonly RuleMessage[]): Map<string, RuleMessage> {
+  let index = indexes.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const r of rules) if (!index.has(r.schemaPath)) index.set(r.schemaPath, r);
+    indexes.set(rules, index);
+  }
+  return index;
+}
 
 /**
  * One issue per broken rule: errors at or below a described schema path share that rule's message; other
@@ -141,10 +151,14 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, data: u
       issues.push(issue);
     }
   };
+  const byPath = indexOf(rules);
+  // The rule with the longest schema path that is this path or an ancestor of it.
   const ruleFor = (schemaPath: string) => {
-    let best: RuleMessage | undefined;
-    for (const r of rules) if (under(schemaPath, r.schemaPath) && (!best || r.schemaPath.length > best.schemaPath.length)) best = r;
-    return best;
+    for (let p = schemaPath; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) {
+      const r = byPath.get(p);
+      if (r) return r;
+    }
+    return undefined;
   };
   const all = errors ?? [];
   const done = new Set<RuleMessage>();

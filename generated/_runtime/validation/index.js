@@ -212,7 +212,16 @@ function keywordMessage(e, data) {
       return { path: e.instancePath, message: `${at} ${e.message ?? `fails ${e.keyword}`}` };
   }
 }
-var under = (path, prefix) => path === prefix || path.startsWith(`${prefix}/`);
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(rules) {
+  let index = indexes.get(rules);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const r of rules) if (!index.has(r.schemaPath)) index.set(r.schemaPath, r);
+    indexes.set(rules, index);
+  }
+  return index;
+}
 function toIssues(errors, data, rules) {
   const issues = [];
   const seen = /* @__PURE__ */ new Set();
@@ -223,11 +232,13 @@ function toIssues(errors, data, rules) {
       issues.push(issue);
     }
   };
+  const byPath = indexOf(rules);
   const ruleFor = (schemaPath) => {
-    let best;
-    for (const r of rules)
-      if (under(schemaPath, r.schemaPath) && (!best || r.schemaPath.length > best.schemaPath.length)) best = r;
-    return best;
+    for (let p = schemaPath; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) {
+      const r = byPath.get(p);
+      if (r) return r;
+    }
+    return void 0;
   };
   const all = errors ?? [];
   const done = /* @__PURE__ */ new Set();

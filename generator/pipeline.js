@@ -16,7 +16,7 @@ import { compileTemplates, readTemplates, importCompiled, bundleTemplates } from
 import { formatFiles } from "./format/prettier.js";
 import { lintTask } from "./analyze/lint.js";
 import { emitIndexReadme } from "./emit/readme.js";
-import { compileInProcess } from "./emit/validator.js";
+import { compileValidator } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -50,11 +50,12 @@ function timer(debug) {
 
 /** The validator as generated (same Ajv options, formats and messages), run in this process. */
 export function inProcessValidator(ir, formats, issuesModule) {
-  const validate = compileInProcess(ir.task, formats, { file: ir.file, pointer: ir.taskPointer });
+  const compiled = compileValidator(ir.task, formats, { file: ir.file, pointer: ir.taskPointer });
+  const validate = compiled.validate;
   const messages = ir.ruleMessages;
   const check = (t) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
   const validateTask = (t) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
-  return { check, validateTask };
+  return { check, validateTask, standalone: compiled.standalone };
 }
 
 /** Lint one model (the findings of `modelgen lint`, also printed by generate). */

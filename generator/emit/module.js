@@ -57,7 +57,8 @@ export async function emitModule(ir, { formats, lint, validator }) {
   const runtimeClient = `${up}/runtime/index.js`;
   const types = emitTypes(ir);
   const ruleMessages = ir.ruleMessages;
-  const validatorJs = emitValidator(ir.task, formats, { file: ir.file, pointer: ir.taskPointer, runtimeImport: runtimeValidation });
+  // The validator pipeline.js compiled for lint is the one that ships: Ajv compiles each spec once.
+  const validatorJs = validator.standalone ? validator.standalone(runtimeValidation) : emitValidator(ir.task, formats, { file: ir.file, pointer: ir.taskPointer, runtimeImport: runtimeValidation });
   const isRunflow = ir.provider === "runflow";
 
   const methods = isRunflow ? ["run", "create", "get", "wait"] : ["run", "submit", "poll", "runBatch"];

@@ -54,13 +54,8 @@ function schemaError(file, basePointer, e) {
 }
 
 /** Compile with Ajv in this process (lint witnesses, differential checks). */
-export function compileInProcess(schema, formats, { file = "<schema>", pointer = "" } = {}) {
-  const ajv = new Ajv2020(ajvOptions(formats));
-  try {
-    return ajv.compile(forAjv(schema));
-  } catch (e) {
-    throw schemaError(file, pointer, e);
-  }
+export function compileInProcess(schema, formats, where = {}) {
+  return compileValidator(schema, formats, where).validate;
 }
 
 const RUNTIME_REQUIRES = {
@@ -70,12 +65,13 @@ const RUNTIME_REQUIRES = {
 };
 
 /**
+ * Compile a task schema once: the function runs in this process (lint, examples, README snippets) and the same
+ * compilation gives the standalone code that ships.
  * @param {object} schema normalized task schema
  * @param {Record<string, Function>} formats the runtime's format functions (same names as the shipped ones)
- * @param {{ file: string, pointer: string, runtimeImport: string }} where
- * @returns {string} ESM source exporting `validate`
+ * @returns {{ validate: Function, standalone(runtimeImport: string): string }}
  */
-export function emitValidator(schema, formats, { file, pointer, runtimeImport }) {
+export function compileValidator(schema, formats, { file = "<schema>", pointer = "" } = {}) {
   checkPatterns(schema, file, pointer);
   const ajv = new Ajv2020({ ...ajvOptions(formats), code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
   let validate;
@@ -84,6 +80,15 @@ export function emitValidator(schema, formats, { file, pointer, runtimeImport })
   } catch (e) {
     throw schemaError(file, pointer, e);
   }
+  return { validate, standalone: (runtimeImport) => shippedCode(ajv, validate, formats, runtimeImport) };
+}
+
+/** The shipped validator: the ESM source exporting `validate`. */
+export function emitValidator(schema, formats, { file, pointer, runtimeImport }) {
+  return compileValidator(schema, formats, { file, pointer }).standalone(runtimeImport);
+}
+
+function shippedCode(ajv, validate, formats, runtimeImport) {
   let code = standaloneCode(ajv, validate);
   // Named imports of exactly what the code uses, so a bundler keeps only those (formats are one function each).
   const used = new Map();

@@ -60,7 +60,7 @@ export function inProcessValidator(ir, formats, issuesModule) {
 
 /** Lint one model (the findings of `modelgen lint`, also printed by generate). */
 export function lintModel(ir, formats, issuesModule, v = inProcessValidator(ir, formats, issuesModule)) {
-  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray, split: ir.split, pointer: ir.taskPointer });
+  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray, split: ir.split, messages: ir.ruleMessages, pointer: ir.taskPointer });
 }
 
 /**
@@ -153,7 +153,7 @@ export async function generateSpecs(entries, { overlays, limit, debug, compiled 
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
     const validator = inProcessValidator(ir, formats, issuesModule);
     const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { formats, lint, validator }));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { lint, validator }));
     out.set(entry.file, {
       name: ir.name,
       file: ir.file,

@@ -61,8 +61,9 @@ function ruleEffect(rule, root, messages) {
 export function lintTask(root, ctx) {
   const findings = [];
   const witnesses = [];
-  const rules = collectRules(root);
-  const messages = describeRules(root);
+  // The IR already holds the rules (its case split) and their messages; recompute only without them.
+  const rules = ctx.split?.rules ?? collectRules(root);
+  const messages = ctx.messages ?? describeRules(root);
   const vars = variablesOf(rules, root);
   const background = backgroundFormula(vars, root);
   const all = and([background, ...rules.map((r) => r.formula)]);

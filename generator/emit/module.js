@@ -3,7 +3,6 @@
 import path from "node:path";
 import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes } from "./types.js";
-import { emitValidator } from "./validator.js";
 import { emitReadme } from "./readme.js";
 import { mapSchema, isPlain } from "../normalize/walk.js";
 
@@ -50,7 +49,7 @@ function builtinResult(ir) {
 /**
  * @returns {Promise<{ files: Record<string, string>, summary: object }>} paths relative to the output root
  */
-export async function emitModule(ir, { formats, lint, validator }) {
+export async function emitModule(ir, { lint, validator }) {
   const dir = ir.name;
   const up = path.posix.relative(dir, RUNTIME_DIR);
   const runtimeValidation = `${up}/validation/index.js`;
@@ -58,7 +57,7 @@ export async function emitModule(ir, { formats, lint, validator }) {
   const types = emitTypes(ir);
   const ruleMessages = ir.ruleMessages;
   // The validator pipeline.js compiled for lint is the one that ships: Ajv compiles each spec once.
-  const validatorJs = validator.standalone ? validator.standalone(runtimeValidation) : emitValidator(ir.task, formats, { file: ir.file, pointer: ir.taskPointer, runtimeImport: runtimeValidation });
+  const validatorJs = validator.standalone(runtimeValidation);
   const isRunflow = ir.provider === "runflow";
 
   const methods = isRunflow ? ["run", "create", "get", "wait"] : ["run", "submit", "poll", "runBatch"];

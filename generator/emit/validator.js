@@ -53,11 +53,6 @@ function schemaError(file, basePointer, e) {
   return new SpecError(file, `${basePointer}${m ? m[1] : ""}`, e.message.replace(/^strict mode: /, "not supported: "));
 }
 
-/** Compile with Ajv in this process (lint witnesses, differential checks). */
-export function compileInProcess(schema, formats, where = {}) {
-  return compileValidator(schema, formats, where).validate;
-}
-
 const RUNTIME_REQUIRES = {
   "ajv/dist/runtime/ucs2length": "ajvUcs2length",
   "ajv/dist/runtime/equal": "ajvEqual",
@@ -72,7 +67,6 @@ const RUNTIME_REQUIRES = {
  * @returns {{ validate: Function, standalone(runtimeImport: string): string }}
  */
 export function compileValidator(schema, formats, { file = "<schema>", pointer = "" } = {}) {
-  checkPatterns(schema, file, pointer);
   const ajv = new Ajv2020({ ...ajvOptions(formats), code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
   let validate;
   try {
@@ -81,11 +75,6 @@ export function compileValidator(schema, formats, { file = "<schema>", pointer =
     throw schemaError(file, pointer, e);
   }
   return { validate, standalone: (runtimeImport) => shippedCode(ajv, validate, formats, runtimeImport) };
-}
-
-/** The shipped validator: the ESM source exporting `validate`. */
-export function emitValidator(schema, formats, { file, pointer, runtimeImport }) {
-  return compileValidator(schema, formats, { file, pointer }).standalone(runtimeImport);
 }
 
 function shippedCode(ajv, validate, formats, runtimeImport) {
@@ -113,16 +102,3 @@ function shippedCode(ajv, validate, formats, runtimeImport) {
   return header + code;
 }
 
-/** Every `pattern` must be a valid ECMAScript regular expression with the `u` flag, as Ajv compiles it. */
-function checkPatterns(schema, file, pointer) {
-  mapSchema(schema, (s, ctx) => {
-    if (typeof s.pattern === "string") {
-      try {
-        new RegExp(s.pattern, "u");
-      } catch (e) {
-        throw new SpecError(file, `${pointer}/${ctx.keys.join("/")}/pattern`, `pattern ${JSON.stringify(s.pattern)} is not a valid ECMAScript regular expression (${e.message})`);
-      }
-    }
-    return s;
-  });
-}

@@ -102,3 +102,18 @@ test("an unknown keyword in a rule (a typo) is an error at its place, not silent
   expect(r.stderr).toBe(`modelgen: ${path.join(dir, "typo.json")}:/components/schemas/RequestBody/items/allOf/0/requird: unknown keyword "requird": not JSON Schema 2020-12 or OpenAPI; a rule that depends on it would be silently ignored (a typo?)\n`);
   expect(existsSync(path.join(dir, "out"))).toBe(false);
 });
+
+test("the incremental cache serves unchanged specs and regenerates a changed one", () => {
+  const dir = tmp();
+  const specs = path.join(dir, "specs");
+  mkdirSync(specs);
+  for (const f of ["alibaba-wan2-6.json", "alibaba-wan2-7-image.json"]) cpSync(path.join(ROOT, "specs/runware", f), path.join(specs, f));
+  const run = () => runCli(["generate", "--debug", "--specs", specs, "--out", path.join(dir, "out")], { cwd: dir });
+  expect(run().stderr).toContain("cache .modelgen-cache: 0 hits, 3 misses"); // two specs and the templates
+  const spec = JSON.parse(readFileSync(path.join(specs, "alibaba-wan2-6.json"), "utf8"));
+  spec.info.title = "Wan 2.6, retitled";
+  writeFileSync(path.join(specs, "alibaba-wan2-6.json"), JSON.stringify(spec, null, 2));
+  const second = run();
+  expect(second.stderr).toContain("cache .modelgen-cache: 2 hits, 1 miss");
+  expect(readFileSync(path.join(dir, "out/alibaba-wan2-6/index.js"), "utf8")).toContain('export const title = "Wan 2.6, retitled";');
+});

@@ -64,7 +64,7 @@ function resolveLocal(doc, node) {
   return node;
 }
 
-/** The task schema object inside `doc` (same rule as generator/load/spec.js: first POST with a JSON body). */
+/** The task schema object inside `doc` (same rule as generator/load/spec.ts: first POST with a JSON body). */
 export function findTaskSchema(doc) {
   for (const p of Object.keys(doc.paths ?? {}).sort()) {
     const op = doc.paths[p]?.post;
@@ -241,9 +241,9 @@ export function varySpec(baseDoc, i, rand) {
 
 /** Write the corpus; returns [{ file, base, notes }]. */
 export async function makeCorpus({ n = 300, seed = 1, out = DEFAULT_OUT } = {}) {
-  const { overlaysFor } = await import(pathToFileURL(path.join(ROOT, "generator/load/spec.js")).href);
-  const { readDocument } = await import(pathToFileURL(path.join(ROOT, "generator/load/read.js")).href);
-  const { applyOverlay } = await import(pathToFileURL(path.join(ROOT, "generator/load/overlay.js")).href);
+  const { overlaysFor } = await import(pathToFileURL(path.join(ROOT, "dist/generator/load/spec.js")).href);
+  const { readDocument } = await import(pathToFileURL(path.join(ROOT, "dist/generator/load/read.js")).href);
+  const { applyOverlay } = await import(pathToFileURL(path.join(ROOT, "dist/generator/load/overlay.js")).href);
   const bases = baseSpecFiles().map((f) => {
     const abs = path.join(ROOT, f);
     let doc = JSON.parse(readFileSync(abs, "utf8"));
@@ -268,7 +268,7 @@ export async function makeCorpus({ n = 300, seed = 1, out = DEFAULT_OUT } = {}) 
 
 /** Run the generator over the corpus in process (writes nothing); throws if it rejects a spec or lints an error. */
 export async function checkCorpus(out = DEFAULT_OUT) {
-  const { generate } = await import(pathToFileURL(path.join(ROOT, "generator/pipeline.js")).href);
+  const { generate } = await import(pathToFileURL(path.join(ROOT, "dist/generator/pipeline.js")).href);
   const result = await generate({ specs: [out] });
   const findings = result.models.flatMap((m) => (m.lint?.findings ?? []).map((f) => ({ file: m.ir.file, ...f })));
   const errors = findings.filter((f) => f.severity === "error");

@@ -197,7 +197,7 @@ results.generation = await section("generation", () => {
   mkdirSync(OUT, { recursive: true });
   const touched = listFiles(CORPUS, (p) => p.endsWith(".json"))[0];
   const original = readFileSync(touched, "utf8");
-  const cli = path.join(ROOT, "generator/cli.js");
+  const cli = path.join(ROOT, "bin/modelgen.js");
   const rounds = [];
   const cachesFound = new Set();
   // Leave time for the other sections (about 100 s on 2 cores).
@@ -358,9 +358,9 @@ results.types = await section("types", () => {
 // ---------------------------------------------------------------------------------------------------- b. validator
 
 results.validator = await section("validator", async () => {
-  const { loadSpec } = await import("../generator/load/spec.js");
-  const { normalize } = await import("../generator/normalize/index.js");
-  const { ajvOptions } = await import("../generator/emit/validator.js");
+  const { loadSpec } = await import("../dist/generator/load/spec.js");
+  const { normalize } = await import("../dist/generator/normalize/index.js");
+  const { ajvOptions } = await import("../dist/generator/emit/validator.js");
   const dir = path.join(OUT, "validator");
   mkdirSync(dir, { recursive: true });
   // The schema the generated validator was compiled from: the task after the overlay and normalize().
@@ -541,7 +541,7 @@ md.push(`Produced by \`npm run bench\` (\`node bench/run.js\`) in ${results.tota
 md.push(mdTable(rows, HEAD), "");
 if (ok(g)) {
   md.push("## a. Generation", "");
-  md.push(`Corpus: ${results.corpus.specs} specs from \`bench/corpus.js\` (seed ${results.corpus.seed}, ${results.corpus.bases.length} base specs, ${(results.corpus.bytes / 1e6).toFixed(1)} MB). ${g.runs} round(s) of: full generation (fresh \`node generator/cli.js generate --specs ${results.corpus.dir} --out bench/.out/gen --debug\`, output and cache removed first), then regeneration after editing \`info.description\` of \`${g.touchedSpec}\` (output kept), then openapi-typescript's Node API over every spec in a fresh process (\`bench/lib/ots-runner.js\`). Generator output on the corpus: ${g.warnings} warning line(s), ${g.lintErrors} error line(s), exit code ${g.exitCode}. Cache folders found and removed: ${g.cacheDirsRemoved.length ? g.cacheDirsRemoved.join(", ") : "none"}.`, "");
+  md.push(`Corpus: ${results.corpus.specs} specs from \`bench/corpus.js\` (seed ${results.corpus.seed}, ${results.corpus.bases.length} base specs, ${(results.corpus.bytes / 1e6).toFixed(1)} MB). ${g.runs} round(s) of: full generation (fresh \`node bin/modelgen.js generate --specs ${results.corpus.dir} --out bench/.out/gen --debug\`, output and cache removed first), then regeneration after editing \`info.description\` of \`${g.touchedSpec}\` (output kept), then openapi-typescript's Node API over every spec in a fresh process (\`bench/lib/ots-runner.js\`). Generator output on the corpus: ${g.warnings} warning line(s), ${g.lintErrors} error line(s), exit code ${g.exitCode}. Cache folders found and removed: ${g.cacheDirsRemoved.length ? g.cacheDirsRemoved.join(", ") : "none"}.`, "");
   md.push(mdTable(g.rounds.map((r, i) => [i + 1, fmtMs(r.fullMs), fmtMs(r.oneChangedMs), fmtMs(r.otsMs)]), ["Round", "Full", "One changed", "openapi-typescript"]), "");
   const total = Object.values(g.stagesMs).reduce((a, b) => a + b, 0);
   md.push("Where a full generation spends its time (sum over specs of the `--debug` stage timings, median over rounds):", "");

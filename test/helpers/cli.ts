@@ -4,6 +4,6 @@ import path from "node:path";
 import { ROOT } from "./generated.js";
 
 export function runCli(args: string[], { input, cwd = ROOT }: { input?: string; cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "generator/cli.js"), ...args], { cwd, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/modelgen.js"), ...args], { cwd, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

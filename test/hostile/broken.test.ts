@@ -1,7 +1,7 @@
 // Broken specs through the real CLI (`modelgen generate`): exit code 2, one message that names the file, the place
 // and what was expected, no stack trace (unless --debug), and the output folder as it was: not created when it did
 // not exist, byte for byte the same when a previous good run had filled it. A few cases spawn
-// `node generator/cli.js` each; the rest run the same entry point in cli-driver.mjs, several per process (loading
+// `node bin/modelgen.js` each; the rest run the same entry point in cli-driver.mjs, several per process (loading
 // the generator costs ~1 s of CPU per process).
 import { afterAll, describe, expect, test } from "vitest";
 import { execFile } from "node:child_process";
@@ -15,7 +15,7 @@ import { writeOutput } from "../../generator/write/write.js";
 import { pool } from "../conformance/generate-all.js";
 import { BROKEN, BROKEN_DIR, VALID_DIR, type BrokenCase } from "./cases.js";
 
-const CLI = path.join(ROOT, "generator/cli.js");
+const CLI = path.join(ROOT, "bin/modelgen.js");
 
 interface Run {
   code: number | null;
@@ -86,7 +86,7 @@ interface Outcome {
   run: Run;
   /** "fresh": --out did not exist; "existing": --out held the good run. */
   out: { kind: "fresh" | "existing"; dir: string };
-  /** Run as its own `node generator/cli.js` process (else in cli-driver.mjs, several runs per process). */
+  /** Run as its own `node bin/modelgen.js` process (else in cli-driver.mjs, several runs per process). */
   spawned: boolean;
 }
 

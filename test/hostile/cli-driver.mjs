@@ -1,5 +1,5 @@
-// Runs the real CLI entry (generator/cli.js `main`) for many argument lists in one Node process, each as if it were
-// `node generator/cli.js <args>`: what it writes to stdout and stderr, and the exit code it would end with (an
+// Runs the real CLI entry (the built generator/cli.ts `main`, dist/generator/cli.js) for many argument lists in one Node process, each as if it were
+// `modelgen <args>`: what it writes to stdout and stderr, and the exit code it would end with (an
 // exception that escapes main is what Node would print for an uncaught error, exit code 1). One process for many
 // runs saves loading the generator each time; broken.test.ts still spawns the real bin for a few cases.
 //
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const [jobsFile, resultsFile] = process.argv.slice(2);
 const jobs = JSON.parse(readFileSync(jobsFile, "utf8"));
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../generator/cli.js");
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/generator/cli.js");
 
 const stdoutWrite = process.stdout.write.bind(process.stdout);
 const stderrWrite = process.stderr.write.bind(process.stderr);

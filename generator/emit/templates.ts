@@ -4,9 +4,7 @@
 // every cached run.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+import { TEMPLATES_DIR } from "../paths.js";
 
 /** Read every template source under templates/ (sorted), as { rel: "runtime/errors.ts", text }. */
 export function readTemplates(dir = TEMPLATES_DIR) {

@@ -5,7 +5,6 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { findSpecFiles, loadSpec, overlaysFor } from "./load/spec.js";
 import { Cache, DEFAULT_CACHE_DIR, hashOf } from "./cache.js";
 import { SpecError } from "./errors.js";
@@ -18,8 +17,7 @@ import { lintTask } from "./analyze/lint.js";
 import { emitIndexReadme } from "./emit/readme.js";
 import { compileValidator } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
 
 /** Hash of the generator's own sources, templates and the versions of the packages whose output it ships. */
 export function generatorHash() {
@@ -28,13 +26,13 @@ export function generatorHash() {
     for (const name of readdirSync(dir).sort()) {
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(js|ts)$/.test(name)) h.update(path.relative(HERE, p)).update("\0").update(readFileSync(p)).update("\0");
+      else if (/\.(js|ts)$/.test(name)) h.update(path.relative(ROOT, p)).update("\0").update(readFileSync(p)).update("\0");
     }
   };
-  walk(HERE);
-  walk(path.join(HERE, "../templates"));
+  walk(GENERATOR_DIR);
+  walk(TEMPLATES_DIR);
   for (const pkg of ["ajv", "prettier", "json-schema-to-typescript", "typescript"]) {
-    h.update(JSON.parse(readFileSync(path.join(HERE, "../node_modules", pkg, "package.json"), "utf8")).version);
+    h.update(JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version);
   }
   return h.digest("hex");
 }
@@ -179,7 +177,7 @@ async function generateInWorkers(entries, options) {
     shares.map(
       (share) =>
         new Promise((resolve, reject) => {
-          const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { entries: share, ...options } });
+          const worker = new Worker(path.join(BUILT_DIR, "worker.js"), { workerData: { entries: share, ...options } });
           workers.push(worker);
           worker.once("message", (m) => (m.error ? reject(m.error.spec ? new SpecError(m.error.file, m.error.where, m.error.expected, m.error.exitCode) : Object.assign(new Error(m.error.message), { stack: m.error.stack })) : resolve(m.models)));
           worker.once("error", reject);

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Build the generator for Node 20, which cannot run .ts files: every generator/ and templates/ source is
+// transpiled (types stripped, one file in, one file out, imports untouched) into dist/. Type checking is
+// `tsc -p tsconfig.json`'s job, not the build's. `npm ci` runs this through `prepare`; dist/ is never committed.
+import { build } from "esbuild";
+import { readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sources = (dir) =>
+  readdirSync(path.join(root, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    if (statSync(path.join(root, rel)).isDirectory()) return sources(rel);
+    return name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.endsWith(".test.ts") ? [rel] : [];
+  });
+
+const out = path.join(root, "dist");
+rmSync(out, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: [...sources("generator"), ...sources("templates")],
+  outdir: "dist",
+  outbase: ".",
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});

@@ -1,0 +1,48 @@
+// Freeze an IR value deeply, in fact and not only by type: objects and arrays through Object.freeze, and Maps by
+// copying them into a FrozenMap whose mutators throw (Object.freeze cannot stop Map.prototype.set).
+
+export class FrozenMap<K, V> extends Map<K, V> {
+  #sealed = false;
+  constructor(entries?: Iterable<readonly [K, V]>) {
+    super(entries);
+    this.#sealed = true;
+  }
+  override set(key: K, value: V): this {
+    if (this.#sealed) throw new TypeError("the IR is frozen: a FrozenMap cannot be changed");
+    return super.set(key, value);
+  }
+  override delete(): boolean {
+    throw new TypeError("the IR is frozen: a FrozenMap cannot be changed");
+  }
+  override clear(): void {
+    throw new TypeError("the IR is frozen: a FrozenMap cannot be changed");
+  }
+}
+
+/** Deep-freeze `value`: every reachable object, array and Map (Maps become FrozenMaps, keys and values frozen). */
+export function deepFreeze<T>(value: T): T {
+  return freeze(value, new WeakMap()) as T;
+}
+
+function freeze(v: unknown, seen: WeakMap<object, unknown>): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (seen.has(v)) return seen.get(v);
+  if (v instanceof FrozenMap) {
+    seen.set(v, v);
+    return v;
+  }
+  if (v instanceof Map) {
+    const entries: [unknown, unknown][] = [...v].map(([k, x]) => [freeze(k, seen), freeze(x, seen)]);
+    const sealed = Object.freeze(new FrozenMap(entries));
+    seen.set(v, sealed);
+    return sealed;
+  }
+  seen.set(v, v);
+  // Shared subtrees (a rule in split.rules and in its group) are frozen once; Maps inside are swapped for FrozenMaps.
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const x = freeze(o[k], seen);
+    if (x !== o[k]) o[k] = x;
+  }
+  return Object.freeze(o);
+}

@@ -1,0 +1,352 @@
+// The contract between the stages. load/ makes a LoadedSpec; ir/build.ts turns it into a ModelIR (normalize, rules
+// as formulas, case split, messages); analyze/ adds what needs the validator (lint, example verdicts) and returns
+// an AnalyzedIR. Every emitter reads an AnalyzedIR and nothing else: never the raw spec, never analysis again.
+// Everything here is readonly by type and deep-frozen in fact (ir/freeze.ts).
+import type { ExtraRule, RuleMessage, ValidationIssue } from "../../templates/validation/issues.js";
+
+export type { ExtraRule, RuleMessage, ValidationIssue };
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON and JSON Schema
+
+export type Json = null | boolean | number | string | readonly Json[] | JsonObject;
+export interface JsonObject {
+  readonly [key: string]: Json;
+}
+
+export type JsonType = "null" | "boolean" | "object" | "array" | "number" | "integer" | "string";
+
+/**
+ * A JSON Schema 2020-12 object as the pipeline reads it: the keywords it looks at are typed; any other keyword
+ * (annotations, x- extensions, what normalize already checked) is `unknown` until narrowed.
+ */
+export interface SchemaObject {
+  readonly type?: JsonType | readonly JsonType[];
+  readonly const?: Json;
+  readonly enum?: readonly Json[];
+  readonly properties?: { readonly [name: string]: Schema };
+  readonly patternProperties?: { readonly [pattern: string]: Schema };
+  readonly additionalProperties?: Schema;
+  readonly required?: readonly string[];
+  readonly dependentRequired?: { readonly [name: string]: readonly string[] };
+  readonly dependentSchemas?: { readonly [name: string]: Schema };
+  readonly allOf?: readonly Schema[];
+  readonly anyOf?: readonly Schema[];
+  readonly oneOf?: readonly Schema[];
+  readonly not?: Schema;
+  readonly if?: Schema;
+  readonly then?: Schema;
+  readonly else?: Schema;
+  readonly items?: Schema;
+  readonly prefixItems?: readonly Schema[];
+  readonly contains?: Schema;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly multipleOf?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly default?: Json;
+  readonly examples?: readonly Json[];
+  readonly [keyword: string]: unknown;
+}
+export type Schema = boolean | SchemaObject;
+
+// ---------------------------------------------------------------------------------------------------------------
+// load/
+
+/** A spec to generate: the file, and the --specs folder it was found under (null: given as a file). */
+export interface SpecEntry {
+  readonly file: string;
+  readonly root: string | null;
+}
+
+/** Where a key path stands in the file as written. */
+export interface SourceLocation {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface SourceDocument {
+  readonly file: string;
+  readonly text: string;
+  readonly value: unknown;
+  locate(keys: readonly (string | number)[]): SourceLocation | undefined;
+}
+
+export interface Operation {
+  readonly path: string;
+  readonly operationId: string | undefined;
+}
+
+export interface RequestExample {
+  readonly summary?: string;
+  readonly value?: Json;
+  readonly "x-modelgen-expect"?: "valid" | "invalid";
+  readonly "x-modelgen-reason"?: string;
+}
+
+/** One spec after reading, overlays, $ref bundling and finding the task schema. Not frozen: ir/build copies. */
+export interface LoadedSpec {
+  readonly file: string;
+  /** Output folder, relative to the output root (`runware/alibaba-wan2-7`). */
+  readonly name: string;
+  /** sha256 of the spec's and its overlays' canonical JSON. */
+  readonly hash: string;
+  readonly overlays: readonly string[];
+  readonly source: SourceDocument;
+  /** The whole document, overlays applied, keys sorted, $refs bundled (a tree: no shared objects). */
+  readonly doc: JsonObject;
+  /** The task schema as written (before normalize). */
+  readonly taskSchema: SchemaObject;
+  /** JSON Pointer of the task schema in the file as written (through one level of $ref), for messages. */
+  readonly taskSourcePointer: string;
+  /** JSON Pointer of the task schema in the bundled document. */
+  readonly taskPointer: string;
+  readonly bodyIsArray: boolean;
+  readonly operation: Operation;
+  readonly examples: { readonly [key: string]: RequestExample };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules as formulas (analyze/formula.ts). Paths are property names from the task root.
+
+export type Path = readonly string[];
+
+export interface True {
+  readonly t: "true";
+}
+export interface False {
+  readonly t: "false";
+}
+/** The property at `path` is present. */
+export interface Has {
+  readonly t: "has";
+  readonly path: Path;
+  /** Variable key, `has:a.b`. */
+  readonly key: string;
+}
+/** The present property at `path` equals the scalar `value`. */
+export interface Eq {
+  readonly t: "eq";
+  readonly path: Path;
+  readonly value: Json;
+  /** Variable key, `eq:a.b`. */
+  readonly key: string;
+  /** Key of the presence variable of the same path, `has:a.b`. */
+  readonly presence: string;
+}
+/** A check the formulas do not model (range, length, pattern, …): free to be true or false, so types stay sound. */
+export interface Opaque {
+  readonly t: "opaque";
+  readonly id: string;
+  readonly key: string;
+}
+export interface And {
+  readonly t: "and";
+  readonly xs: readonly Formula[];
+}
+export interface Or {
+  readonly t: "or";
+  readonly xs: readonly Formula[];
+}
+export interface Not {
+  readonly t: "not";
+  readonly x: Formula;
+}
+export type Atom = Has | Eq | Opaque;
+export type Formula = True | False | Atom | And | Or | Not;
+
+/** One rule keyword (allOf entry, if/then/else, oneOf, anyOf, not, dependentRequired, dependentSchemas) of an object. */
+export interface Rule {
+  /** JSON Pointer of the rule in the normalized task schema (`/allOf/2`, `/properties/inputs/oneOf`). */
+  readonly pointer: string;
+  /** The instance path of the object it applies to. */
+  readonly at: Path;
+  readonly schema: SchemaObject;
+  readonly formula: Formula;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The case split (analyze/case-split.ts)
+
+/** "Any other value" in an eq variable's domain: the declared literals the rules do not name, or any value. */
+export const OTHER: unique symbol = Symbol("other");
+export type Value = Json | typeof OTHER;
+
+export interface PresenceVariable {
+  readonly kind: "has";
+  readonly key: string;
+  readonly path: Path;
+  readonly domain: readonly [true, false];
+}
+export interface ValueVariable {
+  readonly kind: "eq";
+  readonly key: string;
+  readonly path: Path;
+  /** The values the rules name, in the order they first name them. */
+  readonly mentioned: readonly Json[];
+  /** `mentioned` (those the declaration allows), then OTHER when anything else is allowed. */
+  readonly domain: readonly Value[];
+  /** What OTHER stands for: the declared literals not mentioned; null when it is any value of the declared type. */
+  readonly otherLiterals: readonly Json[] | null;
+}
+export interface OpaqueVariable {
+  readonly kind: "opaque";
+  readonly key: string;
+  readonly id: string;
+}
+export type Variable = PresenceVariable | ValueVariable | OpaqueVariable;
+
+/** A partial assignment: variable key → value. Variables it leaves out are free (don't care). */
+export type Cube = ReadonlyMap<string, Value>;
+
+/** One mode of a group: its presence facts, and the value combinations allowed with them. */
+export interface Variant {
+  /** Presence variables fixed by the mode (`has:a` → true: required; false: forbidden). */
+  readonly presence: ReadonlyMap<string, boolean>;
+  /** Value assignments allowed in this mode, one per cube it came from (empty maps when it fixes no value). */
+  readonly tuples: readonly Cube[];
+  /** The cubes it merges. */
+  readonly cubes: readonly Cube[];
+}
+
+/** Rules that share structural variables, split on their own. Task = TaskCommon & one union per group. */
+export interface RuleGroup {
+  readonly rules: readonly Rule[];
+  /** Variables in branching order. */
+  readonly vars: ReadonlyMap<string, Variable>;
+  /** A minimal cover of the group's satisfying assignments. */
+  readonly cubes: readonly Cube[];
+  readonly variants: readonly Variant[];
+  /** Rules left to the validator because the split grew past the variant limit. */
+  readonly dropped: readonly Rule[];
+  /** What every payload meets by declaration (a child needs its parent; declared `required`). */
+  readonly background: Formula;
+}
+
+export interface CaseSplit {
+  readonly rules: readonly Rule[];
+  readonly groups: readonly RuleGroup[];
+  readonly warnings: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The model
+
+export type Provider = "runware" | "runflow";
+export type Delivery = "sync" | "async";
+
+export interface ModelMeta {
+  /** Output folder relative to the output root. */
+  readonly name: string;
+  readonly file: string;
+  readonly hash: string;
+  readonly overlays: readonly string[];
+  readonly provider: Provider;
+  readonly modelId: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description: string;
+  readonly taskType: string | null;
+  readonly deliveryMethods: readonly Delivery[];
+  readonly defaultDelivery: Delivery | null;
+  readonly operation: Operation;
+  readonly bodyIsArray: boolean;
+  /** JSON Pointer of the task schema in the file as written. */
+  readonly taskPointer: string;
+  /** Properties the client fills in when left out (Runware: taskType, taskUUID, model). */
+  readonly clientFilled: readonly string[];
+}
+
+/** A declared property of the task or of a nested object, in schema order (keys sorted at load). */
+export interface PropertyIR {
+  readonly path: Path;
+  /** JSON Pointer in the normalized task schema. */
+  readonly pointer: string;
+  readonly schema: Schema;
+  readonly required: boolean;
+}
+
+/** A request example from the spec, as written. */
+export interface ExampleIR {
+  readonly key: string;
+  readonly summary: string;
+  /** The verdict the spec declares (x-modelgen-expect). */
+  readonly expect: "valid" | "invalid" | null;
+  readonly reason: string | null;
+  readonly value: Json;
+}
+
+/** A schema of what comes back (response, error, callback payload), normalized like the task. */
+export interface ResponseSchemas {
+  /** Runware: the response body; Runflow: the run's output. */
+  readonly responseBody: Schema | null;
+  readonly errorResponse: Schema | null;
+  readonly runflowOutput: Schema | null;
+  /** Runflow: the body of the run-completed callback. */
+  readonly callbackPayload: Schema | null;
+}
+
+/** An object schema below an array or inside an alternative, whose own rules the task-level split cannot reach. */
+export interface LocalSplit {
+  /** The object schema as emit/types meets it (after merging an alternative into its base). */
+  readonly schema: SchemaObject;
+  readonly split: CaseSplit;
+}
+
+export interface ModelIR {
+  readonly meta: ModelMeta;
+  /** The normalized task schema. */
+  readonly task: SchemaObject;
+  readonly properties: readonly PropertyIR[];
+  /** The task's rules as formulas, with their case split into variants. */
+  readonly split: CaseSplit;
+  /** Splits of nested objects that carry rules, keyed by `localSplitKey(schema)`. */
+  readonly localSplits: ReadonlyMap<string, LocalSplit>;
+  /** Messages in words, by the schema path Ajv reports. */
+  readonly ruleMessages: readonly RuleMessage[];
+  readonly extraRules: readonly ExtraRule[];
+  readonly examples: readonly ExampleIR[];
+  readonly responses: ResponseSchemas;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// analyze/: what needs the validator
+
+export interface Finding {
+  readonly severity: "error" | "warning";
+  readonly kind: string;
+  readonly message: string;
+  readonly pointers: readonly string[];
+}
+
+export interface Witness {
+  /** The mode, as the property path it makes present (`inputs.frameImages`). */
+  readonly mode: string;
+  readonly witness: Json;
+}
+
+export interface LintResult {
+  readonly findings: readonly Finding[];
+  readonly witnesses: readonly Witness[];
+}
+
+/** An example with what the generated validator says of each task in it. */
+export interface CheckedExample extends ExampleIR {
+  readonly issues: readonly ValidationIssue[];
+  readonly valid: boolean;
+}
+
+export interface AnalyzedIR extends ModelIR {
+  readonly lint: LintResult;
+  readonly checkedExamples: readonly CheckedExample[];
+}

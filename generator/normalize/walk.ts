@@ -1,45 +1,67 @@
 // Structural walk over a JSON Schema: visit every subschema with its keyword path and the instance location
 // (the property names from the task root) it applies to. Used by the normalize rules and the analyses.
+import type { JsonType, Path, Schema, SchemaObject } from "../ir/types.js";
 
 /** Keywords whose value is one subschema applied to the same instance location. */
-export const IN_PLACE_ONE = ["not", "if", "then", "else"];
+export const IN_PLACE_ONE: readonly string[] = ["not", "if", "then", "else"];
 /** Keywords whose value is a list of subschemas applied to the same instance location. */
-export const IN_PLACE_MANY = ["allOf", "anyOf", "oneOf"];
+export const IN_PLACE_MANY: readonly string[] = ["allOf", "anyOf", "oneOf"];
+
+/** Where the walk stands. */
+export interface WalkContext {
+  /** Keyword path from the walk's root (`["allOf", 2, "then"]`). */
+  readonly keys: readonly (string | number)[];
+  /** Instance path: property names, "[]" for array items, "*" for any property, "?" inside $defs. */
+  readonly at: Path;
+}
+
+/** Gets a subschema whose children were already rebuilt; returns its replacement. */
+export type SchemaMapper = (schema: SchemaObject, ctx: WalkContext) => SchemaObject;
 
 /**
  * Rebuild a schema bottom-up: `fn(schema, ctx)` gets each subschema after its children were rebuilt and returns
- * the replacement. ctx = { keys: keyword path from the walk's root, at: instance path (property names, or "[]" for
- * array items) }. Never mutates its input.
+ * the replacement. Boolean schemas and values that are not schemas are kept as they are. Never mutates its input.
  */
-export function mapSchema(schema, fn, ctx = { keys: [], at: [] }) {
-  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
-  const out = {};
+export function mapSchema(schema: SchemaObject, fn: SchemaMapper, ctx?: WalkContext): SchemaObject;
+export function mapSchema(schema: Schema, fn: SchemaMapper, ctx?: WalkContext): Schema;
+export function mapSchema(schema: unknown, fn: SchemaMapper, ctx: WalkContext = { keys: [], at: [] }): unknown {
+  if (!isPlain(schema)) return schema;
+  const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema)) {
     const keys = [...ctx.keys, k];
-    if (IN_PLACE_ONE.includes(k)) out[k] = mapSchema(v, fn, { keys, at: ctx.at });
-    else if (IN_PLACE_MANY.includes(k) && Array.isArray(v)) out[k] = v.map((s, i) => mapSchema(s, fn, { keys: [...keys, i], at: ctx.at }));
+    if (IN_PLACE_ONE.includes(k)) out[k] = mapAny(v, fn, { keys, at: ctx.at });
+    else if (IN_PLACE_MANY.includes(k) && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: ctx.at }));
     else if ((k === "properties" || k === "patternProperties") && isPlain(v))
-      out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, mapSchema(s, fn, { keys: [...keys, p], at: k === "properties" ? [...ctx.at, p] : [...ctx.at, "*"] })]));
-    else if (k === "dependentSchemas" && isPlain(v))
-      out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, mapSchema(s, fn, { keys: [...keys, p], at: ctx.at })]));
+      out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: k === "properties" ? [...ctx.at, p] : [...ctx.at, "*"] }));
+    else if (k === "dependentSchemas" && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: ctx.at }));
     else if ((k === "items" || k === "contains" || k === "additionalProperties" || k === "propertyNames" || k === "unevaluatedProperties" || k === "unevaluatedItems") && isPlain(v))
       out[k] = mapSchema(v, fn, { keys, at: k === "items" || k === "contains" || k === "unevaluatedItems" ? [...ctx.at, "[]"] : [...ctx.at, "*"] });
-    else if (k === "prefixItems" && Array.isArray(v)) out[k] = v.map((s, i) => mapSchema(s, fn, { keys: [...keys, i], at: [...ctx.at, "[]"] }));
-    else if ((k === "$defs" || k === "definitions") && isPlain(v))
-      out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, mapSchema(s, fn, { keys: [...keys, p], at: ["?"] })]));
+    else if (k === "prefixItems" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: [...ctx.at, "[]"] }));
+    else if ((k === "$defs" || k === "definitions") && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: ["?"] }));
     else out[k] = v;
   }
-  return fn(out, ctx);
+  // `out` has the keywords of `schema` (a SchemaObject), each rebuilt into a schema of the same kind.
+  return fn(out as SchemaObject, ctx);
 }
 
-export const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** mapSchema over a value that should be a schema but was not checked: anything that is not an object stays. */
+const mapAny = (v: unknown, fn: SchemaMapper, ctx: WalkContext): unknown => (isPlain(v) ? mapSchema(v, fn, ctx) : v);
+
+const mapValues = (o: Record<string, unknown>, f: (v: unknown, key: string) => unknown): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v, k)]));
+
+/**
+ * A JSON object (not null, not an array). As a type guard it keeps the object part of what the value was declared
+ * as: a `Schema` narrows to `SchemaObject`, a `Json` to `JsonObject`, an `unknown` to `Record<string, unknown>`.
+ */
+export const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * The declared schema at an instance path, following `properties` from the task root (and `items` for "[]").
  * Returns undefined where the declaration is not a plain properties tree.
  */
-export function declaredAt(root, at) {
-  let node = root;
+export function declaredAt(root: Schema | undefined, at: Path): SchemaObject | undefined {
+  let node: Schema | undefined = root;
   for (const step of at) {
     if (!isPlain(node)) return undefined;
     if (step === "[]") node = node.items;
@@ -50,7 +72,7 @@ export function declaredAt(root, at) {
 }
 
 /** JSON types a declared schema allows, or undefined when it does not say. */
-export function declaredTypes(schema) {
+export function declaredTypes(schema: Schema | undefined): readonly JsonType[] | undefined {
   if (!isPlain(schema)) return undefined;
   if (typeof schema.type === "string") return [schema.type];
   if (Array.isArray(schema.type)) return schema.type;

@@ -1,5 +1,12 @@
 // The whole generator, one stage per line. Only load/ and write/ touch the file system; the rest are pure.
-//   load → normalize → IR (with the case split) → emit types / validators / client → registry → format → write
+//   findSpecFiles → SpecEntry[]
+//   loadSpec      SpecEntry → LoadedSpec                      (load/: read, overlays, $ref bundling, the task schema)
+//   buildIR       LoadedSpec → ModelIR                        (ir/: normalize, rules as formulas, case split, messages)
+//   compile       ModelIR → InProcessValidator                (emit/validator: Ajv, once per spec)
+//   analyzeModel  ModelIR × InProcessValidator → AnalyzedIR   (analyze/: lint, example verdicts)
+//   emitModule    AnalyzedIR → files                          (emit/: types, validator, client, README page)
+//   formatFiles   files → files                               (format/: prettier)
+//   emitRegistry / emitIndexReadme over every model's record, then write/ (or --check)
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -9,20 +16,64 @@ import { findSpecFiles, loadSpec, overlaysFor } from "./load/spec.js";
 import { Cache, DEFAULT_CACHE_DIR, hashOf } from "./cache.js";
 import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
+import { analyzeModel, type InProcessValidator } from "./analyze/model.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
 import { compileTemplates, readTemplates, importCompiled, bundleTemplates } from "./emit/templates.js";
 import { formatFiles } from "./format/prettier.js";
-import { lintTask } from "./analyze/lint.js";
 import { emitIndexReadme } from "./emit/readme.js";
 import { compileValidator } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
 import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
+import type { AjvError, ExtraRule, RuleMessage, ValidationIssue } from "../templates/validation/issues.js";
+import type { Finding, LintResult, ModelIR, SpecEntry, Witness } from "./ir/types.js";
+
+export type { InProcessValidator };
+
+/** Files by path relative to the output folder. */
+export type Files = Record<string, string>;
+
+/** The runtime's message builder, as compiled from templates/validation/issues.ts. */
+export interface IssuesModule {
+  toIssues(errors: readonly AjvError[] | null | undefined, data: unknown, rules: readonly RuleMessage[]): ValidationIssue[];
+  checkExtraRules(data: unknown, rules: readonly ExtraRule[]): ValidationIssue[];
+}
+/** Format checkers by name, as compiled from templates/validation/formats.ts. */
+export type Formats = Readonly<Record<string, (value: string) => boolean>>;
+
+/** Templates compiled per module (for this process) and bundled (what ships in _runtime/). */
+export interface CompiledTemplates {
+  readonly modules: Files;
+  readonly shipped: Files;
+}
+
+/** What generation keeps of a model (JSON-safe: it is cached and crosses worker threads). */
+export interface ModelRecord {
+  readonly name: string;
+  readonly file: string;
+  readonly modelId: string;
+  readonly title: string;
+  readonly provider: string;
+  readonly overlays: readonly string[];
+  readonly groups: readonly { readonly name: string; readonly variants: readonly { readonly name: string }[] }[];
+  readonly lint: LintResult;
+  readonly warnings: readonly string[];
+  readonly files: Files;
+}
+
+export interface GenerateOptions {
+  readonly specs: readonly string[];
+  readonly overlays?: readonly string[];
+  readonly debug?: boolean;
+  readonly limit?: number;
+  /** null: no cache. */
+  readonly cacheDir?: string | null;
+}
 
 /** Hash of the generator's own sources, templates and the versions of the packages whose output it ships. */
-export function generatorHash() {
+export function generatorHash(): string {
   const h = createHash("sha256");
-  const walk = (dir) => {
+  const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
@@ -32,12 +83,15 @@ export function generatorHash() {
   walk(GENERATOR_DIR);
   walk(TEMPLATES_DIR);
   for (const pkg of ["ajv", "prettier", "json-schema-to-typescript", "typescript"]) {
-    h.update(JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version);
+    const manifest: unknown = JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8"));
+    h.update(String((manifest as { version?: unknown }).version));
   }
   return h.digest("hex");
 }
 
-function timer(debug) {
+type Stage = <T>(stage: string, fn: () => T | Promise<T>) => Promise<T>;
+
+function timer(debug: boolean): Stage {
   return async (stage, fn) => {
     const t = performance.now();
     const result = await fn();
@@ -47,45 +101,37 @@ function timer(debug) {
 }
 
 /** The validator as generated (same Ajv options, formats and messages), run in this process. */
-export function inProcessValidator(ir, formats, issuesModule) {
-  const compiled = compileValidator(ir.task, formats, { file: ir.file, pointer: ir.taskPointer });
+export function inProcessValidator(ir: ModelIR, formats: Formats, issuesModule: IssuesModule): InProcessValidator {
+  const compiled = compileValidator(ir.task, formats, { file: ir.meta.file, pointer: ir.meta.taskPointer });
   const validate = compiled.validate;
   const messages = ir.ruleMessages;
-  const check = (t) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
-  const validateTask = (t) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
+  const check = (t: unknown) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
+  const validateTask = (t: unknown) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
   return { check, validateTask, standalone: compiled.standalone };
 }
 
-/** Lint one model (the findings of `modelgen lint`, also printed by generate). */
-export function lintModel(ir, formats, issuesModule, v = inProcessValidator(ir, formats, issuesModule)) {
-  return lintTask(ir.task, { check: v.check, validate: v.validateTask, examples: ir.examples, bodyIsArray: ir.bodyIsArray, split: ir.split, messages: ir.ruleMessages, pointer: ir.taskPointer });
+export interface LintReport extends LintResult {
+  readonly file: string;
+  readonly modelId: string;
+  readonly provider: string;
+  readonly overlays: readonly string[];
 }
+export type { Finding, Witness };
 
-/**
- * @typedef {{ severity: "error" | "warning", kind: string, message: string, pointers: string[] }} Finding
- * @typedef {{ file: string, modelId: string, provider: string, overlays: string[], findings: Finding[], witnesses: { mode: string, witness: unknown }[] }} LintResult
- */
-
-/**
- * Load and lint specs without emitting anything (`modelgen lint`).
- * @returns {Promise<LintResult[]>}
- */
-export async function lint({ specs, overlays = [], limit = 64, cacheDir = DEFAULT_CACHE_DIR }) {
+/** Load and lint specs without emitting anything (`modelgen lint`). */
+export async function lint({ specs, overlays = [], limit = 64, cacheDir = DEFAULT_CACHE_DIR }: GenerateOptions): Promise<LintReport[]> {
   const { formats, issuesModule } = await runtimeModules(cacheDir);
-  const out = [];
+  const out: LintReport[] = [];
   for (const entry of findSpecFiles(specs)) {
     const ir = buildIR(await loadSpec({ ...entry, overlays }), { limit, formats });
-    out.push({ file: ir.file, modelId: ir.modelId, provider: ir.provider, overlays: ir.overlays, ...lintModel(ir, formats, issuesModule) });
+    const { lint } = analyzeModel(ir, inProcessValidator(ir, formats, issuesModule));
+    out.push({ file: ir.meta.file, modelId: ir.meta.modelId, provider: ir.meta.provider, overlays: ir.meta.overlays, findings: lint.findings, witnesses: lint.witnesses });
   }
   return out;
 }
 
-/**
- * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), the
- * per-model summaries and warnings; writes nothing.
- */
 /** Raw texts a spec's output depends on (cheap to hash: no parsing). */
-function specInputs(entry, overlays) {
+function specInputs(entry: SpecEntry, overlays: readonly string[]): string[] {
   const texts = [entry.file, ...overlaysFor(entry.file, overlays)].map((f) => {
     try {
       return `${f}\0${readFileSync(f, "utf8")}`;
@@ -96,36 +142,44 @@ function specInputs(entry, overlays) {
   return [entry.file, entry.root ?? "", ...texts];
 }
 
+export interface GenerateResult {
+  readonly files: Files;
+  readonly models: readonly ModelRecord[];
+  readonly warnings: readonly string[];
+}
+
 /**
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), a record
  * per model and warnings; writes nothing but the cache (`cacheDir`, null for none).
  */
-export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR }) {
+export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR }: GenerateOptions): Promise<GenerateResult> {
   const stage = timer(debug);
   const cache = new Cache(cacheDir);
   const genHash = generatorHash();
   const entries = await stage("find specs", () => findSpecFiles(specs));
-  const compiled = await stage("compile templates", () => cache.get(hashOf("templates", genHash)) ?? compileAndCache(cache, genHash));
-  const files = Object.fromEntries(Object.entries(compiled.shipped).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
+  const compiled = await stage("compile templates", async () => (cache.get(hashOf("templates", genHash)) as CompiledTemplates | undefined) ?? compileAndCache(cache, genHash));
+  const files: Files = Object.fromEntries(Object.entries(compiled.shipped).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
   const keys = entries.map((entry) => hashOf("module", genHash, limit, ...specInputs(entry, overlays)));
-  const cached = keys.map((key) => cache.get(key));
+  const cached = keys.map((key) => cache.get(key) as ModelRecord | undefined);
   const todo = entries.filter((_, i) => !cached[i]);
+  const options: WorkOptions = { overlays, limit, debug, compiled };
   const fresh = await stage(`generate ${todo.length} spec(s)`, () =>
-    todo.length >= PARALLEL_FROM && availableParallelism() > 1
-      ? generateInWorkers(todo, { overlays, limit, debug, compiled })
-      : generateSpecs(todo, { overlays, limit, debug, compiled }),
+    todo.length >= PARALLEL_FROM && availableParallelism() > 1 ? generateInWorkers(todo, options) : generateSpecs(todo, options),
   );
   const models = entries.map((entry, i) => {
-    if (cached[i]) return cached[i];
+    const hit = cached[i];
+    if (hit) return hit;
     const model = fresh.get(entry.file);
-    cache.set(keys[i], model);
+    if (!model) throw new Error(`modelgen: no record generated for ${entry.file}`);
+    cache.set(keys[i]!, model);
     return model;
   });
   const warnings = models.flatMap((m) => m.warnings);
   for (const m of models) Object.assign(files, m.files);
-  const ids = new Map();
+  const ids = new Map<string, string>();
   for (const m of models) {
-    if (ids.has(m.modelId)) throw new SpecError(m.file, "", `declares model ${m.modelId}, which ${ids.get(m.modelId)} declares too; model ids must be unique`);
+    const other = ids.get(m.modelId);
+    if (other !== undefined) throw new SpecError(m.file, "", `declares model ${m.modelId}, which ${other} declares too; model ids must be unique`);
     ids.set(m.modelId, m.file);
   }
   const shared = { ...emitRegistry(models), "README.md": emitIndexReadme(models) };
@@ -137,53 +191,75 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
 /** From this many specs to generate, two or more worker threads share the work. */
 const PARALLEL_FROM = 4;
 
-/**
- * Generate specs in this thread: load → IR → lint → emit → format, one spec after the other.
- * @returns {Promise<Map<string, object>>} model records (JSON-safe) by spec file
- */
-export async function generateSpecs(entries, { overlays, limit, debug, compiled }) {
+/** What a thread needs to generate its specs (JSON-safe: it is posted to workers). */
+export interface WorkOptions {
+  readonly overlays: readonly string[];
+  readonly limit: number;
+  readonly debug: boolean;
+  readonly compiled: CompiledTemplates;
+}
+
+/** Generate specs in this thread: load → IR → validator → analysis → emit → format, one spec after the other. */
+export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug, compiled }: WorkOptions): Promise<Map<string, ModelRecord>> {
   const stage = timer(debug);
-  const { formats } = await importCompiled(compiled.modules, "validation/formats.js");
-  const issuesModule = await importCompiled(compiled.modules, "validation/issues.js");
-  const out = new Map();
+  const { formats } = (await importCompiled(compiled.modules, "validation/formats.js")) as { formats: Formats };
+  const issuesModule = (await importCompiled(compiled.modules, "validation/issues.js")) as IssuesModule;
+  const out = new Map<string, ModelRecord>();
   for (const entry of entries) {
     const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
     const validator = inProcessValidator(ir, formats, issuesModule);
-    const lint = await stage(`lint ${entry.file}`, () => lintModel(ir, formats, issuesModule, validator));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(ir, { lint, validator }));
+    const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
+    // TRANSITION: the second argument carries both the new (validator) and the old ({ lint, validator }) shape.
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, { ...validator, lint: analyzed.lint, validator }));
     out.set(entry.file, {
-      name: ir.name,
-      file: ir.file,
-      modelId: ir.modelId,
-      title: ir.title,
-      provider: ir.provider,
-      overlays: ir.overlays,
-      groups: mod.summary.groups.map((g) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
-      lint,
-      warnings: ir.split.warnings.map((w) => `${ir.file}: ${w}`),
+      name: ir.meta.name,
+      file: ir.meta.file,
+      modelId: ir.meta.modelId,
+      title: ir.meta.title,
+      provider: ir.meta.provider,
+      overlays: ir.meta.overlays,
+      groups: mod.summary.groups.map((g: { name: string; variants: readonly { name: string }[] }) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
+      lint: analyzed.lint,
+      warnings: ir.split.warnings.map((w) => `${ir.meta.file}: ${w}`),
       files: await stage(`format ${entry.file}`, () => formatFiles(mod.files)),
     });
   }
   return out;
 }
 
+/** A SpecError from a worker, as posted back (errors lose their class crossing threads). */
+interface WorkerFailure {
+  readonly spec?: boolean;
+  readonly file?: string;
+  readonly where?: string;
+  readonly expected?: string;
+  readonly exitCode?: number;
+  readonly message?: string;
+  readonly stack?: string;
+}
+export type WorkerMessage = { readonly models: [string, ModelRecord][] } | { readonly error: WorkerFailure };
+
 /** The same in worker threads (one per core, specs dealt round-robin); a worker's SpecError comes back as one. */
-async function generateInWorkers(entries, options) {
+async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOptions): Promise<Map<string, ModelRecord>> {
   const n = Math.min(availableParallelism(), entries.length);
   const shares = Array.from({ length: n }, (_, w) => entries.filter((_, i) => i % n === w));
-  const workers = [];
+  const workers: Worker[] = [];
   const results = await Promise.all(
     shares.map(
       (share) =>
-        new Promise((resolve, reject) => {
+        new Promise<[string, ModelRecord][]>((resolve, reject) => {
           const worker = new Worker(path.join(BUILT_DIR, "worker.js"), { workerData: { entries: share, ...options } });
           workers.push(worker);
-          worker.once("message", (m) => (m.error ? reject(m.error.spec ? new SpecError(m.error.file, m.error.where, m.error.expected, m.error.exitCode) : Object.assign(new Error(m.error.message), { stack: m.error.stack })) : resolve(m.models)));
+          worker.once("message", (m: WorkerMessage) => {
+            if ("models" in m) return resolve(m.models);
+            const e = m.error;
+            reject(e.spec ? new SpecError(e.file ?? "", e.where ?? "", e.expected ?? "", e.exitCode) : Object.assign(new Error(e.message), { stack: e.stack }));
+          });
           worker.once("error", reject);
         }),
     ),
-  ).catch((e) => {
+  ).catch((e: unknown) => {
     for (const w of workers) void w.terminate();
     throw e;
   });
@@ -191,17 +267,18 @@ async function generateInWorkers(entries, options) {
 }
 
 /** The compiled formats and message builder, as this process runs them (from the cache when it has them). */
-export async function runtimeModules(cacheDir = DEFAULT_CACHE_DIR) {
+export async function runtimeModules(cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<{ formats: Formats; issuesModule: IssuesModule }> {
   const cache = new Cache(cacheDir);
   const genHash = generatorHash();
-  const compiled = cache.get(hashOf("templates", genHash)) ?? (await compileAndCache(cache, genHash));
-  return { formats: (await importCompiled(compiled.modules, "validation/formats.js")).formats, issuesModule: await importCompiled(compiled.modules, "validation/issues.js") };
+  const compiled = (cache.get(hashOf("templates", genHash)) as CompiledTemplates | undefined) ?? (await compileAndCache(cache, genHash));
+  const { formats } = (await importCompiled(compiled.modules, "validation/formats.js")) as { formats: Formats };
+  return { formats, issuesModule: (await importCompiled(compiled.modules, "validation/issues.js")) as IssuesModule };
 }
 
 /** Templates compiled (per module, for this process) and bundled and formatted (what ships in _runtime/). */
-async function compileAndCache(cache, genHash) {
+async function compileAndCache(cache: Cache, genHash: string): Promise<CompiledTemplates> {
   const modules = await compileTemplates(readTemplates());
-  const compiled = { modules, shipped: await formatFiles(await bundleTemplates(modules)) };
+  const compiled: CompiledTemplates = { modules, shipped: await formatFiles(await bundleTemplates(modules)) };
   cache.set(hashOf("templates", genHash), compiled);
   return compiled;
 }

@@ -1,71 +1,176 @@
-// The intermediate representation of one model: everything the emitters need, computed once and frozen.
-// Emitters never look at the raw spec.
+// LoadedSpec → ModelIR: everything the emitters need that does not take a validator, computed once and frozen:
+// metadata, the normalized task schema and its declared properties, the rules as formulas with their case split
+// (task-level and for nested objects), the rule messages, examples as written, normalized response schemas.
 import { normalize } from "../normalize/index.js";
 import { caseSplit } from "../analyze/case-split.js";
+import { localSplits } from "../analyze/local-splits.js";
 import { SpecError, pointer } from "../errors.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
-
-function deepFreeze(v) {
-  if (v && typeof v === "object" && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
-}
+import { isPlain } from "../normalize/walk.js";
+import { deepFreeze } from "./freeze.js";
+import type {
+  Delivery,
+  ExampleIR,
+  ExtraRule,
+  Json,
+  JsonObject,
+  LoadedSpec,
+  ModelIR,
+  ModelMeta,
+  Path,
+  PropertyIR,
+  Provider,
+  ResponseSchemas,
+  Schema,
+  SchemaObject,
+} from "./types.js";
 
 const CLIENT_FILLED = ["taskType", "taskUUID", "model"];
 
-/** @param {Awaited<ReturnType<typeof import("../load/spec.js").loadSpec>>} spec */
-export function buildIR(spec, { limit = 64, formats } = {}) {
-  const info = spec.doc.info ?? {};
+export interface BuildOptions {
+  /** Variants per group of rules before the widest rule is left to the validator. */
+  readonly limit?: number;
+  /** The formats the validators implement (name → checker): a `format` outside them is refused. */
+  readonly formats?: Readonly<Record<string, unknown>>;
+}
+
+export function buildIR(spec: LoadedSpec, { limit = 64, formats }: BuildOptions = {}): ModelIR {
   checkStrings(spec, formats);
   const task = normalize(spec.taskSchema);
+  const meta = modelMeta(spec, task);
+  const split = caseSplit(task, { limit });
+  const responses = responseSchemas(spec.doc);
+  return deepFreeze({
+    // TRANSITION (removed once every emitter reads the new shape): the flat fields emitters read before ModelIR.
+    ...meta,
+    webhooks: spec.doc.webhooks ?? {},
+    meta,
+    task,
+    properties: declaredProperties(task),
+    split,
+    localSplits: localSplits(task, limit),
+    ruleMessages: [...describeRules(task), ...describeAlternatives(task)],
+    extraRules: (asArray(spec.taskSchema["x-modelgen-rules"]) ?? []).map((r, i) => checkExtraRule(spec, r, i)),
+    examples: examplesOf(spec),
+    responses: { ...(objectAt(spec.doc, ["components", "schemas"]) ?? {}), ...responses },
+  }) as unknown as ModelIR; // TRANSITION: the extra flat fields go with the last old-style emitter
+}
+
+function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {
+  const info = objectAt(spec.doc, ["info"]) ?? {};
   const props = task.properties ?? {};
-  const provider = info["x-provider"] ?? (JSON.stringify(spec.doc.servers ?? []).includes("runflow") ? "runflow" : "runware");
-  const modelId =
-    info["x-model-id"] && provider === "runflow"
-      ? info["x-model-id"]
-      : props.model?.const ?? (Array.isArray(props.model?.enum) && props.model.enum.length === 1 ? props.model.enum[0] : info["x-model-id"]);
+  const declaredProvider = info["x-provider"];
+  const provider: Provider =
+    declaredProvider === "runflow" || declaredProvider === "runware"
+      ? declaredProvider
+      : JSON.stringify(spec.doc.servers ?? []).includes("runflow")
+        ? "runflow"
+        : "runware";
+  const model = props.model;
+  const modelConst = isPlain(model) ? (model.const ?? (Array.isArray(model.enum) && model.enum.length === 1 ? model.enum[0] : undefined)) : undefined;
+  const modelId = info["x-model-id"] && provider === "runflow" ? info["x-model-id"] : (modelConst ?? info["x-model-id"]);
   if (typeof modelId !== "string")
     throw new SpecError(spec.file, `${spec.taskSourcePointer}/properties/model`, "expected the task's `model` to be a const (the model id), or `info.x-model-id`");
-  const delivery = props.deliveryMethod ? literalsOf(props.deliveryMethod) : [];
-  const split = caseSplit(task, { limit });
-  const extraRules = (spec.taskSchema["x-modelgen-rules"] ?? []).map((r, i) => checkExtraRule(spec, r, i));
-  const examples = Object.keys(spec.examples)
-    .sort()
-    .map((key) => ({
-      key,
-      summary: spec.examples[key].summary ?? key,
-      expect: spec.examples[key]["x-modelgen-expect"] ?? null,
-      reason: spec.examples[key]["x-modelgen-reason"] ?? null,
-      value: spec.examples[key].value,
-    }));
-  return deepFreeze({
+  const delivery = props.deliveryMethod;
+  const deliveryLiterals = isPlain(delivery) ? literalsOf(delivery) : [];
+  const isDelivery = (d: Json): d is Delivery => d === "sync" || d === "async";
+  const deliveryDefault = isPlain(delivery) ? delivery.default : undefined;
+  const single = deliveryLiterals.length === 1 ? deliveryLiterals[0] : undefined;
+  const taskType = props.taskType;
+  return {
     name: spec.name,
     file: spec.file,
     hash: spec.hash,
     overlays: spec.overlays,
     provider,
     modelId,
-    title: info.title ?? modelId,
-    version: info.version ?? "",
-    description: info.description ?? "",
-    taskType: props.taskType?.const ?? null,
-    deliveryMethods: delivery.filter((d) => d === "sync" || d === "async"),
-    defaultDelivery: props.deliveryMethod?.default ?? (delivery.length === 1 ? delivery[0] : null),
-    operation: spec.operation,
+    title: typeof info.title === "string" ? info.title : modelId,
+    version: typeof info.version === "string" ? info.version : "",
+    description: typeof info.description === "string" ? info.description : "",
+    taskType: isPlain(taskType) && typeof taskType.const === "string" ? taskType.const : null,
+    deliveryMethods: deliveryLiterals.filter(isDelivery),
+    defaultDelivery: deliveryDefault !== undefined ? (isDelivery(deliveryDefault) ? deliveryDefault : null) : single !== undefined && isDelivery(single) ? single : null,
+    operation: { path: spec.operation.path, operationId: spec.operation.operationId },
     bodyIsArray: spec.bodyIsArray,
     taskPointer: spec.taskSourcePointer,
-    task,
     clientFilled: provider === "runware" ? CLIENT_FILLED.filter((k) => k in props) : [],
-    split,
-    ruleMessages: [...describeRules(task), ...describeAlternatives(task)],
-    extraRules,
-    examples,
-    responses: spec.doc.components?.schemas ?? {},
-    webhooks: spec.doc.webhooks ?? {},
-  });
+  };
 }
+
+/** Every declared property, depth first in schema order: nested objects as a.b, array items' properties as a.[].b. */
+export function declaredProperties(task: SchemaObject): PropertyIR[] {
+  const out: PropertyIR[] = [];
+  const visit = (schema: SchemaObject, at: Path, ptr: string) => {
+    const required = new Set(schema.required ?? []);
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      const path = [...at, name];
+      const p = `${ptr}/properties/${pointer([name]).slice(1)}`;
+      out.push({ path, pointer: p, schema: sub, required: required.has(name) });
+      if (!isPlain(sub)) continue;
+      if (isPlain(sub.properties)) visit(sub, path, p);
+      if (isPlain(sub.items) && isPlain(sub.items.properties)) visit(sub.items, [...path, "[]"], `${p}/items`);
+    }
+  };
+  visit(task, [], "");
+  return out;
+}
+
+function examplesOf(spec: LoadedSpec): ExampleIR[] {
+  return Object.keys(spec.examples)
+    .sort()
+    .map((key) => {
+      const ex = spec.examples[key] ?? {};
+      const expect = ex["x-modelgen-expect"];
+      return {
+        key,
+        summary: typeof ex.summary === "string" ? ex.summary : key,
+        expect: expect === "valid" || expect === "invalid" ? expect : null,
+        reason: typeof ex["x-modelgen-reason"] === "string" ? ex["x-modelgen-reason"] : null,
+        value: ex.value ?? null,
+      };
+    });
+}
+
+/**
+ * What comes back, as schemas the type emitter can read without knowing OpenAPI: Runware's response and error
+ * bodies, Runflow's run output and its run-completed callback. Each is cleaned like the task's declarations.
+ */
+function responseSchemas(doc: JsonObject): ResponseSchemas {
+  const schemas = objectAt(doc, ["components", "schemas"]) ?? {};
+  const pick = (v: Json | undefined): Schema | null => (v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(v as SchemaObject) : null);
+  return {
+    responseBody: pick(schemas.ResponseBody),
+    errorResponse: pick(schemas.ErrorResponse),
+    runflowOutput: pick(schemas.Output),
+    callbackPayload: pick(objectAt(doc, ["webhooks", "runCompleted", "post", "requestBody", "content", "application/json"])?.schema),
+  };
+}
+
+/** Response schemas keep their shape; only extension keywords (x-…), which no type reads, are dropped. */
+function cleanResponse(schema: SchemaObject): SchemaObject {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k.startsWith("x-")) continue;
+    out[k] = cleanAny(v);
+  }
+  return out as SchemaObject;
+}
+function cleanAny(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(cleanAny);
+  if (isPlain(v)) return cleanResponse(v as SchemaObject);
+  return v;
+}
+
+function objectAt(doc: JsonObject, keys: readonly string[]): JsonObject | undefined {
+  let node: Json | undefined = doc;
+  for (const k of keys) {
+    if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.prototype.hasOwnProperty.call(node, k)) return undefined;
+    node = (node as JsonObject)[k];
+  }
+  return node !== null && typeof node === "object" && !Array.isArray(node) ? (node as JsonObject) : undefined;
+}
+
+const asArray = (v: unknown): readonly unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 
 /** Keywords of JSON Schema 2020-12 that the pipeline does not implement: reported, never silently ignored. */
 const UNSUPPORTED_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "dependencies"]);
@@ -80,51 +185,60 @@ const KNOWN_KEYWORDS = new Set(
 );
 /** Keywords whose value maps names to subschemas (or lists): their keys are names, not keywords. */
 const MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependentRequired"]);
+/** Keywords whose value is data, not schemas. */
+const DATA = new Set(["examples", "example", "default", "const", "enum"]);
 
 /**
  * Patterns and formats, checked on the schema as written so errors point at the place in the file: every
  * `pattern` must be an ECMAScript regular expression (with the u flag, as the validator runs it) and every
  * `format` one the validators implement.
  */
-function checkStrings(spec, formats) {
-  const visit = (node, keys) => {
+function checkStrings(spec: LoadedSpec, formats: BuildOptions["formats"]): void {
+  const at = (keys: readonly (string | number)[], k: string) => `${spec.taskSourcePointer}${pointer([...keys, k])}`;
+  const visit = (node: unknown, keys: readonly (string | number)[]): void => {
     if (Array.isArray(node)) return node.forEach((x, i) => visit(x, [...keys, i]));
     if (node === null || typeof node !== "object") return;
-    const inSchema = !MAPS.has(keys.at(-1)) && keys.at(-1) !== "examples" && keys.at(-1) !== "default" && keys.at(-1) !== "const" && keys.at(-1) !== "enum";
-    if (inSchema && typeof node.pattern === "string") {
+    const o = node as Record<string, unknown>;
+    const last = keys.at(-1);
+    const inSchema = !(typeof last === "string" && (MAPS.has(last) || DATA.has(last)));
+    if (inSchema && typeof o.pattern === "string") {
       try {
-        new RegExp(node.pattern, "u");
+        new RegExp(o.pattern, "u");
       } catch (e) {
-        throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, "pattern"])}`, `pattern ${JSON.stringify(node.pattern)} is not a valid ECMAScript regular expression (${String(e.message).replace(/^Invalid regular expression: /, "")})`);
+        const why = String(e instanceof Error ? e.message : e).replace(/^Invalid regular expression: /, "");
+        throw new SpecError(spec.file, at(keys, "pattern"), `pattern ${JSON.stringify(o.pattern)} is not a valid ECMAScript regular expression (${why})`);
       }
     }
-    if (inSchema && !Array.isArray(node)) {
-      const unsupported = Object.keys(node).find((k) => UNSUPPORTED_KEYWORDS.has(k));
+    if (inSchema) {
+      const unsupported = Object.keys(o).find((k) => UNSUPPORTED_KEYWORDS.has(k));
       if (unsupported)
-        throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, unsupported])}`, `unsupported keyword ${JSON.stringify(unsupported)}: modelgen's validators and types do not implement it, and ignoring it would accept payloads the spec rejects`);
-      const unknown = Object.keys(node).find((k) => !KNOWN_KEYWORDS.has(k) && !k.startsWith("x-"));
+        throw new SpecError(spec.file, at(keys, unsupported), `unsupported keyword ${JSON.stringify(unsupported)}: modelgen's validators and types do not implement it, and ignoring it would accept payloads the spec rejects`);
+      const unknown = Object.keys(o).find((k) => !KNOWN_KEYWORDS.has(k) && !k.startsWith("x-"));
       if (unknown)
-        throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, unknown])}`, `unknown keyword ${JSON.stringify(unknown)}: not JSON Schema 2020-12 or OpenAPI; a rule that depends on it would be silently ignored (a typo?)`);
+        throw new SpecError(spec.file, at(keys, unknown), `unknown keyword ${JSON.stringify(unknown)}: not JSON Schema 2020-12 or OpenAPI; a rule that depends on it would be silently ignored (a typo?)`);
     }
-    if (inSchema && formats && typeof node.format === "string" && !(node.format in formats))
-      throw new SpecError(spec.file, `${spec.taskSourcePointer}${pointer([...keys, "format"])}`, `unsupported format ${JSON.stringify(node.format)}; the validators implement ${Object.keys(formats).sort().join(", ")}`);
-    for (const [k, v] of Object.entries(node)) if (!["examples", "example", "default", "const", "enum"].includes(k) && !k.startsWith("x-")) visit(v, [...keys, k]);
+    if (inSchema && formats && typeof o.format === "string" && !Object.prototype.hasOwnProperty.call(formats, o.format))
+      throw new SpecError(spec.file, at(keys, "format"), `unsupported format ${JSON.stringify(o.format)}; the validators implement ${Object.keys(formats).sort().join(", ")}`);
+    for (const [k, v] of Object.entries(o)) if (!DATA.has(k) && !k.startsWith("x-")) visit(v, [...keys, k]);
   };
   visit(spec.taskSchema, []);
 }
 
-function literalsOf(s) {
-  if ("const" in s) return [s.const];
+function literalsOf(s: SchemaObject): readonly Json[] {
+  if ("const" in s && s.const !== undefined) return [s.const];
   if (Array.isArray(s.enum)) return s.enum;
   const bs = s.oneOf ?? s.anyOf;
-  if (Array.isArray(bs) && bs.every((b) => "const" in b)) return bs.map((b) => b.const);
+  if (Array.isArray(bs) && bs.every((b) => isPlain(b) && "const" in b)) return bs.map((b) => (b as SchemaObject).const ?? null);
   return [];
 }
 
 /** `x-modelgen-rules`: checks JSON Schema cannot say, run by the generated validator after Ajv. */
-function checkExtraRule(spec, r, i) {
+function checkExtraRule(spec: LoadedSpec, r: unknown, i: number): ExtraRule {
   const where = `${spec.taskSourcePointer}/x-modelgen-rules/${i}`;
-  if (!r || r.kind !== "sameLength" || !Array.isArray(r.paths) || r.paths.length !== 2 || !r.paths.every((p) => typeof p === "string" && p.startsWith("/")))
+  const rule = isPlain(r) ? (r as Record<string, unknown>) : {};
+  const paths = rule.paths;
+  if (rule.kind !== "sameLength" || !Array.isArray(paths) || paths.length !== 2 || !paths.every((p): p is string => typeof p === "string" && p.startsWith("/")))
     throw new SpecError(spec.file, where, 'expected {kind: "sameLength", paths: [<JSON Pointer>, <JSON Pointer>], message}');
-  return { kind: r.kind, paths: r.paths, message: typeof r.message === "string" ? r.message : `${r.paths[0]} and ${r.paths[1]} must have the same length` };
+  const [a, b] = paths as [string, string];
+  return { kind: "sameLength", paths: [a, b], message: typeof rule.message === "string" ? rule.message : `${a} and ${b} must have the same length` };
 }

@@ -1,14 +1,17 @@
 // Freeze an IR value deeply, in fact and not only by type: objects and arrays through Object.freeze, and Maps by
 // copying them into a FrozenMap whose mutators throw (Object.freeze cannot stop Map.prototype.set).
 
+// Map's constructor adds its entries through `set`, before any field of a subclass exists: sealed maps are
+// remembered here instead.
+const sealed = new WeakSet<object>();
+
 export class FrozenMap<K, V> extends Map<K, V> {
-  #sealed = false;
   constructor(entries?: Iterable<readonly [K, V]>) {
     super(entries);
-    this.#sealed = true;
+    sealed.add(this);
   }
   override set(key: K, value: V): this {
-    if (this.#sealed) throw new TypeError("the IR is frozen: a FrozenMap cannot be changed");
+    if (sealed.has(this)) throw new TypeError("the IR is frozen: a FrozenMap cannot be changed");
     return super.set(key, value);
   }
   override delete(): boolean {

@@ -1,0 +1,35 @@
+// ModelIR → AnalyzedIR: what takes the compiled validator. Lint (modes that can never be valid, vacuous
+// combinators, examples against their declared verdicts, each "possible" backed by a witness the validator
+// accepts) and the verdict on every request example, which the README page shows.
+import { lintTask } from "./lint.js";
+import { deepFreeze } from "../ir/freeze.js";
+import type { AnalyzedIR, CheckedExample, ModelIR, ValidationIssue } from "../ir/types.js";
+
+/** The generated validator, run in this process (emit/validator compiles it once; the same code ships). */
+export interface InProcessValidator {
+  /** Schema and x-modelgen-rules both pass. */
+  check(payload: unknown): boolean;
+  /** One issue per broken rule, in words; empty when valid. */
+  validateTask(payload: unknown): ValidationIssue[];
+  /** The shipped ESM code of the same compilation, importing helpers from `runtimeValidationPath`. */
+  standalone(runtimeValidationPath: string): string;
+}
+
+export function analyzeModel(ir: ModelIR, validator: InProcessValidator): AnalyzedIR {
+  const checkedExamples: CheckedExample[] = ir.examples.map((ex) => {
+    const tasks = ir.meta.bodyIsArray && Array.isArray(ex.value) ? ex.value : [ex.value];
+    const issues = tasks.flatMap((t) => validator.validateTask(t));
+    return { ...ex, issues, valid: issues.length === 0 };
+  });
+  // TRANSITION: lintTask's old signature (task schema + context); it becomes lintTask(ir, { check, validate }).
+  const lint = lintTask(ir.task, {
+    check: validator.check,
+    validate: validator.validateTask,
+    examples: ir.examples,
+    bodyIsArray: ir.meta.bodyIsArray,
+    split: ir.split,
+    messages: ir.ruleMessages,
+    pointer: ir.meta.taskPointer,
+  });
+  return deepFreeze({ ...ir, lint, checkedExamples });
+}

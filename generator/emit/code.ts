@@ -2,10 +2,8 @@
 // sanitised comments; raw code is spliced only from trusted `Code` values; identifiers are checked.
 
 export class Code {
-  constructor(text) {
-    this.text = text;
-  }
-  toString() {
+  constructor(readonly text: string) {}
+  toString(): string {
     return this.text;
   }
 }
@@ -16,25 +14,28 @@ const RESERVED = new Set(
 );
 
 /** A checked identifier (for names the generator chose; spec strings never become identifiers unchecked). */
-export function name(id) {
+export function name(id: unknown): Code {
   if (typeof id !== "string" || !IDENTIFIER.test(id) || RESERVED.has(id)) throw new Error(`not a safe identifier: ${JSON.stringify(id)}`);
   return new Code(id);
 }
 
 /** A JSON value as a JS/TS literal. U+2028/U+2029 are escaped so no literal can end a line early. */
-export function literal(value) {
+export function literal(value: unknown): Code {
   if (value === undefined) throw new Error("undefined has no literal");
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`non-finite number ${value}`);
-  return new Code(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/<\/(script)/gi, "<\\/$1"));
+  const json: string | undefined = JSON.stringify(value);
+  // Functions and symbols have no JSON text: they are not values a spec can hold.
+  if (json === undefined) throw new Error(`${typeof value} has no literal`);
+  return new Code(json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/<\/(script)/gi, "<\\/$1"));
 }
 
 /** A property key: bare when it is an identifier-like name, else a quoted literal (`"a\"b'c"`, `"__proto__"`). */
-export function propertyKey(key) {
+export function propertyKey(key: string): Code {
   return IDENTIFIER.test(key) && key !== "__proto__" && key !== "constructor" ? new Code(key) : literal(key);
 }
 
 /** Sanitise text for a block comment: no `*` `/` terminator, no line or paragraph separators, no control chars. */
-export function commentText(text) {
+export function commentText(text: unknown): string {
   return String(text)
     .replace(/\r\n?/g, "\n")
     .replace(/[\u2028\u2029]/g, "\n")
@@ -44,7 +45,7 @@ export function commentText(text) {
 }
 
 /** A JSDoc block from lines of text (spec text allowed: it is sanitised), or empty Code when there is none. */
-export function docComment(lines) {
+export function docComment(lines: readonly unknown[]): Code {
   const body = lines
     .filter((l) => l !== undefined && l !== null && String(l).trim() !== "")
     .flatMap((l) => commentText(l).split("\n"))
@@ -55,27 +56,31 @@ export function docComment(lines) {
 }
 
 /** Tagged template: splices Code as is, and every other value as an escaped literal. */
-export function code(strings, ...values) {
-  let out = strings[0];
+export function code(strings: TemplateStringsArray, ...values: unknown[]): Code {
+  let out = strings[0] ?? "";
   values.forEach((v, i) => {
-    out += (v instanceof Code ? v.text : Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Code) ? v.map((x) => x.text).join("") : literal(v).text) + strings[i + 1];
+    out += (v instanceof Code ? v.text : isCodeList(v) ? v.map((x) => x.text).join("") : literal(v).text) + (strings[i + 1] ?? "");
   });
   return new Code(out);
 }
 
+/** A non-empty array of Code spliced as one (an empty array is a literal `[]`, like any other value). */
+const isCodeList = (v: unknown): v is Code[] => Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Code);
+
 /** PascalCase from a spec name, restricted to identifier characters (for generated type names). */
-export function pascal(s) {
+export function pascal(s: unknown): string {
   const words = String(s).split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
-  const out = words.map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  const out = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   return /^[A-Za-z_]/.test(out) ? out : `T${out}`;
 }
 
 /** Allocates names once, in a fixed order, with one collision policy: a clashing name takes its scope as prefix. */
 export class Names {
-  constructor(reserved = []) {
+  private readonly taken: Set<string>;
+  constructor(reserved: Iterable<string> = []) {
     this.taken = new Set(reserved);
   }
-  take(preferred, scope = "") {
+  take(preferred: string, scope = ""): string {
     let candidate = preferred || "Unnamed";
     if (this.taken.has(candidate) || RESERVED.has(candidate)) candidate = `${scope}${candidate}`;
     let n = 2;

@@ -5,11 +5,21 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { TEMPLATES_DIR } from "../paths.js";
+import type * as TS from "typescript";
+
+/** One template source: its path under templates/ ("runtime/errors.ts") and its text. */
+export interface TemplateSource {
+  readonly rel: string;
+  readonly text: string;
+}
+
+/** File texts by path relative to templates/ (or to _runtime/ once shipped), sorted by path. */
+export type TemplateFiles = Record<string, string>;
 
 /** Read every template source under templates/ (sorted), as { rel: "runtime/errors.ts", text }. */
-export function readTemplates(dir = TEMPLATES_DIR) {
-  const out = [];
-  const walk = (d) => {
+export function readTemplates(dir: string = TEMPLATES_DIR): TemplateSource[] {
+  const out: TemplateSource[] = [];
+  const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const p = path.join(d, name);
       if (statSync(p).isDirectory()) walk(p);
@@ -20,7 +30,11 @@ export function readTemplates(dir = TEMPLATES_DIR) {
   return out;
 }
 
-const options = (ts) => ({
+/** The compiler, loaded on demand (its module's default export: the `ts` namespace). */
+const loadTypeScript = async () => (await import("typescript")).default;
+type TypeScript = Awaited<ReturnType<typeof loadTypeScript>>;
+
+const options = (ts: TypeScript): TS.CompilerOptions => ({
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ES2022,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -37,20 +51,23 @@ const options = (ts) => ({
  * Compile template sources to { "runtime/errors.js": text, "runtime/errors.d.ts": text, … }.
  * Type errors in templates are generator bugs: they throw with the compiler's message.
  */
-export async function compileTemplates(sources) {
-  const ts = (await import("typescript")).default;
+export async function compileTemplates(sources: readonly TemplateSource[]): Promise<TemplateFiles> {
+  const ts = await loadTypeScript();
   const OPTIONS = options(ts);
   const root = "/templates/";
   const files = new Map(sources.map((s) => [root + s.rel, s.text]));
   const base = ts.createCompilerHost(OPTIONS, true);
-  const out = {};
-  const host = {
+  const out: TemplateFiles = {};
+  const host: TS.CompilerHost = {
     ...base,
     fileExists: (f) => files.has(f) || base.fileExists(f),
     directoryExists: (d) => [...files.keys()].some((f) => f.startsWith(d.endsWith("/") ? d : `${d}/`)) || base.directoryExists?.(d) !== false,
     realpath: (f) => f,
     readFile: (f) => files.get(f) ?? base.readFile(f),
-    getSourceFile: (f, lang) => (files.has(f) ? ts.createSourceFile(f, files.get(f), lang, true) : base.getSourceFile(f, lang)),
+    getSourceFile: (f, lang) => {
+      const text = files.get(f);
+      return text !== undefined ? ts.createSourceFile(f, text, lang, true) : base.getSourceFile(f, lang);
+    },
     writeFile: (f, text) => {
       out[f.startsWith(root) ? f.slice(root.length) : f] = text;
     },
@@ -70,7 +87,7 @@ export async function compileTemplates(sources) {
  * One ESM file per runtime folder (`runtime/index.js`, `validation/index.js`) so that importing a model loads a
  * handful of modules, not twenty: module loading dominates a validator's cold start. Declarations stay per file.
  */
-export async function bundleTemplates(compiled) {
+export async function bundleTemplates(compiled: Readonly<TemplateFiles>): Promise<TemplateFiles> {
   const esbuild = await import("esbuild");
   const out = Object.fromEntries(Object.entries(compiled).filter(([rel]) => rel.endsWith(".d.ts")));
   const entries = Object.keys(compiled).filter((rel) => /^[^/]+\/index\.js$/.test(rel));
@@ -96,13 +113,15 @@ export async function bundleTemplates(compiled) {
         },
       ],
     });
-    out[entry] = result.outputFiles[0].text;
+    const [bundle] = result.outputFiles;
+    if (!bundle) throw new Error(`template bundle: esbuild wrote nothing for ${entry}`);
+    out[entry] = bundle.text;
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Import a compiled template module in this process (the generator checks with the same formats it ships). */
-export async function importCompiled(compiled, rel) {
+export async function importCompiled(compiled: Readonly<TemplateFiles>, rel: string): Promise<Record<string, unknown>> {
   const text = compiled[rel];
   if (!text) throw new Error(`no compiled template ${rel}`);
   if (/^\s*import\s/m.test(text)) throw new Error(`${rel} has imports; only leaf templates can be imported in the generator`);

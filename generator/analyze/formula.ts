@@ -4,169 +4,179 @@
 //   eq(path, v)    the present property at path equals the literal v
 //   opaque(id)     a non-structural check (range, length, pattern, format, array size, …) we do not model:
 //                  free to be true or false, so the types built from the formula stay sound (looser, never stricter).
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { declaredAt, declaredTypes, isPlain } from "../normalize/walk.js";
+import type { Atom, Eq, False, Formula, Has, Json, JsonType, Opaque, Path, Schema, SchemaObject, True } from "../ir/types.js";
 
-export const TRUE = Object.freeze({ t: "true" });
-export const FALSE = Object.freeze({ t: "false" });
+export const TRUE: True = Object.freeze({ t: "true" });
+export const FALSE: False = Object.freeze({ t: "false" });
 // Atoms carry their variable's key, computed once: the case split looks keys up at every node it visits.
-export const has = (path) => ({ t: "has", path, key: `has:${path.join(".")}` });
-export const eq = (path, value) => ({ t: "eq", path, value, key: `eq:${path.join(".")}`, presence: `has:${path.join(".")}` });
-export const opaque = (id) => ({ t: "opaque", id, key: `op:${id}` });
+export const has = (path: Path): Has => ({ t: "has", path, key: `has:${path.join(".")}` });
+export const eq = (path: Path, value: Json): Eq => ({ t: "eq", path, value, key: `eq:${path.join(".")}`, presence: `has:${path.join(".")}` });
+export const opaque = (id: string): Opaque => ({ t: "opaque", id, key: `op:${id}` });
 
-export function and(xs) {
-  const flat = [];
+export function and(xs: readonly Formula[]): Formula {
+  const flat: Formula[] = [];
   for (const x of xs) {
     if (x.t === "false") return FALSE;
     if (x.t === "true") continue;
     if (x.t === "and") flat.push(...x.xs);
     else flat.push(x);
   }
-  return flat.length === 0 ? TRUE : flat.length === 1 ? flat[0] : { t: "and", xs: flat };
+  const [only] = flat;
+  return only === undefined ? TRUE : flat.length === 1 ? only : { t: "and", xs: flat };
 }
-export function or(xs) {
-  const flat = [];
+export function or(xs: readonly Formula[]): Formula {
+  const flat: Formula[] = [];
   for (const x of xs) {
     if (x.t === "true") return TRUE;
     if (x.t === "false") continue;
     if (x.t === "or") flat.push(...x.xs);
     else flat.push(x);
   }
-  return flat.length === 0 ? FALSE : flat.length === 1 ? flat[0] : { t: "or", xs: flat };
+  const [only] = flat;
+  return only === undefined ? FALSE : flat.length === 1 ? only : { t: "or", xs: flat };
 }
-export function not(x) {
+export function not(x: Formula): Formula {
   if (x.t === "true") return FALSE;
   if (x.t === "false") return TRUE;
   if (x.t === "not") return x.x;
   return { t: "not", x };
 }
-export const implies = (a, b) => or([not(a), b]);
+export const implies = (a: Formula, b: Formula): Formula => or([not(a), b]);
 
-/** Key of an atom, used for variables and for de-duplicating opaque checks. */
-export const pathKey = (path) => path.join(".");
-export function atomKey(a) {
-  if (a.key) return a.key;
-  if (a.t === "has") return `has:${pathKey(a.path)}`;
-  if (a.t === "eq") return `eq:${pathKey(a.path)}`;
-  return `op:${a.id}`;
-}
+/** A path as the dotted text that variable keys use. */
+export const pathKey = (path: Path): string => path.join(".");
+/** Key of an atom's variable (`has:a.b`, `eq:a.b`, `op:…`): atoms compute it once, at construction. */
+export const atomKey = (a: Atom): string => a.key;
 
-const TYPE_KEYWORDS = new Set(["type"]);
 const ANNOTATIONS = new Set(["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment", "$id", "$schema", "$anchor"]);
 const OBJECT_KEYWORDS = new Set(["required", "properties", "dependentRequired", "dependentSchemas", "additionalProperties"]);
 
 /** Literal values a declared schema allows, or undefined if it is not a closed set of literals. */
-export function declaredLiterals(schema) {
+export function declaredLiterals(schema: Schema | undefined): readonly Json[] | undefined {
   if (!isPlain(schema)) return undefined;
-  if ("const" in schema) return [schema.const];
+  // A schema read from JSON cannot hold `const: undefined`, so `!== undefined` is "has a const".
+  if (schema.const !== undefined) return [schema.const];
   if (Array.isArray(schema.enum)) return schema.enum;
-  for (const k of ["oneOf", "anyOf"]) {
-    const bs = schema[k];
-    if (Array.isArray(bs) && bs.length && bs.every((b) => isPlain(b) && "const" in b)) return bs.map((b) => b.const);
+  for (const bs of [schema.oneOf, schema.anyOf]) {
+    if (!bs?.length) continue;
+    const consts: Json[] = [];
+    for (const b of bs) if (isPlain(b) && b.const !== undefined) consts.push(b.const);
+    if (consts.length === bs.length) return consts;
   }
   return undefined;
 }
 
-const jsonType = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
-function typeAllows(types, v) {
+const jsonType = (v: Json): string => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
+function typeAllows(types: readonly JsonType[] | undefined, v: Json): boolean {
   if (!types) return true;
   const t = jsonType(v);
-  return types.includes(t) || (t === "integer" && types.includes("number")) || (t === "number" && types.includes("integer") && Number.isInteger(v));
+  return types.some((x) => x === t) || (t === "integer" && types.includes("number")) || (t === "number" && types.includes("integer") && Number.isInteger(v));
 }
-const typesOf = (s) => (isPlain(s) ? (typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? s.type : undefined) : undefined);
 
 /** Is `{keyword: value}` implied by the declared schema at that place (so it holds for every valid payload)? */
-function impliedByDeclared(keyword, value, declared) {
-  if (!isPlain(declared) || !(keyword in declared)) return false;
+function impliedByDeclared(keyword: string, value: unknown, declared: SchemaObject): boolean {
+  if (!(keyword in declared)) return false;
   const d = declared[keyword];
   switch (keyword) {
     case "minItems":
     case "minLength":
     case "minimum":
     case "minProperties":
-      return typeof d === "number" && d >= value;
+      return typeof d === "number" && typeof value === "number" && d >= value;
     case "maxItems":
     case "maxLength":
     case "maximum":
     case "maxProperties":
-      return typeof d === "number" && d <= value;
+      return typeof d === "number" && typeof value === "number" && d <= value;
     default:
       return JSON.stringify(d) === JSON.stringify(value);
   }
 }
 
 /**
- * Translate schema `s`, applied at instance path `at`, into a formula.
- * @param {object} root the declared task schema (properties tree) that every valid payload satisfies
+ * Translate schema `s`, applied at instance path `at`, into a formula. `root` is the declared task schema
+ * (properties tree) that every valid payload satisfies.
  */
-export function translate(s, at, root) {
+export function translate(s: Schema | undefined, at: Path, root: SchemaObject): Formula {
   if (s === true) return TRUE;
   if (s === false) return FALSE;
   if (!isPlain(s)) return TRUE;
   const declared = at.length === 0 ? root : declaredAt(root, at);
   if (!declared) return opaqueFor(at, s);
-  const dTypes = at.length === 0 ? ["object"] : typesOf(declared);
+  const dTypes: readonly JsonType[] | undefined = at.length === 0 ? ["object"] : declaredTypes(declared);
   const isObject = dTypes?.length === 1 && dTypes[0] === "object" && isPlain(declared.properties);
-  const parts = [];
+  const sub = (b: Schema | undefined) => translate(b, at, root);
+  const parts: Formula[] = [];
+  // Keyword order is kept: it fixes the order of atoms, hence of variables and of the emitted variants.
   for (const [k, v] of Object.entries(s)) {
     if (ANNOTATIONS.has(k) || k.startsWith("x-")) continue;
-    if (k === "allOf") parts.push(and(v.map((b) => translate(b, at, root))));
-    else if (k === "anyOf") parts.push(or(v.map((b) => translate(b, at, root))));
-    else if (k === "oneOf") parts.push(exactlyOne(v.map((b) => translate(b, at, root))));
-    else if (k === "not") parts.push(not(translate(v, at, root)));
+    if (k === "allOf") parts.push(and((s.allOf ?? []).map(sub)));
+    else if (k === "anyOf") parts.push(or((s.anyOf ?? []).map(sub)));
+    else if (k === "oneOf") parts.push(exactlyOne((s.oneOf ?? []).map(sub)));
+    else if (k === "not") parts.push(not(sub(s.not)));
     else if (k === "if") {
-      const c = translate(v, at, root);
-      const th = "then" in s ? translate(s.then, at, root) : TRUE;
-      const el = "else" in s ? translate(s.else, at, root) : TRUE;
+      const c = sub(s.if);
+      const th = "then" in s ? sub(s.then) : TRUE;
+      const el = "else" in s ? sub(s.else) : TRUE;
       parts.push(or([and([c, th]), and([not(c), el])]));
     } else if (k === "then" || k === "else") continue;
-    else if (TYPE_KEYWORDS.has(k)) parts.push(typeFormula(v, dTypes, at));
-    else if (isObject && OBJECT_KEYWORDS.has(k)) parts.push(objectKeyword(k, v, s, at, root, declared));
-    else if (k === "const" || k === "enum") parts.push(valueFormula(k === "const" ? [v] : v, at, declared, isObject));
+    else if (k === "type") parts.push(typeFormula(s.type, dTypes, at));
+    else if (isObject && OBJECT_KEYWORDS.has(k)) parts.push(objectKeyword(k, s, at, root, declared));
+    else if (k === "const") parts.push(valueFormula(s.const === undefined ? [] : [s.const], at, declared, isObject));
+    else if (k === "enum") parts.push(valueFormula(s.enum ?? [], at, declared, isObject));
     else if (impliedByDeclared(k, v, declared)) continue;
     else parts.push(opaqueFor(at, { [k]: v }));
   }
   return and(parts);
 }
 
-function exactlyOne(fs) {
+function exactlyOne(fs: readonly Formula[]): Formula {
   return or(fs.map((f, i) => and([f, ...fs.filter((_, j) => j !== i).map(not)])));
 }
 
-function typeFormula(v, dTypes, at) {
-  const want = typeof v === "string" ? [v] : v;
+function typeFormula(v: JsonType | readonly JsonType[] | undefined, dTypes: readonly JsonType[] | undefined, at: Path): Formula {
+  const want: readonly JsonType[] = typeof v === "string" ? [v] : (v ?? []);
   if (!dTypes) return opaqueFor(at, { type: v });
-  const ok = (t) => want.includes(t) || (t === "integer" && want.includes("number"));
+  const ok = (t: JsonType) => want.includes(t) || (t === "integer" && want.includes("number"));
   if (dTypes.every(ok)) return TRUE;
   if (!dTypes.some((t) => ok(t) || (t === "number" && want.includes("integer")))) return FALSE;
   return opaqueFor(at, { type: v });
 }
 
-function valueFormula(values, at, declared, isObject) {
+function valueFormula(values: readonly Json[], at: Path, declared: SchemaObject, isObject: boolean): Formula {
   if (isObject || at.length === 0) return opaqueFor(at, { enum: values });
   const allowed = declaredLiterals(declared);
-  const dTypes = typesOf(declared);
+  const dTypes = declaredTypes(declared);
   const candidates = values.filter((v) => (allowed ? allowed.some((a) => JSON.stringify(a) === JSON.stringify(v)) : typeAllows(dTypes, v)));
   // Only scalars make value atoms; objects/arrays as const are checked by the validator alone.
   if (candidates.some((v) => v !== null && typeof v === "object")) return opaqueFor(at, { enum: values });
   return or(candidates.map((v) => eq(at, v)));
 }
 
-function objectKeyword(k, v, s, at, root, declared) {
-  const child = (name) => [...at, name];
+/** An object keyword of `s` where the declaration at `at` is an object with properties. */
+function objectKeyword(k: string, s: SchemaObject, at: Path, root: SchemaObject, declared: SchemaObject): Formula {
+  const child = (name: string): Path => [...at, name];
   switch (k) {
     case "required":
-      return and(v.map((name) => has(child(name))));
+      return and((s.required ?? []).map((name) => has(child(name))));
     case "properties":
-      return and(Object.entries(v).map(([name, sub]) => implies(has(child(name)), translate(sub, child(name), root))));
+      return and(Object.entries(s.properties ?? {}).map(([name, sub]) => implies(has(child(name)), translate(sub, child(name), root))));
     case "dependentRequired":
-      return and(Object.entries(v).map(([name, deps]) => implies(has(child(name)), and(deps.map((d) => has(child(d)))))));
+      return and(Object.entries(s.dependentRequired ?? {}).map(([name, deps]) => implies(has(child(name)), and(deps.map((d) => has(child(d)))))));
     case "dependentSchemas":
-      return and(Object.entries(v).map(([name, sub]) => implies(has(child(name)), translate(sub, at, root))));
+      return and(Object.entries(s.dependentSchemas ?? {}).map(([name, sub]) => implies(has(child(name)), translate(sub, at, root))));
     case "additionalProperties": {
+      const v = s.additionalProperties;
       if (v === true || (isPlain(v) && Object.keys(v).length === 0)) return TRUE;
       if (v === false && declared.additionalProperties === false && !s.patternProperties) {
         const listed = new Set(Object.keys(s.properties ?? {}));
-        return and(Object.keys(declared.properties).filter((p) => !listed.has(p)).sort().map((p) => not(has(child(p)))));
+        return and(
+          Object.keys(declared.properties ?? {})
+            .filter((p) => !listed.has(p))
+            .sort()
+            .map((p) => not(has(child(p)))),
+        );
       }
       return opaqueFor(at, { additionalProperties: v, properties: Object.keys(s.properties ?? {}) });
     }
@@ -174,18 +184,24 @@ function objectKeyword(k, v, s, at, root, declared) {
   return TRUE;
 }
 
-function opaqueFor(at, schema) {
+function opaqueFor(at: Path, schema: object): Opaque {
   return opaque(`${pathKey(at)}:${stableStringify(schema)}`);
 }
 
-export function stableStringify(v) {
+/** JSON text with object keys sorted, so equal values give equal text whatever their key order. */
+export function stableStringify(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  if (isPlain(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableStringify(v[k])}`).join(",")}}`;
-  return JSON.stringify(v);
+  if (isPlain(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify(v[k])}`)
+      .join(",")}}`;
+  // JSON.stringify gives undefined for undefined (a Map lookup that missed): spelled out, like a template would.
+  return JSON.stringify(v) ?? "undefined";
 }
 
-/** Collect atoms of a formula (by key, first occurrence order). */
-export function atomsOf(f, out = new Map()) {
+/** Collect atoms of a formula (by key, first occurrence order); an eq atom brings its presence atom. */
+export function atomsOf(f: Formula, out: Map<string, Atom> = new Map()): Map<string, Atom> {
   switch (f.t) {
     case "and":
     case "or":
@@ -197,18 +213,17 @@ export function atomsOf(f, out = new Map()) {
     case "has":
     case "eq":
     case "opaque":
-      if (!out.has(atomKey(f))) out.set(atomKey(f), f);
-      if (f.t === "eq" && !out.has(`has:${pathKey(f.path)}`)) out.set(`has:${pathKey(f.path)}`, has(f.path));
+      if (!out.has(f.key)) out.set(f.key, f);
+      if (f.t === "eq" && !out.has(f.presence)) out.set(f.presence, has(f.path));
       break;
   }
   return out;
 }
 
 /** Every eq atom of a formula (all literals, unlike atomsOf which keeps one atom per variable). */
-export function eqAtoms(f, out = []) {
+export function eqAtoms(f: Formula, out: Eq[] = []): Eq[] {
   if (f.t === "and" || f.t === "or") f.xs.forEach((x) => eqAtoms(x, out));
   else if (f.t === "not") eqAtoms(f.x, out);
   else if (f.t === "eq") out.push(f);
   return out;
 }
-

@@ -4,10 +4,20 @@
 // We flag such patterns as lint warnings with their JSON Pointer rather than reject them: most spec patterns
 // are anchored character classes, and the spec is the contract.
 import { mapSchema } from "../normalize/walk.js";
+import type { Finding, Schema } from "../ir/types.js";
+
+/** What the scan knows of one open group. */
+interface Group {
+  /** It holds a quantifier (directly or in a quantified subgroup). */
+  quantified: boolean;
+  /** It holds a top-level `|`. */
+  alternation?: boolean;
+}
 
 /** Does a regular expression nest a quantifier inside a quantified group? */
-export function hasNestedQuantifier(source) {
-  const stack = [{ quantified: false }];
+export function hasNestedQuantifier(source: string): boolean {
+  // The outermost entry is the pattern itself; a stray `)` (not a valid pattern) may pop it.
+  const stack: Group[] = [{ quantified: false }];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === "\\") {
@@ -19,7 +29,8 @@ export function hasNestedQuantifier(source) {
       for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
       continue;
     }
-    if (c === "|") stack[stack.length - 1].alternation = true;
+    const top = stack[stack.length - 1];
+    if (c === "|" && top) top.alternation = true;
     if (c === "(") stack.push({ quantified: false });
     else if (c === ")") {
       const group = stack.pop() ?? { quantified: false };
@@ -27,15 +38,16 @@ export function hasNestedQuantifier(source) {
       const quantifiedGroup = next === "*" || next === "+" || (next === "{" && /^\{\d+,\d*\}/.test(source.slice(i + 1)) && !/^\{(\d+),\1\}/.test(source.slice(i + 1)));
       // A repeated group with a quantifier inside, or with alternatives (which may overlap, as in (a|aa)+).
       if (quantifiedGroup && (group.quantified || group.alternation)) return true;
-      if (stack.length) stack[stack.length - 1].quantified ||= group.quantified || quantifiedGroup;
-    } else if (c === "*" || c === "+" || (c === "{" && /^\{\d+,\d*\}/.test(source.slice(i)))) stack[stack.length - 1].quantified = true;
+      const parent = stack[stack.length - 1];
+      if (parent) parent.quantified ||= group.quantified || quantifiedGroup;
+    } else if ((c === "*" || c === "+" || (c === "{" && /^\{\d+,\d*\}/.test(source.slice(i)))) && top) top.quantified = true;
   }
   return false;
 }
 
 /** Lint findings for the patterns of a schema that may backtrack catastrophically. */
-export function redosFindings(schema, pointerBase = "") {
-  const out = [];
+export function redosFindings(schema: Schema, pointerBase = ""): Finding[] {
+  const out: Finding[] = [];
   mapSchema(schema, (s, ctx) => {
     if (typeof s.pattern === "string" && hasNestedQuantifier(s.pattern))
       out.push({

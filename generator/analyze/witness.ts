@@ -1,12 +1,13 @@
 // Build a concrete payload from a variant (cube): the smallest task that has what the cube requires, lacks what
 // it forbids, and takes the values it fixes. Lint checks each witness with Ajv, so a "possible" verdict is
 // always backed by a payload the validator accepts.
-import { OTHER } from "./case-split.js";
+import { OTHER } from "../ir/types.js";
 import { declaredLiterals } from "./formula.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
+import type { Cube, Json, JsonObject, Path, PresenceVariable, Schema, SchemaObject, Value, ValueVariable, Variable } from "../ir/types.js";
 
 const SAMPLE_UUID = "0d84f171-2e54-4c07-836e-05788795736d";
-const FORMAT_SAMPLES = {
+const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
   uuid: SAMPLE_UUID,
   uri: "https://example.com/asset.png",
   "uri-reference": "https://example.com/asset.png",
@@ -19,25 +20,28 @@ const FORMAT_SAMPLES = {
 };
 
 /** A value the declared schema accepts (best effort; the caller checks it with the validator). */
-export function sampleValue(schema, depth = 0) {
+export function sampleValue(schema: Schema | undefined, depth = 0): Json {
   if (schema === true || schema === undefined) return "x";
   if (!isPlain(schema) || depth > 12) return null;
-  if ("const" in schema) return schema.const;
-  if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
+  // A schema read from JSON cannot hold `const: undefined`, so `!== undefined` is "has a const".
+  if (schema.const !== undefined) return schema.const;
+  const example = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+  if (example !== undefined) return example;
   if (schema.default !== undefined) return schema.default;
-  const lits = declaredLiterals(schema);
-  if (lits?.length) return lits[0];
+  const [literal] = declaredLiterals(schema) ?? [];
+  if (literal !== undefined) return literal;
   const branches = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(branches) && branches.length) {
+  if (branches?.length) {
     const { anyOf, oneOf, ...base } = schema;
-    return sampleValue({ ...base, ...branches[0], type: branches[0].type ?? base.type }, depth + 1);
+    const first = isPlain(branches[0]) ? branches[0] : {};
+    return sampleValue({ ...base, ...first, type: first.type ?? base.type }, depth + 1);
   }
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type ?? (isPlain(schema.properties) ? "object" : undefined);
+  const type = Array.isArray(schema.type) ? schema.type[0] : (schema.type ?? (isPlain(schema.properties) ? "object" : undefined));
   switch (type) {
     case "string": {
-      if (typeof schema.format === "string" && FORMAT_SAMPLES[schema.format]) return FORMAT_SAMPLES[schema.format];
-      const min = schema.minLength ?? 1;
-      return "a".repeat(Math.max(1, min));
+      const sample = typeof schema.format === "string" ? FORMAT_SAMPLES[schema.format] : undefined;
+      if (sample) return sample;
+      return "a".repeat(Math.max(1, schema.minLength ?? 1));
     }
     case "integer":
     case "number": {
@@ -53,13 +57,12 @@ export function sampleValue(schema, depth = 0) {
       return null;
     case "array": {
       const n = schema.minItems ?? 0;
-      const items = Array.isArray(schema.prefixItems) ? schema.prefixItems.map((s) => sampleValue(s, depth + 1)) : [];
-      while (items.length < Math.max(n, items.length)) items.push(sampleValue(schema.items, depth + 1));
+      const items = (schema.prefixItems ?? []).map((s) => sampleValue(s, depth + 1));
       while (items.length < n) items.push(sampleValue(schema.items, depth + 1));
       return items;
     }
     case "object": {
-      const out = {};
+      const out: Record<string, Json> = {};
       for (const k of schema.required ?? []) out[k] = sampleValue(schema.properties?.[k], depth + 1);
       return out;
     }
@@ -67,47 +70,67 @@ export function sampleValue(schema, depth = 0) {
   return null;
 }
 
+/** The smallest object the declaration at a place accepts (its required properties), to hang children on. */
+function blankObject(declared: SchemaObject | undefined): JsonObject {
+  const sample = sampleValue({ ...declared, examples: undefined, default: undefined });
+  return isPlain(sample) ? sample : {};
+}
+
+/**
+ * `node` with `value` at `path`, missing objects on the way filled in from the declaration. A copy: the payload
+ * may share objects with the (frozen) schema's examples and defaults. Spreading keeps the key order mutation would.
+ */
+function setIn(node: JsonObject, path: Path, value: Json, root: SchemaObject, i = 0): JsonObject {
+  const k = path[i];
+  if (k === undefined) return node;
+  if (i === path.length - 1) return { ...node, [k]: value };
+  const child = node[k];
+  const next = isPlain(child) ? child : blankObject(declaredAt(root, path.slice(0, i + 1)));
+  return { ...node, [k]: setIn(next, path, value, root, i + 1) };
+}
+
+/** `node` without the property at `path` (unchanged when a parent on the way is not an object). */
+function deleteIn(node: JsonObject, path: Path, i = 0): JsonObject {
+  const k = path[i];
+  if (k === undefined) return node;
+  if (i === path.length - 1) {
+    const { [k]: _gone, ...rest } = node;
+    return rest;
+  }
+  const child = node[k];
+  return isPlain(child) ? { ...node, [k]: deleteIn(child, path, i + 1) } : node;
+}
+
 /**
  * The payload of a cube: declared-required properties (recursively), the properties the cube requires, its
  * fixed values; forbidden and free properties left out.
  */
-export function witnessOf(cube, vars, root) {
-  const payload = sampleValue({ ...root, examples: undefined, default: undefined });
-  const setAt = (path, value) => {
-    let node = payload;
-    for (let i = 0; i < path.length - 1; i++) {
-      const k = path[i];
-      if (!isPlain(node[k])) node[k] = sampleValue({ ...(declaredAt(root, path.slice(0, i + 1)) ?? {}), examples: undefined, default: undefined }) ?? {};
-      node = node[k];
-    }
-    node[path.at(-1)] = value;
-  };
-  const deleteAt = (path) => {
-    let node = payload;
-    for (let i = 0; i < path.length - 1; i++) {
-      node = node?.[path[i]];
-      if (!isPlain(node)) return;
-    }
-    delete node[path.at(-1)];
-  };
-  const entries = [...cube].map(([k, value]) => ({ v: vars.get(k), value })).sort((a, b) => a.v.path.length - b.v.path.length);
+export function witnessOf(cube: Cube, vars: ReadonlyMap<string, Variable>, root: SchemaObject): Json {
+  let payload = sampleValue({ ...root, examples: undefined, default: undefined });
+  const set = (path: Path, value: Json) => (payload = setIn(isPlain(payload) ? payload : {}, path, value, root));
+  // Cubes hold presence and value variables only (enumerate projects opaque ones out); parents before children.
+  const entries: { v: PresenceVariable | ValueVariable; value: Value }[] = [];
+  for (const [k, value] of cube) {
+    const v = vars.get(k);
+    if (v !== undefined && v.kind !== "opaque") entries.push({ v, value });
+  }
+  entries.sort((a, b) => a.v.path.length - b.v.path.length);
   for (const { v, value } of entries) {
-    if (v.kind === "has") {
-      if (value === true) setAt(v.path, sampleValue(declaredAt(root, v.path)));
-      else deleteAt(v.path);
-    }
+    if (v.kind !== "has") continue;
+    if (value === true) set(v.path, sampleValue(declaredAt(root, v.path)));
+    else if (isPlain(payload)) payload = deleteIn(payload, v.path);
   }
   for (const { v, value } of entries) {
     if (v.kind !== "eq") continue;
     if (value === OTHER) {
       const other = v.otherLiterals?.[0];
-      if (other !== undefined) setAt(v.path, other);
+      if (other !== undefined) set(v.path, other);
       else {
         const sample = sampleValue(declaredAt(root, v.path));
-        if (!v.mentioned.some((m) => JSON.stringify(m) === JSON.stringify(sample))) setAt(v.path, sample);
-        else setAt(v.path, typeof sample === "number" ? sample + 1 : `${sample}-other`);
+        if (!v.mentioned.some((m) => JSON.stringify(m) === JSON.stringify(sample))) set(v.path, sample);
+        else set(v.path, typeof sample === "number" ? sample + 1 : `${String(sample)}-other`);
       }
-    } else setAt(v.path, value);
+    } else set(v.path, value);
   }
   return payload;
 }

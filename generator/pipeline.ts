@@ -19,7 +19,10 @@ import { buildIR } from "./ir/build.js";
 import { analyzeModel, type InProcessValidator } from "./analyze/model.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
-import { compileTemplates, readTemplates, importCompiled, bundleTemplates } from "./emit/templates.js";
+import { compileTemplates, readTemplates, bundleTemplates } from "./emit/templates.js";
+// The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
+import * as runtimeIssues from "../templates/validation/issues.js";
+import { formats as runtimeFormats } from "../templates/validation/formats.js";
 import { formatFiles } from "./format/prettier.js";
 import { emitIndexReadme } from "./emit/readme.js";
 import { compileValidator } from "./emit/validator.js";
@@ -119,8 +122,8 @@ export interface LintReport extends LintResult {
 export type { Finding, Witness };
 
 /** Load and lint specs without emitting anything (`modelgen lint`). */
-export async function lint({ specs, overlays = [], limit = 64, cacheDir = DEFAULT_CACHE_DIR }: GenerateOptions): Promise<LintReport[]> {
-  const { formats, issuesModule } = await runtimeModules(cacheDir);
+export async function lint({ specs, overlays = [], limit = 64 }: GenerateOptions): Promise<LintReport[]> {
+  const { formats, issuesModule } = runtimeModules();
   const out: LintReport[] = [];
   for (const entry of findSpecFiles(specs)) {
     const ir = buildIR(await loadSpec({ ...entry, overlays }), { limit, formats });
@@ -202,8 +205,7 @@ export interface WorkOptions {
 /** Generate specs in this thread: load → IR → validator → analysis → emit → format, one spec after the other. */
 export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug, compiled }: WorkOptions): Promise<Map<string, ModelRecord>> {
   const stage = timer(debug);
-  const { formats } = (await importCompiled(compiled.modules, "validation/formats.js")) as { formats: Formats };
-  const issuesModule = (await importCompiled(compiled.modules, "validation/issues.js")) as IssuesModule;
+  const { formats, issuesModule } = runtimeModules();
   const out = new Map<string, ModelRecord>();
   for (const entry of entries) {
     const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
@@ -266,13 +268,9 @@ async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOpt
   return new Map(results.flat());
 }
 
-/** The compiled formats and message builder, as this process runs them (from the cache when it has them). */
-export async function runtimeModules(cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<{ formats: Formats; issuesModule: IssuesModule }> {
-  const cache = new Cache(cacheDir);
-  const genHash = generatorHash();
-  const compiled = (cache.get(hashOf("templates", genHash)) as CompiledTemplates | undefined) ?? (await compileAndCache(cache, genHash));
-  const { formats } = (await importCompiled(compiled.modules, "validation/formats.js")) as { formats: Formats };
-  return { formats, issuesModule: (await importCompiled(compiled.modules, "validation/issues.js")) as IssuesModule };
+/** The formats and the message builder the shipped runtime uses, as this process runs them. */
+export function runtimeModules(): { formats: Formats; issuesModule: IssuesModule } {
+  return { formats: runtimeFormats, issuesModule: runtimeIssues };
 }
 
 /** Templates compiled (per module, for this process) and bundled and formatted (what ships in _runtime/). */

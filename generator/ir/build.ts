@@ -146,20 +146,24 @@ function responseSchemas(doc: JsonObject): ResponseSchemas {
   };
 }
 
-/** Response schemas keep their shape; only extension keywords (x-…), which no type reads, are dropped. */
+/**
+ * Response schemas keep their JSON Schema shape and nothing else: they go to json-schema-to-typescript, which
+ * reads keywords of its own (`tsType`, `tsEnumNames`, `extends`, `$id` for names) that would let a spec write
+ * TypeScript into every consumer's program. Only JSON Schema and OpenAPI keywords pass; data stays as data.
+ */
 function cleanResponse(schema: SchemaObject): SchemaObject {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema)) {
-    if (k.startsWith("x-")) continue;
-    out[k] = cleanAny(v);
+    if (!KNOWN_KEYWORDS.has(k) || NOT_FOR_TYPES.has(k)) continue;
+    if (DATA.has(k)) out[k] = v;
+    else if (MAPS.has(k)) out[k] = isPlain(v) ? Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, cleanSub(sub)])) : v;
+    else out[k] = Array.isArray(v) ? v.map(cleanSub) : cleanSub(v);
   }
   return out as SchemaObject;
 }
-function cleanAny(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(cleanAny);
-  if (isPlain(v)) return cleanResponse(v as SchemaObject);
-  return v;
-}
+const cleanSub = (v: unknown): unknown => (isPlain(v) ? cleanResponse(v as SchemaObject) : v);
+/** Core keywords that name or anchor a schema: json-schema-to-typescript would turn them into declaration names. */
+const NOT_FOR_TYPES = new Set(["$id", "$schema", "$anchor", "$vocabulary", "$comment"]);
 
 function objectAt(doc: JsonObject, keys: readonly string[]): JsonObject | undefined {
   let node: Json | undefined = doc;

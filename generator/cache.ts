@@ -6,21 +6,24 @@ import path from "node:path";
 
 export const DEFAULT_CACHE_DIR = ".modelgen-cache";
 
-export const hashOf = (...parts) => {
+export const hashOf = (...parts: readonly unknown[]): string => {
   const h = createHash("sha256");
   for (const p of parts) h.update(String(p)).update("\0");
   return h.digest("hex");
 };
 
+/**
+ * Entries are JSON files `<key>.json` holding `{ key, data }`. The cache does not check what `data` is: a caller
+ * names the type it stored under that kind of key (`cache.get<Compiled>(key)`).
+ */
 export class Cache {
-  /** @param {string | null} dir null: no cache */
-  constructor(dir) {
-    this.dir = dir;
-    this.hits = 0;
-    this.misses = 0;
-  }
+  hits = 0;
+  misses = 0;
 
-  get(key) {
+  /** @param dir null: no cache */
+  constructor(readonly dir: string | null) {}
+
+  get<T>(key: string): T | undefined {
     if (!this.dir) return undefined;
     const file = path.join(this.dir, `${key}.json`);
     if (!existsSync(file)) {
@@ -28,17 +31,18 @@ export class Cache {
       return undefined;
     }
     try {
-      const value = JSON.parse(readFileSync(file, "utf8"));
-      if (value?.key !== key) throw new Error("foreign entry");
+      const value: unknown = JSON.parse(readFileSync(file, "utf8"));
+      if (!isEntry(value) || value.key !== key) throw new Error("foreign entry");
       this.hits++;
-      return value.data;
+      // What was stored under this key; the key carries the generator's hash, so the shape is the one it wrote.
+      return value.data as T;
     } catch {
       this.misses++;
       return undefined;
     }
   }
 
-  set(key, data) {
+  set(key: string, data: unknown): void {
     if (!this.dir) return;
     try {
       mkdirSync(this.dir, { recursive: true });
@@ -51,3 +55,5 @@ export class Cache {
     }
   }
 }
+
+const isEntry = (v: unknown): v is { key: unknown; data: unknown } => v !== null && typeof v === "object" && "key" in v;

@@ -1,13 +1,14 @@
 // One error type for bad input: it names the file, the place (line:column or JSON Pointer) and what was expected.
 // The CLI prints `message` alone (no stack) and exits with `exitCode`.
 export class SpecError extends Error {
-  /**
-   * @param {string} file
-   * @param {string} where  "12:5" or a JSON Pointer such as "/components/schemas/RequestBody"
-   * @param {string} expected what was wrong or what was expected, in words
-   * @param {number} [exitCode]
-   */
-  constructor(file, where, expected, exitCode = 2) {
+  readonly file: string;
+  /** "12:5" or a JSON Pointer such as "/components/schemas/RequestBody"; "" when the whole file is meant. */
+  readonly where: string;
+  /** What was wrong or what was expected, in words. */
+  readonly expected: string;
+  readonly exitCode: number;
+
+  constructor(file: string, where: string, expected: string, exitCode = 2) {
     super(`${file}${where ? `:${where}` : ""}: ${expected}`);
     this.name = "SpecError";
     this.file = file;
@@ -17,13 +18,19 @@ export class SpecError extends Error {
   }
 }
 
+/** What a caught file-system error says: its code (`ENOENT`) when it has one, else its message. */
+export function systemErrorText(e: unknown): string {
+  if (e instanceof Error) return "code" in e && typeof e.code === "string" ? e.code : e.message;
+  return String(e);
+}
+
 /** JSON Pointer (RFC 6901) of a path of keys. */
-export function pointer(path) {
+export function pointer(path: readonly (string | number)[]): string {
   return path.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
 /** Keys of a JSON Pointer. */
-export function pointerKeys(ptr) {
+export function pointerKeys(ptr: string): string[] {
   if (ptr === "" || ptr === "#") return [];
   return ptr
     .replace(/^#/, "")
@@ -33,7 +40,7 @@ export function pointerKeys(ptr) {
 }
 
 /** "/allOf/2" → "allOf[2]", "/properties/a/oneOf" → "a.oneOf" for comments. */
-export function rulePointerText(ptr) {
+export function rulePointerText(ptr: string): string {
   return ptr
     .replace(/^\//, "")
     .replace(/properties\//g, "")

@@ -1,9 +1,9 @@
 // Format every generated text file with prettier, last, so output style never depends on the emitters.
 import * as prettier from "prettier";
 
-const OPTIONS = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };
+const OPTIONS: prettier.Options = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };
 
-function parserFor(file) {
+function parserFor(file: string): string | null {
   if (file.endsWith(".d.ts") || file.endsWith(".ts")) return "typescript";
   if (file.endsWith(".js")) return "babel";
   if (file.endsWith(".json")) return "json";
@@ -14,9 +14,8 @@ function parserFor(file) {
  * pages are emitted in their final layout (GFM tables need no column alignment). */
 const UNFORMATTED = /(^|\/)validator\.js$/;
 
-/** @param {Record<string, string>} files @returns {Promise<Record<string, string>>} */
-export async function formatFiles(files) {
-  const out = {};
+export async function formatFiles(files: Readonly<Record<string, string>>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
   for (const [file, text] of Object.entries(files)) {
     const parser = UNFORMATTED.test(file) ? null : parserFor(file);
     out[file] = parser ? await prettier.format(text, { ...OPTIONS, parser }) : text;

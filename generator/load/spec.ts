@@ -6,22 +6,24 @@ import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { readDocument } from "./read.js";
 import { applyOverlay } from "./overlay.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
+import { isPlain } from "../normalize/walk.js";
+import type { Json, JsonObject, LoadedSpec, Operation, RequestExample, SchemaObject, SourceDocument, SpecEntry } from "../ir/types.js";
 
 const SPEC_FILE = /\.(json|ya?ml)$/i;
 const OVERLAY_FILE = /\.overlay\.(json|ya?ml)$/i;
 
-/**
- * Expand --specs arguments into spec entries { file, root }. A directory is the root of the files below it;
- * a file given alone is its own root.
- */
 /** A path as shown to people and written into banners: relative to the working folder when inside it. */
-export function displayPath(p) {
+export function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return (rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p).replace(/\\/g, "/");
 }
 
-export function findSpecFiles(specArgs) {
-  const out = [];
+/**
+ * Expand --specs arguments into spec entries { file, root }, sorted by file. A directory is the root of the spec
+ * files below it (overlays excluded); a file given alone has no root.
+ */
+export function findSpecFiles(specArgs: readonly string[]): SpecEntry[] {
+  const out: SpecEntry[] = [];
   for (const arg of specArgs) {
     let st;
     try {
@@ -38,8 +40,8 @@ export function findSpecFiles(specArgs) {
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function walk(dir) {
-  const files = [];
+function walk(dir: string): string[] {
+  const files: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = path.join(dir, name);
     if (statSync(p).isDirectory()) files.push(...walk(p));
@@ -49,31 +51,36 @@ function walk(dir) {
 }
 
 /** `<root>/a/b.json` → `a/b`; a file without a root → its own name. A trailing `.openapi` is dropped too. */
-export function moduleName(file, root) {
+export function moduleName(file: string, root: string | null): string {
   const rel = root ? path.relative(root, file) : path.basename(file);
   return rel.replace(/\\/g, "/").replace(SPEC_FILE, "").replace(/\.openapi$/i, "");
 }
 
 /** Overlays that apply to a spec: `<name>.overlay.yaml|yml|json` beside it, then the ones given explicitly. */
-export function overlaysFor(file, extra = []) {
+export function overlaysFor(file: string, extra: readonly string[] = []): string[] {
   const base = file.replace(SPEC_FILE, "");
   const beside = ["yaml", "yml", "json"].map((e) => `${base}.overlay.${e}`).filter((f) => existsSync(f));
   return [...beside, ...extra].map(displayPath);
 }
 
 /** The same value with every object's keys in sorted order. */
-export function canonical(v) {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+export function canonical(v: Json): Json;
+export function canonical(v: unknown): unknown;
+export function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x: unknown) => canonical(x));
+  if (isPlain(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
   return v;
 }
 
-const sha256 = (s) => createHash("sha256").update(s).digest("hex");
+const sha256 = (s: string): string => createHash("sha256").update(s).digest("hex");
 
-/**
- * @returns {Promise<import("../ir/types.js").LoadedSpec>}
- */
-export async function loadSpec({ file, root, overlays = [] }) {
+/** A spec to load: where it was found, and the overlays given on the command line (after the ones beside it). */
+export interface LoadRequest extends SpecEntry {
+  readonly overlays?: readonly string[];
+}
+
+/** Read a spec and its overlays, check it, bundle its $refs and find the task schema (see LoadedSpec). */
+export async function loadSpec({ file, root, overlays = [] }: LoadRequest): Promise<LoadedSpec> {
   const source = readDocument(file);
   const overlayDocs = overlaysFor(file, overlays).map((f) => readDocument(f));
   let value = source.value;
@@ -83,17 +90,18 @@ export async function loadSpec({ file, root, overlays = [] }) {
   checkOpenApi(file, value, source);
   checkInternalRefs(file, value, source);
   checkExternalRefs(file, value, source);
-  let doc;
+  let dereferenced: object;
   try {
-    doc = await $RefParser.dereference(path.resolve(file), structuredClone(value), {
+    dereferenced = await $RefParser.dereference(path.resolve(file), structuredClone(value), {
       resolve: { http: false, external: true },
       dereference: { circular: false },
     });
   } catch (e) {
-    throw new SpecError(file, e.path ? pointer(e.path) : "", `cannot resolve a $ref (${e.message})`);
+    const keys = e !== null && typeof e === "object" && "path" in e && Array.isArray(e.path) ? e.path.map(String) : null;
+    throw new SpecError(file, keys ? pointer(keys) : "", `cannot resolve a $ref (${e instanceof Error ? e.message : String(e)})`);
   }
   // Dereferencing shares objects between the places that referred to them; later stages expect a tree.
-  doc = JSON.parse(JSON.stringify(doc));
+  const doc = jsonTree(dereferenced);
   const task = findTask(file, doc, source, value);
   const hash = sha256([source.value, ...overlayDocs.map((o) => o.value)].map((v) => JSON.stringify(canonical(v))).join("\0"));
   return {
@@ -107,95 +115,157 @@ export async function loadSpec({ file, root, overlays = [] }) {
   };
 }
 
-function whereRaw(source, ptr) {
+/** A JSON copy of an object: a tree (no shared or circular objects), with only JSON values in it. */
+function jsonTree(v: object): JsonObject {
+  const copy: Json = JSON.parse(JSON.stringify(v));
+  if (!isPlain(copy)) throw new Error("load: the bundled document is not an object");
+  return copy;
+}
+
+/** The value at `keys`, through objects only. */
+function valueAt(node: Json | undefined, keys: readonly string[]): Json | undefined;
+function valueAt(node: unknown, keys: readonly string[]): unknown;
+function valueAt(node: unknown, keys: readonly string[]): unknown {
+  for (const k of keys) node = isPlain(node) ? node[k] : undefined;
+  return node;
+}
+
+/** Entries of an object or array; none for anything else. */
+const entriesOf = <T>(v: T): [string, unknown][] => (v !== null && typeof v === "object" ? Object.entries(v) : []);
+
+function whereRaw(source: SourceDocument, ptr: string): string {
   return where(source, pointerKeys(ptr));
 }
 
-function where(source, keys) {
+function where(source: SourceDocument, keys: readonly (string | number)[]): string {
   const loc = source.locate(keys);
   return loc ? `${loc.line}:${loc.column} (${pointer(keys) || "/"})` : pointer(keys) || "/";
 }
 
-function checkOpenApi(file, doc, source) {
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc))
-    throw new SpecError(file, "1:1", "expected an OpenAPI 3.x document (an object at the top)");
+/** The top of an OpenAPI 3.x document, as checkOpenApi found it. */
+interface OpenApiTop {
+  readonly [key: string]: unknown;
+  readonly openapi: string;
+  readonly info: object;
+  readonly paths: object;
+}
+
+function checkOpenApi(file: string, doc: unknown, source: SourceDocument): asserts doc is OpenApiTop {
+  if (!isPlain(doc)) throw new SpecError(file, "1:1", "expected an OpenAPI 3.x document (an object at the top)");
   if (typeof doc.openapi !== "string" || !/^3\.\d+\.\d+/.test(doc.openapi)) {
-    const found = doc.swagger ? `swagger ${doc.swagger}` : JSON.stringify(doc.openapi);
+    const found = doc.swagger ? `swagger ${String(doc.swagger)}` : JSON.stringify(doc.openapi);
     throw new SpecError(file, where(source, doc.openapi ? ["openapi"] : []), `expected \`openapi: 3.x.y\`, found ${found}`);
   }
   if (!doc.info || typeof doc.info !== "object") throw new SpecError(file, where(source, []), "expected an `info` object");
   if (!doc.paths || typeof doc.paths !== "object") throw new SpecError(file, where(source, []), "expected a `paths` object");
 }
 
+/** A JSON object or array that has a string `$ref`. */
+const refOf = (node: unknown): string | undefined => (isPlain(node) && typeof node.$ref === "string" ? node.$ref : undefined);
+
 /** Every local $ref must point at something, and must not loop: say which $ref, where. */
-function checkInternalRefs(file, doc, source) {
-  const resolve = (ref) => {
+function checkInternalRefs(file: string, doc: unknown, source: SourceDocument): void {
+  const resolve = (ref: string): unknown => {
     let node = doc;
     for (const k of pointerKeys(ref)) {
       if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, k)) return undefined;
-      node = node[k];
+      node = Object.getOwnPropertyDescriptor(node, k)?.value;
     }
     return node;
   };
-  const visit = (node, keys, stack) => {
+  const visit = (node: unknown, keys: readonly string[], stack: readonly string[]): void => {
     if (node === null || typeof node !== "object") return;
-    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) {
-      const target = resolve(node.$ref);
-      if (target === undefined) throw new SpecError(file, where(source, [...keys, "$ref"]), `unresolvable $ref ${JSON.stringify(node.$ref)}: nothing at that pointer`);
-      if (stack.includes(node.$ref)) throw new SpecError(file, where(source, [...keys, "$ref"]), `circular $ref ${JSON.stringify(node.$ref)} (${[...stack, node.$ref].join(" → ")}); a request schema must be finite`);
-      visit(target, pointerKeys(node.$ref), [...stack, node.$ref]);
+    const ref = refOf(node);
+    if (ref !== undefined && ref.startsWith("#")) {
+      const target = resolve(ref);
+      if (target === undefined) throw new SpecError(file, where(source, [...keys, "$ref"]), `unresolvable $ref ${JSON.stringify(ref)}: nothing at that pointer`);
+      if (stack.includes(ref)) throw new SpecError(file, where(source, [...keys, "$ref"]), `circular $ref ${JSON.stringify(ref)} (${[...stack, ref].join(" → ")}); a request schema must be finite`);
+      visit(target, pointerKeys(ref), [...stack, ref]);
     }
-    for (const [k, v] of Object.entries(node)) if (k !== "$ref") visit(v, [...keys, k], stack);
+    for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, [...keys, k], stack);
   };
   visit(doc, [], []);
 }
 
 /** A $ref to a URL is never fetched (no network at generation time); a $ref to a file must name one that exists. */
-function checkExternalRefs(file, doc, source) {
-  const visit = (node, keys) => {
+function checkExternalRefs(file: string, doc: unknown, source: SourceDocument): void {
+  const visit = (node: unknown, keys: readonly string[]): void => {
     if (node === null || typeof node !== "object") return;
-    if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) {
-      const target = node.$ref.split("#")[0];
+    const ref = refOf(node);
+    if (ref !== undefined && !ref.startsWith("#")) {
+      const target = ref.split("#")[0] ?? "";
       if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^file:/i.test(target))
-        throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(node.$ref)} points at a URL; modelgen never fetches at generation time: vendor the schema beside the spec and refer to the file`);
+        throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(ref)} points at a URL; modelgen never fetches at generation time: vendor the schema beside the spec and refer to the file`);
       const resolved = path.resolve(path.dirname(file), decodeURIComponent(target.replace(/^file:(\/\/)?/i, "")));
-      if (!existsSync(resolved)) throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(node.$ref)}: no such file ${displayPath(resolved)}`);
+      if (!existsSync(resolved)) throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(ref)}: no such file ${displayPath(resolved)}`);
     }
-    for (const [k, v] of Object.entries(node)) if (k !== "$ref") visit(v, [...keys, k]);
+    for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, [...keys, k]);
   };
   visit(doc, []);
 }
+
+type FoundTask = Pick<LoadedSpec, "taskSourcePointer" | "operation" | "bodyIsArray" | "taskSchema" | "taskPointer" | "examples">;
 
 /**
  * The task schema: the first POST operation's JSON request body (sorted by path); if it is an array, its items
  * (Runware posts an array of tasks), else the body itself.
  */
-function findTask(file, doc, source, raw) {
-  const ops = Object.keys(doc.paths)
+function findTask(file: string, doc: JsonObject, source: SourceDocument, raw: OpenApiTop): FoundTask {
+  const paths = doc.paths;
+  const ops = entriesOfJson(paths)
+    .map(([p]) => p)
     .sort()
-    .map((p) => ({ path: p, op: doc.paths[p]?.post }))
+    .map((p) => ({ path: p, op: valueAt(paths, [p, "post"]) }))
     .filter((x) => x.op);
-  const withBody = ops.find((x) => x.op.requestBody);
+  const withBody = ops.find((x) => valueAt(x.op, ["requestBody"]));
   if (!withBody) throw new SpecError(file, where(source, ["paths"]), "expected a POST operation with a requestBody (the model's task)");
-  const media = withBody.op.requestBody.content?.["application/json"];
+  const media = valueAt(withBody.op, ["requestBody", "content", "application/json"]);
   const bodyKeys = ["paths", withBody.path, "post", "requestBody", "content", "application/json", "schema"];
-  if (!media?.schema) throw new SpecError(file, where(source, bodyKeys.slice(0, 5)), "expected an application/json request body with a schema");
-  const body = media.schema;
-  const isArray = body.type === "array" && body.items !== undefined;
-  const task = isArray ? body.items : body;
+  const body = valueAt(media, ["schema"]);
+  if (!body) throw new SpecError(file, where(source, bodyKeys.slice(0, 5)), "expected an application/json request body with a schema");
+  const items = valueAt(body, ["items"]);
+  const isArray = valueAt(body, ["type"]) === "array" && items !== undefined;
+  const task = isArray ? items : body;
   // Where the task schema stands in the file as written (through one level of $ref), for error messages.
-  const rawBody = raw.paths?.[withBody.path]?.post?.requestBody?.content?.["application/json"]?.schema;
-  const bodySource = typeof rawBody?.$ref === "string" && rawBody.$ref.startsWith("#") ? rawBody.$ref.slice(1) : pointer(bodyKeys);
-  if (!task || typeof task !== "object" || Array.isArray(task) || (task.type !== undefined && task.type !== "object")) {
+  const rawRef = refOf(valueAt(raw, bodyKeys));
+  const bodySource = rawRef !== undefined && rawRef.startsWith("#") ? rawRef.slice(1) : pointer(bodyKeys);
+  if (!isPlain(task) || (task.type !== undefined && task.type !== "object")) {
     const at = isArray ? `${bodySource}/items` : bodySource;
-    throw new SpecError(file, whereRaw(source, at), `expected the task schema to be an object schema (type: object), found ${JSON.stringify(task?.type ?? task)}`);
+    const found = isPlain(task) ? task.type : task;
+    throw new SpecError(file, whereRaw(source, at), `expected the task schema to be an object schema (type: object), found ${JSON.stringify(found)}`);
   }
+  const operationId = valueAt(withBody.op, ["operationId"]);
+  const operation: Operation = { path: withBody.path, operationId: typeof operationId === "string" ? operationId : undefined };
   return {
     taskSourcePointer: isArray ? `${bodySource}/items` : bodySource,
-    operation: { path: withBody.path, operationId: withBody.op.operationId, responses: withBody.op.responses ?? {} },
+    operation,
     bodyIsArray: isArray,
-    taskSchema: task,
+    // A schema as written: its keywords' shapes are not checked here (normalize reads them defensively, and Ajv
+    // checks the normalized schema against the 2020-12 meta-schema when it compiles).
+    taskSchema: task as SchemaObject,
     taskPointer: pointer(isArray ? [...bodyKeys, "items"] : bodyKeys),
-    examples: media.examples ?? {},
+    examples: requestExamples(valueAt(media, ["examples"])),
   };
+}
+
+const entriesOfJson = (v: Json | undefined): [string, Json][] => (v !== null && typeof v === "object" ? Object.entries(v) : []);
+
+/** The request examples, each with the fields of the Example Object that have the right type (others are left out). */
+function requestExamples(v: Json | undefined): Record<string, RequestExample> {
+  return Object.fromEntries(
+    entriesOfJson(v).map(([key, ex]): [string, RequestExample] => {
+      if (!isPlain(ex)) return [key, {}];
+      const expect = ex["x-modelgen-expect"];
+      const reason = ex["x-modelgen-reason"];
+      return [
+        key,
+        {
+          ...(typeof ex.summary === "string" ? { summary: ex.summary } : {}),
+          ...(ex.value !== undefined ? { value: ex.value } : {}),
+          ...(expect === "valid" || expect === "invalid" ? { "x-modelgen-expect": expect } : {}),
+          ...(typeof reason === "string" ? { "x-modelgen-reason": reason } : {}),
+        },
+      ];
+    }),
+  );
 }

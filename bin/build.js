@@ -15,8 +15,8 @@ const sources = (dir) =>
     return name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.endsWith(".test.ts") ? [rel] : [];
   });
 
-const out = path.join(root, "dist");
-rmSync(out, { recursive: true, force: true });
+// Stale transpiled files would run: start from empty folders (dist/runtime.json stays, checked by its hash).
+for (const dir of ["generator", "templates"]) rmSync(path.join(root, "dist", dir), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: [...sources("generator"), ...sources("templates")],
@@ -27,3 +27,7 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
+
+// The runtime every generated/_runtime/ ships: compiled once here, not on every uncached generate.
+const { buildRuntime } = await import(new URL("../dist/generator/runtime.js", import.meta.url).href);
+await buildRuntime();

@@ -19,7 +19,7 @@ import { buildIR } from "./ir/build.js";
 import { analyzeModel, type InProcessValidator } from "./analyze/model.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
-import { compileTemplates, readTemplates, bundleTemplates } from "./emit/templates.js";
+import { shippedRuntime } from "./runtime.js";
 // The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
 import * as runtimeIssues from "../templates/validation/issues.js";
 import { formats as runtimeFormats } from "../templates/validation/formats.js";
@@ -43,12 +43,6 @@ export interface IssuesModule {
 }
 /** Format checkers by name, as compiled from templates/validation/formats.ts. */
 export type Formats = Readonly<Record<string, (value: string) => boolean>>;
-
-/** Templates compiled per module (for this process) and bundled (what ships in _runtime/). */
-export interface CompiledTemplates {
-  readonly modules: Files;
-  readonly shipped: Files;
-}
 
 /** What generation keeps of a model (JSON-safe: it is cached and crosses worker threads). */
 export interface ModelRecord {
@@ -160,12 +154,12 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const cache = new Cache(cacheDir);
   const genHash = generatorHash();
   const entries = await stage("find specs", () => findSpecFiles(specs));
-  const compiled = await stage("compile templates", async () => (cache.get(hashOf("templates", genHash)) as CompiledTemplates | undefined) ?? compileAndCache(cache, genHash));
-  const files: Files = Object.fromEntries(Object.entries(compiled.shipped).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
+  const runtime = await stage("runtime", () => shippedRuntime());
+  const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
   const keys = entries.map((entry) => hashOf("module", genHash, limit, ...specInputs(entry, overlays)));
   const cached = keys.map((key) => cache.get(key) as ModelRecord | undefined);
   const todo = entries.filter((_, i) => !cached[i]);
-  const options: WorkOptions = { overlays, limit, debug, compiled };
+  const options: WorkOptions = { overlays, limit, debug };
   const fresh = await stage(`generate ${todo.length} spec(s)`, () =>
     todo.length >= PARALLEL_FROM && availableParallelism() > 1 ? generateInWorkers(todo, options) : generateSpecs(todo, options),
   );
@@ -199,11 +193,10 @@ export interface WorkOptions {
   readonly overlays: readonly string[];
   readonly limit: number;
   readonly debug: boolean;
-  readonly compiled: CompiledTemplates;
 }
 
 /** Generate specs in this thread: load → IR → validator → analysis → emit → format, one spec after the other. */
-export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug, compiled }: WorkOptions): Promise<Map<string, ModelRecord>> {
+export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug }: WorkOptions): Promise<Map<string, ModelRecord>> {
   const stage = timer(debug);
   const { formats, issuesModule } = runtimeModules();
   const out = new Map<string, ModelRecord>();
@@ -271,12 +264,4 @@ async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOpt
 /** The formats and the message builder the shipped runtime uses, as this process runs them. */
 export function runtimeModules(): { formats: Formats; issuesModule: IssuesModule } {
   return { formats: runtimeFormats, issuesModule: runtimeIssues };
-}
-
-/** Templates compiled (per module, for this process) and bundled and formatted (what ships in _runtime/). */
-async function compileAndCache(cache: Cache, genHash: string): Promise<CompiledTemplates> {
-  const modules = await compileTemplates(readTemplates());
-  const compiled: CompiledTemplates = { modules, shipped: await formatFiles(await bundleTemplates(modules)) };
-  cache.set(hashOf("templates", genHash), compiled);
-  return compiled;
 }

@@ -1,183 +1,200 @@
 // Messages in words for a schema's rules, derived from their structure (titles, consts, keywords), never
 // written per model. Each message is keyed by the schema path Ajv reports, so a broken rule gives one message.
-// Placeholders `{/json/pointer}` are filled from the payload when the message is shown.
+// The words come from templates/validation/words.ts, the catalogue the runtime uses too; placeholders
+// (templates/validation/placeholders.ts) are filled from the payload when the message is shown.
 import { translate as translateRaw, and, or, not, pathKey } from "./formula.js";
 import { collectRules, simplify } from "./case-split.js";
-import { isPlain } from "../normalize/walk.js";
+import { placeholder } from "../../templates/validation/placeholders.js";
+import {
+  CONSTRAINT_ORDER,
+  RULE_WORDS,
+  WORDS,
+  constraintSentence,
+  formatWords,
+  listWords,
+  predicatesOf,
+  typeWords,
+  valueWords,
+  type ConstraintKeyword,
+  type Predicate,
+} from "../../templates/validation/words.js";
+import type { Formula, Has, Json, Path, RuleMessage, Schema, SchemaObject } from "../ir/types.js";
 
-const dot = (path) => path.join(".");
+const dot = (path: Path) => path.join(".");
+const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
+const isPrefix = (p: Path, q: Path) => q.length > p.length && p.every((k, i) => q[i] === k);
+/** The placeholder for the payload's value at a path. */
+const valueAtPath = (path: Path) => placeholder({ kind: "value", pointer: ptr(path) });
 
 /**
  * Unit propagation for reading: inside a conjunction, a property known present is true everywhere else, and a
  * parent's presence next to its child's says nothing more (has(a.b) implies has(a)).
  */
-export function propagate(f) {
+export function propagate(f: Formula): Formula {
   if (f.t === "or") return or(f.xs.map(propagate));
   if (f.t === "not") return not(propagate(f.x));
   if (f.t !== "and") return f;
-  const known = new Map();
+  const known = new Map<string, boolean>();
   for (const x of f.xs) if (x.t === "has") for (let i = 1; i <= x.path.length; i++) known.set(`has:${pathKey(x.path.slice(0, i))}`, true);
   const rest = f.xs.map((x) => (x.t === "has" ? x : propagate(simplify(x, known))));
-  const positives = rest.filter((x) => x.t === "has").map((x) => x.path);
-  const eqs = rest.filter((x) => x.t === "eq").map((x) => pathKey(x.path));
-  const below = (p) => eqs.includes(pathKey(p)) || positives.some((q) => q.length > p.length && p.every((k, i) => q[i] === k));
+  const positives = rest.flatMap((x) => (x.t === "has" ? [x.path] : []));
+  const eqs = rest.flatMap((x) => (x.t === "eq" ? [pathKey(x.path)] : []));
+  const below = (p: Path) => eqs.includes(pathKey(p)) || positives.some((q) => isPrefix(p, q));
   // A conjunct like or(¬has(inputs), has(inputs.x)) next to has(inputs) became has(inputs.x): drop has(inputs).
   const childPaths = rest.flatMap((x) => (x.t === "has" ? [] : hasLeaves(x)));
-  return and(rest.filter((x) => !(x.t === "has" && (below(x.path) || childPaths.some((q) => q.length > x.path.length && x.path.every((k, i) => q[i] === k))))));
+  return and(rest.filter((x) => !(x.t === "has" && (below(x.path) || childPaths.some((q) => isPrefix(x.path, q))))));
 }
-function hasLeaves(f) {
+/** The paths of the has and eq atoms in a formula. */
+function hasLeaves(f: Formula): Path[] {
   if (f.t === "has" || f.t === "eq") return [f.path];
   if (f.t === "and" || f.t === "or") return f.xs.flatMap(hasLeaves);
   if (f.t === "not") return hasLeaves(f.x);
   return [];
 }
-const translate = (s, at, root) => propagate(translateRaw(s, at, root));
-const ptr = (path) => path.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+const translate = (s: Schema | undefined, at: Path, root: SchemaObject) => propagate(translateRaw(s, at, root));
+const ptr = (path: Path) => path.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 
 /** Words for a formula used as a condition: "inputs.frameImages is given". */
-export function conditionText(f) {
+export function conditionText(f: Formula): string {
   switch (f.t) {
     case "true":
       return "always";
     case "false":
       return "never";
     case "has":
-      return `${dot(f.path)} is given`;
+      return RULE_WORDS.given(dot(f.path));
     case "eq":
       return `${dot(f.path)} is ${JSON.stringify(f.value)}`;
     case "not":
-      if (f.x.t === "has") return `${dot(f.x.path)} is not given`;
+      if (f.x.t === "has") return RULE_WORDS.notGiven(dot(f.x.path));
       return `not (${conditionText(f.x)})`;
     case "and":
     case "or": {
       const xs = f.xs.filter((x) => !isParentPresence(x, f.xs));
-      const hasOnly = xs.every((x) => x.t === "has");
-      if (hasOnly && xs.length > 1) return `${xs.map((x) => dot(x.path)).join(f.t === "and" ? " and " : " or ")} ${f.t === "and" ? "are" : "is"} given`;
+      const has = xs.flatMap((x) => (x.t === "has" ? [x] : []));
+      if (has.length === xs.length && xs.length > 1) return RULE_WORDS.given(has.map((x) => dot(x.path)).join(f.t === "and" ? " and " : " or "), f.t === "and");
       return xs.map(conditionText).join(f.t === "and" ? " and " : " or ");
     }
     case "opaque":
       return opaqueText(f.id);
   }
-  return "a condition holds";
 }
 
 /** has(inputs) beside has(inputs.x) says nothing a person needs to read. */
-function isParentPresence(x, siblings) {
-  return x.t === "has" && siblings.some((s) => s !== x && (leaves(s) ?? []).some((p) => p.length > x.path.length && x.path.every((k, i) => p[i] === k)));
-}
-function leaves(f) {
-  if (f.t === "has") return [f.path];
-  if (f.t === "eq") return [f.path];
-  if (f.t === "and" || f.t === "or") return f.xs.flatMap((x) => leaves(x) ?? []);
-  if (f.t === "not") return leaves(f.x);
-  return [];
+function isParentPresence(x: Formula, siblings: readonly Formula[]): boolean {
+  return x.t === "has" && siblings.some((s) => s !== x && hasLeaves(s).some((p) => isPrefix(x.path, p)));
 }
 
-function opaqueText(id) {
+/** An opaque atom's id is `a.b:{json of the check}` (analyze/formula.ts): the check in words. */
+function opaqueText(id: string): string {
   const i = id.indexOf(":");
   const path = id.slice(0, i);
-  let schema;
+  let schema: unknown;
   try {
     schema = JSON.parse(id.slice(i + 1));
   } catch {
     return "a check holds";
   }
-  return constraintText(path, schema, false);
+  return isObject(schema) ? constraintText(path, schema).text : "a check holds";
 }
 
-/** Words for a value constraint: "duration must be at most 10 (got {/duration})". */
-function constraintText(path, schema, withGot = true) {
-  const p = path || "the task";
-  const got = withGot && path ? ` (got {${ptr(path.split("."))}})` : "";
-  const parts = [];
-  if ("maximum" in schema) parts.push(`at most ${schema.maximum}`);
-  if ("minimum" in schema) parts.push(`at least ${schema.minimum}`);
-  if ("exclusiveMaximum" in schema) parts.push(`less than ${schema.exclusiveMaximum}`);
-  if ("exclusiveMinimum" in schema) parts.push(`more than ${schema.exclusiveMinimum}`);
-  if ("maxItems" in schema) parts.push(`at most ${schema.maxItems} items`);
-  if ("minItems" in schema) parts.push(`at least ${schema.minItems} items`);
-  if ("maxLength" in schema) parts.push(`at most ${schema.maxLength} characters`);
-  if ("minLength" in schema) parts.push(`at least ${schema.minLength} characters`);
-  if ("enum" in schema) parts.push(`one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
-  if ("const" in schema) parts.push(JSON.stringify(schema.const));
-  if (parts.length) return `${p} must be ${parts.join(" and ")}${got}`;
-  return `${p} must satisfy ${JSON.stringify(schema)}`;
+/** The keywords whose "(got …)" is the value itself (not a count of characters or items, not a type). */
+const COMPARES_VALUE: readonly ConstraintKeyword[] = ["const", "enum", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf"];
+
+/**
+ * Words for a value's own constraints: "duration must be at most 10", and the "(got {/duration})" to put after
+ * it when every constraint compares the value itself (a length or a count would show the whole value).
+ */
+function constraintText(path: string, schema: SchemaObject): { text: string; got: string } {
+  const subject = path || "the task";
+  const keywords = CONSTRAINT_ORDER.filter((k) => k !== "type" && predicatesOf(schema, [k]).length > 0);
+  // The type says something only when nothing narrower does.
+  const predicates = predicatesOf(schema, keywords.length ? keywords : ["type"]);
+  if (predicates.length === 0) return { text: `${subject} must satisfy ${JSON.stringify(schema)}`, got: "" };
+  const got = path && keywords.length && keywords.every((k) => COMPARES_VALUE.includes(k)) ? RULE_WORDS.got(valueAtPath(path.split("."))) : "";
+  return { text: constraintSentence(subject, predicates), got };
 }
 
 /** Presence facts of a formula that is a plain conjunction or disjunction of has / not has. */
-function presenceShape(f) {
+function presenceShape(f: Formula): { op: "and" | "or"; pos: Path[]; neg: Path[] } | null {
   const xs = f.t === "and" || f.t === "or" ? f.xs : [f];
-  const pos = [];
-  const neg = [];
+  const pos: Path[] = [];
+  const neg: Path[] = [];
   for (const x of xs) {
     if (x.t === "has") pos.push(x.path);
     else if (x.t === "not" && x.x.t === "has") neg.push(x.x.path);
-    else if (x.t === "not" && x.x.t === "or" && x.x.xs.every((y) => y.t === "has")) neg.push(...x.x.xs.map((y) => y.path));
+    else if (x.t === "not" && x.x.t === "or" && allHas(x.x.xs)) neg.push(...x.x.xs.map((y) => y.path));
     else return null;
   }
   return { op: f.t === "or" ? "or" : "and", pos: dropParents(pos), neg };
 }
-const dropParents = (paths) => paths.filter((p) => !paths.some((q) => q.length > p.length && p.every((k, i) => q[i] === k)));
+const allHas = (xs: readonly Formula[]): xs is readonly Has[] => xs.every((x) => x.t === "has");
+const dropParents = (paths: readonly Path[]) => paths.filter((p) => !paths.some((q) => isPrefix(p, q)));
 
 /** A has, or an or of has: the list of paths; else null. */
-function presenceList(f) {
+function presenceList(f: Formula): Path[] | null {
   if (f.t === "has") return [f.path];
-  if (f.t === "or" && f.xs.every((x) => x.t === "has")) return f.xs.map((x) => x.path);
+  if (f.t === "or" && allHas(f.xs)) return f.xs.map((x) => x.path);
   return null;
 }
 
 /** A list of names "a", "a and b", "width/height". */
-function names(paths, op = "and") {
+function names(paths: readonly Path[], op: "and" | "or" = "and"): string {
   const labels = paths.map(dot);
   if (labels.length === 2 && labels.every((l) => !l.includes("."))) return labels.join("/");
-  return labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} ${op} ${labels.at(-1)}`;
+  return listWords(labels, op);
+}
+
+interface Described {
+  readonly text: string;
+  readonly focus: readonly Path[];
+  /** No more than "the task must satisfy this rule". */
+  readonly generic?: boolean;
 }
 
 /**
- * A requirement (the part that must hold) under an optional condition, in words.
- * @param {object} req formula of the requirement; @param {object|null} cond formula of the condition; unless: the
- * condition is stated negatively ("unless X is given").
+ * A requirement (`req`: the part that must hold) under an optional condition (`cond`), in words; `reqSchema` is
+ * the requirement as written, for a value requirement's words. A negated condition reads "unless X is given".
  */
-function requirementText(req, cond, reqSchema, at) {
+function requirementText(req: Formula, cond: Formula | null, reqSchema: Schema | null | undefined, at: Path): Described {
   const shape = presenceShape(req);
   const condShape = cond ? presenceShape(cond) : null;
   const condWords = cond ? conditionClause(cond) : "";
   const condFocus = condShape ? condShape.pos : [];
   if (shape && shape.pos.length === 0 && shape.neg.length && condShape && condShape.op === "and" && condShape.neg.length === 0 && condShape.pos.length)
-    return { text: `${names(condShape.pos)} cannot be combined with ${names(shape.neg, "or")}`, focus: [...shape.neg, ...condFocus] };
+    return { text: RULE_WORDS.cannotCombine(names(condShape.pos), names(shape.neg, "or")), focus: [...shape.neg, ...condFocus] };
   if (shape && shape.neg.length === 0 && shape.pos.length) {
-    const verb = shape.op === "or" || shape.pos.length === 1 ? "is" : "are";
-    if (condShape && condShape.op === "and" && condShape.neg.length === 0 && condShape.pos.length === 1 && !condWords.startsWith(" unless"))
-      return { text: `${names(condShape.pos)} requires ${names(shape.pos, shape.op)}`, focus: condFocus };
-    return { text: `${names(shape.pos, shape.op)} ${verb} required${condWords}`, focus: condFocus };
+    if (condShape && condShape.op === "and" && condShape.neg.length === 0 && condShape.pos.length === 1 && cond?.t !== "not")
+      return { text: RULE_WORDS.requires(names(condShape.pos), names(shape.pos, shape.op)), focus: condFocus };
+    return { text: `${RULE_WORDS.required(names(shape.pos, shape.op), shape.op === "and" && shape.pos.length > 1)}${condWords}`, focus: condFocus };
   }
-  if (shape && shape.pos.length === 0 && shape.neg.length) return { text: `${names(shape.neg, "or")} ${shape.neg.length > 1 ? "are" : "is"} not allowed${condWords}`, focus: shape.neg };
+  if (shape && shape.pos.length === 0 && shape.neg.length) return { text: `${RULE_WORDS.notAllowed(names(shape.neg, "or"), shape.neg.length > 1)}${condWords}`, focus: shape.neg };
   const value = valueRequirement(reqSchema, at);
   if (value) return { text: `${value.text}${condWords}${value.got}`, focus: [value.path] };
   return { text: `the task must satisfy ${reqSchema ? "this rule" : "the rule"}${condWords}`, focus: condFocus, generic: true };
 }
 
-function conditionClause(cond) {
-  if (cond.t === "not") return ` unless ${conditionText(cond.x)}`;
-  return ` when ${conditionText(cond)}`;
+function conditionClause(cond: Formula): string {
+  if (cond.t === "not") return RULE_WORDS.unless(conditionText(cond.x));
+  return RULE_WORDS.when(conditionText(cond));
 }
 
 /** `properties: {duration: {maximum: 10}}` → "duration must be at most 10", with "(got {/duration})" after. */
-function valueRequirement(schema, at) {
-  if (!isPlain(schema) || !isPlain(schema.properties)) return null;
+function valueRequirement(schema: Schema | null | undefined, at: Path): { text: string; got: string; path: Path } | null {
+  if (!isObject(schema) || !isObject(schema.properties)) return null;
   const entries = Object.entries(schema.properties).filter(([, s]) => s !== true);
-  if (entries.length !== 1) return null;
-  const [name, sub] = entries[0];
-  if (!isPlain(sub)) return null;
-  if (isPlain(sub.properties)) return valueRequirement(sub, [...at, name]);
+  const [only] = entries;
+  if (!only || entries.length !== 1) return null;
+  const [name, sub] = only;
+  if (!isObject(sub)) return null;
+  if (isObject(sub.properties)) return valueRequirement(sub, [...at, name]);
   const path = [...at, name];
-  const text = constraintText(dot(path), sub, false);
-  return { text, got: ` (got {${ptr(path)}})`, path };
+  return { ...constraintText(dot(path), sub), path };
 }
 
 /** Conventional reading order for paired properties (keys are sorted alphabetically when a spec is loaded). */
-const PAIRS = [["width", "height"], ["x", "y"], ["min", "max"], ["start", "end"]];
-export function displayOrder(keys, leaf = (k) => k) {
+const PAIRS = [["width", "height"], ["x", "y"], ["min", "max"], ["start", "end"]] as const;
+export function displayOrder<T>(keys: Iterable<T>, leaf: (k: T) => unknown = (k) => k): T[] {
   return [...keys].sort((a, b) => {
     for (const [first, second] of PAIRS) {
       if (leaf(a) === first && leaf(b) === second) return -1;
@@ -187,128 +204,144 @@ export function displayOrder(keys, leaf = (k) => k) {
   });
 }
 
-/** A oneOf/anyOf whose branches each fix the same properties to constants: a table of allowed combinations. */
-function constTable(branches) {
-  if (!Array.isArray(branches) || branches.length < 2) return null;
-  let keys = null;
-  const rows = [];
-  for (const b of branches) {
-    if (!isPlain(b) || !isPlain(b.properties)) return null;
-    const consts = displayOrder(Object.keys(b.properties)).map((k) => [k, b.properties[k]]).filter(([, s]) => isPlain(s) && "const" in s);
-    if (consts.length === 0 || consts.length !== Object.keys(b.properties).length) return null;
-    const k = consts.map(([n]) => n).join(",");
-    if (keys !== null && keys !== k) return null;
-    keys = k;
-    rows.push({ title: b.title, values: consts.map(([, s]) => s.const) });
-  }
-  return { keys: keys.split(","), rows };
+interface ConstTable {
+  readonly keys: readonly string[];
+  readonly rows: readonly { readonly title: string | undefined; readonly values: readonly Json[] }[];
 }
 
-function tableText(table, at) {
+/** A oneOf/anyOf whose branches each fix the same properties to constants: a table of allowed combinations. */
+function constTable(branches: readonly Schema[] | undefined): ConstTable | null {
+  if (!Array.isArray(branches) || branches.length < 2) return null;
+  let keys: string | null = null;
+  const rows: { title: string | undefined; values: Json[] }[] = [];
+  for (const b of branches) {
+    if (!isObject(b) || !isObject(b.properties)) return null;
+    const props = b.properties;
+    const consts = displayOrder(Object.keys(props)).flatMap((k) => {
+      const s = props[k];
+      return isObject(s) && "const" in s && s.const !== undefined ? [{ name: k, value: s.const }] : [];
+    });
+    if (consts.length === 0 || consts.length !== Object.keys(props).length) return null;
+    const k = consts.map((c) => c.name).join(",");
+    if (keys !== null && keys !== k) return null;
+    keys = k;
+    rows.push({ title: b.title, values: consts.map((c) => c.value) });
+  }
+  return keys === null ? null : { keys: keys.split(","), rows };
+}
+
+/** "width/height {/width}×{/height} is not an allowed combination; allowed: 1280×720 (720p), …". */
+function tableText(table: ConstTable, at: Path): string {
   const label = table.keys.join("/");
-  const current = table.keys.map((k) => `{${ptr([...at, k])}}`).join("×");
-  const allowed = table.rows.map((r) => `${r.values.join("×")}${r.title ? ` (${r.title})` : ""}`).join(", ");
+  const current = table.keys.map((k) => valueAtPath([...at, k])).join("×");
+  const allowed = table.rows.map((r) => `${r.values.map(valueWords).join("×")}${r.title ? ` (${r.title})` : ""}`).join(", ");
   return `${label} ${current} is not an allowed ${table.keys.length > 1 ? "combination" : "value"}; allowed: ${allowed}`;
 }
 
-/**
- * Messages for every rule of a task schema, keyed by Ajv schema path ("#/allOf/2/then").
- * @returns {{ schemaPath: string, message: string, path: string }[]}
- */
-export function describeRules(root) {
-  const out = [];
+/** Messages for every rule of a task schema, keyed by Ajv schema path ("#/allOf/2/then"). */
+export function describeRules(root: SchemaObject): RuleMessage[] {
+  const out: RuleMessage[] = [];
   for (const rule of collectRules(root)) describeAt(rule.schema, `#${rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, "")}`, rule.at, root, out);
   return out;
 }
 
-function describeAt(schema, base, at, root, out) {
-  const add = (suffix, message, focus = []) => {
+function describeAt(schema: Schema, base: string, at: Path, root: SchemaObject, out: RuleMessage[]): void {
+  const add = (suffix: string, message: string | Described, focus: readonly Path[] = []) => {
     const m = typeof message === "string" ? { text: message, focus } : message;
     out.push({ schemaPath: `${base}${suffix}`, message: m.text, path: ptr(at), focus: m.focus.map(ptr) });
   };
-  if (!isPlain(schema)) return;
+  if (!isObject(schema)) return;
   if ("if" in schema) {
     const cond = translate(schema.if, at, root);
-    const specific = isPlain(schema.then) && Array.isArray(schema.then.required) && Object.keys(schema.then).some((k) => !["required", "properties", "type"].includes(k));
+    const then = schema.then;
+    // A then that requires properties and says more besides gets a message of its own for the required part.
+    const thenRequired = isObject(then) && Array.isArray(then.required) && Object.keys(then).some((k) => !["required", "properties", "type"].includes(k)) ? then.required : null;
     if ("then" in schema) {
-      const m = requirementText(translate(schema.then, at, root), cond, schema.then, at);
+      const m = requirementText(translate(then, at, root), cond, then, at);
       // A then that only the parts below can put in words (required + a table) gets no vaguer message of its own.
-      if (!(specific && m.generic)) add("/then", m);
+      if (!(thenRequired && m.generic)) add("/then", m);
     }
-    if (specific) add("/then/required", requirementText(translate({ required: schema.then.required }, at, root), cond, null, at));
+    if (thenRequired) add("/then/required", requirementText(translate({ required: thenRequired }, at, root), cond, null, at));
     if ("else" in schema) add("/else", requirementText(translate(schema.else, at, root), { t: "not", x: cond }, schema.else, at));
-    if (isPlain(schema.then)) nested(schema.then, `${base}/then`, at, out);
+    if (isObject(then)) nested(then, `${base}/then`, at, out);
   }
   if ("not" in schema) {
     const f = translate(schema.not, at, root);
     const shape = presenceShape(f);
     const sides = f.t === "and" && f.xs.length === 2 ? f.xs.map(presenceList) : null;
-    if (shape && shape.op === "and" && shape.neg.length === 0 && shape.pos.length > 1) add("/not", `${names(shape.pos.slice(0, 1))} cannot be combined with ${names(shape.pos.slice(1))}`, [...shape.pos.slice(1), shape.pos[0]]);
-    else if (sides && sides.every(Boolean)) add("/not", `${names(sides[0], "or")} cannot be combined with ${names(sides[1], "or")}`, [...sides[1], ...sides[0]]);
+    const [first, ...others] = shape?.pos ?? [];
+    const [left, right] = sides ?? [];
+    if (shape && shape.op === "and" && shape.neg.length === 0 && first && others.length) add("/not", RULE_WORDS.cannotCombine(names([first]), names(others)), [...others, first]);
+    else if (left && right) add("/not", RULE_WORDS.cannotCombine(names(left, "or"), names(right, "or")), [...right, ...left]);
     else add("/not", `the task must not match: ${conditionText(f)}`);
   }
-  for (const k of ["oneOf", "anyOf"]) {
-    if (!Array.isArray(schema[k])) continue;
-    const table = constTable(schema[k]);
+  for (const k of ["oneOf", "anyOf"] as const) {
+    const branches = schema[k];
+    if (!Array.isArray(branches)) continue;
+    const table = constTable(branches);
     if (table) add(`/${k}`, tableText(table, at), table.keys.map((key) => [...at, key]));
     else {
-      const f = translate({ [k]: schema[k] }, at, root);
-      add(`/${k}`, f.t === "true" ? `the task must match ${k === "oneOf" ? "exactly one" : "at least one"} of the alternatives` : `${k === "oneOf" ? "exactly one of" : "at least one of"}: ${schema[k].map((b) => conditionText(translate(b, at, root))).join("; ")}`);
+      const f = translate({ [k]: branches }, at, root);
+      add(`/${k}`, f.t === "true" ? `the task must match ${k === "oneOf" ? "exactly one" : "at least one"} of the alternatives` : `${k === "oneOf" ? "exactly one of" : "at least one of"}: ${branches.map((b) => conditionText(translate(b, at, root))).join("; ")}`);
     }
   }
-  if (Array.isArray(schema.allOf)) schema.allOf.forEach((s, i) => describeAt(s, `${base}/allOf/${i}`, at, root, out));
+  schema.allOf?.forEach((s, i) => describeAt(s, `${base}/allOf/${i}`, at, root, out));
 }
 
-function nested(schema, base, at, out) {
-  for (const k of ["oneOf", "anyOf"]) {
-    const table = Array.isArray(schema[k]) ? constTable(schema[k]) : null;
+/** Tables of allowed combinations inside a then. */
+function nested(schema: SchemaObject, base: string, at: Path, out: RuleMessage[]): void {
+  for (const k of ["oneOf", "anyOf"] as const) {
+    const table = constTable(schema[k]);
     if (table) out.push({ schemaPath: `${base}/${k}`, message: tableText(table, at), path: ptr(at), focus: table.keys.map((key) => ptr([...at, key])) });
   }
 }
 
-const FORMAT_WORDS = { uuid: "a UUID", uri: "a URI", "uri-reference": "a URI reference", "date-time": "a date-time", date: "a date", time: "a time", email: "an email address", hostname: "a hostname", ipv4: "an IPv4 address" };
-
-/** Words for one alternative of a property-level anyOf/oneOf. */
-function alternativeText(b) {
-  if (!isPlain(b)) return b === false ? "nothing" : "anything";
-  if ("const" in b) return JSON.stringify(b.const);
-  if (Array.isArray(b.enum)) return `one of ${b.enum.map((v) => JSON.stringify(v)).join(", ")}`;
-  if (typeof b.format === "string") return FORMAT_WORDS[b.format] ?? `a ${b.format}`;
+/** Words for one alternative of a property-level anyOf/oneOf: "a UUID", "an integer at least 2 and at most 30". */
+export function alternativeText(b: Schema): string {
+  if (!isObject(b)) return b === false ? "nothing" : "anything";
+  if ("const" in b) return WORDS.const(b.const).words;
+  if (Array.isArray(b.enum)) return WORDS.enum(b.enum).words;
+  if (typeof b.format === "string") return formatWords(b.format);
   if (typeof b.pattern === "string") return `a string matching ${b.pattern}`;
   const t = typeof b.type === "string" ? b.type : Array.isArray(b.type) ? b.type.join(" or ") : null;
   if (t === "object" && Array.isArray(b.required) && b.required.length) return `an object with ${b.required.join(", ")}`;
   if (t === "integer" || t === "number") {
-    const bounds = [("minimum" in b) && `≥ ${b.minimum}`, ("maximum" in b) && `≤ ${b.maximum}`].filter(Boolean).join(" and ");
-    return `${t === "integer" ? "an integer" : "a number"}${bounds ? ` ${bounds}` : ""}`;
+    const bounds = predicatesOf(b, ["minimum", "maximum"]).map((p: Predicate) => p.words).join(" and ");
+    return `${typeWords(t)}${bounds ? ` ${bounds}` : ""}`;
   }
-  if (t) return `${/^[aeiou]/.test(t) ? "an" : "a"} ${t}`;
+  if (t) return typeWords(t);
   return "a value of another shape";
 }
 
+/** What a value must be to match a property-level anyOf/oneOf: "must be a UUID or a URI". */
+export function alternativesPredicate(kind: "anyOf" | "oneOf", branches: readonly Schema[]): Predicate {
+  const alts = branches.map(alternativeText);
+  const words = alts.length > 1 ? listWords(alts, "or") : alts.join("");
+  const exactlyOne = kind === "oneOf" && !branches.every((b) => isObject(b) && "const" in b);
+  return { verb: "be", words: `${exactlyOne ? "exactly one of: " : ""}${words}` };
+}
+
 /**
- * Messages for the alternatives (anyOf/oneOf) of declared properties, keyed by Ajv schema path; `{path}` is
- * replaced by the property's place in the payload (e.g. inputs.referenceImages[0]).
+ * Messages for the alternatives (anyOf/oneOf) of declared properties, keyed by Ajv schema path; the `{path}`
+ * placeholder stands for the property's place in the payload (e.g. inputs.referenceImages[0]).
  */
-export function describeAlternatives(root) {
-  const out = [];
-  const visit = (s, keys) => {
-    if (!isPlain(s)) return;
-    for (const k of ["anyOf", "oneOf"]) {
-      if (!Array.isArray(s[k])) continue;
-      const table = constTable(s[k]);
-      if (keys.length === 0) continue;
-      const alts = table ? null : s[k].map(alternativeText);
-      const words = alts ? (alts.length > 1 ? `${alts.slice(0, -1).join(", ")} or ${alts.at(-1)}` : alts[0]) : null;
-      if (words) out.push({ schemaPath: `#/${keys.join("/")}/${k}`, focus: [], message: `{path} must be ${k === "oneOf" && !s[k].every((b) => isPlain(b) && "const" in b) ? "exactly one of: " : ""}${words}`, path: "" });
+export function describeAlternatives(root: SchemaObject): RuleMessage[] {
+  const out: RuleMessage[] = [];
+  const visit = (s: Schema | undefined, keys: readonly (string | number)[]) => {
+    if (!isObject(s)) return;
+    for (const k of ["anyOf", "oneOf"] as const) {
+      const branches = s[k];
+      if (!Array.isArray(branches) || keys.length === 0 || constTable(branches)) continue;
+      out.push({ schemaPath: `#/${keys.join("/")}/${k}`, focus: [], message: constraintSentence(placeholder({ kind: "path" }), [alternativesPredicate(k, branches)]), path: "" });
     }
-    for (const [k, v] of Object.entries(s)) {
-      if (k === "properties" && isPlain(v)) for (const [p, sub] of Object.entries(v)) visit(sub, [...keys, "properties", p]);
-      else if ((k === "items" || k === "additionalProperties") && isPlain(v)) visit(v, [...keys, k]);
-      else if (k === "prefixItems" && Array.isArray(v)) v.forEach((sub, i) => visit(sub, [...keys, k, i]));
-      else if ((k === "anyOf" || k === "oneOf") && keys.length && Array.isArray(v)) v.forEach((sub, i) => visit(sub, [...keys, k, i]));
+    // In the schema's key order, which fixes the order of the messages.
+    for (const k of Object.keys(s)) {
+      if (k === "properties") for (const [p, sub] of Object.entries(s.properties ?? {})) visit(sub, [...keys, "properties", p]);
+      else if (k === "items" || k === "additionalProperties") visit(s[k], [...keys, k]);
+      else if (k === "prefixItems") s.prefixItems?.forEach((sub, i) => visit(sub, [...keys, k, i]));
+      else if ((k === "anyOf" || k === "oneOf") && keys.length) s[k]?.forEach((sub, i) => visit(sub, [...keys, k, i]));
     }
   };
   visit(root, []);
   return out;
 }
-

@@ -1,13 +1,46 @@
-// A reference page per model (README.md beside its module), generated from its rules: modes with what each
-// requires and forbids and why, allowed combinations, every property, lint findings, the spec's examples with
-// their verdicts, and a type-checked snippet per mode. GitHub-flavoured Markdown, deterministic.
+// A reference page per model (README.md beside its module), generated from its AnalyzedIR: modes with what each
+// requires and forbids and why, allowed combinations, the rules and every property's constraints in the words
+// validateTask uses (templates/validation/words.ts), lint findings, the spec's examples with their verdicts, and
+// a type-checked snippet per mode. GitHub-flavoured Markdown, deterministic.
 import { witnessOf } from "../analyze/witness.js";
+import { alternativesPredicate } from "../analyze/describe.js";
 import { rulePointerText } from "../errors.js";
-import { isPlain } from "../normalize/walk.js";
 import { declaredLiterals } from "../analyze/formula.js";
+import { fillPlaceholders } from "../../templates/validation/placeholders.js";
+import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
+import type { AnalyzedIR, Cube, Json, Schema, SchemaObject, Variable } from "../ir/types.js";
+
+/**
+ * What the page reads of emit/types' summary of the modes (structurally: TypesSummary from emit/types.ts).
+ */
+export interface ReadmeSummary {
+  readonly groups: readonly {
+    readonly name: string;
+    readonly rules: readonly string[];
+    readonly variants: readonly {
+      readonly name: string;
+      readonly requires: readonly { readonly path: string; readonly rules: readonly string[] }[];
+      readonly forbids: readonly { readonly path: string; readonly rules: readonly string[] }[];
+      readonly relation: string | null;
+      /** A representative cube of the mode and its group's variables, for the snippet's payload. */
+      readonly cube: Cube;
+      readonly vars: ReadonlyMap<string, Variable>;
+    }[];
+    readonly relations: readonly {
+      readonly name: string;
+      readonly keys: readonly string[];
+      readonly rows: readonly { readonly values: readonly (Json | null)[]; readonly title: string | null }[];
+    }[];
+  }[];
+}
+
+/** The validator's yes/no, for the per-mode snippets only (the IR has no checked payload per mode yet). */
+export type SnippetCheck = (payload: unknown) => boolean;
+
+const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Text safe inside a Markdown table cell (spec text: no pipes, newlines or raw HTML). */
-export function cell(text) {
+export function cell(text: unknown): string {
   return String(text ?? "")
     .replace(/\r?\n|[\u2028\u2029]/g, " ")
     .replace(/&/g, "&amp;")
@@ -17,30 +50,39 @@ export function cell(text) {
     .replace(/`/g, "\\`")
     .trim();
 }
-const code = (text) => `\`${String(text).replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n|[\u2028\u2029]/g, " ")}\``;
-const para = (text) => String(text ?? "").replace(/[\u2028\u2029]/g, "\n").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const code = (text: unknown) => `\`${String(text).replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n|[\u2028\u2029]/g, " ")}\``;
+const para = (text: unknown) => String(text ?? "").replace(/[\u2028\u2029]/g, "\n").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** A rule message as the page shows it: {path} is *the value*, {/a/b} is *a.b*. */
+const withPlaceholders = (text: string) => fillPlaceholders(text, (p) => (p.kind === "path" ? "*the value*" : `*${p.pointer.slice(1).replace(/\//g, ".")}*`));
+
+interface PropertyRow {
+  readonly path: string;
+  readonly schema: Schema;
+  readonly required: boolean;
+}
 
 /** Rows of the property table: every declared property, nested ones as a.b, array items as a[]. */
-function propertyRows(schema, prefix = "", required = new Set(schema.required ?? []), depth = 0) {
-  const rows = [];
-  for (const [name, sub] of Object.entries(isPlain(schema.properties) ? schema.properties : {})) {
+function propertyRows(schema: SchemaObject, prefix = "", depth = 0): PropertyRow[] {
+  const required = new Set(schema.required ?? []);
+  const rows: PropertyRow[] = [];
+  for (const [name, sub] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
     const p = `${prefix}${name}`;
     rows.push({ path: p, schema: sub, required: required.has(name) });
-    if (depth < 4 && isPlain(sub)) {
-      if (isPlain(sub.properties)) rows.push(...propertyRows(sub, `${p}.`, new Set(sub.required ?? []), depth + 1));
+    if (depth < 4 && isObject(sub)) {
+      if (isObject(sub.properties)) rows.push(...propertyRows(sub, `${p}.`, depth + 1));
       const items = sub.items;
-      if (isPlain(items) && isPlain(items.properties)) rows.push(...propertyRows(items, `${p}[].`, new Set(items.required ?? []), depth + 1));
-      for (const b of isPlain(items) ? items.anyOf ?? items.oneOf ?? [] : []) if (isPlain(b) && isPlain(b.properties)) rows.push(...propertyRows(b, `${p}[].`, new Set(b.required ?? []), depth + 1));
+      if (isObject(items) && isObject(items.properties)) rows.push(...propertyRows(items, `${p}[].`, depth + 1));
+      for (const b of isObject(items) ? (items.anyOf ?? items.oneOf ?? []) : []) if (isObject(b) && isObject(b.properties)) rows.push(...propertyRows(b, `${p}[].`, depth + 1));
     }
   }
   return rows;
 }
 
-function typeText(s) {
-  if (!isPlain(s)) return "any";
+function typeText(s: Schema | undefined): string {
+  if (!isObject(s)) return "any";
   const lits = declaredLiterals(s);
   if (lits) return lits.map((v) => JSON.stringify(v)).join(" \\| ");
-  const t = Array.isArray(s.type) ? s.type.join(" or ") : s.type;
+  const t = typeof s.type === "string" ? s.type : s.type?.join(" or ");
   if (t === "array") return `array of ${typeText(s.items)}`;
   if (t) return t;
   const bs = s.anyOf ?? s.oneOf;
@@ -48,60 +90,60 @@ function typeText(s) {
   return "any";
 }
 
-function boundsText(s) {
-  if (!isPlain(s)) return "";
-  const b = [];
-  if (s.minimum !== undefined) b.push(`≥ ${s.minimum}`);
-  if (s.exclusiveMinimum !== undefined) b.push(`> ${s.exclusiveMinimum}`);
-  if (s.maximum !== undefined) b.push(`≤ ${s.maximum}`);
-  if (s.exclusiveMaximum !== undefined) b.push(`< ${s.exclusiveMaximum}`);
-  if (s.multipleOf !== undefined) b.push(`multiple of ${s.multipleOf}`);
-  if (s.minLength !== undefined) b.push(`≥ ${s.minLength} chars`);
-  if (s.maxLength !== undefined) b.push(`≤ ${s.maxLength} chars`);
-  if (s.minItems !== undefined) b.push(`≥ ${s.minItems} items`);
-  if (s.maxItems !== undefined) b.push(`≤ ${s.maxItems} items`);
-  if (s.format) b.push(`format ${s.format}`);
-  const bs = s.anyOf ?? s.oneOf;
-  if (Array.isArray(bs) && bs.every((x) => isPlain(x) && x.format)) b.push(`${bs.map((x) => x.format).join(" or ")}`);
-  return b.join(", ");
+/** The keywords the Constraints column shows (types and values have the Type column). */
+const CONSTRAINTS: readonly ConstraintKeyword[] = ["format", "pattern", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems"];
+
+/**
+ * What a property's value must be, one constraint per line in validateTask's words ("must be at most 15"): the
+ * message for a broken one is "<property> <these words> (got …)".
+ */
+export function constraintWords(s: Schema): string[] {
+  if (!isObject(s)) return [];
+  const predicates: Predicate[] = predicatesOf(s, CONSTRAINTS);
+  const bs = s.anyOf ? { kind: "anyOf" as const, branches: s.anyOf } : s.oneOf ? { kind: "oneOf" as const, branches: s.oneOf } : null;
+  if (bs && bs.branches.every((x) => isObject(x) && x.format)) predicates.push(alternativesPredicate(bs.kind, bs.branches));
+  return predicates.map((p) => mustText([p]));
 }
 
-function moduleSpecifier(ir) {
-  return `modelgen-models/${ir.name}`;
+function moduleSpecifier(ir: AnalyzedIR) {
+  return `modelgen-models/${ir.meta.name}`;
 }
 
 /** A payload for a mode, checked by the validator; client-filled fields dropped for the TaskInput snippet. */
-function snippetFor(ir, variant, check) {
+function snippetFor(ir: AnalyzedIR, variant: { readonly cube: Cube; readonly vars: ReadonlyMap<string, Variable> }, check: SnippetCheck): Json | null {
   const payload = witnessOf(variant.cube, variant.vars, ir.task);
   if (!check(payload)) return null;
-  const input = ir.provider === "runflow" ? payload : Object.fromEntries(Object.entries(payload).filter(([k]) => !ir.clientFilled.includes(k)));
-  return input;
+  if (ir.meta.provider === "runflow" || !isObject(payload)) return payload;
+  return Object.fromEntries(Object.entries(payload).filter(([k]) => !ir.meta.clientFilled.includes(k))) as Json; // entries of a JSON object are JSON
 }
 
+type LegacyArgs = [lint: unknown, check: SnippetCheck, validateTask: unknown, bannerText: string];
+
 /**
- * @param {object} ir the model's IR
- * @param {{ groups: object[] }} summary from emitTypes
- * @param {{ findings: object[] }} lint
- * @param {(p: unknown) => boolean} check the validator
- * @param {(p: unknown) => { path: string, message: string }[]} validateTask
+ * The page of one model. Reads only the IR (examples' verdicts from `ir.checkedExamples`, findings from
+ * `ir.lint`) and `summary` (emit/types); `check` is the validator, used for nothing but the per-mode snippets.
+ * TRANSITION: also accepts the old call (ir, summary, lint, check, validateTask, bannerText) until emit/module.ts
+ * calls emitReadme(ir, summary, bannerText, check).
  */
-export function emitReadme(ir, summary, lint, check, validateTask, bannerText) {
-  const out = [bannerText, `# ${cell(ir.title)}`, ""];
+export function emitReadme(ir: AnalyzedIR, summary: ReadmeSummary, ...args: [bannerText: string, check: SnippetCheck] | LegacyArgs): string {
+  const [bannerText, check] = args.length === 4 ? [args[3], args[1]] : args;
+  const meta = ir.meta;
+  const out = [bannerText, `# ${cell(meta.title)}`, ""];
   out.push(`| | |`, `|---|---|`);
-  out.push(`| Model id | ${code(ir.modelId)} |`);
-  out.push(`| Provider | ${cell(ir.provider)} |`);
-  if (ir.taskType) out.push(`| Task type | ${code(ir.taskType)} |`);
-  out.push(`| Delivery | ${ir.provider === "runflow" ? "runs: create, then poll or callback" : ir.deliveryMethods.map((d) => `${code(d)}${d === ir.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated"} |`);
-  out.push(`| Spec | ${code(ir.file)}, version ${cell(ir.version)} |`);
-  out.push(`| Overlays applied | ${ir.overlays.length ? ir.overlays.map(code).join(", ") : "none"} |`);
+  out.push(`| Model id | ${code(meta.modelId)} |`);
+  out.push(`| Provider | ${cell(meta.provider)} |`);
+  if (meta.taskType) out.push(`| Task type | ${code(meta.taskType)} |`);
+  out.push(`| Delivery | ${meta.provider === "runflow" ? "runs: create, then poll or callback" : meta.deliveryMethods.map((d) => `${code(d)}${d === meta.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated"} |`);
+  out.push(`| Spec | ${code(meta.file)}, version ${cell(meta.version)} |`);
+  out.push(`| Overlays applied | ${meta.overlays.length ? meta.overlays.map(code).join(", ") : "none"} |`);
   out.push(`| Import | ${code(moduleSpecifier(ir))} |`, "");
-  if (ir.description) out.push(para(ir.description), "");
+  if (meta.description) out.push(para(meta.description), "");
 
   out.push("## Modes", "");
   if (summary.groups.length === 0) out.push("The spec has no rules between properties: any combination of the properties below is allowed.", "");
   summary.groups.forEach((g) => {
-    if (summary.groups.length > 1) out.push(`### ${g.name}`, "", `From the rules ${g.rules.map((r) => code(rulePointerText(r))).join(", ")}; a task matches one of these modes${summary.groups.length > 1 ? " in each group" : ""}.`, "");
-    else out.push(`A task is in exactly one of these modes${g.variants.length > 1 ? "" : ""} (from the rules ${g.rules.map((r) => code(rulePointerText(r))).join(", ")}).`, "");
+    if (summary.groups.length > 1) out.push(`### ${g.name}`, "", `From the rules ${g.rules.map((r) => code(rulePointerText(r))).join(", ")}; a task matches one of these modes in each group.`, "");
+    else out.push(`A task is in exactly one of these modes (from the rules ${g.rules.map((r) => code(rulePointerText(r))).join(", ")}).`, "");
     out.push("| Mode | Requires | Forbids | Because of |", "|---|---|---|---|");
     for (const v of g.variants) {
       const req = [...v.requires.map((f) => code(f.path)), ...(v.relation ? [`one of the ${code(v.relation)} combinations`] : [])];
@@ -117,39 +159,40 @@ export function emitReadme(ir, summary, lint, check, validateTask, bannerText) {
   });
 
   out.push("## Rules in words", "", "The messages `validateTask` gives when a rule is broken:", "");
-  const placeholders = (text) => text.replace(/\{path\}/g, "*the value*").replace(/\{(\/[^{}]*)\}/g, (_, p) => `*${p.slice(1).replace(/\//g, ".")}*`);
-  for (const m of ir.ruleMessages) out.push(`- ${code(m.schemaPath)}: ${placeholders(cell(m.message))}`);
+  for (const m of ir.ruleMessages) out.push(`- ${code(m.schemaPath)}: ${withPlaceholders(cell(m.message))}`);
   if (ir.ruleMessages.length === 0 && ir.extraRules.length === 0) out.push("None beyond the properties' own types, values and bounds (their messages name the property and what it must be).");
-  if (ir.extraRules.length) for (const r of ir.extraRules) out.push(`- ${code(`x-modelgen-rules ${r.kind} ${r.paths.join(", ")}`)}: ${cell(r.message)}`);
+  for (const r of ir.extraRules) out.push(`- ${code(`x-modelgen-rules ${r.kind} ${r.paths.join(", ")}`)}: ${cell(r.message)}`);
   out.push("");
 
-  out.push("## Properties", "", "| Property | Type | Required | Default | Bounds | Description |", "|---|---|---|---|---|---|");
+  out.push("## Properties", "", "| Property | Type | Required | Default | Constraints | Description |", "|---|---|---|---|---|---|");
   for (const r of propertyRows(ir.task)) {
-    const s = isPlain(r.schema) ? r.schema : {};
-    out.push(`| ${code(r.path)} | ${typeText(s).includes("\\|") ? typeText(s).split(" \\| ").map((x) => code(x)).join(" \\| ") : cell(typeText(s))} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${cell(boundsText(s))} | ${cell(s.title && s.description ? `${s.title}: ${s.description.split("\n")[0]}` : s.title ?? s.description?.split("\n")[0] ?? "")} |`);
+    const s: SchemaObject = isObject(r.schema) ? r.schema : {};
+    const type = typeText(s);
+    const description = s.title && s.description ? `${s.title}: ${s.description.split("\n")[0]}` : (s.title ?? s.description?.split("\n")[0] ?? "");
+    out.push(`| ${code(r.path)} | ${type.includes("\\|") ? type.split(" \\| ").map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${constraintWords(s).map(cell).join("<br>")} | ${cell(description)} |`);
   }
   out.push("");
 
   out.push("## Lint", "");
-  if (lint.findings.length === 0) out.push("No findings: every mode the rules describe can be used (each backed by a payload the validator accepts).", "");
-  else for (const f of lint.findings) out.push(`- **${f.severity}** (${f.kind}): ${cell(f.message)}`);
-  if (lint.findings.length) out.push("");
+  const findings = ir.lint.findings;
+  if (findings.length === 0) out.push("No findings: every mode the rules describe can be used (each backed by a payload the validator accepts).", "");
+  else for (const f of findings) out.push(`- **${f.severity}** (${f.kind}): ${cell(f.message)}`);
+  if (findings.length) out.push("");
 
   out.push("## Examples", "");
-  if (ir.examples.length === 0) out.push("The spec has no request examples.", "");
-  for (const ex of ir.examples) {
-    const tasks = ir.bodyIsArray && Array.isArray(ex.value) ? ex.value : [ex.value];
-    const issues = tasks.flatMap((t) => validateTask(t));
-    const verdict = issues.length ? "invalid" : "valid";
-    out.push(`### ${cell(ex.summary)}`, "", `Declared ${ex.expect ?? "(no verdict)"}; the validator finds it **${verdict}**.${ex.reason ? ` ${cell(ex.reason)}` : ""}`, "");
-    for (const i of issues) out.push(`- ${code(i.path || "/")}: ${cell(i.message)}`);
-    if (issues.length) out.push("");
+  if (ir.checkedExamples.length === 0) out.push("The spec has no request examples.", "");
+  for (const ex of ir.checkedExamples) {
+    out.push(`### ${cell(ex.summary)}`, "", `Declared ${ex.expect ?? "(no verdict)"}; the validator finds it **${ex.valid ? "valid" : "invalid"}**.${ex.reason ? ` ${cell(ex.reason)}` : ""}`, "");
+    for (const i of ex.issues) out.push(`- ${code(i.path || "/")}: ${cell(i.message)}`);
+    if (ex.issues.length) out.push("");
     out.push("<details><summary>Request body</summary>", "", "```json", JSON.stringify(ex.value, null, 2), "```", "", "</details>", "");
   }
 
   out.push("## Usage, one snippet per mode", "", "Each snippet type-checks against this module (a test compiles them).", "");
-  const isRunflow = ir.provider === "runflow";
-  for (const g of summary.groups.length ? summary.groups : [{ variants: [{ name: "Task", cube: new Map(), vars: new Map() }] }]) {
+  const isRunflow = meta.provider === "runflow";
+  // A model without rules has one mode: any task (the empty cube).
+  const groups = summary.groups.length ? summary.groups : [{ variants: [{ name: "Task", cube: new Map(), vars: new Map() }] }];
+  for (const g of groups) {
     for (const v of g.variants) {
       const input = snippetFor(ir, v, check);
       if (!input) continue;
@@ -165,8 +208,17 @@ export function emitReadme(ir, summary, lint, check, validateTask, bannerText) {
   return out.join("\n") + "\n";
 }
 
+/** What the index reads of each model's record (pipeline.ts ModelRecord). */
+export interface IndexEntry {
+  readonly modelId: string;
+  readonly title: string;
+  readonly provider: string;
+  readonly name: string;
+  readonly groups: readonly { readonly variants: readonly { readonly name: string }[] }[];
+}
+
 /** generated/README.md: every model with its id, modes and a link to its page. */
-export function emitIndexReadme(models) {
+export function emitIndexReadme(models: readonly IndexEntry[]): string {
   const out = ["<!-- Generated by modelgen. Do not edit: run `npm run generate` to regenerate. -->", "# Generated models", "", "| Model id | Title | Provider | Modes | Page |", "|---|---|---|---|---|"];
   for (const m of [...models].sort((a, b) => (a.modelId < b.modelId ? -1 : 1))) {
     const modes = m.groups.map((g) => g.variants.map((v) => code(v.name)).join(", ")).join("; ") || "one (no rules)";

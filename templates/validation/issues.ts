@@ -1,6 +1,8 @@
 // Turn Ajv's errors into one message in words per broken rule, each with the JSON Pointer of its place.
-// The rule messages are derived from the schema at generation time (generator/analyze/describe.js); this file
-// only picks the right one for each error and fills in the payload's values.
+// The rule messages are derived from the schema at generation time (generator/analyze/describe.ts); this file
+// picks the right one for each error and fills in the payload's values. Both take their words from words.ts.
+import { fillPlaceholders, mentionsPath } from "./placeholders.js";
+import { RULE_WORDS, WORDS, constraintSentence, gotWords, valueWords, type Predicate } from "./words.js";
 
 export interface ValidationIssue {
   /** JSON Pointer of the offending place in the payload ("" for the task itself). */
@@ -8,7 +10,7 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** A message for the errors at or below an Ajv schema path. `{/a/b}` is replaced by the payload's value there. */
+/** A message for the errors at or below an Ajv schema path, with placeholders (placeholders.ts) filled when shown. */
 export interface RuleMessage {
   schemaPath: string;
   message: string;
@@ -57,17 +59,20 @@ export function pointerText(pointer: string): string {
     .join("");
 }
 
-const show = (v: unknown) => (v === undefined ? "nothing" : typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
-const jsonType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
 const join = (p: string, k: unknown) => `${p}/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 
+/** A rule message with its placeholders filled: {path} by the issue's place, {/a/b} by the payload's value there. */
 function fill(template: string, data: unknown, instancePath: string): string {
-  return template
-    .replace(/\{path\}/g, pointerText(instancePath))
-    .replace(/\{(\/[^{}]*)\}/g, (_, p: string) => {
-      const v = valueAt(data, p);
-      return typeof v === "string" ? v : show(v);
-    });
+  return fillPlaceholders(template, (p) => (p.kind === "path" ? pointerText(instancePath) : valueWords(valueAt(data, p.pointer))));
+}
+
+const LIMITED = ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "minLength", "maxLength", "minItems", "maxItems"] as const;
+type Limited = (typeof LIMITED)[number];
+const isLimited = (k: string): k is Limited => (LIMITED as readonly string[]).includes(k);
+
+/** A value constraint broken: "duration must be at most 15 (got 20)". */
+function broken(e: AjvError, value: unknown, predicate: Predicate): ValidationIssue {
+  return { path: e.instancePath, message: `${constraintSentence(pointerText(e.instancePath), [predicate])}${RULE_WORDS.got(gotWords(e.keyword, value))}` };
 }
 
 /** The message of one plain keyword error, from Ajv's params. */
@@ -75,50 +80,38 @@ function keywordMessage(e: AjvError, data: unknown): ValidationIssue {
   const at = pointerText(e.instancePath);
   const value = valueAt(data, e.instancePath);
   const p = e.params;
+  if (isLimited(e.keyword)) return broken(e, value, WORDS[e.keyword](Number(p.limit)));
   switch (e.keyword) {
     case "required": {
       const path = join(e.instancePath, p.missingProperty);
-      return { path, message: `${pointerText(path)} is required` };
+      return { path, message: RULE_WORDS.required(pointerText(path)) };
     }
     case "dependentRequired": {
       const path = join(e.instancePath, p.property);
-      return { path, message: `${pointerText(path)} requires ${pointerText(join(e.instancePath, p.missingProperty))}` };
+      return { path, message: RULE_WORDS.requires(pointerText(path), pointerText(join(e.instancePath, p.missingProperty))) };
     }
     case "additionalProperties": {
       const path = join(e.instancePath, p.additionalProperty);
-      return { path, message: `${pointerText(path)} is not a known property${e.instancePath ? ` of ${at}` : ""}` };
+      return { path, message: RULE_WORDS.notAKnownProperty(pointerText(path), e.instancePath ? at : null) };
     }
     case "type":
-      return { path: e.instancePath, message: `${at} must be ${String(p.type).replace(/,/g, " or ")} (got ${jsonType(value)})` };
+      return broken(e, value, WORDS.type(String(p.type).split(",")));
     case "const":
-      return { path: e.instancePath, message: `${at} must be ${show(p.allowedValue)} (got ${show(value)})` };
+      return broken(e, value, WORDS.const(p.allowedValue));
     case "enum":
-      return { path: e.instancePath, message: `${at} must be one of ${(p.allowedValues as unknown[]).map(show).join(", ")} (got ${show(value)})` };
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words = { maximum: "at most", minimum: "at least", exclusiveMaximum: "less than", exclusiveMinimum: "more than" }[e.keyword];
-      return { path: e.instancePath, message: `${at} must be ${words} ${String(p.limit)} (got ${show(value)})` };
-    }
+      return broken(e, value, WORDS.enum(Array.isArray(p.allowedValues) ? p.allowedValues : []));
     case "multipleOf":
-      return { path: e.instancePath, message: `${at} must be a multiple of ${String(p.multipleOf)} (got ${show(value)})` };
-    case "maxLength":
-    case "minLength":
-      return { path: e.instancePath, message: `${at} must be ${e.keyword === "maxLength" ? "at most" : "at least"} ${String(p.limit)} characters long (got ${typeof value === "string" ? [...value].length : "?"})` };
-    case "maxItems":
-    case "minItems":
-      return { path: e.instancePath, message: `${at} must have ${e.keyword === "maxItems" ? "at most" : "at least"} ${String(p.limit)} items (got ${Array.isArray(value) ? value.length : "?"})` };
+      return broken(e, value, WORDS.multipleOf(Number(p.multipleOf)));
     case "pattern":
-      return { path: e.instancePath, message: `${at} must match the pattern ${String(p.pattern)}` };
+      return { path: e.instancePath, message: constraintSentence(at, [WORDS.pattern(String(p.pattern))]) };
     case "format":
-      return { path: e.instancePath, message: `${at} must be a valid ${String(p.format)} (got ${show(value)})` };
+      return broken(e, value, WORDS.format(String(p.format)));
     case "uniqueItems":
-      return { path: e.instancePath, message: `${at} must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)` };
+      return { path: e.instancePath, message: `${constraintSentence(at, [WORDS.uniqueItems()])} (items ${String(p.j)} and ${String(p.i)} are equal)` };
     case "contains":
-      return { path: e.instancePath, message: `${at} must contain a matching item` };
+      return { path: e.instancePath, message: constraintSentence(at, [WORDS.contains()]) };
     case "false schema":
-      return { path: e.instancePath, message: `${at} is not allowed` };
+      return { path: e.instancePath, message: RULE_WORDS.notAllowed(at) };
     default:
       return { path: e.instancePath, message: `${at} ${e.message ?? `fails ${e.keyword}`}` };
   }
@@ -171,11 +164,11 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, data: u
     }
     const schemaPath = e.keyword === "if" && typeof e.params.failingKeyword === "string" ? e.schemaPath.replace(/\/if$/, `/${e.params.failingKeyword}`) : e.schemaPath;
     const rule = ruleFor(schemaPath);
-    if (rule && !rule.message.includes("{path}") && done.has(rule)) continue; // its message is out already
+    if (rule && !mentionsPath(rule.message) && done.has(rule)) continue; // its message is out already
     if (rule) {
       done.add(rule);
       const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== undefined);
-      const path = rule.message.includes("{path}") ? anyOfPath(e, rule) : focus ?? rule.path;
+      const path = mentionsPath(rule.message) ? anyOfPath(e, rule) : focus ?? rule.path;
       push({ path, message: fill(rule.message, data, path) });
       continue;
     }

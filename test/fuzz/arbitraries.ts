@@ -1,5 +1,6 @@
 // fast-check arbitraries for the fuzz test: random task schemas built from the keywords Runware specs use, and random
-// payloads derived from a schema's properties (valid values, wrong types, missing and unknown properties).
+// payloads derived from a schema's properties: careful ones (every value one its property accepts) and rough ones
+// (wrong types, missing and unknown properties).
 import fc from "fast-check";
 
 type Schema = Record<string, unknown>;
@@ -92,7 +93,34 @@ export function taskSpec(task: Schema, modelId: string) {
 
 const WRONG = [null, 1.5, "s", true, [], {}, 7, -1, ["x"]];
 const STRINGS = ["", "a", "abc", "x1", "xyz", "12", "*/", "`${x}`", "\u2028", "ab cd", "red", "720p"];
+/** Strings that meet the string schemas above: every pattern at every length it allows, from 0 to 6. */
+const FITTING = [...STRINGS, "x", "xy", "xyzw", "xyzwv", "xyzwvu", "1", "x12", "x123", "x1234", "x12345", "ab"];
 
+const fits = (s: Schema, v: string) =>
+  [...v].length >= ((s.minLength as number) ?? 0) && [...v].length <= ((s.maxLength as number) ?? Infinity) && (s.pattern === undefined || new RegExp(s.pattern as string, "u").test(v));
+
+/** A value the property's own schema accepts (when it accepts any). */
+function goodValueOf(s: Schema): fc.Arbitrary<unknown> {
+  const lits = literalsOf(s);
+  if (lits) return fc.constantFrom(...lits);
+  if (s.type === "string") {
+    const ok = FITTING.filter((v) => fits(s, v));
+    return ok.length ? fc.constantFrom(...ok) : fc.constantFrom(...STRINGS);
+  }
+  if (s.type === "integer") {
+    const min = (s.minimum as number) ?? -3;
+    const max = (s.maximum as number) ?? 12;
+    return min <= max ? fc.integer({ min, max }) : fc.integer({ min: -3, max: 12 });
+  }
+  if (s.type === "array") {
+    const min = (s.minItems as number) ?? 0;
+    const max = (s.maxItems as number) ?? 5;
+    return fc.array(goodValueOf(s.items as Schema), min <= max ? { minLength: min, maxLength: max } : { maxLength: 5 });
+  }
+  return fc.anything({ maxDepth: 1 });
+}
+
+/** A value of the property's type, sometimes out of range, sometimes of another type. */
 function valueOf(s: Schema): fc.Arbitrary<unknown> {
   const lits = literalsOf(s);
   let good: fc.Arbitrary<unknown>;
@@ -104,9 +132,17 @@ function valueOf(s: Schema): fc.Arbitrary<unknown> {
   return fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: fc.constantFrom(...WRONG), weight: 1 });
 }
 
-/** Random payloads for a task schema: client fields mostly right, declared properties present or not, some unknown ones. */
+/**
+ * Random payloads for a task schema, half of each kind: careful ones (client fields right, the required properties
+ * present, every value one its property accepts: only the rules between properties can make them invalid) and
+ * rough ones (client fields mostly right, declared properties present or not with values sometimes wrong, some
+ * unknown properties). Rough payloads alone are rarely valid: with them, the checks of valid payloads (does the
+ * generated validator accept them, does the Task type?) ran on a few dozen payloads.
+ */
 export function payloadOf(task: Schema, modelId: string): fc.Arbitrary<Record<string, unknown>> {
   const props = task.properties as Record<string, Schema>;
+  const required = ((task.required as string[]) ?? []).filter((k) => k in props);
+  const careful = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, goodValueOf(s)])), { requiredKeys: required });
   const declared = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, valueOf(s)])), { requiredKeys: [] });
   const client = fc.record({
     taskType: fc.oneof({ arbitrary: fc.constant("x"), weight: 20 }, { arbitrary: fc.constantFrom("y", 1), weight: 1 }),
@@ -115,9 +151,10 @@ export function payloadOf(task: Schema, modelId: string): fc.Arbitrary<Record<st
   });
   const drop = fc.oneof({ arbitrary: fc.constant(undefined), weight: 20 }, { arbitrary: fc.constantFrom("taskType", "taskUUID", "model"), weight: 1 });
   const extra = fc.oneof({ arbitrary: fc.constant({}), weight: 8 }, { arbitrary: fc.constantFrom({ zz: 1 }, { extra: "x" }, { g: true }), weight: 1 });
-  return fc.tuple(client, drop, declared, extra).map(([c, d, p, e]) => {
+  const rough = fc.tuple(client, drop, declared, extra).map(([c, d, p, e]) => {
     const out: Record<string, unknown> = { ...c, ...p, ...e };
     if (d) delete out[d];
     return out;
   });
+  return fc.oneof(careful.map((p) => ({ taskType: "x", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: modelId, ...p })), rough);
 }

@@ -29,7 +29,7 @@ import { compileValidator } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
 import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
 import type { AjvError, ExtraRule, RuleMessage, ValidationIssue } from "../templates/validation/issues.js";
-import type { Finding, LintResult, ModelIR, SpecEntry, Witness } from "./ir/types.js";
+import type { Finding, LintResult, ModelIR, Provider, SpecEntry, Witness } from "./ir/types.js";
 
 export type { InProcessValidator };
 
@@ -50,7 +50,7 @@ export interface ModelRecord {
   readonly file: string;
   readonly modelId: string;
   readonly title: string;
-  readonly provider: string;
+  readonly provider: Provider;
   readonly overlays: readonly string[];
   readonly groups: readonly { readonly name: string; readonly variants: readonly { readonly name: string }[] }[];
   readonly lint: LintResult;
@@ -205,8 +205,7 @@ export async function generateSpecs(entries: readonly SpecEntry[], { overlays, l
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
     const validator = inProcessValidator(ir, formats, issuesModule);
     const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
-    // TRANSITION: the second argument carries both the new (validator) and the old ({ lint, validator }) shape.
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, { ...validator, lint: analyzed.lint, validator }));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, validator));
     out.set(entry.file, {
       name: ir.meta.name,
       file: ir.meta.file,

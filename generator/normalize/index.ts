@@ -1,13 +1,20 @@
 // Named rewrites of the task schema, applied in order. Each returns a new schema and never changes what the
 // schema accepts (test/normalize proves each one on payloads); together they make Ajv's strict mode pass.
-import { mapSchema, declaredAt, declaredTypes, isPlain } from "./walk.js";
+import { mapSchema, declaredAt, declaredTypes, isPlain, omitKeywords } from "./walk.js";
+import type { JsonType, SchemaObject } from "../ir/types.js";
 
-const OBJECT_KEYWORDS = ["required", "properties", "additionalProperties", "dependentRequired", "dependentSchemas", "minProperties", "maxProperties", "patternProperties", "propertyNames"];
-const ARRAY_KEYWORDS = ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"];
-const NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
-const STRING_KEYWORDS = ["minLength", "maxLength", "pattern", "format"];
+/** A named rewrite: the name says, as a sentence, what it does and why it keeps what the schema accepts. */
+export interface NormalizeRule {
+  readonly name: string;
+  readonly apply: (schema: SchemaObject) => SchemaObject;
+}
 
-export const normalizeRules = [
+const OBJECT_KEYWORDS: readonly string[] = ["required", "properties", "additionalProperties", "dependentRequired", "dependentSchemas", "minProperties", "maxProperties", "patternProperties", "propertyNames"];
+const ARRAY_KEYWORDS: readonly string[] = ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"];
+const NUMBER_KEYWORDS: readonly string[] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+const STRING_KEYWORDS: readonly string[] = ["minLength", "maxLength", "pattern", "format"];
+
+export const normalizeRules: readonly NormalizeRule[] = [
   {
     name: "Drop an if without then or else, and a then or else without if: JSON Schema ignores them (§10.2.2)",
     apply: (schema) =>
@@ -30,18 +37,11 @@ export const normalizeRules = [
   },
   {
     name: "Drop x- extension keywords, which no validator reads (modelgen's own x-modelgen-rules are read before this)",
-    apply: (schema) => mapSchema(schema, (s) => Object.fromEntries(Object.entries(s).filter(([k]) => !k.startsWith("x-")))),
+    apply: (schema) => mapSchema(schema, (s) => omitKeywords(s, (k) => k.startsWith("x-"))),
   },
   {
     name: "Drop nested $id and $schema: after bundling nothing refers to them, and Runware repeats the same $id, which Ajv refuses",
-    apply: (schema) => {
-      const { $id, $schema, ...rest } = schema;
-      const inner = mapSchema(rest, (s) => {
-        const { $id: _i, $schema: _s, ...keep } = s;
-        return keep;
-      });
-      return inner;
-    },
+    apply: (schema) => mapSchema(omitKeywords(schema, (k) => k === "$id" || k === "$schema"), (s) => omitKeywords(s, (k) => k === "$id" || k === "$schema")),
   },
   {
     name: "Add the implied type where type-specific keywords stand without one, at places whose declared property has that single type",
@@ -51,9 +51,9 @@ export const normalizeRules = [
       mapSchema(schema, (s, ctx) => {
         if (s.type !== undefined || s.const !== undefined || s.enum !== undefined) return s;
         const declared = ctx.at.length === 0 ? schema : declaredAt(schema, ctx.at);
-        const types = ctx.at.length === 0 ? ["object"] : declaredTypes(declared);
-        if (!types || types.length !== 1) return s;
-        const [t] = types;
+        const types: readonly JsonType[] | undefined = ctx.at.length === 0 ? ["object"] : declaredTypes(declared);
+        const t = types?.length === 1 ? types[0] : undefined;
+        if (t === undefined) return s;
         const keywords = t === "object" ? OBJECT_KEYWORDS : t === "array" ? ARRAY_KEYWORDS : t === "string" ? STRING_KEYWORDS : t === "number" || t === "integer" ? NUMBER_KEYWORDS : [];
         if (!keywords.some((k) => k in s)) return s;
         return { type: t, ...s };
@@ -77,9 +77,13 @@ export const normalizeRules = [
     apply: (schema) =>
       mapSchema(schema, (s, ctx) => {
         if (s.type !== undefined || ctx.keys.length === 0) return s;
-        for (const [type, keyword, group] of [["object", "unevaluatedProperties", OBJECT_KEYWORDS], ["array", "unevaluatedItems", ARRAY_KEYWORDS]]) {
+        const splits: readonly (readonly [JsonType, string, readonly string[]])[] = [
+          ["object", "unevaluatedProperties", OBJECT_KEYWORDS],
+          ["array", "unevaluatedItems", ARRAY_KEYWORDS],
+        ];
+        for (const [type, keyword, group] of splits) {
           if (!(keyword in s)) continue;
-          const other = Object.fromEntries(Object.entries(s).filter(([k]) => k !== keyword && !group.includes(k)));
+          const other = omitKeywords(s, (k) => k === keyword || group.includes(k));
           return { if: { type }, then: { ...s, type }, else: other };
         }
         return s;
@@ -92,7 +96,7 @@ export const normalizeRules = [
     apply: (schema) =>
       mapSchema(schema, (s, ctx) => {
         if (s.type !== undefined || ctx.keys.length === 0) return s;
-        const groups = [
+        const groups: readonly (readonly [JsonType, readonly string[]])[] = [
           // At the task root and where a declared property fixes the type, the rule above already added it.
           ["object", OBJECT_KEYWORDS],
           ["array", ARRAY_KEYWORDS],
@@ -104,7 +108,7 @@ export const normalizeRules = [
           const present = keywords.filter((k) => k in out);
           if (present.length === 0) continue;
           const moved = Object.fromEntries(present.map((k) => [k, out[k]]));
-          const rest = Object.fromEntries(Object.entries(out).filter(([k]) => !present.includes(k)));
+          const rest = omitKeywords(out, (k) => present.includes(k));
           out = { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), { if: { type }, then: { type, ...moved } }] };
         }
         return out;
@@ -113,7 +117,7 @@ export const normalizeRules = [
 ];
 
 /** Apply every rule in order. */
-export function normalize(taskSchema) {
+export function normalize(taskSchema: SchemaObject): SchemaObject {
   return normalizeRules.reduce((s, rule) => rule.apply(s), taskSchema);
 }
 

@@ -40,8 +40,17 @@ export function mapSchema(schema: unknown, fn: SchemaMapper, ctx: WalkContext = 
     else if ((k === "$defs" || k === "definitions") && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: ["?"] }));
     else out[k] = v;
   }
-  // `out` has the keywords of `schema` (a SchemaObject), each rebuilt into a schema of the same kind.
+  // The same keywords as `schema`, a SchemaObject, each value rebuilt into one of the same kind (or kept).
   return fn(out as SchemaObject, ctx);
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The schema without the keywords `drop` picks (a new object; the input is not changed). */
+export function omitKeywords(schema: SchemaObject, drop: (keyword: string) => boolean): SchemaObject {
+  const out: Writable<SchemaObject> = {};
+  for (const [k, v] of Object.entries(schema)) if (!drop(k)) out[k] = v;
+  return out;
 }
 
 /** mapSchema over a value that should be a schema but was not checked: anything that is not an object stays. */

@@ -1,42 +1,124 @@
 // Emit the exact TypeScript types of a model's task: the declared properties (TaskCommon and the nested
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
+// Reads the IR only: the task-level split (ir.split) and the splits of nested objects (ir.localSplits).
 import { rulePointerText } from "../errors.js";
 import { displayOrder } from "../analyze/describe.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
-import { OTHER, simplify, caseSplit } from "../analyze/case-split.js";
+import { simplify } from "../analyze/case-split.js";
 import { declaredLiterals, stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { alternativePath, alternativesOf, isLocalPath, localSplitKey, mergeBranch, typesOf } from "../analyze/local-splits.js";
+import { declaredAt, declaredTypes, isPlain } from "../normalize/walk.js";
+import { OTHER } from "../ir/types.js";
+import type {
+  AnalyzedIR,
+  CaseSplit,
+  Cube,
+  Json,
+  JsonType,
+  LocalSplit,
+  ModelIR,
+  Path,
+  PresenceVariable,
+  RuleGroup,
+  Schema,
+  SchemaObject,
+  Value,
+  ValueVariable,
+  Variable,
+  Variant,
+} from "../ir/types.js";
 
 const RESERVED_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "ValidationIssue", "Result", "ResponseBody", "ErrorResponse", "ClientOptions", "Client"];
 
 const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
 
-const typesOf = (s) => (typeof s?.type === "string" ? [s.type] : Array.isArray(s?.type) ? s.type : undefined);
+/** What the README page and the model record learn of the emitted types: groups, their modes, their relations. */
+export interface TypesSummary {
+  readonly groups: readonly GroupSummary[];
+}
+
+/** One group of rules: the union type `name` of its modes. */
+export interface GroupSummary {
+  readonly name: string;
+  /** JSON Pointers of the group's rules, relative to the object that holds them. */
+  readonly rules: readonly string[];
+  readonly variants: readonly VariantSummary[];
+  readonly relations: readonly RelationSummary[];
+}
+
+/** A fact of a mode: the property path it requires or forbids, and the rules (as written) that make it so. */
+export interface FactSummary {
+  readonly path: string;
+  readonly rules: readonly string[];
+}
+
+export interface VariantSummary {
+  readonly name: string;
+  /** The doc comment of the variant's type, line by line. */
+  readonly doc: readonly string[];
+  readonly requires: readonly FactSummary[];
+  readonly forbids: readonly FactSummary[];
+  /** The relation type the variant's values must be one row of, or null. */
+  readonly relation: string | null;
+  /** A representative cube (the variant's facts and its first allowed combination), for example payloads. */
+  readonly cube: Cube;
+  readonly vars: ReadonlyMap<string, Variable>;
+}
+
+/** The allowed combinations of values that vary together in a mode (e.g. width and height). */
+export interface RelationSummary {
+  readonly name: string;
+  /** The related properties' paths (`width`, `height`). */
+  readonly keys: readonly string[];
+  /** One row per combination; null stands for "any other value". */
+  readonly rows: readonly { readonly values: readonly (Json | null)[]; readonly title: string | null }[];
+}
+
+export interface EmittedTypes {
+  /** The declarations, in order, as one text. */
+  readonly text: string;
+  readonly summary: TypesSummary;
+  readonly names: Names;
+}
 
 /** Documentation lines for a property schema. */
-export function propertyDoc(schema) {
+export function propertyDoc(schema: Schema | undefined): string[] {
   if (!isPlain(schema)) return [];
-  const lines = [];
+  const lines: string[] = [];
   if (schema.title) lines.push(schema.title);
   if (schema.description && schema.description !== schema.title) lines.push(...(lines.length ? [""] : []), schema.description);
   if ("default" in schema) lines.push(`@default ${JSON.stringify(schema.default)}`);
   return lines;
 }
 
+/** The root a variant's declared types are read from, and the declarations they go to. */
+interface Declarations {
+  readonly root: SchemaObject;
+  readonly types: DeclaredTypes;
+}
+
+/** A named interface for an object schema, at the instance path it was first met. */
+interface InterfaceDecl {
+  readonly name: string;
+  readonly schema: SchemaObject;
+  readonly path: Path;
+}
+
 /**
  * Type expressions for declared schemas, with named interfaces for object schemas that have properties.
+ * analyze/local-splits.ts walks schemas the same way to find the objects that get a split of their own.
  */
 class DeclaredTypes {
-  constructor(names) {
-    this.names = names;
-    this.interfaces = []; // { name, schema, path }
-    this.byPath = new Map();
-  }
+  readonly interfaces: InterfaceDecl[] = [];
+  private readonly byPath = new Map<string, string>();
 
-  interfaceFor(schema, path) {
+  constructor(private readonly names: Names) {}
+
+  interfaceFor(schema: SchemaObject, path: Path): string {
     const key = pathKey(path);
-    if (this.byPath.has(key)) return this.byPath.get(key);
+    const known = this.byPath.get(key);
+    if (known !== undefined) return known;
     const name = this.names.take(pascal(path.filter((p) => p !== "[]").join(" ") + (path.at(-1) === "[]" ? " Item" : "")) || "Object", "Task");
     this.byPath.set(key, name);
     this.interfaces.push({ name, schema, path });
@@ -44,28 +126,27 @@ class DeclaredTypes {
   }
 
   /** TS type of a schema at an instance path. */
-  type(schema, path) {
+  type(schema: Schema | undefined, path: Path): string {
     if (schema === true || schema === undefined) return "unknown";
     if (schema === false) return "never";
     if (!isPlain(schema)) return "unknown";
     const lits = declaredLiterals(schema);
     if (lits) {
-      const t = typesOf(schema);
+      const t = declaredTypes(schema);
       const ok = lits.filter((v) => !t || t.some((x) => matchesType(x, v)));
       return ok.length ? unionOf(ok.map((v) => literal(v).text)) : "never";
     }
-    const branches = ["oneOf", "anyOf"].map((k) => schema[k]).find((b) => Array.isArray(b) && b.length);
-    if (branches) {
-      const { oneOf, anyOf, ...base } = schema;
-      const members = branches.map((b, i) => this.type(mergeBranch(base, b), branches.length > 1 && isObjectSchema(mergeBranch(base, b)) && hasManyObjects(base, branches) ? [...path, `option ${b.title ?? i + 1}`] : path));
-      return unionOf(members);
+    const alternatives = alternativesOf(schema);
+    if (alternatives) {
+      const { base, branches } = alternatives;
+      return unionOf(branches.map((b, i) => this.type(mergeBranch(base, b), alternativePath(base, branches, i, path))));
     }
-    const types = typesOf(schema) ?? inferTypes(schema);
+    const types = typesOf(schema);
     if (!types) return "unknown";
     return unionOf(types.map((t) => this.typeOfKind(t, schema, path)));
   }
 
-  typeOfKind(t, schema, path) {
+  typeOfKind(t: JsonType, schema: SchemaObject, path: Path): string {
     switch (t) {
       case "string":
         return "string";
@@ -80,7 +161,8 @@ class DeclaredTypes {
         if (Array.isArray(schema.prefixItems) && schema.prefixItems.length) {
           const items = schema.prefixItems.map((s) => this.type(s, [...path, "[]"]));
           const rest = schema.items === false ? null : this.type(schema.items ?? true, [...path, "[]"]);
-          if (new Set([...items, ...(rest ? [rest] : [])]).size === 1) return arrayOf(items[0]);
+          const distinct = new Set([...items, ...(rest ? [rest] : [])]);
+          if (distinct.size === 1) return arrayOf([...distinct][0] ?? "unknown");
           const min = schema.minItems ?? 0;
           return `[${items.map((x, i) => `${x}${i < min ? "" : "?"}`).join(", ")}${rest ? `, ...${arrayOf(rest)}` : ""}]`;
         }
@@ -90,14 +172,16 @@ class DeclaredTypes {
         if (isPlain(schema.properties) && Object.keys(schema.properties).length) return this.interfaceFor(schema, path);
         if (schema.additionalProperties === false) return "Record<string, never>";
         return `{ [key: string]: ${isPlain(schema.additionalProperties) ? this.type(schema.additionalProperties, [...path, "*"]) : "unknown"} }`;
+      default:
+        // A type name outside JSON Schema's seven (only a schema Ajv never saw can have one).
+        return "unknown";
     }
-    return "unknown";
   }
 
   /** Body of an interface for an object schema (its properties, declared optionality, index signature). */
-  interfaceBody(schema, path) {
+  interfaceBody(schema: SchemaObject, path: Path): string {
     const required = new Set(schema.required ?? []);
-    const lines = [];
+    const lines: string[] = [];
     for (const [key, sub] of Object.entries(schema.properties ?? {})) {
       let t = this.type(sub, [...path, key]);
       // TypeScript compares an absent optional property with the inherited Object member of that name
@@ -113,7 +197,7 @@ class DeclaredTypes {
   }
 }
 
-function matchesType(t, v) {
+function matchesType(t: JsonType, v: Json): boolean {
   if (t === "integer") return Number.isInteger(v);
   if (t === "number") return typeof v === "number";
   if (t === "null") return v === null;
@@ -121,41 +205,28 @@ function matchesType(t, v) {
   if (t === "object") return isPlain(v);
   return typeof v === t;
 }
-function inferTypes(s) {
-  if (!isPlain(s)) return undefined;
-  if (isPlain(s.properties) || "required" in s || "additionalProperties" in s) return ["object"];
-  if ("items" in s || "prefixItems" in s) return ["array"];
-  return undefined;
-}
-const isObjectSchema = (s) => isPlain(s) && (typesOf(s) ?? inferTypes(s) ?? []).includes("object") && isPlain(s.properties);
-const hasManyObjects = (base, branches) => branches.filter((b) => isObjectSchema(mergeBranch(base, b))).length > 1;
-function mergeBranch(base, b) {
-  if (b === true) return base;
-  if (!isPlain(b)) return b;
-  const bt = typesOf(b);
-  const at = typesOf(base);
-  const type = bt && at ? at.filter((t) => bt.includes(t) || (t === "number" && bt.includes("integer"))).map((t) => (t === "number" && bt.includes("integer") ? "integer" : t)) : bt ?? at;
-  const out = { ...base, ...b };
-  if (type) out.type = type.length === 1 ? type[0] : type;
-  if (isPlain(base.properties) && isPlain(b.properties)) out.properties = { ...base.properties, ...b.properties };
-  return out;
-}
-const arrayOf = (t) => (/^[A-Za-z0-9_.]+$/.test(t) ? `${t}[]` : `Array<${t}>`);
-function unionOf(members) {
+const arrayOf = (t: string): string => (/^[A-Za-z0-9_.]+$/.test(t) ? `${t}[]` : `Array<${t}>`);
+function unionOf(members: readonly string[]): string {
   const uniq = [...new Set(members)];
   if (uniq.includes("unknown")) return "unknown";
   return uniq.length ? uniq.join(" | ") : "never";
 }
 
+/** A rule branch with a title that fixes properties to constants (e.g. "720p (16:9)" for a size pair). */
+interface BranchTitle {
+  readonly title: string;
+  readonly consts: Readonly<Record<string, unknown>>;
+}
+
 /** Titles of rule branches that fix several properties to constants (e.g. "720p (16:9)" for a size pair). */
-function branchTitles(schema) {
-  const out = [];
-  const visit = (s) => {
+function branchTitles(schema: SchemaObject): BranchTitle[] {
+  const out: BranchTitle[] = [];
+  const visit = (s: unknown): void => {
     if (Array.isArray(s)) return s.forEach(visit);
     if (!isPlain(s)) return;
     if (typeof s.title === "string" && isPlain(s.properties)) {
-      const consts = Object.entries(s.properties).filter(([, p]) => isPlain(p) && "const" in p);
-      if (consts.length) out.push({ title: s.title, consts: Object.fromEntries(consts.map(([k, p]) => [k, p.const])) });
+      const consts = Object.entries(s.properties).flatMap(([k, p]) => (isPlain(p) && "const" in p ? [[k, p.const] as const] : []));
+      if (consts.length) out.push({ title: s.title, consts: Object.fromEntries(consts) });
     }
     for (const v of Object.values(s)) if (typeof v === "object") visit(v);
   };
@@ -165,45 +236,48 @@ function branchTitles(schema) {
 }
 
 /** Human label of a path: inputs.frameImages */
-const label = (path) => path.join(".");
+const label = (path: Path): string => path.join(".");
 
-/**
- * Turn a group's cubes into variants: cubes with the same presence part become one variant whose values form a
- * relation (e.g. the allowed width/height pairs).
- */
-function variantsOf(group) {
-  const byPresence = new Map();
-  for (const cube of group.cubes) {
-    const presence = [...cube].filter(([k]) => k.startsWith("has:")).sort(([a], [b]) => (a < b ? -1 : 1));
-    const key = presence.map(([k, v]) => `${k}=${v}`).join("|");
-    if (!byPresence.has(key)) byPresence.set(key, { presence: new Map(presence), tuples: [] });
-    const values = [...cube].filter(([k]) => k.startsWith("eq:"));
-    byPresence.get(key).tuples.push(new Map(values));
-  }
-  return [...byPresence.values()];
+/** The variable of a key the split made (a variant, tuple or rule only ever names the group's own variables). */
+function variableOf(vars: ReadonlyMap<string, Variable>, key: string): Variable {
+  const v = vars.get(key);
+  if (!v) throw new Error(`internal: the split has no variable ${key}`);
+  return v;
 }
+function presenceVariable(vars: ReadonlyMap<string, Variable>, key: string): PresenceVariable {
+  const v = variableOf(vars, key);
+  if (v.kind !== "has") throw new Error(`internal: ${key} is not a presence variable`);
+  return v;
+}
+function valueVariable(vars: ReadonlyMap<string, Variable>, key: string): ValueVariable {
+  const v = variableOf(vars, key);
+  if (v.kind !== "eq") throw new Error(`internal: ${key} is not a value variable`);
+  return v;
+}
+/** The property name a value variable compares (`width` for `eq:size.width`). */
+const leafOf = (vars: ReadonlyMap<string, Variable>, key: string): string => valueVariable(vars, key).path.at(-1) ?? "";
 
 /**
  * Name a variant by its most characteristic presence facts: those shared by the fewest variants (true facts
  * before false ones), e.g. WithFrameImages, WithReferenceVideos, WithoutShotType.
  */
-function variantName(v, all, vars, extra = 0) {
+function variantName(v: Variant, all: readonly Variant[], vars: ReadonlyMap<string, Variable>, extra = 0): string {
   const literals = [...vars.values()]
-    .filter((x) => x.kind === "has" && v.presence.has(x.key))
+    .filter((x): x is PresenceVariable => x.kind === "has" && v.presence.has(x.key))
     .map((x) => ({ key: x.key, path: x.path, value: v.presence.get(x.key), freq: all.filter((o) => o.presence.get(x.key) === v.presence.get(x.key)).length }));
   if (literals.length === 0) return "AnyTask";
   const min = Math.min(...literals.map((l) => l.freq));
   const rare = literals.filter((l) => l.freq <= min + extra);
   const trues = rare.filter((l) => l.value).slice(0, 2);
   const chosen = trues.length ? trues : rare.filter((l) => !l.value).slice(0, 2);
-  const leaf = (l) => pascal(l.path.at(-1));
+  const leaf = (l: { path: Path }) => pascal(l.path.at(-1));
   return `${trues.length ? "With" : "Without"}${chosen.map(leaf).join("And")}`;
 }
 
 /** Which rules make each fixed fact of a variant: those that become false when the fact is flipped, else
  * those that mention it. */
-function reasons(v, group) {
-  const out = new Map();
+function reasons(v: Variant, group: RuleGroup): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const [key, value] of v.presence) {
     const flipped = new Map(v.presence).set(key, !value);
     let rules = group.rules.filter((r) => simplify(r.formula, flipped).t === "false");
@@ -213,25 +287,36 @@ function reasons(v, group) {
   return out;
 }
 
+/** A fact about a path: present (true), absent (false) or either; with a type, or its declared one. */
+interface ShapeEntry {
+  readonly path: Path;
+  readonly presence?: boolean | undefined;
+  readonly type?: string;
+}
+interface ShapeNode {
+  readonly children: Map<string, ShapeNode>;
+  presence?: boolean;
+  type?: string;
+}
 
 /**
- * A nested object type from facts about paths: { path, presence: true | false | undefined, type?: string }.
- * A property is required when it or a descendant is required; forbidden ones are `?: never`; a property without
- * a given type keeps its declared one.
+ * A nested object type from facts about paths. A property is required when it or a descendant is required;
+ * forbidden ones are `?: never`; a property without a given type keeps its declared one.
  */
-function shapeType(entries, decl) {
-  const tree = { children: new Map() };
+function shapeType(entries: readonly ShapeEntry[], decl: Declarations): string {
+  const tree: ShapeNode = { children: new Map() };
   for (const e of entries) {
     let n = tree;
     for (const p of e.path) {
-      if (!n.children.has(p)) n.children.set(p, { children: new Map() });
-      n = n.children.get(p);
+      let child = n.children.get(p);
+      if (!child) n.children.set(p, (child = { children: new Map() }));
+      n = child;
     }
     if (e.presence !== undefined) n.presence = e.presence;
     if (e.type !== undefined) n.type = e.type;
   }
-  const emit = (n, path) => {
-    const lines = [];
+  const emit = (n: ShapeNode, path: Path): string => {
+    const lines: string[] = [];
     for (const [key, child] of n.children) {
       const p = [...path, key];
       if (child.presence === false) {
@@ -239,7 +324,7 @@ function shapeType(entries, decl) {
         continue;
       }
       const optional = child.presence === true || requiresDescendant(child) ? "" : "?";
-      const type = child.children.size ? `{\n${emit(child, p)}\n}` : child.type ?? decl.types.type(declaredAt(decl.root, p), p);
+      const type = child.children.size ? `{\n${emit(child, p)}\n}` : (child.type ?? decl.types.type(declaredAt(decl.root, p), p));
       lines.push(`${propertyKey(key).text}${optional}: ${type};`);
     }
     return lines.join("\n");
@@ -247,87 +332,102 @@ function shapeType(entries, decl) {
   return `{\n${emit(tree, [])}\n}`;
 }
 
+function requiresDescendant(n: ShapeNode): boolean {
+  return [...n.children.values()].some((c) => c.presence === true || requiresDescendant(c));
+}
+
 /** A variant's own facts: presence, and values fixed the same way in all its tuples (the rest: relation). */
-function variantBody(v, vars, decl, relationVars) {
-  const entries = [];
+function variantBody(v: Variant, valueKeys: readonly string[], vars: ReadonlyMap<string, Variable>, decl: Declarations, relationVars: readonly string[]): string {
+  const entries: ShapeEntry[] = [];
   for (const [key, value] of v.presence) {
     // A relation type requires the properties it fixes; listing them again here adds nothing.
-    if (value === true && relationVars.some((t) => `has:${pathKey(vars.get(t).path)}` === key)) continue;
-    entries.push({ path: vars.get(key).path, presence: value });
+    if (value === true && relationVars.some((t) => `has:${pathKey(valueVariable(vars, t).path)}` === key)) continue;
+    entries.push({ path: presenceVariable(vars, key).path, presence: value });
   }
-  for (const key of v.valueKeys) {
+  for (const key of valueKeys) {
     if (relationVars.includes(key)) continue;
-    const path = vars.get(key).path;
+    const variable = valueVariable(vars, key);
     const values = [...new Set(v.tuples.map((t) => t.get(key)))];
-    entries.push({ path, type: valueType({ values, v: vars.get(key) }, declaredAt(decl.root, path), decl, path) });
+    entries.push({ path: variable.path, type: valueType(values, variable, declaredAt(decl.root, variable.path), decl) });
   }
   return shapeType(entries, decl);
 }
 
 /** One allowed combination of the relation's values, as an object type (nested where the paths are). */
-function tupleType(t, v, relationVars, vars, decl) {
-  const entries = [];
+function tupleType(t: Cube, v: Variant, relationVars: readonly string[], vars: ReadonlyMap<string, Variable>, decl: Declarations): string {
+  const entries: ShapeEntry[] = [];
   for (const k of relationVars) {
     const value = t.get(k);
     if (value === undefined) continue;
-    const path = vars.get(k).path;
-    const declared = declaredAt(decl.root, path);
+    const variable = valueVariable(vars, k);
+    const path = variable.path;
     const presence = v.presence.get(`has:${pathKey(path)}`) === true ? true : undefined;
-    entries.push({ path, presence, type: value === OTHER ? valueType({ values: [OTHER], v: vars.get(k) }, declared, decl, path) : literal(value).text });
+    entries.push({ path, presence, type: value === OTHER ? valueType([OTHER], variable, declaredAt(decl.root, path), decl) : literal(value).text });
   }
   return shapeType(entries, decl).replace(/\n/g, " ").replace(/\{\s+/g, "{ ").replace(/;?\s+\}/g, " }");
 }
 
-function requiresDescendant(n) {
-  return [...n.children.values()].some((c) => c.presence === true || requiresDescendant(c));
-}
-
-function valueType({ values, v }, declared, decl, path) {
-  const parts = [];
+/** The type of a value variable's values in a mode: their literals; OTHER is the other declared literals or any. */
+function valueType(values: readonly (Value | undefined)[], variable: ValueVariable, declared: SchemaObject | undefined, decl: Declarations): string {
+  const parts: string[] = [];
   for (const value of values) {
-    if (value === undefined) return decl.types.type(declared, path);
+    if (value === undefined) return decl.types.type(declared, variable.path);
     if (value === OTHER) {
-      if (v.otherLiterals) parts.push(...v.otherLiterals.map((x) => literal(x).text));
-      else return decl.types.type(declared, path);
+      if (variable.otherLiterals) parts.push(...variable.otherLiterals.map((x) => literal(x).text));
+      else return decl.types.type(declared, variable.path);
     } else parts.push(literal(value).text);
   }
   return unionOf(parts);
 }
 
+/** A value for comparing and deduplicating tuples: OTHER gets a key no JSON text can be. */
+const valueKey = (v: Value | undefined): string => stableStringify(v === OTHER ? "\u0000other" : v);
+
+/** The declarations of one object's rules, and their summary. */
+interface Modes {
+  readonly texts: string[];
+  readonly groups: GroupSummary[];
+}
+
 /**
- * @param {ReturnType<typeof import("../ir/build.js").buildIR>} ir
- * @returns {{ text: string, summary: { groups: { name: string, variants: { name: string, doc: string[] }[] }[] } }}
+ * The rules of an object schema as unions of variants (one union per independent group of rules). `prefix` names
+ * the types (`Task`, or the nested object's interface name); `pointerBase` places the rules' pointers for docs.
  */
-/**
- * The rules of an object schema as unions of variants (one union per independent group of rules).
- * @returns {{ texts: string[], groups: object[] }}
- */
-function emitModes(root, split, decl, names, prefix, pointerBase = "") {
-  const groupTexts = [];
-  const summary = { groups: [] };
+function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, names: Names, prefix: string, pointerBase = ""): Modes {
+  const groupTexts: string[] = [];
+  const groups: GroupSummary[] = [];
   split.groups.forEach((group, gi) => {
-    const variants = variantsOf(group);
-    if (variants.length === 1 && variants[0].presence.size === 0 && variants[0].tuples.every((t) => t.size === 0)) return;
-    const firstVar = [...group.vars.values()].find((x) => x.kind === "has");
+    const variants = group.variants;
+    const only = variants[0];
+    if (variants.length === 1 && only && only.presence.size === 0 && only.tuples.every((t) => t.size === 0)) return;
+    const firstVar = [...group.vars.values()].find((x): x is PresenceVariable => x.kind === "has");
     const groupName = split.groups.length === 1 ? `${prefix}Mode` : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
     const titles = branchTitles(root);
-    const members = [];
-    const info = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [], relations: [] };
-    const usedVariantNames = new Set();
-    const relations = new Map();
+    const titleOf = (t: Cube, relationVars: readonly string[]) =>
+      titles.find((b) =>
+        relationVars.every((k) => {
+          const c = b.consts[leafOf(group.vars, k)];
+          return c !== undefined && stableStringify(c) === stableStringify(t.get(k));
+        }),
+      );
+    const members: string[] = [];
+    const info = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [] as VariantSummary[], relations: [] as RelationSummary[] };
+    const usedVariantNames = new Set<string>();
+    const relations = new Map<string, string>();
+    const order = [...group.vars.keys()];
     for (const v of variants) {
-      v.valueKeys = [...new Set(v.tuples.flatMap((t) => [...t.keys()]))].sort();
+      // Value variables in the order the split branches on them.
+      const valueKeys = [...new Set(v.tuples.flatMap((t) => [...t.keys()]))].sort();
+      valueKeys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
       // Value variables that vary together across tuples form a relation type; constant ones go inline.
-      const order = [...group.vars.keys()];
-      v.valueKeys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-      const varying = v.valueKeys.filter((k) => new Set(v.tuples.map((t) => stableStringify(t.get(k) === OTHER ? "\u0000other" : t.get(k)))).size > 1);
-      const relationVars = varying.length > 1 ? displayOrder(varying, (k) => group.vars.get(k).path.at(-1)) : [];
+      const varying = valueKeys.filter((k) => new Set(v.tuples.map((t) => valueKey(t.get(k)))).size > 1);
+      const relationVars = varying.length > 1 ? displayOrder(varying, (k) => leafOf(group.vars, k)) : [];
       let preferred = variantName(v, variants, group.vars);
       for (let extra = 1; usedVariantNames.has(preferred) && extra < 4; extra++) preferred = variantName(v, variants, group.vars, extra);
       usedVariantNames.add(preferred);
       const vName = names.take(prefix === "Task" ? preferred : `${prefix}${preferred}`, groupName);
       const why = reasons(v, group);
-      const facts = [...v.presence].map(([k, val]) => ({ path: group.vars.get(k).path, val, rules: why.get(k) }));
+      const facts = [...v.presence].map(([k, val]) => ({ path: presenceVariable(group.vars, k).path, val, rules: why.get(k) ?? [] }));
       const requires = facts.filter((f) => f.val);
       const forbids = facts.filter((f) => !f.val);
       const doc = [
@@ -335,26 +435,28 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
         ...requires.map((f) => `- requires ${label(f.path)} (${f.rules.join(", ")})`),
         ...forbids.map((f) => `- forbids ${label(f.path)} (${f.rules.join(", ")})`),
       ];
-      let body = variantBody(v, group.vars, decl, relationVars);
-      let variantRelation = null;
+      let body = variantBody(v, valueKeys, group.vars, decl, relationVars);
+      let variantRelation: string | null = null;
       if (relationVars.length) {
         const tuples = dedupeTuples(v.tuples, relationVars).sort((a, b) => compareTuples(a, b, relationVars, group.vars));
         const tupleTexts = tuples.map((t) => {
-          const title = titles.find((b) => relationVars.every((k) => b.consts[group.vars.get(k).path.at(-1)] !== undefined && stableStringify(b.consts[group.vars.get(k).path.at(-1)]) === stableStringify(t.get(k))));
+          const title = titleOf(t, relationVars);
           return `${tupleType(t, v, relationVars, group.vars, decl)}${title ? ` // ${commentText(title.title).replace(/\n/g, " ")}` : ""}`;
         });
-        {
-          const relText = tupleTexts.map((t) => `\n| ${t}`).join("");
-          let relName = relations.get(relText);
-          if (!relName) {
-            relName = relationName(relationVars, group.vars, names, groupName);
-            relations.set(relText, relName);
-            info.relations.push({ name: relName, keys: relationVars.map((k) => label(group.vars.get(k).path)), rows: tuples.map((t) => ({ values: relationVars.map((k) => (t.get(k) === OTHER ? null : t.get(k))), title: titles.find((b) => relationVars.every((k) => b.consts[group.vars.get(k).path.at(-1)] !== undefined && stableStringify(b.consts[group.vars.get(k).path.at(-1)]) === stableStringify(t.get(k))))?.title ?? null })) });
-            groupTexts.push(`${docComment([`The allowed combinations of ${relationVars.map((k) => group.vars.get(k).path.at(-1)).join(" and ")}.`]).text}export type ${relName} =${relText.replace(/( \/\/ [^\n]*)?$/, ";$1")}`);
-          }
-          body = `${body} & ${relName}`;
-          variantRelation = relName;
+        const relText = tupleTexts.map((t) => `\n| ${t}`).join("");
+        let relName = relations.get(relText);
+        if (!relName) {
+          relName = relationName(relationVars, group.vars, names, groupName);
+          relations.set(relText, relName);
+          info.relations.push({
+            name: relName,
+            keys: relationVars.map((k) => label(valueVariable(group.vars, k).path)),
+            rows: tuples.map((t) => ({ values: relationVars.map((k) => rowValue(t.get(k))), title: titleOf(t, relationVars)?.title ?? null })),
+          });
+          groupTexts.push(`${docComment([`The allowed combinations of ${relationVars.map((k) => leafOf(group.vars, k)).join(" and ")}.`]).text}export type ${relName} =${relText.replace(/( \/\/ [^\n]*)?$/, ";$1")}`);
         }
+        body = `${body} & ${relName}`;
+        variantRelation = relName;
       }
       groupTexts.push(`${docComment(doc).text}export type ${vName} = ${body};`);
       members.push(vName);
@@ -364,79 +466,86 @@ function emitModes(root, split, decl, names, prefix, pointerBase = "") {
         requires: requires.map((f) => ({ path: label(f.path), rules: f.rules })),
         forbids: forbids.map((f) => ({ path: label(f.path), rules: f.rules })),
         relation: variantRelation,
-        // A representative cube (the variant's facts and its first allowed combination), for example payloads.
-        cube: new Map([...v.presence, ...(v.tuples[0] ?? new Map())]),
+        cube: new Map<string, Value>([...v.presence, ...(v.tuples[0] ?? new Map<string, Value>())]),
         vars: group.vars,
       });
     }
     groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =${members.length ? `\n${members.map((m) => `| ${m}`).join("\n")}` : " never"};`);
-    summary.groups.push(info);
+    groups.push(info);
   });
-
-  return { texts: groupTexts, groups: summary.groups };
+  return { texts: groupTexts, groups };
 }
 
-export function emitTypes(ir) {
+/** A relation row's value for the summary: OTHER (any other value) is null; a tuple always fixes its keys. */
+const rowValue = (v: Value | undefined): Json | null => (v === OTHER || v === undefined ? null : v);
+
+/**
+ * The split of an object type that the task-level split cannot reach, or null when its rules allow every
+ * combination. buildIR computed it (analyze/local-splits.ts) for every such object that has rules.
+ */
+function localSplitOf(ir: ModelIR, schema: SchemaObject): LocalSplit | null {
+  const local = ir.localSplits.get(localSplitKey(schema));
+  if (!local) return null;
+  if (local.split.groups.every((g) => g.cubes.length <= 1 && g.cubes.every((c) => c.size === 0))) return null;
+  return local;
+}
+
+/** The task's types: TaskCommon and the nested interfaces, the modes of every group of rules, Task and TaskInput. */
+export function emitTypes(ir: AnalyzedIR | ModelIR): EmittedTypes {
   const names = new Names(RESERVED_NAMES);
   const types = new DeclaredTypes(names);
-  const decl = { root: ir.task, types };
-  types.localModes = (schema, name, path) => {
-    // An object inside an array (or an alternative) with rules of its own gets its own split.
-    const split = caseSplit(schema);
-    if (split.groups.every((g) => g.cubes.length <= 1 && g.cubes.every((c) => c.size === 0))) return null;
-    return emitModes(schema, split, { root: schema, types }, names, name, `${label(path.filter((p) => p !== "[]"))}[]`);
-  };
-  const out = [];
+  const decl: Declarations = { root: ir.task, types };
+  const out: string[] = [];
   const modes = emitModes(ir.task, ir.split, decl, names, "Task");
-  const summary = { groups: modes.groups };
+  const summary: TypesSummary = { groups: modes.groups };
   const groupTexts = modes.texts;
 
   // Declared properties: TaskCommon and its nested interfaces (allocated after the variants referenced them).
   const commonBody = types.interfaceBody(ir.task, []);
   const groupNames = summary.groups.map((g) => g.name);
-  const filled = ir.clientFilled;
-  out.push(
-    `${docComment([`Properties of one ${ir.modelId} task as the spec declares them, before its rules.`]).text}export interface TaskCommon {\n${commonBody}\n}`,
-  );
+  const { modelId, clientFilled: filled } = ir.meta;
+  out.push(`${docComment([`Properties of one ${modelId} task as the spec declares them, before its rules.`]).text}export interface TaskCommon {\n${commonBody}\n}`);
   out.push(...groupTexts);
-  out.push(
-    `${docComment([`One ${ir.modelId} task as sent on the wire: exactly what the spec's request item allows, rules included.`]).text}export type Task = ${["TaskCommon", ...groupNames].join(" & ")};`,
-  );
+  out.push(`${docComment([`One ${modelId} task as sent on the wire: exactly what the spec's request item allows, rules included.`]).text}export type Task = ${["TaskCommon", ...groupNames].join(" & ")};`);
   out.push(
     filled.length
       ? `${docComment([`What you pass to the client: a Task whose ${filled.join(", ")} the client fills in when you leave them out.`]).text}export type TaskInput = Omit<TaskCommon, ${filled.map((f) => literal(f).text).join(" | ")}> & Partial<Pick<TaskCommon, ${filled.map((f) => literal(f).text).join(" | ")}>>${groupNames.map((g) => ` & ${g}`).join("")};`
       : `${docComment(["What you pass to the client: the same as Task."]).text}export type TaskInput = Task;`,
   );
-  for (let i = 0; i < types.interfaces.length; i++) {
-    const { name, schema, path } = types.interfaces[i];
+  // The list grows while it is read (an array iterator sees what is pushed meanwhile): interface bodies and local
+  // modes allocate the interfaces they reference.
+  for (const { name, schema, path } of types.interfaces) {
     const doc = docComment(propertyDoc(schema).length ? propertyDoc(schema) : [`\`${label(path.filter((p) => p !== "[]"))}\``]).text;
     // Objects the task-level split cannot reach (array items, alternatives) carry their own rules here.
-    const local = path.some((p) => p === "[]" || p.startsWith("option ")) ? types.localModes(schema, name, path) : null;
-    if (local) {
-      out.push(`${doc}export type ${name} = ${name}Common & ${local.groups.map((g) => g.name).join(" & ")};`);
+    const local = isLocalPath(path) ? localSplitOf(ir, schema) : null;
+    const localModes = local ? emitModes(schema, local.split, { root: schema, types }, names, name, `${label(path.filter((p) => p !== "[]"))}[]`) : null;
+    if (localModes) {
+      out.push(`${doc}export type ${name} = ${name}Common & ${localModes.groups.map((g) => g.name).join(" & ")};`);
       out.push(`export interface ${name}Common {\n${types.interfaceBody(schema, path)}\n}`);
-      out.push(...local.texts);
+      out.push(...localModes.texts);
     } else out.push(`${doc}export interface ${name} {\n${types.interfaceBody(schema, path)}\n}`);
   }
   return { text: out.join("\n\n") + "\n", summary, names };
 }
 
-function relationName(keys, vars, names, scope) {
-  return names.take(keys.map((k) => pascal(vars.get(k).path.at(-1))).join(""), scope);
+function relationName(keys: readonly string[], vars: ReadonlyMap<string, Variable>, names: Names, scope: string): string {
+  return names.take(keys.map((k) => pascal(leafOf(vars, k))).join(""), scope);
 }
 
 /** Tuples in the order the rules mention their values (the variables' domains are in that order). */
-function compareTuples(a, b, keys, vars) {
+function compareTuples(a: Cube, b: Cube, keys: readonly string[], vars: ReadonlyMap<string, Variable>): number {
   for (const k of keys) {
-    const d = vars.get(k).domain;
-    const diff = d.indexOf(a.get(k)) - d.indexOf(b.get(k));
+    const d: readonly Value[] = valueVariable(vars, k).domain;
+    const diff = indexIn(d, a.get(k)) - indexIn(d, b.get(k));
     if (diff) return diff;
   }
   return 0;
 }
+/** Position of a value in a domain; -1 when it is not there (a tuple that leaves the variable free). */
+const indexIn = (domain: readonly Value[], v: Value | undefined): number => (v === undefined ? -1 : domain.indexOf(v));
 
-function dedupeTuples(tuples, keys) {
-  const seen = new Map();
+function dedupeTuples(tuples: readonly Cube[], keys: readonly string[]): Cube[] {
+  const seen = new Map<string, Cube>();
   for (const t of tuples) seen.set(keys.map((k) => (t.get(k) === OTHER ? "\u0000" : stableStringify(t.get(k)))).join("|"), t);
   return [...seen.values()];
 }

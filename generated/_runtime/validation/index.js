@@ -106,6 +106,95 @@ function equal(a, b) {
 var ajvUcs2length = { default: ucs2length };
 var ajvEqual = { default: equal };
 
+// templates:validation/placeholders.js
+var PLACEHOLDER = /\{(path|\/[^{}]*)\}/g;
+function mentionsPath(template) {
+  return template.includes("{path}");
+}
+function fillPlaceholders(template, fn) {
+  return template.replace(PLACEHOLDER, (_, inner) =>
+    fn(inner === "path" ? { kind: "path" } : { kind: "value", pointer: inner }),
+  );
+}
+
+// templates:validation/words.js
+function valueWords(v) {
+  if (v === void 0) return "nothing";
+  return JSON.stringify(v) ?? String(v);
+}
+var FORMAT_WORDS = {
+  uuid: "a UUID",
+  uri: "a URI",
+  "uri-reference": "a URI reference",
+  "date-time": "a date-time",
+  date: "a date",
+  time: "a time",
+  email: "an email address",
+  hostname: "a hostname",
+  ipv4: "an IPv4 address",
+};
+function formatWords(format) {
+  return FORMAT_WORDS[format] ?? `a valid ${format}`;
+}
+function typeWords(type) {
+  if (type === "null") return "null";
+  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+}
+var plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var WORDS = {
+  minimum: (limit) => ({ verb: "be", words: `at least ${limit}` }),
+  exclusiveMinimum: (limit) => ({ verb: "be", words: `more than ${limit}` }),
+  maximum: (limit) => ({ verb: "be", words: `at most ${limit}` }),
+  exclusiveMaximum: (limit) => ({ verb: "be", words: `less than ${limit}` }),
+  multipleOf: (n) => ({ verb: "be", words: `a multiple of ${n}` }),
+  minLength: (limit) => ({ verb: "be", words: `at least ${plural(limit, "character", "characters")} long` }),
+  maxLength: (limit) => ({ verb: "be", words: `at most ${plural(limit, "character", "characters")} long` }),
+  minItems: (limit) => ({ verb: "have", words: `at least ${plural(limit, "item", "items")}` }),
+  maxItems: (limit) => ({ verb: "have", words: `at most ${plural(limit, "item", "items")}` }),
+  pattern: (pattern) => ({ verb: "match", words: `the pattern ${pattern}` }),
+  format: (format) => ({ verb: "be", words: formatWords(format) }),
+  enum: (values) => ({ verb: "be", words: `one of ${values.map(valueWords).join(", ")}` }),
+  const: (value) => ({ verb: "be", words: valueWords(value) }),
+  type: (types) => ({ verb: "be", words: types.map(typeWords).join(" or ") }),
+  uniqueItems: () => ({ verb: "not contain", words: "duplicates" }),
+  contains: () => ({ verb: "contain", words: "a matching item" }),
+};
+function mustText(predicates) {
+  let text = "";
+  let verb = null;
+  for (const p of predicates) {
+    text +=
+      verb === null ? `must ${p.verb} ${p.words}` : p.verb === verb ? ` and ${p.words}` : ` and ${p.verb} ${p.words}`;
+    verb = p.verb;
+  }
+  return text;
+}
+function gotWords(keyword, value) {
+  if (keyword === "minLength" || keyword === "maxLength")
+    return typeof value === "string" ? String([...value].length) : "?";
+  if (keyword === "minItems" || keyword === "maxItems") return Array.isArray(value) ? String(value.length) : "?";
+  if (keyword === "type") return jsonTypeOf(value);
+  return valueWords(value);
+}
+function jsonTypeOf(v) {
+  return v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v;
+}
+var RULE_WORDS = {
+  required: (subject, many = false) => `${subject} ${many ? "are" : "is"} required`,
+  requires: (subject, needed) => `${subject} requires ${needed}`,
+  notAllowed: (subject, many = false) => `${subject} ${many ? "are" : "is"} not allowed`,
+  cannotCombine: (subject, other) => `${subject} cannot be combined with ${other}`,
+  notAKnownProperty: (subject, of) => `${subject} is not a known property${of === null ? "" : ` of ${of}`}`,
+  given: (subject, many = false) => `${subject} ${many ? "are" : "is"} given`,
+  notGiven: (subject) => `${subject} is not given`,
+  when: (condition) => ` when ${condition}`,
+  unless: (condition) => ` unless ${condition}`,
+  got: (words) => ` (got ${words})`,
+};
+function constraintSentence(subject, predicates) {
+  return `${subject} ${mustText(predicates)}`;
+}
+
 // templates:validation/issues.js
 var own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 function valueAt(data, pointer) {
@@ -127,87 +216,71 @@ function pointerText(pointer) {
     .map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`))
     .join("");
 }
-var show = (v) =>
-  v === void 0 ? "nothing" : typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
-var jsonType = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
 var join = (p, k) => `${p}/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 function fill(template, data, instancePath) {
-  return template.replace(/\{path\}/g, pointerText(instancePath)).replace(/\{(\/[^{}]*)\}/g, (_, p) => {
-    const v = valueAt(data, p);
-    return typeof v === "string" ? v : show(v);
-  });
+  return fillPlaceholders(template, (p) =>
+    p.kind === "path" ? pointerText(instancePath) : valueWords(valueAt(data, p.pointer)),
+  );
+}
+var LIMITED = [
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+];
+var isLimited = (k) => LIMITED.includes(k);
+function broken(e, value, predicate) {
+  return {
+    path: e.instancePath,
+    message: `${constraintSentence(pointerText(e.instancePath), [predicate])}${RULE_WORDS.got(gotWords(e.keyword, value))}`,
+  };
 }
 function keywordMessage(e, data) {
   const at = pointerText(e.instancePath);
   const value = valueAt(data, e.instancePath);
   const p = e.params;
+  if (isLimited(e.keyword)) return broken(e, value, WORDS[e.keyword](Number(p.limit)));
   switch (e.keyword) {
     case "required": {
       const path = join(e.instancePath, p.missingProperty);
-      return { path, message: `${pointerText(path)} is required` };
+      return { path, message: RULE_WORDS.required(pointerText(path)) };
     }
     case "dependentRequired": {
       const path = join(e.instancePath, p.property);
-      return { path, message: `${pointerText(path)} requires ${pointerText(join(e.instancePath, p.missingProperty))}` };
+      return {
+        path,
+        message: RULE_WORDS.requires(pointerText(path), pointerText(join(e.instancePath, p.missingProperty))),
+      };
     }
     case "additionalProperties": {
       const path = join(e.instancePath, p.additionalProperty);
-      return { path, message: `${pointerText(path)} is not a known property${e.instancePath ? ` of ${at}` : ""}` };
+      return { path, message: RULE_WORDS.notAKnownProperty(pointerText(path), e.instancePath ? at : null) };
     }
     case "type":
-      return {
-        path: e.instancePath,
-        message: `${at} must be ${String(p.type).replace(/,/g, " or ")} (got ${jsonType(value)})`,
-      };
+      return broken(e, value, WORDS.type(String(p.type).split(",")));
     case "const":
-      return { path: e.instancePath, message: `${at} must be ${show(p.allowedValue)} (got ${show(value)})` };
+      return broken(e, value, WORDS.const(p.allowedValue));
     case "enum":
-      return {
-        path: e.instancePath,
-        message: `${at} must be one of ${p.allowedValues.map(show).join(", ")} (got ${show(value)})`,
-      };
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words = {
-        maximum: "at most",
-        minimum: "at least",
-        exclusiveMaximum: "less than",
-        exclusiveMinimum: "more than",
-      }[e.keyword];
-      return { path: e.instancePath, message: `${at} must be ${words} ${String(p.limit)} (got ${show(value)})` };
-    }
+      return broken(e, value, WORDS.enum(Array.isArray(p.allowedValues) ? p.allowedValues : []));
     case "multipleOf":
-      return {
-        path: e.instancePath,
-        message: `${at} must be a multiple of ${String(p.multipleOf)} (got ${show(value)})`,
-      };
-    case "maxLength":
-    case "minLength":
-      return {
-        path: e.instancePath,
-        message: `${at} must be ${e.keyword === "maxLength" ? "at most" : "at least"} ${String(p.limit)} characters long (got ${typeof value === "string" ? [...value].length : "?"})`,
-      };
-    case "maxItems":
-    case "minItems":
-      return {
-        path: e.instancePath,
-        message: `${at} must have ${e.keyword === "maxItems" ? "at most" : "at least"} ${String(p.limit)} items (got ${Array.isArray(value) ? value.length : "?"})`,
-      };
+      return broken(e, value, WORDS.multipleOf(Number(p.multipleOf)));
     case "pattern":
-      return { path: e.instancePath, message: `${at} must match the pattern ${String(p.pattern)}` };
+      return { path: e.instancePath, message: constraintSentence(at, [WORDS.pattern(String(p.pattern))]) };
     case "format":
-      return { path: e.instancePath, message: `${at} must be a valid ${String(p.format)} (got ${show(value)})` };
+      return broken(e, value, WORDS.format(String(p.format)));
     case "uniqueItems":
       return {
         path: e.instancePath,
-        message: `${at} must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+        message: `${constraintSentence(at, [WORDS.uniqueItems()])} (items ${String(p.j)} and ${String(p.i)} are equal)`,
       };
     case "contains":
-      return { path: e.instancePath, message: `${at} must contain a matching item` };
+      return { path: e.instancePath, message: constraintSentence(at, [WORDS.contains()]) };
     case "false schema":
-      return { path: e.instancePath, message: `${at} is not allowed` };
+      return { path: e.instancePath, message: RULE_WORDS.notAllowed(at) };
     default:
       return { path: e.instancePath, message: `${at} ${e.message ?? `fails ${e.keyword}`}` };
   }
@@ -257,11 +330,11 @@ function toIssues(errors, data, rules) {
         ? e.schemaPath.replace(/\/if$/, `/${e.params.failingKeyword}`)
         : e.schemaPath;
     const rule = ruleFor(schemaPath);
-    if (rule && !rule.message.includes("{path}") && done.has(rule)) continue;
+    if (rule && !mentionsPath(rule.message) && done.has(rule)) continue;
     if (rule) {
       done.add(rule);
       const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== void 0);
-      const path = rule.message.includes("{path}") ? anyOfPath(e, rule) : (focus ?? rule.path);
+      const path = mentionsPath(rule.message) ? anyOfPath(e, rule) : (focus ?? rule.path);
       push({ path, message: fill(rule.message, data, path) });
       continue;
     }

@@ -3,7 +3,7 @@ export interface ValidationIssue {
   path: string;
   message: string;
 }
-/** A message for the errors at or below an Ajv schema path. `{/a/b}` is replaced by the payload's value there. */
+/** A message for the errors at or below an Ajv schema path, with placeholders (placeholders.ts) filled when shown. */
 export interface RuleMessage {
   schemaPath: string;
   message: string;

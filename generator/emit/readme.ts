@@ -9,30 +9,7 @@ import { declaredLiterals } from "../analyze/formula.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
 import type { AnalyzedIR, Cube, Json, Schema, SchemaObject, Variable } from "../ir/types.js";
-
-/**
- * What the page reads of emit/types' summary of the modes (structurally: TypesSummary from emit/types.ts).
- */
-export interface ReadmeSummary {
-  readonly groups: readonly {
-    readonly name: string;
-    readonly rules: readonly string[];
-    readonly variants: readonly {
-      readonly name: string;
-      readonly requires: readonly { readonly path: string; readonly rules: readonly string[] }[];
-      readonly forbids: readonly { readonly path: string; readonly rules: readonly string[] }[];
-      readonly relation: string | null;
-      /** A representative cube of the mode and its group's variables, for the snippet's payload. */
-      readonly cube: Cube;
-      readonly vars: ReadonlyMap<string, Variable>;
-    }[];
-    readonly relations: readonly {
-      readonly name: string;
-      readonly keys: readonly string[];
-      readonly rows: readonly { readonly values: readonly (Json | null)[]; readonly title: string | null }[];
-    }[];
-  }[];
-}
+import type { TypesSummary } from "./types.js";
 
 /** The validator's yes/no, for the per-mode snippets only (the IR has no checked payload per mode yet). */
 export type SnippetCheck = (payload: unknown) => boolean;
@@ -117,16 +94,11 @@ function snippetFor(ir: AnalyzedIR, variant: { readonly cube: Cube; readonly var
   return Object.fromEntries(Object.entries(payload).filter(([k]) => !ir.meta.clientFilled.includes(k))) as Json; // entries of a JSON object are JSON
 }
 
-type LegacyArgs = [lint: unknown, check: SnippetCheck, validateTask: unknown, bannerText: string];
-
 /**
  * The page of one model. Reads only the IR (examples' verdicts from `ir.checkedExamples`, findings from
  * `ir.lint`) and `summary` (emit/types); `check` is the validator, used for nothing but the per-mode snippets.
- * TRANSITION: also accepts the old call (ir, summary, lint, check, validateTask, bannerText) until emit/module.ts
- * calls emitReadme(ir, summary, bannerText, check).
  */
-export function emitReadme(ir: AnalyzedIR, summary: ReadmeSummary, ...args: [bannerText: string, check: SnippetCheck] | LegacyArgs): string {
-  const [bannerText, check] = args.length === 4 ? [args[3], args[1]] : args;
+export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: string, check: SnippetCheck): string {
   const meta = ir.meta;
   const out = [bannerText, `# ${cell(meta.title)}`, ""];
   out.push(`| | |`, `|---|---|`);

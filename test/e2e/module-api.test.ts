@@ -1,0 +1,183 @@
+// Each generated fixture module's public API, read back from its emitted declarations with ts-morph: the names it
+// exports, what kind of declaration each is, and the types a user relies on (`isTask` narrows to `Task`,
+// `validateTask` returns `ValidationIssue[]`, …). The declarations must also say what the JavaScript exports, no
+// more and no less; the same for the registry. A missing export or one that changes kind fails here before any user.
+import { beforeAll, describe, expect, test } from "vitest";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Node, Project, ts, VariableDeclarationKind, type ExportedDeclarations, type SourceFile, type Type } from "ts-morph";
+import { FIXTURE_SPECS, fixturesOut } from "../helpers/generated.js";
+
+/** The module folder of every fixture spec: `<root>/a/b.json` → `a/b`. */
+function fixtureModules(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : /\.(json|ya?ml)$/i.test(e.name) && !/\.overlay\./i.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
+  return Object.values(FIXTURE_SPECS)
+    .flatMap((root) => walk(root).map((f) => path.relative(root, f).replace(/\\/g, "/").replace(/\.(json|ya?ml)$/i, "").replace(/\.openapi$/i, "")))
+    .sort();
+}
+
+/** A declaration's kind as this test names it. */
+function kindOf(d: ExportedDeclarations): string {
+  if (Node.isVariableDeclaration(d)) return d.getVariableStatementOrThrow().getDeclarationKind() === VariableDeclarationKind.Const ? "const" : "let/var";
+  if (Node.isFunctionDeclaration(d)) return "function";
+  if (Node.isInterfaceDeclaration(d)) return "interface";
+  if (Node.isTypeAliasDeclaration(d)) return "type";
+  return d.getKindName();
+}
+
+const isValue = (kind: string) => kind === "const" || kind === "let/var" || kind === "function";
+
+/** Exported names → the kind of their one declaration (two declarations of one name would be a bug: say so). */
+function exportsOf(file: SourceFile): Map<string, { kind: string; decl: ExportedDeclarations }> {
+  const out = new Map<string, { kind: string; decl: ExportedDeclarations }>();
+  for (const [name, decls] of file.getExportedDeclarations()) {
+    expect(decls, `${file.getBaseName()}: ${name} has ${decls.length} declarations`).toHaveLength(1);
+    out.set(name, { kind: kindOf(decls[0]!), decl: decls[0]! });
+  }
+  return out;
+}
+
+const propertyNames = (t: Type) => t.getProperties().map((p) => p.getName()).sort();
+
+/** What every model module exports, with the kind of each. Other exports are types (the spec's named parts). */
+const MODULE_API: Record<string, string> = {
+  modelId: "const",
+  title: "const",
+  version: "const",
+  provider: "const",
+  overlays: "const",
+  isTask: "function",
+  validateTask: "function",
+  createClient: "function",
+  Task: "type",
+  TaskInput: "type",
+  TaskCommon: "interface",
+  Result: "interface",
+  ClientOptions: "interface",
+  ValidationIssue: "interface",
+};
+const MODULE_VALUES = Object.keys(MODULE_API).filter((n) => isValue(MODULE_API[n]!)).sort();
+
+const modules = fixtureModules();
+let project: Project;
+let out: string;
+
+beforeAll(() => {
+  out = fixturesOut();
+  project = new Project({
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+      types: [],
+    },
+  });
+  project.addSourceFileAtPath(path.join(out, "index.d.ts"));
+  for (const m of modules) project.addSourceFileAtPath(path.join(out, m, "index.d.ts"));
+  project.resolveSourceFileDependencies();
+});
+
+const dts = (rel: string) => project.getSourceFileOrThrow(path.join(out, rel));
+const importJs = (rel: string) => import(pathToFileURL(path.join(out, rel)).href) as Promise<Record<string, unknown>>;
+
+test("the fixtures give 11 modules to check", () => {
+  // The list comes from the spec files: an empty list would make every test below pass on nothing.
+  expect(modules).toHaveLength(11);
+  expect(modules).toContain("seed/alibaba-wan2-7");
+});
+
+describe.each(modules)("%s/index.d.ts", (m) => {
+  test("exports the module API, each name with its kind", () => {
+    const api = exportsOf(dts(`${m}/index.d.ts`));
+    const kinds = Object.fromEntries(Object.keys(MODULE_API).map((n) => [n, api.get(n)?.kind ?? "missing"]));
+    expect(kinds).toEqual(MODULE_API);
+    // Everything else is a type: a stray value export in the declarations would be a promise index.js cannot keep.
+    const values = [...api].filter(([, e]) => isValue(e.kind)).map(([n]) => n).sort();
+    expect(values).toEqual(MODULE_VALUES);
+  });
+
+  test("index.js exports exactly the values the declarations declare, with the declared literals", async () => {
+    const js = await importJs(`${m}/index.js`);
+    const api = exportsOf(dts(`${m}/index.d.ts`));
+    expect(Object.keys(js).sort()).toEqual(MODULE_VALUES);
+    for (const f of ["isTask", "validateTask", "createClient"]) expect(typeof js[f], f).toBe("function");
+
+    const literal = (name: string) => {
+      const t = api.get(name)!.decl.getType();
+      expect(t.isStringLiteral(), `${name}: ${t.getText()} is a string literal type`).toBe(true);
+      return t.getLiteralValue();
+    };
+    expect(literal("modelId")).toBe(js.modelId);
+    expect(literal("provider")).toBe(js.provider);
+    expect(["runware", "runflow"]).toContain(js.provider);
+    for (const name of ["title", "version"]) {
+      expect(api.get(name)!.decl.getType().getText(), name).toBe("string");
+      expect(typeof js[name], name).toBe("string");
+    }
+    expect(api.get("overlays")!.decl.getType().getText()).toBe("readonly string[]");
+    expect(Array.isArray(js.overlays)).toBe(true);
+  });
+
+  test("isTask(value: unknown) is the type guard `value is Task`", () => {
+    const isTask = dts(`${m}/index.d.ts`).getFunctionOrThrow("isTask");
+    expect(isTask.getParameters().map((p) => `${p.getName()}: ${p.getTypeNodeOrThrow().getText()}`)).toEqual(["value: unknown"]);
+    const predicate = isTask.getReturnTypeNodeOrThrow();
+    if (!Node.isTypePredicate(predicate)) throw new Error(`isTask returns ${predicate.getText()}, not a type predicate`);
+    expect(predicate.hasAssertsModifier()).toBe(false);
+    expect(predicate.getParameterNameNode().getText()).toBe("value");
+    expect(predicate.getTypeNodeOrThrow().getText()).toBe("Task");
+  });
+
+  test("validateTask(value: unknown) returns ValidationIssue[] (path and message)", () => {
+    const validateTask = dts(`${m}/index.d.ts`).getFunctionOrThrow("validateTask");
+    expect(validateTask.getParameters().map((p) => `${p.getName()}: ${p.getTypeNodeOrThrow().getText()}`)).toEqual(["value: unknown"]);
+    const returned = validateTask.getReturnType();
+    expect(returned.isArray(), returned.getText()).toBe(true);
+    const issue = returned.getArrayElementTypeOrThrow();
+    // Resolved through the runtime's declarations: an unresolved import would leave an error type with no properties.
+    expect(issue.getSymbol()?.getName()).toBe("ValidationIssue");
+    expect(propertyNames(issue)).toEqual(expect.arrayContaining(["message", "path"]));
+  });
+
+  test("createClient(options: ClientOptions) returns the provider's client of TaskInput", async () => {
+    const { provider } = await importJs(`${m}/index.js`);
+    const createClient = dts(`${m}/index.d.ts`).getFunctionOrThrow("createClient");
+    expect(createClient.getParameters().map((p) => `${p.getName()}: ${p.getTypeNodeOrThrow().getText()}`)).toEqual(["options: ClientOptions"]);
+    expect(createClient.getReturnTypeNodeOrThrow().getText()).toBe(provider === "runflow" ? 'RunflowClient<TaskInput["input"], RunflowOutput>' : "RunwareClient<TaskInput, Result>");
+    // …and that name resolves to the runtime's client, with its methods.
+    const client = createClient.getReturnType();
+    expect(client.getSymbol()?.getName()).toBe(provider === "runflow" ? "RunflowClient" : "RunwareClient");
+    expect(propertyNames(client)).toEqual(expect.arrayContaining(provider === "runflow" ? ["create", "get", "run", "wait"] : ["poll", "run", "runBatch", "submit"]));
+  });
+});
+
+describe("registry index.d.ts", () => {
+  test("declares what index.js exports, with the same kinds", async () => {
+    const api = exportsOf(dts("index.d.ts"));
+    const js = await importJs("index.js");
+    const values = [...api].filter(([, e]) => isValue(e.kind)).map(([n]) => n).sort();
+    expect(values).toEqual(Object.keys(js).sort());
+    expect(Object.fromEntries([...api].map(([n, e]) => [n, e.kind]))).toEqual({ models: "const", modelIds: "const", ModelEntry: "interface", ValidationIssue: "interface" });
+    expect(api.get("modelIds")!.decl.getType().getText()).toBe("string[]");
+    expect(Array.isArray(js.modelIds)).toBe(true);
+  });
+
+  test("models: one ModelEntry per model id, the ids index.js has and the modules declare", async () => {
+    const js = await importJs("index.js");
+    const models = exportsOf(dts("index.d.ts")).get("models")!.decl.getType();
+    const declared = propertyNames(models);
+    expect(declared).toEqual(Object.keys(js.models as object).sort());
+    for (const p of models.getProperties()) expect(p.getTypeAtLocation(dts("index.d.ts")).getSymbol()?.getName(), p.getName()).toBe("ModelEntry");
+    const ids = modules.map((m) => exportsOf(dts(`${m}/index.d.ts`)).get("modelId")!.decl.getType().getLiteralValue()).sort();
+    expect(declared).toEqual(ids);
+    expect(propertyNames(exportsOf(dts("index.d.ts")).get("ModelEntry")!.decl.getType())).toEqual(["isTask", "modelId", "modulePath", "provider", "title", "validateTask"]);
+  });
+});

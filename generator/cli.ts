@@ -2,15 +2,15 @@
 // modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input.
 import { parseArgs } from "node:util";
 import path from "node:path";
-import { generate, lint } from "./pipeline.js";
+import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.js";
 import { diffOutput, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
-import { expandInputs, loadRegistry, validateInputs, renderResults } from "./validate.js";
+import { expandInputs, loadRegistry, validateInputs, renderResults, type ModelValidators, type TaskValidator } from "./validate.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
-import { inProcessValidator, runtimeModules } from "./pipeline.js";
+import type { LintResult } from "./ir/types.js";
 
-const HELP = {
+const HELP: Readonly<Record<"main" | "generate" | "lint" | "validate", string>> = {
   main: `modelgen: compile per-model OpenAPI specs into exact types, precompiled validators and clients.
 
 Usage: modelgen <command> [options]
@@ -51,7 +51,14 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   Exit: 0 all valid, 1 some invalid, 2 bad usage or unreadable input.`,
 };
 
-function printFindings(results, { verbose = false, stream = process.stdout } = {}) {
+/** A model's lint findings, as `lint` reports them and `generate` prints them. */
+interface ModelFindings extends LintResult {
+  readonly file: string;
+  readonly modelId: string;
+  readonly overlays: readonly string[];
+}
+
+function printFindings(results: readonly ModelFindings[], { verbose = false, stream = process.stdout }: { verbose?: boolean | undefined; stream?: NodeJS.WritableStream } = {}): void {
   for (const r of results) {
     const errors = r.findings.filter((f) => f.severity === "error").length;
     stream.write(`${r.file} (${r.modelId})${r.overlays.length ? ` with ${r.overlays.join(", ")}` : ""}: ${errors} error${errors === 1 ? "" : "s"}, ${r.findings.length - errors} warning${r.findings.length - errors === 1 ? "" : "s"}\n`);
@@ -60,7 +67,13 @@ function printFindings(results, { verbose = false, stream = process.stdout } = {
   }
 }
 
-async function cmdLint(argv) {
+/** `format` is one of `allowed`. */
+function isOneOf<F extends string>(format: string, allowed: readonly F[]): format is F {
+  const names: readonly string[] = allowed;
+  return names.includes(format);
+}
+
+async function cmdLint(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -75,7 +88,7 @@ async function cmdLint(argv) {
   });
   if (values.help) return void process.stdout.write(HELP.lint + "\n");
   const format = values.format ?? "text";
-  if (!["text", "json"].includes(format)) throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  if (!isOneOf(format, ["text", "json"])) throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
   const results = await lint({ specs: values.specs ?? ["specs"], overlays: values.overlay ?? [] });
   if (format === "json") process.stdout.write(JSON.stringify(results.map(({ witnesses, ...r }) => (values.verbose ? { ...r, witnesses } : r)), null, 2) + "\n");
   else printFindings(results, { verbose: values.verbose });
@@ -85,17 +98,17 @@ async function cmdLint(argv) {
 class UsageError extends Error {}
 
 /** Validators for --specs: compiled in this process from the specs (same code path as generation). */
-async function registryFromSpecs(specs, overlays) {
-  const { formats, issuesModule: issues } = await runtimeModules();
-  const models = {};
+async function registryFromSpecs(specs: readonly string[], overlays: readonly string[]): Promise<ModelValidators> {
+  const { formats, issuesModule } = runtimeModules();
+  const models: Record<string, TaskValidator> = {};
   for (const entry of findSpecFiles(specs)) {
     const ir = buildIR(await loadSpec({ ...entry, overlays }), { formats });
-    models[ir.modelId] = { modelId: ir.modelId, validateTask: inProcessValidator(ir, formats, issues).validateTask };
+    models[ir.meta.modelId] = { validateTask: inProcessValidator(ir, formats, issuesModule).validateTask };
   }
   return models;
 }
 
-async function cmdValidate(argv) {
+async function cmdValidate(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -112,7 +125,7 @@ async function cmdValidate(argv) {
   });
   if (values.help) return void process.stdout.write(HELP.validate + "\n");
   const format = values.format ?? "text";
-  if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
+  if (!isOneOf(format, ["text", "json", "github"])) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
   if (positionals.length === 0) throw new UsageError("validate needs at least one file, glob or - (see `modelgen validate --help`)");
   const inputs = expandInputs(positionals);
   const models = values.specs ? await registryFromSpecs(values.specs, values.overlay ?? []) : await loadRegistry(values.registry ?? "generated");
@@ -123,12 +136,12 @@ async function cmdValidate(argv) {
 
 const USAGE_EXIT = 2;
 
-function fail(message, code = USAGE_EXIT) {
+function fail(message: string, code = USAGE_EXIT): void {
   process.stderr.write(`modelgen: ${message}\n`);
   process.exitCode = code;
 }
 
-async function cmdGenerate(argv) {
+async function cmdGenerate(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -151,9 +164,9 @@ async function cmdGenerate(argv) {
   if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
   if (values.check) {
     const { changed, added, removed } = diffOutput(out, result.files);
-    const all = [...changed.map((f) => `changed: ${f}`), ...added.map((f) => `missing: ${f}`), ...removed.map((f) => `stale: ${f}`)];
+    const all = [...changed.map((f) => [f, "changed"] as const), ...added.map((f) => [f, "missing"] as const), ...removed.map((f) => [f, "stale"] as const)];
     if (all.length) {
-      process.stdout.write(`${out} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map((l) => `  ${path.join(out, l.split(": ")[1])} (${l.split(":")[0]})`).join("\n")}\n`);
+      process.stdout.write(`${out} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${path.join(out, f)} (${why})`).join("\n")}\n`);
       process.exitCode = 1;
     } else process.stdout.write(`${out} is up to date (${result.models.length} models)\n`);
     return;
@@ -162,9 +175,9 @@ async function cmdGenerate(argv) {
   process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.modelId).join(", ")}\n`);
 }
 
-const COMMANDS = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate };
+const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate };
 
-export async function main(argv) {
+export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   const debug = rest.includes("--debug");
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -172,13 +185,14 @@ export async function main(argv) {
     if (!command) process.exitCode = USAGE_EXIT;
     return;
   }
-  const run = COMMANDS[command];
+  // Own keys only: `modelgen constructor` is an unknown command, not Object's.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) return fail(`unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(", ")} (see --help)`);
   try {
     await run(rest);
   } catch (e) {
-    if (e?.code?.startsWith?.("ERR_PARSE_ARGS")) return fail(`${e.message} (see \`modelgen ${command} --help\`)`);
-    if (e instanceof SpecError) return fail(debug ? e.stack : e.message, e.exitCode);
+    if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) return fail(`${e.message} (see \`modelgen ${command} --help\`)`);
+    if (e instanceof SpecError) return fail(debug ? (e.stack ?? e.message) : e.message, e.exitCode);
     if (e instanceof UsageError) return fail(e.message);
     throw e;
   }

@@ -6,24 +6,66 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { globSync } from "tinyglobby";
 import { parseJson } from "./load/read.js";
-import { SpecError, pointerKeys } from "./errors.js";
+import { SpecError, pointerKeys, systemErrorText } from "./errors.js";
+import { isPlain } from "./normalize/walk.js";
+import type { SourceDocument, SourceLocation, ValidationIssue } from "./ir/types.js";
 
-/** Levenshtein distance, for "did you mean" on model ids. */
-function distance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
+/** What validate needs of a model: the registry's entries and the in-process validators both have it. */
+export interface TaskValidator {
+  validateTask(task: unknown): readonly ValidationIssue[];
 }
 
-export function closestIds(id, ids, n = 3) {
+/** Validators by model id. */
+export type ModelValidators = Readonly<Record<string, TaskValidator>>;
+
+/** One task of an input file, and where its properties stand in the file. */
+export interface InputTask {
+  readonly task: unknown;
+  /** Its index in an array of tasks or in JSON Lines; null for a file that is one task. */
+  readonly index: number | null;
+  locate(ptr: string): SourceLocation | undefined;
+}
+
+/** One issue of a task, or one line for a valid task (valid: true, and line…message null). */
+export interface ValidationResult {
+  readonly file: string;
+  readonly index: number | null;
+  readonly model: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly path: string | null;
+  readonly message: string | null;
+  readonly valid: boolean;
+}
+
+export type ResultFormat = "text" | "json" | "github";
+
+/** Levenshtein distance, for "did you mean" on model ids (two rows: the previous one and the one being filled). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let result = b.length;
+  for (let i = 0; i < a.length; i++) {
+    let diag = i;
+    let left = i + 1;
+    const row = [left];
+    for (const [j, up] of prev.slice(1).entries()) {
+      left = Math.min(up + 1, left + 1, diag + (a[i] === b[j] ? 0 : 1));
+      diag = up;
+      row.push(left);
+    }
+    prev = row;
+    result = left;
+  }
+  return result;
+}
+
+export function closestIds(id: string, ids: readonly string[], n = 3): string[] {
   return [...ids].sort((x, y) => distance(String(id), x) - distance(String(id), y) || (x < y ? -1 : 1)).slice(0, n);
 }
 
 /** Expand file arguments and globs (sorted, deduplicated); `-` is standard input. */
-export function expandInputs(args, cwd = process.cwd()) {
-  const out = [];
+export function expandInputs(args: readonly string[], cwd = process.cwd()): string[] {
+  const out: string[] = [];
   for (const a of args) {
     if (a === "-") out.push("-");
     else if (/[*?[\]{}]/.test(a)) {
@@ -38,45 +80,53 @@ export function expandInputs(args, cwd = process.cwd()) {
   return [...new Set(out)];
 }
 
-/** Parse an input file into tasks with a locator for each: { task, index, locate(pointer) → line/column }. */
-export function readTasks(file, text) {
+/** Parse an input file into tasks with a locator for each. */
+export function readTasks(file: string, text: string): InputTask[] {
   const name = file === "-" ? "<stdin>" : file;
   const trimmed = text.trim();
   if (trimmed === "") throw new SpecError(name, "1:1", "the input is empty; expected a JSON task, an array of tasks, or JSON Lines");
-  let doc;
+  let doc: SourceDocument;
   try {
     doc = parseJson(name, text);
   } catch (wholeError) {
     // JSON Lines: one task per non-empty line. A file that is neither reports the first error as JSON.
     const lines = text.split("\n");
     if (lines.filter((l) => l.trim()).length < 2) throw wholeError;
-    const tasks = [];
+    const tasks: InputTask[] = [];
     lines.forEach((line, i) => {
       if (!line.trim()) return;
-      let d;
+      let d: SourceDocument;
       try {
         d = parseJson(name, line);
       } catch (e) {
-        throw new SpecError(name, `${i + 1}:${String(e.where).split(":")[1] ?? 1}`, `${e.expected} (read as JSON Lines: one task per line)`);
+        if (!(e instanceof SpecError)) throw e;
+        throw new SpecError(name, `${i + 1}:${e.where.split(":")[1] ?? 1}`, `${e.expected} (read as JSON Lines: one task per line)`);
       }
       tasks.push({ task: d.value, index: tasks.length, locate: (ptr) => ({ line: i + 1, column: d.locate(pointerKeys(ptr))?.column ?? 1 }) });
     });
     return tasks;
   }
-  if (Array.isArray(doc.value)) return doc.value.map((task, index) => ({ task, index, locate: (ptr) => doc.locate([index, ...pointerKeys(ptr)]) ?? doc.locate([index]) }));
+  if (Array.isArray(doc.value)) return doc.value.map((task: unknown, index) => ({ task, index, locate: (ptr) => doc.locate([index, ...pointerKeys(ptr)]) ?? doc.locate([index]) }));
   return [{ task: doc.value, index: null, locate: (ptr) => doc.locate(pointerKeys(ptr)) ?? { line: 1, column: 1 } }];
 }
 
 /** The registry of generated models: `<dir>/index.js`. */
-export async function loadRegistry(dir) {
+export async function loadRegistry(dir: string): Promise<ModelValidators> {
   const file = path.resolve(dir, "index.js");
   if (!existsSync(file)) throw new SpecError(dir, "", "no generated registry here (index.js); run `npm run generate`, or pass --registry or --specs");
-  const mod = await import(pathToFileURL(file).href);
-  return mod.models;
+  const mod: unknown = await import(pathToFileURL(file).href);
+  const models = isPlain(mod) ? mod.models : undefined;
+  const out: Record<string, TaskValidator> = {};
+  for (const [id, entry] of Object.entries(isPlain(models) ? models : {})) if (isTaskValidator(entry)) out[id] = entry;
+  if (!isPlain(models) || Object.keys(out).length !== Object.keys(models).length)
+    throw new SpecError(dir, "", "index.js is not a modelgen registry (expected `models`: id → { validateTask }); run `npm run generate`");
+  return out;
 }
 
+const isTaskValidator = (v: unknown): v is TaskValidator => isPlain(v) && typeof v.validateTask === "function";
+
 /** Deepest existing ancestor of a pointer that the locator knows (an issue may name a missing property). */
-function locateIssue(t, issuePath) {
+function locateIssue(t: InputTask, issuePath: string): SourceLocation {
   const keys = pointerKeys(issuePath);
   for (let n = keys.length; n >= 0; n--) {
     const ptr = keys.slice(0, n).map((k) => `/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
@@ -88,21 +138,25 @@ function locateIssue(t, issuePath) {
 
 /**
  * Validate every task of every input. `models` is the registry ({ id: { validateTask } }); `model` forces one
- * model for all tasks (for bodies without a `model` field, such as Runflow's).
- * @returns {{ file, index, model, line, column, path, message }[]} results (valid tasks have no issues)
+ * model for all tasks (for bodies without a `model` field, such as Runflow's). A valid task has one result
+ * (valid: true), an invalid one a result per issue.
  */
-export function validateInputs(inputs, models, { model: forced, read = (f) => readFileSync(f, "utf8") } = {}) {
-  const results = [];
+export function validateInputs(
+  inputs: readonly string[],
+  models: ModelValidators,
+  { model: forced, read = (f: string) => readFileSync(f, "utf8") }: { model?: string | undefined; read?: (file: string) => string } = {},
+): ValidationResult[] {
+  const results: ValidationResult[] = [];
   const ids = Object.keys(models);
   for (const file of inputs) {
-    let text;
+    let text: string;
     try {
       text = file === "-" ? readFileSync(0, "utf8") : read(file);
     } catch (e) {
-      throw new SpecError(file, "", `cannot read the file (${e.code ?? e.message})`);
+      throw new SpecError(file, "", `cannot read the file (${systemErrorText(e)})`);
     }
     for (const t of readTasks(file, text)) {
-      const id = forced ?? t.task?.model;
+      const id = forced ?? (isPlain(t.task) ? t.task.model : undefined);
       const where = { file: file === "-" ? "<stdin>" : file, index: t.index };
       if (typeof id !== "string") {
         const loc = locateIssue(t, "");
@@ -123,19 +177,21 @@ export function validateInputs(inputs, models, { model: forced, read = (f) => re
   return results;
 }
 
-const escapeGithub = (s) => String(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const escapeGithubProp = (s) => escapeGithub(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+const escapeGithub = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeGithubProp = (s: string): string => escapeGithub(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** Render results in a format: text (colour when `color`), json, github. */
-export function renderResults(results, format, { color = false } = {}) {
-  const red = (s) => (color ? `\x1b[31m${s}\x1b[39m` : s);
-  const green = (s) => (color ? `\x1b[32m${s}\x1b[39m` : s);
-  const dim = (s) => (color ? `\x1b[2m${s}\x1b[22m` : s);
-  const tasks = new Map();
+export function renderResults(results: readonly ValidationResult[], format: ResultFormat, { color = false }: { color?: boolean } = {}): string {
+  const red = (s: string): string => (color ? `\x1b[31m${s}\x1b[39m` : s);
+  const green = (s: string): string => (color ? `\x1b[32m${s}\x1b[39m` : s);
+  const dim = (s: string): string => (color ? `\x1b[2m${s}\x1b[22m` : s);
+  // Results grouped by task, in the order the tasks come.
+  const tasks = new Map<string, [ValidationResult, ...ValidationResult[]]>();
   for (const r of results) {
     const key = `${r.file}\0${r.index}`;
-    if (!tasks.has(key)) tasks.set(key, []);
-    tasks.get(key).push(r);
+    const rs = tasks.get(key);
+    if (rs) rs.push(r);
+    else tasks.set(key, [r]);
   }
   const invalid = [...tasks.values()].filter((rs) => rs.some((r) => !r.valid)).length;
   if (format === "json") return JSON.stringify({ valid: tasks.size - invalid, invalid, results: results.filter((r) => !r.valid).map(({ valid, ...r }) => r) }, null, 2) + "\n";
@@ -143,11 +199,11 @@ export function renderResults(results, format, { color = false } = {}) {
     const lines = results.filter((r) => !r.valid).map((r) => `::error file=${escapeGithubProp(r.file)},line=${r.line},col=${r.column},title=${escapeGithubProp(`modelgen: ${r.model ?? "task"}`)}::${escapeGithub(`${r.path ? `${r.path}: ` : ""}${r.message}`)}`);
     return lines.join("\n") + (lines.length ? "\n" : "") + `${tasks.size - invalid} valid, ${invalid} invalid\n`;
   }
-  const out = [];
+  const out: string[] = [];
   for (const rs of tasks.values()) {
     const r0 = rs[0];
     const name = `${r0.file}${r0.index === null ? "" : `[${r0.index}]`}`;
-    if (rs.every((r) => r.valid)) out.push(`${green("✓")} ${name} ${dim(r0.model)}`);
+    if (rs.every((r) => r.valid)) out.push(`${green("✓")} ${name} ${dim(String(r0.model))}`);
     else {
       out.push(`${red("✗")} ${name} ${dim(r0.model ?? "")}`);
       for (const r of rs) out.push(`    ${dim(`${r.file}:${r.line}:${r.column}`)} ${r.message}`);

@@ -6,8 +6,18 @@ import { SpecError } from "../errors.js";
 
 export const MANIFEST = ".modelgen-manifest.json";
 
-function listFiles(dir, base = dir) {
-  const out = [];
+/** Generated files: path relative to the output folder → text. */
+export type OutputFiles = Readonly<Record<string, string>>;
+
+/** What --check reports: paths relative to the output folder, each list sorted. */
+export interface OutputDiff {
+  readonly changed: string[];
+  readonly added: string[];
+  readonly removed: string[];
+}
+
+function listFiles(dir: string, base = dir): string[] {
+  const out: string[] = [];
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     const p = path.join(dir, name);
@@ -17,26 +27,32 @@ function listFiles(dir, base = dir) {
   return out;
 }
 
-function readManifest(outDir) {
+/** The files the last run wrote (its manifest); null when there is no readable manifest. */
+function readManifest(outDir: string): string[] | null {
   const p = path.join(outDir, MANIFEST);
   if (!existsSync(p)) return null;
   try {
-    return JSON.parse(readFileSync(p, "utf8")).files ?? [];
+    const manifest: unknown = JSON.parse(readFileSync(p, "utf8"));
+    if (manifest === null) return null;
+    const files = typeof manifest === "object" && "files" in manifest ? manifest.files : undefined;
+    if (files === undefined || files === null) return [];
+    // A list of anything else is not a manifest modelgen wrote.
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === "string") : null;
   } catch {
     return null;
   }
 }
 
 /** Add the manifest (the list of files the generator owns) to the files. */
-export function withManifest(files) {
+export function withManifest(files: OutputFiles): Record<string, string> {
   const names = Object.keys(files).sort();
   return { ...files, [MANIFEST]: JSON.stringify({ generator: "modelgen", files: names }, null, 2) + "\n" };
 }
 
-/** Files that differ from disk: { changed: [], added: [], removed: [] } (paths relative to outDir). */
-export function diffOutput(outDir, files) {
-  const changed = [];
-  const added = [];
+/** Files that differ from disk (paths relative to outDir). */
+export function diffOutput(outDir: string, files: OutputFiles): OutputDiff {
+  const changed: string[] = [];
+  const added: string[] = [];
   for (const [rel, text] of Object.entries(files)) {
     const p = path.join(outDir, rel);
     if (!existsSync(p)) added.push(rel);
@@ -47,12 +63,13 @@ export function diffOutput(outDir, files) {
   return { changed: changed.sort(), added: added.sort(), removed: removed.sort() };
 }
 
-const alive = (pid) => {
+const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return e.code === "EPERM";
+    // EPERM: the process exists but belongs to someone else.
+    return e instanceof Error && "code" in e && e.code === "EPERM";
   }
 };
 
@@ -60,7 +77,7 @@ const alive = (pid) => {
  * Clean up after a run that was killed: its temporary folder goes; if it died between the two renames (the old
  * output moved aside, the new one not yet in place), the old output is put back, as it was.
  */
-export function recoverInterrupted(outDir) {
+export function recoverInterrupted(outDir: string): void {
   const base = outDir.replace(/[\\/]+$/, "");
   const parent = path.dirname(base);
   if (!existsSync(parent)) return;
@@ -78,7 +95,7 @@ export function recoverInterrupted(outDir) {
  * Replace outDir's generated files with `files`. Files in outDir that the generator did not make are kept.
  * A folder that has files but no manifest was not made by modelgen: refuse, never overwrite a user's files.
  */
-export function writeOutput(outDir, files) {
+export function writeOutput(outDir: string, files: OutputFiles): void {
   recoverInterrupted(outDir);
   const owned = readManifest(outDir);
   const existing = listFiles(outDir);

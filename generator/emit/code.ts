@@ -19,14 +19,22 @@ export function name(id: unknown): Code {
   return new Code(id);
 }
 
-/** A JSON value as a JS/TS literal. U+2028/U+2029 are escaped so no literal can end a line early. */
+/** A JSON value as a JS/TS literal that evaluates to it. U+2028/U+2029 are escaped so no literal can end a line early. */
 export function literal(value: unknown): Code {
   if (value === undefined) throw new Error("undefined has no literal");
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`non-finite number ${value}`);
   const json: string | undefined = JSON.stringify(value);
   // Functions and symbols have no JSON text: they are not values a spec can hold.
   if (json === undefined) throw new Error(`${typeof value} has no literal`);
-  return new Code(json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/<\/(script)/gi, "<\\/$1"));
+  // An object literal's `"__proto__":` key sets the prototype instead of adding the key: make it computed. Inside a
+  // JSON string every quote is escaped, so `{"` or `,"` starts a key.
+  return new Code(
+    json
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029")
+      .replace(/<\/(script)/gi, "<\\/$1")
+      .replace(/([{,])"__proto__":/g, '$1["__proto__"]:'),
+  );
 }
 
 /** A property key: bare when it is an identifier-like name, else a quoted literal (`"a\"b'c"`, `"__proto__"`). */

@@ -1,0 +1,88 @@
+// emit/types: an IR built in code → the declarations' text. Only the parts a test names are compared, never a
+// whole file; the nested objects' splits come from ir.localSplits (the emitter never splits on its own).
+import { describe, expect, test } from "vitest";
+import { emitTypes } from "../../generator/emit/types.js";
+import { localSplits } from "../../generator/analyze/local-splits.js";
+import type { ModelIR, SchemaObject } from "../../generator/ir/types.js";
+import { int, modelIR, obj, str, whenConst } from "../helpers/ir.js";
+
+/** The IR with the splits buildIR computes for nested objects. */
+const withLocalSplits = (task: SchemaObject): ModelIR => ({ ...modelIR(task), localSplits: localSplits(task, 64) });
+
+describe("emitTypes", () => {
+  test("a two-mode exclusion is a union of two variants, each requiring one property and forbidding the other", () => {
+    const { text, summary } = emitTypes(modelIR(obj({ a: str(), b: str() }, { oneOf: [{ required: ["a"] }, { required: ["b"] }] })));
+    expect(text).toContain("export type TaskMode =\n| WithB\n| WithA;");
+    expect(text).toContain("export type WithA = {\na: string;\nb?: never;\n};");
+    expect(text).toContain("export type WithB = {\na?: never;\nb: string;\n};");
+    expect(text).toContain("export type Task = TaskCommon & TaskMode;");
+    expect(text).toContain("export interface TaskCommon {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
+    expect(summary.groups.map((g) => g.name)).toEqual(["TaskMode"]);
+    const withA = summary.groups[0]?.variants.find((v) => v.name === "WithA");
+    expect(withA?.requires).toEqual([{ path: "a", rules: ["oneOf"] }]);
+    expect(withA?.forbids).toEqual([{ path: "b", rules: ["oneOf"] }]);
+  });
+
+  test("width and height fixed together become a relation type, one row per allowed pair with its title", () => {
+    const task = obj(
+      { width: int(), height: int() },
+      { required: ["width", "height"], oneOf: [{ title: "720p", ...whenConst({ width: 1280, height: 720 }) }, { title: "720p portrait", ...whenConst({ width: 720, height: 1280 }) }] },
+    );
+    const { text, summary } = emitTypes(modelIR(task));
+    expect(text).toContain("export type WidthHeight =\n| { width?: 1280; height?: 720 } // 720p\n| { width?: 720; height?: 1280 }; // 720p portrait");
+    expect(text).toContain("export type AnyTask = {\n\n} & WidthHeight;");
+    const relations = summary.groups[0]?.relations;
+    expect(relations).toEqual([
+      {
+        name: "WidthHeight",
+        keys: ["width", "height"],
+        rows: [
+          { values: [1280, 720], title: "720p" },
+          { values: [720, 1280], title: "720p portrait" },
+        ],
+      },
+    ]);
+    expect(summary.groups[0]?.variants.map((v) => v.relation)).toEqual(["WidthHeight"]);
+  });
+
+  test("an array item with rules of its own gets its modes from ir.localSplits", () => {
+    const task = obj({ items: { type: "array", items: obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } }) } });
+    const { text } = emitTypes(withLocalSplits(task));
+    expect(text).toContain("export type ItemsItem = ItemsItemCommon & ItemsItemMode;");
+    expect(text).toContain("export interface ItemsItemCommon {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
+    expect(text).toContain("export type ItemsItemMode =\n| ItemsItemWithoutA\n| ItemsItemWithoutB;");
+    expect(text).toContain("export type ItemsItemWithoutA = {\na?: never;\n};");
+  });
+
+  test("without a local split in the IR the item is a plain interface: the emitter does not split it itself", () => {
+    const task = obj({ items: { type: "array", items: obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } }) } });
+    const { text } = emitTypes(modelIR(task));
+    expect(text).toContain("export interface ItemsItem {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
+    expect(text).not.toContain("ItemsItemMode");
+  });
+
+  test("an alternative that is one of several objects gets its own interface and its own modes", () => {
+    const withRule = obj({ a: str(), b: str() }, { allOf: [{ if: { required: ["a"] }, then: { required: ["b"] } }] });
+    const { text } = emitTypes(withLocalSplits(obj({ x: { oneOf: [withRule, obj({ c: str() })] } })));
+    expect(text).toContain("x?: XOption1 | XOption2;");
+    expect(text).toContain("export type XOption1 = XOption1Common & XOption1Mode;");
+    expect(text).toContain("export type XOption1WithB = {\nb: string;\n};");
+    expect(text).toContain("export interface XOption2 {\nc?: string;\n[key: string]: unknown;\n}");
+  });
+
+  test("spec strings reach the declarations only as escaped literals and sanitised comments", () => {
+    const task = obj({ "we-ird": { type: "string", description: "ends */ a comment\u2028and </script>", const: "</script><b>\u2028" } });
+    const { text } = emitTypes(modelIR(task));
+    expect(text).toContain('"we-ird"?: "<\\/script><b>\\u2028";');
+    expect(text).toContain(" * ends *\\/ a comment\n * and </script>\n");
+    // The only comment terminators are the ones the emitter wrote: one per doc block.
+    expect(text.match(/\*\//g)?.length).toBe(text.match(/\/\*\*/g)?.length);
+    expect(text).not.toContain("\u2028");
+  });
+
+  test("client-filled properties are optional in TaskInput", () => {
+    const task = obj({ model: { const: "m" }, prompt: str() }, { required: ["model", "prompt"] });
+    const { text } = emitTypes(modelIR(task, { meta: { clientFilled: ["model"] } }));
+    expect(text).toContain('export type TaskInput = Omit<TaskCommon, "model"> & Partial<Pick<TaskCommon, "model">>;');
+  });
+});

@@ -21,7 +21,7 @@ export interface Rejected {
 
 export interface GeneratedFolder {
   out: string;
-  warnings: string[];
+  warnings: readonly string[];
   rejected: Rejected[];
   /** Module names generated (relative to `out`). */
   modules: string[];

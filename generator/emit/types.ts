@@ -411,7 +411,7 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
         }),
       );
     const members: string[] = [];
-    const info = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [] as VariantSummary[], relations: [] as RelationSummary[] };
+    const info: GroupSummary & { variants: VariantSummary[]; relations: RelationSummary[] } = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [], relations: [] };
     const usedVariantNames = new Set<string>();
     const relations = new Map<string, string>();
     const order = [...group.vars.keys()];
@@ -476,7 +476,7 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
   return { texts: groupTexts, groups };
 }
 
-/** A relation row's value for the summary: OTHER (any other value) is null; a tuple always fixes its keys. */
+/** A relation row's value for the summary: null for OTHER (any other value) and for a value the tuple leaves free. */
 const rowValue = (v: Value | undefined): Json | null => (v === OTHER || v === undefined ? null : v);
 
 /**

@@ -1,10 +1,11 @@
-// Emit one model's module: index.js + index.d.ts (exports: types, isTask, validateTask, createClient, ids),
+// Emit one model's module: index.js + index.d.ts (exports: types, isTask, validateTask, createClient, webhooks, ids),
 // validator.js (+ .d.ts), README.md. Pure: AnalyzedIR in, { relPath: text } out. Every spec string goes through
 // code.js.
 import path from "node:path";
 import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes, type GroupSummary } from "./types.js";
 import { emitReadme } from "./readme.js";
+import { emitWebhook } from "./webhook.js";
 import { mapSchema, isPlain } from "../normalize/walk.js";
 import type { AnalyzedIR, ModelMeta, Provider, Schema, SchemaObject } from "../ir/types.js";
 import type { InProcessValidator } from "../analyze/model.js";
@@ -107,6 +108,13 @@ ${new Code(methods.map((m) => `    ${m}: (...args) => client.then((c) => c.${m}(
 }
 `;
 
+  // parseWebhook / handleWebhook (+ createWebhookUrl for Runware), typed with this module's result types.
+  const webhook = emitWebhook(
+    isRunflow
+      ? { provider: "runflow", runtimeImport: runtimeClient, outputType: "RunflowOutput", callbackType: isPlain(ir.responses.callbackPayload) ? "CallbackPayload" : undefined }
+      : { provider: "runware", runtimeImport: runtimeClient, taskType: meta.taskType, resultType: "Result" },
+  );
+
   const indexJs = code`${new Code(banner(meta))}import { validate } from "./validator.js";
 import { toIssues, checkExtraRules } from ${runtimeValidation};
 
@@ -130,7 +138,7 @@ ${docComment(["Why `value` is not a valid task: one issue per broken rule, empty
   return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
 }
 
-${bindingJs}`;
+${bindingJs}${new Code(webhook.js)}`;
 
   const responseTypes = isRunflow
     ? [
@@ -162,7 +170,7 @@ export declare function isTask(value: unknown): value is Task;
 export declare function validateTask(value: unknown): ValidationIssue[];
 /** A typed client for this model. */
 export declare function createClient(options: ClientOptions): ${isRunflow ? "RunflowClient<TaskInput[\"input\"], RunflowOutput>" : "RunwareClient<TaskInput, Result>"};
-`;
+${webhook.dts}`;
   const validatorDts = `${banner(meta)}import type { AjvError } from ${literal(runtimeValidation).text};\n/** The precompiled Ajv validator of the task schema. */\nexport declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };\nexport default validate;\n`;
 
   return {

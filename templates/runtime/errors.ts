@@ -18,6 +18,7 @@ export type RuntimeErrorCode =
   | "runFailed" // a Runflow run ended with status failed
   | "runCancelled" // a Runflow run ended with status cancelled/canceled
   | "invalidSignature" // a webhook's signature did not verify
+  | "invalidToken" // a Runware webhook's URL token is missing or wrong
   | "invalidPayload"; // a webhook body was not the documented shape
 
 export interface ModelgenErrorInit {

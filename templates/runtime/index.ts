@@ -17,5 +17,7 @@ export { createRunflowClient, RUNFLOW_BASE_URL } from "./runflow.js";
 export type { RunflowClient, RunflowCreateOptions, RunflowRunOptions, RunflowWaitOptions } from "./runflow.js";
 export type { RunflowBinding, RunflowRun, RunflowStatus, SucceededRun } from "./runflow-run.js";
 
-export { parseRunwareWebhook, parseRunflowWebhook, verifyRunflowSignature, RUNFLOW_SIGNATURE_HEADER } from "./webhooks.js";
-export type { CallbackPayload, WebhookHeaders } from "./webhooks.js";
+export { parseRunwareWebhook, parseRunflowWebhook, verifyRunflowSignature, handleRunwareWebhook, handleRunflowWebhook, RUNFLOW_SIGNATURE_HEADER } from "./webhooks.js";
+export type { CallbackPayload, RunwareWebhook, RunwareWebhookOptions, WebhookHeaders } from "./webhooks.js";
+export type { RawBody } from "./raw-body.js";
+export { createWebhookToken, createWebhookUrl, checkWebhookToken, WEBHOOK_TOKEN_PARAM, MIN_WEBHOOK_TOKEN_LENGTH } from "./webhook-token.js";

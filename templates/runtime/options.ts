@@ -1,6 +1,7 @@
 // Client options as the caller writes them, and the complete settings the runtime works with.
 
 import { ModelgenError } from "./errors.js";
+import { MIN_SECRET_LENGTH } from "./redact.js";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 3; 0 disables retrying). */
@@ -23,6 +24,7 @@ export interface PollOptions {
 }
 
 export interface ClientOptions {
+  /** The provider's API key: surrounding spaces are trimmed; fewer than 8 characters is refused. */
   apiKey: string;
   /** Runware: the endpoint (default https://api.runware.ai/v1). Runflow: the origin (default https://api.runflow.io). */
   baseUrl?: string;
@@ -70,6 +72,12 @@ export function resolveOptions(options: ClientOptions, defaultBaseUrl: string): 
   if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
     throw new ModelgenError({ code: "missingApiKey", message: "options.apiKey must be a non-empty string", retryable: false });
   }
+  // Sent trimmed (fetch trims header values anyway), so redacted trimmed. A short "key" is a mistake, and
+  // redacting it would mask ordinary text: refuse it here rather than send it.
+  const apiKey = options.apiKey.trim();
+  if (apiKey.length < MIN_SECRET_LENGTH) {
+    throw invalid(`options.apiKey is ${apiKey.length} character${apiKey.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})`);
+  }
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   try {
     new URL(baseUrl);
@@ -82,7 +90,7 @@ export function resolveOptions(options: ClientOptions, defaultBaseUrl: string): 
   const r = typeof options.retries === "number" ? { max: options.retries } : (options.retries ?? {});
   const p = options.poll ?? {};
   return {
-    apiKey: options.apiKey,
+    apiKey,
     baseUrl,
     fetch: fetchImpl,
     timeoutMs: count("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1),

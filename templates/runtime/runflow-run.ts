@@ -47,16 +47,12 @@ export function settleRun<TOutput>(run: RunflowRun<TOutput>, redact: Redactor): 
     case "succeeded":
       return run as SucceededRun<TOutput>;
     case "failed":
-      return new ModelgenError({
-        code: "runFailed",
-        message: redact(`Run ${run.id} failed${failureText(run) ? `: ${failureText(run)}` : ""}`),
-        runId: run.id,
-        retryable: false,
-        details: redact(run),
-      });
+      return new ModelgenError(
+        redact({ code: "runFailed", message: `Run ${run.id} failed${failureText(run) ? `: ${failureText(run)}` : ""}`, runId: run.id, retryable: false, details: run }),
+      );
     case "cancelled":
     case "canceled":
-      return new ModelgenError({ code: "runCancelled", message: `Run ${run.id} was cancelled`, runId: run.id, retryable: false, details: redact(run) });
+      return new ModelgenError(redact({ code: "runCancelled", message: `Run ${run.id} was cancelled`, runId: run.id, retryable: false, details: run }));
     default:
       return undefined;
   }

@@ -39,17 +39,20 @@ export interface RunflowClient<TInput, TOutput> {
 function apiError(response: HttpResponse, redact: Redactor, retryable: boolean, runId?: string): ModelgenError {
   const body = (typeof response.body === "object" && response.body !== null ? response.body : {}) as Record<string, unknown>;
   const code = typeof body.code === "string" ? body.code : "httpError";
-  const snippet = response.text.trim().slice(0, 200);
+  // Redact, then cut: a cut first could leave part of the key past the end of the redacted text.
+  const snippet = redact(response.text.trim()).slice(0, 200);
   const message = typeof body.message === "string" ? body.message : `HTTP ${response.status}${snippet ? `: ${snippet}` : " with an empty body"}`;
-  return new ModelgenError({
-    code,
-    message: redact(message),
-    status: response.status,
-    runId,
-    retryable,
-    retryAfterMs: response.retryAfterMs,
-    details: Array.isArray(body.errors) ? redact(body.errors) : undefined,
-  });
+  return new ModelgenError(
+    redact({
+      code,
+      message,
+      status: response.status,
+      runId,
+      retryable,
+      retryAfterMs: response.retryAfterMs,
+      details: Array.isArray(body.errors) ? body.errors : undefined,
+    }),
+  );
 }
 
 function readRun<TOutput>(response: HttpResponse): RunflowRun<TOutput> {
@@ -108,7 +111,7 @@ export function createRunflowClient<TInput, TOutput>(binding: RunflowBinding, op
       const pause = Math.min(pollDelay(n, poll), deadline - now());
       if (pause >= 0) await sleep(pause, opts.signal);
       if (deadline - now() <= 0) {
-        throw new ModelgenError({ code: "pollTimeout", message: `Run ${id} did not finish within the polling budget of ${poll.budgetMs} ms`, runId: id, retryable: false, cause: lastTransient });
+        throw new ModelgenError(redact({ code: "pollTimeout", message: `Run ${id} did not finish within the polling budget of ${poll.budgetMs} ms`, runId: id, retryable: false, cause: lastTransient }));
       }
       let run: RunflowRun<TOutput>;
       try {

@@ -65,26 +65,30 @@ export function runwareError(item: Json, ctx: ErrorContext): ModelgenError {
   const taskUUID = typeof item.taskUUID === "string" ? item.taskUUID : typeof inner.taskUUID === "string" ? inner.taskUUID : ctx.taskUUID;
   const status = ctx.status;
   const message = text ?? `Runware answered with error ${code}${status !== undefined ? ` (HTTP ${status})` : ""}`;
-  return new ModelgenError({
-    code,
-    message: ctx.redact(message),
-    parameter: ctx.redact(parameterOf(inner.parameter)),
-    taskUUID,
-    status,
-    retryable: !ctx.taskLevel && status !== undefined && isRetryableStatus(status),
-    retryAfterMs: ctx.retryAfterMs,
-    details: ctx.redact(item),
-  });
+  // Every field can echo what the server was sent: redact them all (code and ids included).
+  return new ModelgenError(
+    ctx.redact({
+      code,
+      message,
+      parameter: parameterOf(inner.parameter),
+      taskUUID,
+      status,
+      retryable: !ctx.taskLevel && status !== undefined && isRetryableStatus(status),
+      retryAfterMs: ctx.retryAfterMs,
+      details: item,
+    }),
+  );
 }
 
 /** For a non-2xx answer with no usable error item (empty body, HTML from a proxy, ...). */
 export function httpError(status: number, text: string, redact: Redactor, taskUUID?: string, retryAfterMs?: number): ModelgenError {
-  const snippet = text.trim().slice(0, 200);
+  // Redact, then cut: a cut first could leave part of the key past the end of the redacted text.
+  const snippet = redact(text.trim()).slice(0, 200);
   return new ModelgenError({
     code: "httpError",
-    message: redact(`HTTP ${status}${snippet ? `: ${snippet}` : " with an empty body"}`),
+    message: `HTTP ${status}${snippet ? `: ${snippet}` : " with an empty body"}`,
     status,
-    taskUUID,
+    taskUUID: redact(taskUUID),
     retryable: isRetryableStatus(status),
     retryAfterMs,
   });

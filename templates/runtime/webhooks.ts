@@ -1,12 +1,14 @@
 // Incoming webhooks. Runware POSTs `{data: [item]}` once per finished item, unsigned (the URL
-// carries a token). Runflow POSTs a callback once per terminal run, signed with
-// `Runflow-Signature` = hex HMAC-SHA256 of the raw body under the callback secret.
+// carries a token: webhook-token.ts). Runflow POSTs a callback once per terminal run, signed with
+// `Runflow-Signature` = hex HMAC-SHA256 of the raw body under the callback secret. Both are read
+// from the raw body only (raw-body.ts), and `handle*Webhook` read it from a Fetch API Request.
 
 import { ModelgenError } from "./errors.js";
 import { hexToBytes, hmacSha256, timingSafeEqual } from "./hmac.js";
+import { assertRawBody, assertRequest, invalidPayload, parseRawJson, readRequestBody, type RawBody } from "./raw-body.js";
 import { createRedactor } from "./redact.js";
-import { itemState, readRunwareAnswer, runwareError } from "./runware-answer.js";
-import type { RunwareBinding } from "./runware-task.js";
+import { itemState, readRunwareAnswer, runwareError, type Json } from "./runware-answer.js";
+import { checkWebhookToken } from "./webhook-token.js";
 
 export interface CallbackPayload<TOutput> {
   event: "run.completed" | "run.failed" | "run.cancelled" | (string & {});
@@ -24,40 +26,77 @@ export type WebhookHeaders = Headers | Record<string, string | string[] | undefi
 
 export const RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
 
-const noSecrets = createRedactor([]);
-const decoder = new TextDecoder();
-
-function invalidPayload(message: string): ModelgenError {
-  return new ModelgenError({ code: "invalidPayload", message, retryable: false });
+/** A Runware webhook: the finished results it carries, and its task errors (failed tasks, foreign items). */
+export interface RunwareWebhook<TResult> {
+  data: TResult[];
+  errors: ModelgenError[];
 }
 
-function parseJson(raw: unknown): unknown {
-  if (typeof raw !== "string" && !(raw instanceof Uint8Array)) return raw;
-  try {
-    return JSON.parse(typeof raw === "string" ? raw : decoder.decode(raw));
-  } catch {
-    throw invalidPayload("webhook body is not JSON");
+export interface RunwareWebhookOptions {
+  /** Only items of this task type are results; others become `invalidPayload` errors. */
+  taskType?: string;
+  /** With `url`: the token the webhook URL must carry (else `invalidToken`, before the body is read). */
+  token?: string;
+  /** The request's URL, absolute or a path with its query (Node's `req.url`). */
+  url?: string | URL;
+}
+
+const noSecrets = createRedactor([]);
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function checkTokenOption(options: RunwareWebhookOptions, url: string | URL | undefined): void {
+  if (options.token === undefined && options.url === undefined) return;
+  if (url === undefined) throw new ModelgenError({ code: "invalidOptions", message: "a webhook token needs the request's url to check it against", retryable: false });
+  if (!checkWebhookToken(url, options.token as string)) {
+    throw new ModelgenError({ code: "invalidToken", message: "the webhook URL's token is missing or wrong", retryable: false });
   }
 }
 
-/** Splits a Runware webhook body into finished results and task errors (items still running are skipped). */
-export function parseRunwareWebhook<TResult>(body: unknown, binding?: Pick<RunwareBinding, "taskType">): { results: TResult[]; errors: ModelgenError[] } {
-  const answer = readRunwareAnswer(parseJson(body));
-  if (!answer || (answer.data.length === 0 && answer.errors.length === 0)) throw invalidPayload("webhook body has neither data nor errors");
-  const results: TResult[] = [];
+/** The documented shape, item by item: anything else is `invalidPayload`, naming the place. */
+function checkRunwareShape(body: unknown): asserts body is Json {
+  if (!isObject(body)) throw invalidPayload(`a Runware webhook body is a JSON object {"data": [...]}, not ${Array.isArray(body) ? "an array" : body === null ? "null" : `a ${typeof body}`}`);
+  if (body.data === undefined && body.errors === undefined && body.error === undefined) throw invalidPayload("Runware webhook body has neither data nor errors");
+  for (const key of ["data", "errors"] as const) {
+    const list = body[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw invalidPayload(`Runware webhook ${key} is not an array`);
+    list.forEach((item, i) => {
+      if (!isObject(item)) throw invalidPayload(`Runware webhook ${key}[${i}] is not an object`);
+      if (key === "data" && typeof item.taskUUID !== "string") throw invalidPayload(`Runware webhook data[${i}] has no taskUUID`);
+    });
+  }
+  if (body.error !== undefined && !isObject(body.error)) throw invalidPayload("Runware webhook error is not an object");
+}
+
+/**
+ * Parses a Runware webhook from its raw body: finished results in `data`, failed tasks in `errors`
+ * (items still running are skipped). With `options.token` and `options.url`, checks the URL's token first.
+ */
+export function parseRunwareWebhook<TResult>(rawBody: RawBody, options: RunwareWebhookOptions = {}): RunwareWebhook<TResult> {
+  assertRawBody(rawBody);
+  checkTokenOption(options, options.url);
+  const body = parseRawJson(rawBody);
+  checkRunwareShape(body);
+  const answer = readRunwareAnswer(body);
+  if (!answer || (answer.data.length === 0 && answer.errors.length === 0)) throw invalidPayload("Runware webhook body has neither data nor errors");
+  const data: TResult[] = [];
   const errors: ModelgenError[] = answer.errors.map((e) => runwareError(e, { redact: noSecrets, taskLevel: true }));
   for (const item of answer.data) {
     const state = itemState(item);
     if (state === "error") errors.push(runwareError(item, { redact: noSecrets, taskLevel: true }));
-    else if (binding && item.taskType !== undefined && item.taskType !== binding.taskType) {
-      errors.push(new ModelgenError({ code: "invalidPayload", message: `unexpected taskType ${String(item.taskType)}`, taskUUID: typeof item.taskUUID === "string" ? item.taskUUID : undefined, details: item }));
-    } else if (state === "success") results.push(item as TResult);
+    else if (options.taskType !== undefined && item.taskType !== undefined && item.taskType !== options.taskType) {
+      errors.push(new ModelgenError({ code: "invalidPayload", message: `unexpected taskType ${String(item.taskType)} (this model's is ${options.taskType})`, taskUUID: item.taskUUID as string, details: item }));
+    } else if (state === "success") data.push(item as TResult);
   }
-  return { results, errors };
+  return { data, errors };
 }
 
 /** True when `signatureHex` is the hex HMAC-SHA256 of exactly `rawBody` under `secret` (constant-time). */
-export async function verifyRunflowSignature(rawBody: string | Uint8Array, signatureHex: string | null | undefined, secret: string): Promise<boolean> {
+export async function verifyRunflowSignature(rawBody: RawBody, signatureHex: string | null | undefined, secret: string): Promise<boolean> {
+  assertRawBody(rawBody);
   if (typeof signatureHex !== "string" || typeof secret !== "string" || secret === "") return false;
   const given = hexToBytes(signatureHex.trim());
   if (!given) return false;
@@ -65,6 +104,7 @@ export async function verifyRunflowSignature(rawBody: string | Uint8Array, signa
 }
 
 function header(headers: WebhookHeaders, name: string): string | undefined {
+  if (typeof headers !== "object" || headers === null) throw new TypeError("the webhook headers must be a Headers object or a record of header values");
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
@@ -74,11 +114,15 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
 }
 
 /** Verifies the signature over the raw body, then parses; rejects with `invalidSignature` or `invalidPayload`. */
-export async function parseRunflowWebhook<TOutput>(rawBody: string | Uint8Array, headers: WebhookHeaders, secret: string): Promise<CallbackPayload<TOutput>> {
+export async function parseRunflowWebhook<TOutput>(rawBody: RawBody, headers: WebhookHeaders, secret: string): Promise<CallbackPayload<TOutput>> {
+  assertRawBody(rawBody);
+  if (typeof secret !== "string" || secret === "") {
+    throw new ModelgenError({ code: "invalidOptions", message: "the Runflow callback secret must be a non-empty string", retryable: false });
+  }
   if (!(await verifyRunflowSignature(rawBody, header(headers, RUNFLOW_SIGNATURE_HEADER), secret))) {
     throw new ModelgenError({ code: "invalidSignature", message: "Runflow-Signature is missing or does not match the body", retryable: false });
   }
-  const payload = parseJson(rawBody) as Partial<CallbackPayload<TOutput>> | null;
+  const payload = parseRawJson(rawBody) as Partial<CallbackPayload<TOutput>> | null;
   if (typeof payload !== "object" || payload === null || typeof payload.run_id !== "string" || typeof payload.status !== "string" || typeof payload.event !== "string") {
     throw invalidPayload("Runflow callback lacks event, run_id or status");
   }
@@ -90,4 +134,24 @@ export async function parseRunflowWebhook<TOutput>(rawBody: string | Uint8Array,
     completed_at: payload.completed_at ?? null,
     metadata: payload.metadata ?? null,
   } as CallbackPayload<TOutput>;
+}
+
+/** A Runware webhook from a Fetch API Request: the URL's token is checked (`invalidToken`) before the body is read. */
+export async function handleRunwareWebhook<TResult>(request: Request, options: { token: string; taskType?: string }): Promise<RunwareWebhook<TResult>> {
+  if (typeof options !== "object" || options === null || options.token === undefined) {
+    throw new ModelgenError({ code: "invalidOptions", message: "handleWebhook needs options.token, the token in the webhook URL", retryable: false });
+  }
+  assertRequest(request);
+  checkTokenOption(options, request.url);
+  const raw = await readRequestBody(request);
+  return parseRunwareWebhook<TResult>(raw, { taskType: options.taskType });
+}
+
+/** A Runflow callback from a Fetch API Request: the signature is checked over the raw bytes, then parsed. */
+export async function handleRunflowWebhook<TOutput>(request: Request, options: { secret: string }): Promise<CallbackPayload<TOutput>> {
+  if (typeof options !== "object" || options === null) {
+    throw new ModelgenError({ code: "invalidOptions", message: "handleWebhook needs options.secret, the account's callback secret", retryable: false });
+  }
+  const raw = await readRequestBody(request);
+  return parseRunflowWebhook<TOutput>(raw, request.headers, options.secret);
 }

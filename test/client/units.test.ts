@@ -77,9 +77,9 @@ describe("hmac and uuid", () => {
 
 describe("redaction", () => {
   it("masks the secret in strings, nested values and keys", () => {
-    const redact = createRedactor(["s3cr3t"]);
-    expect(redact("key s3cr3t here s3cr3t")).toBe("key [redacted] here [redacted]");
-    expect(redact({ a: ["x s3cr3t"], s3cr3t: 1, n: 5 })).toEqual({ a: ["x [redacted]"], "[redacted]": 1, n: 5 });
+    const redact = createRedactor(["s3cr3t-key"]);
+    expect(redact("key s3cr3t-key here s3cr3t-key")).toBe("key [redacted] here [redacted]");
+    expect(redact({ a: ["x s3cr3t-key"], "s3cr3t-key": 1, n: 5 })).toEqual({ a: ["x [redacted]"], "[redacted]": 1, n: 5 });
   });
 });
 
@@ -106,16 +106,16 @@ describe("createLimiter", () => {
 
 describe("options", () => {
   it("fills the documented defaults", () => {
-    const r = resolveOptions({ apiKey: "k" }, "https://api.runware.ai/v1");
+    const r = resolveOptions({ apiKey: "key-0123456789" }, "https://api.runware.ai/v1");
     expect(r).toMatchObject({ baseUrl: "https://api.runware.ai/v1", timeoutMs: 60_000, retry: { max: 3, baseMs: 1000, capMs: 30_000 }, poll: { firstDelayMs: 1000, factor: 1.5, maxDelayMs: 10_000, budgetMs: 1_200_000 } });
-    expect(resolveOptions({ apiKey: "k", retries: 5, baseUrl: "http://x/v1/" }, "").retry.max).toBe(5);
-    expect(resolveOptions({ apiKey: "k", baseUrl: "http://x/v1/" }, "").baseUrl).toBe("http://x/v1");
+    expect(resolveOptions({ apiKey: "key-0123456789", retries: 5, baseUrl: "http://x/v1/" }, "").retry.max).toBe(5);
+    expect(resolveOptions({ apiKey: "key-0123456789", baseUrl: "http://x/v1/" }, "").baseUrl).toBe("http://x/v1");
   });
   it("refuses a missing key, a bad URL, nonsense numbers and a broken binding", () => {
     expect(() => createRunwareClient(wanVideoBinding(), { apiKey: "" })).toThrow(expect.objectContaining({ code: "missingApiKey" }));
-    expect(() => createRunflowClient(wanRunflowBinding(), { apiKey: "k", baseUrl: "not a url" })).toThrow(expect.objectContaining({ code: "invalidOptions" }));
-    expect(() => createRunwareClient(wanVideoBinding(), { apiKey: "k", timeoutMs: -1 })).toThrow(ModelgenError);
-    expect(() => createRunwareClient(wanVideoBinding(), { apiKey: "k", poll: { factor: 0.5 } })).toThrow(ModelgenError);
-    expect(() => createRunwareClient({ ...wanVideoBinding(), defaultDelivery: "sync" }, { apiKey: "k" })).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+    expect(() => createRunflowClient(wanRunflowBinding(), { apiKey: "key-0123456789", baseUrl: "not a url" })).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+    expect(() => createRunwareClient(wanVideoBinding(), { apiKey: "key-0123456789", timeoutMs: -1 })).toThrow(ModelgenError);
+    expect(() => createRunwareClient(wanVideoBinding(), { apiKey: "key-0123456789", poll: { factor: 0.5 } })).toThrow(ModelgenError);
+    expect(() => createRunwareClient({ ...wanVideoBinding(), defaultDelivery: "sync" }, { apiKey: "key-0123456789" })).toThrow(expect.objectContaining({ code: "invalidOptions" }));
   });
 });

@@ -4,7 +4,17 @@
 
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRunwareClient, parseRunflowWebhook, parseRunwareWebhook, verifyRunflowSignature } from "../../templates/runtime/index.js";
+import {
+  checkWebhookToken,
+  createRunwareClient,
+  createWebhookToken,
+  createWebhookUrl,
+  handleRunflowWebhook,
+  handleRunwareWebhook,
+  parseRunflowWebhook,
+  parseRunwareWebhook,
+  verifyRunflowSignature,
+} from "../../templates/runtime/index.js";
 import { startHookReceiver, type HookReceiver } from "../helpers/fake-runflow.js";
 import { fastOptions, startFakeRunware, wanTask, wanVideoBinding, type FakeRunware } from "../helpers/fake-runware.js";
 
@@ -65,34 +75,60 @@ describe("parseRunflowWebhook", () => {
 describe("parseRunwareWebhook", () => {
   const taskUUID = "0d84f171-2e54-4c07-836e-05788795736d";
   const video = { taskType: "videoInference", taskUUID, videoUUID: "9b2d1445-99ad-40ca-9adc-2dc6786df569", videoURL: "https://vm.example/v.mp4", seed: 9669 };
+  const raw = (value: unknown) => JSON.stringify(value);
 
-  it("returns finished items as results", () => {
-    expect(parseRunwareWebhook({ data: [video] })).toEqual({ results: [video], errors: [] });
-    expect(parseRunwareWebhook(JSON.stringify({ data: [{ ...video, status: "success" }] })).results).toHaveLength(1);
+  it("returns finished items as data, from text, bytes or a Buffer", () => {
+    expect(parseRunwareWebhook(raw({ data: [video] }))).toEqual({ data: [video], errors: [] });
+    expect(parseRunwareWebhook(new TextEncoder().encode(raw({ data: [{ ...video, status: "success" }] }))).data).toHaveLength(1);
+    expect(parseRunwareWebhook(Buffer.from(raw({ data: [video] }))).data).toEqual([video]);
   });
 
   it("returns error items and top-level errors as ModelgenErrors, and skips items still running", () => {
-    const out = parseRunwareWebhook({
-      data: [{ taskType: "videoInference", taskUUID, status: "error", error: { code: "timeoutProvider", message: "slow" } }, { taskType: "videoInference", taskUUID, status: "processing", progress: 50 }],
-      errors: [{ code: "insufficientCredits", message: "top up", taskUUID }],
-    });
-    expect(out.results).toEqual([]);
+    const out = parseRunwareWebhook(
+      raw({
+        data: [{ taskType: "videoInference", taskUUID, status: "error", error: { code: "timeoutProvider", message: "slow" } }, { taskType: "videoInference", taskUUID, status: "processing", progress: 50 }],
+        errors: [{ code: "insufficientCredits", message: "top up", taskUUID }],
+      }),
+    );
+    expect(out.data).toEqual([]);
     expect(out.errors.map((e) => [e.code, e.taskUUID, e.retryable])).toEqual([
       ["insufficientCredits", taskUUID, false],
       ["timeoutProvider", taskUUID, false],
     ]);
   });
 
-  it("with a binding, flags items of another task type", () => {
-    const out = parseRunwareWebhook({ data: [{ ...video, taskType: "imageInference" }] }, { taskType: "videoInference" });
-    expect(out.results).toEqual([]);
+  it("with a task type, flags items of another task type", () => {
+    const out = parseRunwareWebhook(raw({ data: [{ ...video, taskType: "imageInference" }] }), { taskType: "videoInference" });
+    expect(out.data).toEqual([]);
     expect(out.errors[0]).toMatchObject({ code: "invalidPayload", taskUUID });
   });
 
-  it("throws invalidPayload for bodies of the wrong shape", () => {
-    for (const bad of ["{", "[]", 42, null, { nothing: true }]) {
-      expect(() => parseRunwareWebhook(bad)).toThrow(expect.objectContaining({ code: "invalidPayload" }));
+  it.each([
+    ["not JSON", "{"],
+    ["invalid UTF-8", new Uint8Array([0x7b, 0xff, 0x7d])],
+    ["an array", "[]"],
+    ["a number", "42"],
+    ["null", "null"],
+    ["neither data nor errors", raw({ nothing: true })],
+    ["an empty data", raw({ data: [] })],
+    ["data that is not an array", raw({ data: { taskUUID } })],
+    ["a data item that is not an object", raw({ data: [video, "x"] })],
+    ["a data item without taskUUID", raw({ data: [{ taskType: "videoInference", videoURL: "u" }] })],
+    ["errors that are not an array", raw({ errors: "boom" })],
+    ["an error that is not an object", raw({ error: "boom" })],
+  ])("throws invalidPayload for %s", (_name, body) => {
+    expect(() => parseRunwareWebhook(body)).toThrow(expect.objectContaining({ code: "invalidPayload" }));
+  });
+
+  it("checks the URL's token first when given one (before the body is even parsed)", () => {
+    const { url, token } = createWebhookUrl("https://hooks.example/runware");
+    expect(parseRunwareWebhook(raw({ data: [video] }), { url, token }).data).toEqual([video]);
+    const path = `/runware?${new URL(url).searchParams}`;
+    expect(parseRunwareWebhook(raw({ data: [video] }), { url: path, token }).data).toEqual([video]);
+    for (const wrong of ["/runware", "/runware?token=", `/runware?token=${token.slice(1)}`, `/runware?token=${token}x`, `/runware?tok=${token}`]) {
+      expect(() => parseRunwareWebhook("not even JSON", { url: wrong, token })).toThrow(expect.objectContaining({ code: "invalidToken" }));
     }
+    expect(() => parseRunwareWebhook(raw({ data: [video] }), { token })).toThrow(expect.objectContaining({ code: "invalidOptions" }));
   });
 
   describe("delivered by the fake Runware server", () => {
@@ -102,15 +138,117 @@ describe("parseRunwareWebhook", () => {
     });
 
     it("one webhook per finished item, matching what polling returned", async () => {
-      const server = await startFakeRunware({ apiKey: "k-hooks", plan: () => ({ stepsPerResult: 1 }) });
+      const server = await startFakeRunware({ apiKey: "k-hooks-0123", plan: () => ({ stepsPerResult: 1 }) });
       const hooks = await startHookReceiver();
       stoppers.push(server, hooks);
-      const client = createRunwareClient<Record<string, unknown>, { videoUUID: string }>(wanVideoBinding(), fastOptions(server.url, "k-hooks"));
-      const results = await client.run(wanTask("With hooks", { numberResults: 2, webhookURL: `${hooks.url}/runware?token=t0k3n` }));
+      const client = createRunwareClient<Record<string, unknown>, { videoUUID: string }>(wanVideoBinding(), fastOptions(server.url, "k-hooks-0123"));
+      const results = await client.run(wanTask("With hooks", { numberResults: 2, webhookURL: `${hooks.url}/runware?token=t0k3n-0123456789abcdef` }));
       const received = await hooks.waitFor(2);
-      expect(received.every((h) => h.path === "/runware?token=t0k3n")).toBe(true);
-      const parsed = received.flatMap((h) => parseRunwareWebhook<{ videoUUID: string }>(h.raw.toString("utf8"), wanVideoBinding()).results);
+      expect(received.every((h) => h.path === "/runware?token=t0k3n-0123456789abcdef")).toBe(true);
+      const parsed = received.flatMap((h) => parseRunwareWebhook<{ videoUUID: string }>(h.raw, { url: h.path, token: "t0k3n-0123456789abcdef", taskType: "videoInference" }).data);
       expect(parsed.map((r) => r.videoUUID).sort()).toEqual(results.map((r) => r.videoUUID).sort());
     });
+  });
+});
+
+describe("webhook tokens (Runware signs nothing)", () => {
+  it("makes a URL with a fresh random token, keeping the base URL's own query", () => {
+    const a = createWebhookUrl("https://hooks.example/runware?app=1");
+    const b = createWebhookUrl(new URL("https://hooks.example/runware"));
+    expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(a.token).not.toBe(b.token);
+    expect(new URL(a.url).searchParams.get("app")).toBe("1");
+    expect(new URL(a.url).searchParams.get("token")).toBe(a.token);
+    expect(createWebhookUrl("https://hooks.example/r?token=old", "given-token-0123456789").url).toBe("https://hooks.example/r?token=given-token-0123456789");
+    expect(createWebhookToken()).toHaveLength(43);
+  });
+
+  it("checks a request URL's token, absolute or a path with a query", () => {
+    const token = "a-token-with-+&=-chars-01";
+    const { url } = createWebhookUrl("https://hooks.example/r", token);
+    expect(checkWebhookToken(url, token)).toBe(true);
+    expect(checkWebhookToken(new URL(url), token)).toBe(true);
+    expect(checkWebhookToken(`/r${new URL(url).search}`, token)).toBe(true);
+    expect(checkWebhookToken("/r", token)).toBe(false);
+    expect(checkWebhookToken(`/r?token=${encodeURIComponent(token.toUpperCase())}`, token)).toBe(false);
+    expect(checkWebhookToken("http://[bad", token)).toBe(false);
+  });
+
+  it("refuses a short or missing expected token (an unset variable never passes), and non-http URLs", () => {
+    for (const token of [undefined, "", "short-token"] as unknown as string[]) {
+      expect(() => checkWebhookToken("/r?token=", token)).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+      expect(() => createWebhookUrl("https://hooks.example/r", token || "short")).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+    }
+    expect(() => createWebhookUrl("hooks.example/r")).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+    expect(() => createWebhookUrl("ftp://hooks.example/r")).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+  });
+});
+
+describe("raw bodies only (issue 14, item 9)", () => {
+  const body = JSON.stringify({ data: [{ taskType: "videoInference", taskUUID: "t", videoURL: "u" }] });
+  const bytes = new TextEncoder().encode(body);
+  const notRaw: Array<[string, unknown, RegExp]> = [
+    ["an ArrayBuffer", bytes.buffer, /got an ArrayBuffer/],
+    ["a parsed object", JSON.parse(body), /got an object \(parsed JSON\?\)/],
+    ["a parsed array", [1], /got an array/],
+    ["a DataView", new DataView(bytes.buffer), /got a DataView/],
+    ["a Uint16Array", new Uint16Array(4), /got a Uint16Array/],
+    ["a Blob", new Blob([body]), /got a Blob/],
+    ["undefined", undefined, /got undefined/],
+    ["null", null, /got null/],
+    ["a number", 42, /got a number/],
+  ];
+
+  it.each(notRaw)("rejects %s with a TypeError naming it, everywhere a body is taken", async (_name, value, message) => {
+    const signature = createHmac("sha256", SECRET).update(body).digest("hex");
+    expect(() => parseRunwareWebhook(value as string)).toThrow(TypeError);
+    expect(() => parseRunwareWebhook(value as string)).toThrow(message);
+    await expect(verifyRunflowSignature(value as string, signature, SECRET)).rejects.toThrow(TypeError);
+    await expect(parseRunflowWebhook(value as string, { "runflow-signature": signature }, SECRET)).rejects.toThrow(message);
+  });
+
+  it("never hashes a non-raw body (an ArrayBuffer used to hash as zeros and verify against their HMAC)", async () => {
+    const zeros = new ArrayBuffer(8);
+    const signatureOfZeros = createHmac("sha256", SECRET).update(Buffer.alloc(8)).digest("hex");
+    await expect(parseRunflowWebhook(zeros as unknown as string, { "runflow-signature": signatureOfZeros }, SECRET)).rejects.toThrow(TypeError);
+  });
+
+  it("accepts a Buffer and a Uint8Array made in another realm", async () => {
+    const { runInNewContext } = await import("node:vm");
+    const foreign = runInNewContext("new Uint8Array(b)", { b: [...bytes] }) as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    expect(parseRunwareWebhook(foreign).data).toHaveLength(1);
+    expect(parseRunwareWebhook(Buffer.from(body)).data).toHaveLength(1);
+  });
+});
+
+describe("handle*Webhook: the Fetch API form", () => {
+  const callback = JSON.stringify({ event: "run.failed", run_id: "run_9", status: "failed", output: null });
+  const request = (url: string, raw: string, headers: Record<string, string> = {}) => new Request(url, { method: "POST", body: raw, headers });
+
+  it("Runflow: verifies the signature over the bytes the Request carries, then parses", async () => {
+    const good = request("https://hooks.example/runflow", callback, { "Runflow-Signature": sign(callback) });
+    await expect(handleRunflowWebhook(good, { secret: SECRET })).resolves.toMatchObject({ run_id: "run_9", status: "failed", output: null, metadata: null });
+    const tampered = request("https://hooks.example/runflow", callback.replace("failed", "succeeded"), { "Runflow-Signature": sign(callback) });
+    await expect(handleRunflowWebhook(tampered, { secret: SECRET })).rejects.toMatchObject({ code: "invalidSignature" });
+    await expect(handleRunflowWebhook(request("https://hooks.example/runflow", callback), { secret: "" })).rejects.toMatchObject({ code: "invalidOptions" });
+  });
+
+  it("Runware: checks the URL's token before reading the body, then parses", async () => {
+    const { url, token } = createWebhookUrl("https://hooks.example/runware");
+    const body = JSON.stringify({ data: [{ taskType: "videoInference", taskUUID: "t", videoURL: "u" }] });
+    await expect(handleRunwareWebhook(request(url, body), { token })).resolves.toEqual({ data: [{ taskType: "videoInference", taskUUID: "t", videoURL: "u" }], errors: [] });
+    const forged = request("https://hooks.example/runware?token=guess", body);
+    await expect(handleRunwareWebhook(forged, { token })).rejects.toMatchObject({ code: "invalidToken" });
+    expect(forged.bodyUsed).toBe(false);
+    await expect(handleRunwareWebhook(request(url, body), {} as { token: string })).rejects.toMatchObject({ code: "invalidOptions" });
+  });
+
+  it("rejects what is not a Request, and a Request whose body was already read", async () => {
+    await expect(handleRunflowWebhook(callback as unknown as Request, { secret: SECRET })).rejects.toThrow(/takes a Fetch API Request, got a string/);
+    await expect(handleRunwareWebhook({ url: "/x" } as unknown as Request, { token: "a-long-enough-token" })).rejects.toThrow(TypeError);
+    const read = request("https://hooks.example/runflow", callback, { "Runflow-Signature": sign(callback) });
+    await read.json();
+    await expect(handleRunflowWebhook(read, { secret: SECRET })).rejects.toThrow(/already read/);
   });
 });

@@ -36,6 +36,8 @@ export interface FakeRunflowOptions {
   callbackSecret?: string;
   /** Default: from markers in the prompt ("[fail]", "[cancel]", "[canceled]", "[never]"). */
   outcome?: (input: Record<string, unknown>) => RunflowOutcome;
+  /** When set, runs also advance one status every `stepMs` on their own (for clients that wait for the callback). */
+  stepMs?: number;
 }
 
 export interface FakeRunflow {
@@ -122,6 +124,18 @@ export async function startFakeRunflow(options: FakeRunflowOptions): Promise<Fak
     if (!LIFECYCLE.includes(next)) sendCallback(run);
   }
 
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  function advanceOnItsOwn(run: ServerRun, stepMs: number): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (run.outcome === "never" || !LIFECYCLE.includes(run.status)) return;
+      advance(run);
+      advanceOnItsOwn(run, stepMs);
+    }, stepMs);
+    timers.add(timer);
+  }
+
   function reply(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { "Content-Type": "application/json", ...headers });
     res.end(body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body));
@@ -173,6 +187,7 @@ export async function startFakeRunflow(options: FakeRunflowOptions): Promise<Fak
           createdAt: new Date().toISOString(),
         };
         state.runs.set(run.id, run);
+        if (options.stepMs !== undefined) advanceOnItsOwn(run, options.stepMs);
         if (fault) return applyFault(fault, req, res);
         return reply(res, 201, view(run));
       }
@@ -192,6 +207,7 @@ export async function startFakeRunflow(options: FakeRunflowOptions): Promise<Fak
       queue.push(...faults);
     },
     async stop() {
+      for (const timer of timers) clearTimeout(timer);
       await Promise.all([...pending]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

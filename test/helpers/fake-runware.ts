@@ -132,6 +132,11 @@ export interface FakeRunwareOptions {
   plan?: (task: Record<string, unknown>) => TaskPlan;
   /** Random faults: each request gets one with probability `rate`. */
   chaos?: { seed: number; rate: number; kinds?: FaultKind[] };
+  /**
+   * When set, an async task with a webhookURL also finishes on its own, as the real API does for a client
+   * that never polls: one result (and its webhook) every `webhookStepMs`, or the plan's failure as an error webhook.
+   */
+  webhookStepMs?: number;
 }
 
 const CHAOS_KINDS: FaultKind[] = ["429", "503", "504", "500-empty", "not-json", "reset", "hang"];
@@ -218,6 +223,26 @@ export async function startFakeRunware(options: FakeRunwareOptions): Promise<Fak
     void p.finally(() => pendingWebhooks.delete(p));
   }
 
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  function finishOnItsOwn(t: ServerTask, stepMs: number): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (t.failed || t.plan.never || t.results.length >= t.numberResults) return;
+      if (t.plan.failAfter !== undefined) {
+        t.failed = true;
+        const failure = { code: t.plan.failWith?.code ?? "providerContentPolicyViolation", message: t.plan.failWith?.message ?? "The provider refused the content" };
+        sendWebhook(t, { taskType: t.task.taskType, taskUUID: t.taskUUID, status: "error", error: failure });
+        return;
+      }
+      const item = resultItem(t, true);
+      t.results.push(item);
+      sendWebhook(t, item);
+      finishOnItsOwn(t, stepMs);
+    }, stepMs);
+    timers.add(timer);
+  }
+
   function submit(tasks: Record<string, unknown>[], sync: boolean): { status: number; body: unknown } {
     const data: unknown[] = [];
     const errors: unknown[] = [];
@@ -254,6 +279,7 @@ export async function startFakeRunware(options: FakeRunwareOptions): Promise<Fak
         }
       } else {
         data.push({ taskType: task.taskType, taskUUID });
+        if (options.webhookStepMs !== undefined && typeof task.webhookURL === "string") finishOnItsOwn(t, options.webhookStepMs);
       }
     }
     if (errors.length > 0 && data.length === 0) return { status: 400, body: { errors } };
@@ -368,6 +394,7 @@ export async function startFakeRunware(options: FakeRunwareOptions): Promise<Fak
       queue.push(...faults);
     },
     async stop() {
+      for (const timer of timers) clearTimeout(timer);
       await Promise.all([...pendingWebhooks]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input.
+import { DIFF_HELP, diffCommand } from "./diff/command.js";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.js";
@@ -19,6 +20,7 @@ Commands:
   generate   specs/ → generated/ (one module per spec, a registry, a package.json)
   lint       find rules that can never pass, vacuous combinators and examples that fail their spec
   validate   check payload files against the generated validators (for CI)
+  diff       what a spec change means for tasks: breaking changes, each proved by a payload (for pull requests)
 
 Run \`modelgen <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unreadable input.`,
@@ -40,6 +42,7 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   and request examples that fail their spec or whose declared verdict (x-modelgen-expect) differs.
   --verbose           print the witness payload behind each possible mode
   Exit: 1 when there are errors, 0 when only warnings.`,
+  diff: DIFF_HELP,
   validate: `Usage: modelgen validate <file|glob|->… [--specs <dir|file>]… [--registry <dir>] [--model <id>] [--format text|json|github]
 
   Each input is a JSON task, an array of tasks, or JSON Lines (- reads standard input). A task's model is found
@@ -175,7 +178,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.modelId).join(", ")}\n`);
 }
 
-const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate };
+const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate, diff: diffCommand };
 
 export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;

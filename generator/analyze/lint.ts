@@ -2,16 +2,26 @@
 // and examples that fail their own spec. Every "possible" verdict is backed by a witness payload that the
 // generated validator's Ajv accepts.
 import { and, has, translate, atomsOf, TRUE } from "./formula.js";
-import { collectRules, variablesOf, backgroundFormula, enumerate, simplify, SplitTooLarge } from "./case-split.js";
+import { variablesOf, backgroundFormula, enumerate, simplify, SplitTooLarge } from "./case-split.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
-import { describeRules } from "./describe.js";
 import { redosFindings } from "./redos.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
+import { fillPlaceholders } from "../../templates/validation/placeholders.js";
+import type { Cube, Finding, Formula, Json, LintResult, ModelIR, Path, PresenceVariable, Rule, RuleGroup, RuleMessage, Schema, SchemaObject, ValidationIssue, Value, Variable, Witness } from "../ir/types.js";
 
-const label = (path) => path.join(".");
+/** What lint needs of the generated validator. */
+export interface LintValidator {
+  /** Schema and x-modelgen-rules both pass. */
+  check(payload: unknown): boolean;
+  /** One issue per broken rule, in words; empty when valid. */
+  validate(payload: unknown): readonly ValidationIssue[];
+}
 
-function satisfiable(formula, vars) {
+const label = (path: Path) => path.join(".");
+
+/** The satisfying cubes, or null when the search grew too large to decide. */
+function satisfiable(formula: Formula, vars: ReadonlyMap<string, Variable>): Cube[] | null {
   try {
     return enumerate(formula, vars);
   } catch (e) {
@@ -21,7 +31,7 @@ function satisfiable(formula, vars) {
 }
 
 /** A smallest set of rules that, with `extra`, cannot be satisfied (deletion-based core). */
-function unsatCore(rules, background, extra, vars) {
+function unsatCore(rules: readonly Rule[], background: Formula, extra: Formula, vars: ReadonlyMap<string, Variable>): Rule[] {
   let core = [...rules];
   for (const r of rules) {
     const without = core.filter((x) => x !== r);
@@ -31,56 +41,57 @@ function unsatCore(rules, background, extra, vars) {
   return core;
 }
 
-/** A oneOf whose branches all hold when the properties they test are absent (the bare size table). */
-function vacuousOneOfNote(rule, root) {
-  const schema = rule.schema.oneOf ? rule.schema : null;
-  if (!schema) return null;
-  const branches = schema.oneOf.map((b) => translate(b, rule.at, root));
-  const absent = new Map();
+/** Why a oneOf holds vacuously: all its branches hold when the properties they test are absent (the bare size table). */
+function vacuousOneOfReason(rule: Rule, root: SchemaObject): { branches: number; reason: string } | null {
+  const oneOf = rule.schema.oneOf;
+  if (!oneOf) return null;
+  const branches = oneOf.map((b) => translate(b, rule.at, root));
+  const absent = new Map<string, Value>();
   for (const f of branches) for (const [k, a] of atomsOf(f)) if (a.t === "has") absent.set(k, false);
   if (branches.length > 1 && branches.every((f) => simplify(f, absent).t === "true")) {
-    const props = [...absent.keys()].map((k) => k.slice(4));
-    return `its oneOf then matches all ${branches.length} branches (they only constrain ${props.join(", ")}, which may be absent)`;
+    const props = [...absent.keys()].map((k) => k.slice("has:".length));
+    return { branches: branches.length, reason: `they only constrain ${props.join(", ")}, which may be absent` };
   }
   return null;
 }
 
-/** What a rule does under an assignment, in a few words. */
-function ruleEffect(rule, root, messages) {
-  const note = vacuousOneOfNote(rule, root);
-  if (note) return `${rulePointerText(rule.pointer)}: ${note}`;
+/** What a rule does, in a few words: its message with the payload's values left out. */
+function ruleEffect(rule: Rule, root: SchemaObject, messages: readonly RuleMessage[]): string {
+  const vacuous = vacuousOneOfReason(rule, root);
+  if (vacuous) return `${rulePointerText(rule.pointer)}: its oneOf then matches all ${vacuous.branches} branches (${vacuous.reason})`;
   const msg = messages.find((m) => m.schemaPath.startsWith(`#${rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, "")}`));
-  return `${rulePointerText(rule.pointer)}: ${msg ? msg.message.replace(/\{[^}]*\}/g, "…") : "constrains it"}`;
+  return `${rulePointerText(rule.pointer)}: ${msg ? fillPlaceholders(msg.message, () => "…") : "constrains it"}`;
 }
 
 /**
- * @param {object} root normalized task schema
- * @param {{ check: (payload: unknown) => boolean, examples: object[], bodyIsArray: boolean, validateExample?: (p: unknown) => object[] }} ctx
- * @returns {{ severity: "error" | "warning", kind: string, message: string, pointers: string[], witness?: unknown }[]}
+ * Lint a model's task: modes (optional properties the rules test) that can never be valid, each with an unsat
+ * core of rules, else a witness the validator accepts; vacuous oneOf/if/then; ReDoS-prone patterns; examples
+ * whose verdict differs from the one they declare (or that fail without declaring one).
  */
-export function lintTask(root, ctx) {
-  const findings = [];
-  const witnesses = [];
-  // The IR already holds the rules (its case split) and their messages; recompute only without them.
-  const rules = ctx.split?.rules ?? collectRules(root);
-  const messages = ctx.messages ?? describeRules(root);
+export function lintTask(ir: ModelIR, validator: LintValidator): LintResult {
+  const root = ir.task;
+  const findings: Finding[] = [];
+  const witnesses: Witness[] = [];
+  const { rules, groups } = ir.split;
+  const messages = ir.ruleMessages;
   const vars = variablesOf(rules, root);
   const background = backgroundFormula(vars, root);
   const all = and([background, ...rules.map((r) => r.formula)]);
+  const effects = (core: readonly Rule[]) => core.map((r) => ruleEffect(r, root, messages)).join("; ");
 
   // Modes: each optional property the rules test, present. Declared-required ones are always present.
-  const modeVars = [...vars.values()].filter((v) => v.kind === "has" && !isRequiredByDeclaration(root, v.path) && !isContainer(root, v.path));
-  const groups = ctx.split?.groups ?? [];
-  const base = groups.length && groups.every((g) => g.cubes.length > 0) ? [true] : satisfiable(all, vars);
-  if (base && base.length === 0) {
+  const modeVars = [...vars.values()].filter((v): v is PresenceVariable => v.kind === "has" && !isRequiredByDeclaration(root, v.path) && !isContainer(root, v.path));
+  // Every group has a cube: the rules are satisfiable together (the groups share no structural variable).
+  const possible = groups.length && groups.every((g) => g.cubes.length > 0) ? true : satisfiable(all, vars);
+  if (possible !== true && possible?.length === 0) {
     const core = unsatCore(rules, background, TRUE, vars);
-    findings.push({ severity: "error", kind: "unsatisfiable", message: `no task can ever be valid: ${core.map((r) => ruleEffect(r, root, messages)).join("; ")}`, pointers: core.map((r) => r.pointer) });
+    findings.push({ severity: "error", kind: "unsatisfiable", message: `no task can ever be valid: ${effects(core)}`, pointers: core.map((r) => r.pointer) });
   }
   for (const v of modeVars) {
     const lit = has(v.path);
     // Fast path: the case split already holds every satisfying structural assignment; a cube that allows the
     // property, joined with a cube of every other group, gives a witness the validator then confirms.
-    const fast = witnessFromSplit(groups, v, root, ctx.check);
+    const fast = witnessFromSplit(groups, v, root, validator.check);
     if (fast !== undefined) {
       witnesses.push({ mode: label(v.path), witness: fast });
       continue;
@@ -92,53 +103,62 @@ export function lintTask(root, ctx) {
     }
     if (cubes.length === 0) {
       const core = unsatCore(rules, background, lit, vars);
-      findings.push({
-        severity: "error",
-        kind: "unsatisfiable",
-        message: `a task with ${label(v.path)} can never be valid: ${core.map((r) => ruleEffect(r, root, messages)).join("; ")}`,
-        pointers: core.map((r) => r.pointer),
-      });
+      findings.push({ severity: "error", kind: "unsatisfiable", message: `a task with ${label(v.path)} can never be valid: ${effects(core)}`, pointers: core.map((r) => r.pointer) });
       continue;
     }
     // Possible: back it with a concrete payload the validator accepts.
-    const witness = cubes.map((c) => witnessOf(c, vars, root)).find((p) => ctx.check(p));
+    const witness = cubes.map((c) => witnessOf(c, vars, root)).find((p) => validator.check(p));
     if (witness === undefined) findings.push({ severity: "warning", kind: "no-witness", message: `a task with ${label(v.path)} looks possible, but no witness payload could be built that the validator accepts`, pointers: [] });
     else witnesses.push({ mode: label(v.path), witness });
   }
 
-  for (const r of rules) {
-    if (Array.isArray(r.schema.oneOf) && r.schema.oneOf.length > 1) {
-      const branches = r.schema.oneOf.map((b) => translate(b, r.at, root));
-      const together = satisfiable(and([background, ...branches]), vars);
-      if (together && together.length > 0)
-        findings.push({ severity: "warning", kind: "vacuous-oneOf", message: `${rulePointerText(r.pointer)}: all ${branches.length} branches of this oneOf can match the same task, which then fails it${vacuousOneOfNote(r, root) ? ` (${vacuousOneOfNote(r, root).replace(/^its oneOf then matches all \d+ branches \((.*)\)$/, "$1")})` : ""}`, pointers: [r.pointer] });
-    }
-    if ("if" in r.schema) {
-      const cond = translate(r.schema.if, r.at, root);
-      const c = satisfiable(and([background, cond]), vars);
-      if (c && c.length === 0) findings.push({ severity: "warning", kind: "vacuous-if", message: `${rulePointerText(r.pointer)}: the if condition can never hold`, pointers: [`${r.pointer}`] });
-      if ("then" in r.schema) {
-        const th = satisfiable(and([background, cond, translate(r.schema.then, r.at, root)]), vars);
-        if (th && th.length === 0 && c && c.length > 0) findings.push({ severity: "warning", kind: "vacuous-then", message: `${rulePointerText(r.pointer)}: the then branch can never hold when the condition does, so the condition is forbidden outright`, pointers: [r.pointer.replace(/\/if$/, "/then")] });
-      }
-    }
-  }
-
-  findings.push(...redosFindings(root, ctx.pointer ?? ""));
-
-  for (const ex of ctx.examples) {
-    const tasks = ctx.bodyIsArray ? (Array.isArray(ex.value) ? ex.value : [ex.value]) : [ex.value];
-    const issues = tasks.flatMap((t, i) => ctx.validate(t).map((iss) => ({ ...iss, task: i })));
-    const verdict = issues.length ? "invalid" : "valid";
-    if (ex.expect && ex.expect !== verdict)
-      findings.push({ severity: "error", kind: "example-verdict", message: `example ${ex.key} is declared ${ex.expect} but the validator finds it ${verdict}${issues.length ? `: ${issues.map((i) => i.message).join("; ")}` : ""}`, pointers: [] });
-    else if (!ex.expect && verdict === "invalid")
-      findings.push({ severity: "error", kind: "example-invalid", message: `example ${ex.key} fails its own spec: ${issues.map((i) => i.message).join("; ")}`, pointers: [] });
-  }
+  for (const r of rules) findings.push(...vacuityFindings(r, root, background, vars));
+  findings.push(...redosFindings(root, ir.meta.taskPointer));
+  findings.push(...exampleFindings(ir, validator));
   return { findings, witnesses };
 }
 
-function witnessFromSplit(groups, v, root, check) {
+/** A oneOf whose branches can all match at once; an if that can never hold; a then that can never hold with its if. */
+function vacuityFindings(r: Rule, root: SchemaObject, background: Formula, vars: ReadonlyMap<string, Variable>): Finding[] {
+  const out: Finding[] = [];
+  const sub = (s: Schema | undefined) => translate(s, r.at, root);
+  if (r.schema.oneOf && r.schema.oneOf.length > 1) {
+    const branches = r.schema.oneOf.map(sub);
+    const together = satisfiable(and([background, ...branches]), vars);
+    const vacuous = vacuousOneOfReason(r, root);
+    if (together && together.length > 0)
+      out.push({ severity: "warning", kind: "vacuous-oneOf", message: `${rulePointerText(r.pointer)}: all ${branches.length} branches of this oneOf can match the same task, which then fails it${vacuous ? ` (${vacuous.reason})` : ""}`, pointers: [r.pointer] });
+  }
+  if ("if" in r.schema) {
+    const cond = sub(r.schema.if);
+    const c = satisfiable(and([background, cond]), vars);
+    if (c && c.length === 0) out.push({ severity: "warning", kind: "vacuous-if", message: `${rulePointerText(r.pointer)}: the if condition can never hold`, pointers: [r.pointer] });
+    if ("then" in r.schema) {
+      const th = satisfiable(and([background, cond, sub(r.schema.then)]), vars);
+      if (th && th.length === 0 && c && c.length > 0)
+        out.push({ severity: "warning", kind: "vacuous-then", message: `${rulePointerText(r.pointer)}: the then branch can never hold when the condition does, so the condition is forbidden outright`, pointers: [r.pointer.replace(/\/if$/, "/then")] });
+    }
+  }
+  return out;
+}
+
+/** Examples whose verdict differs from the one they declare, or that fail their spec without declaring one. */
+function exampleFindings(ir: ModelIR, validator: LintValidator): Finding[] {
+  const out: Finding[] = [];
+  for (const ex of ir.examples) {
+    const tasks: readonly Json[] = ir.meta.bodyIsArray && Array.isArray(ex.value) ? ex.value : [ex.value];
+    const issues = tasks.flatMap((t) => validator.validate(t));
+    const verdict = issues.length ? "invalid" : "valid";
+    const why = issues.map((i) => i.message).join("; ");
+    if (ex.expect && ex.expect !== verdict)
+      out.push({ severity: "error", kind: "example-verdict", message: `example ${ex.key} is declared ${ex.expect} but the validator finds it ${verdict}${issues.length ? `: ${why}` : ""}`, pointers: [] });
+    else if (!ex.expect && verdict === "invalid") out.push({ severity: "error", kind: "example-invalid", message: `example ${ex.key} fails its own spec: ${why}`, pointers: [] });
+  }
+  return out;
+}
+
+/** A witness from the case split: a cube of the mode's group that allows the property, with a cube of each other group. */
+function witnessFromSplit(groups: readonly RuleGroup[], v: PresenceVariable, root: SchemaObject, check: (payload: unknown) => boolean): Json | undefined {
   const own = groups.find((g) => g.vars.has(v.key));
   if (!own) return undefined;
   const others = groups.filter((g) => g !== own);
@@ -157,12 +177,12 @@ function witnessFromSplit(groups, v, root, check) {
   return undefined;
 }
 
-function isRequiredByDeclaration(root, path) {
-  let node = root;
+function isRequiredByDeclaration(root: SchemaObject, path: Path): boolean {
+  let node: Schema | undefined = root;
   for (const k of path) {
     if (!isPlain(node) || !(node.required ?? []).includes(k)) return false;
     node = node.properties?.[k];
   }
   return true;
 }
-const isContainer = (root, path) => isPlain(declaredAt(root, path)?.properties);
+const isContainer = (root: SchemaObject, path: Path) => isPlain(declaredAt(root, path)?.properties);

@@ -7,6 +7,10 @@ import { ROOT } from "../helpers/generated.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
 import { referenceValidator } from "../helpers/generated.js";
 import { fixSizeRule } from "../helpers/corpora.js";
+import Ajv2020 from "ajv/dist/2020.js";
+import { lintTask } from "../../generator/analyze/lint.js";
+import type { ModelIR } from "../../generator/ir/types.js";
+import { example, modelIR, obj, oneOfConsts, str } from "../helpers/ir.js";
 
 const kinds = (r: Awaited<ReturnType<typeof lint>>[number]) => r.findings.map((f) => `${f.severity}:${f.kind}`);
 
@@ -109,5 +113,55 @@ describe("witnesses", () => {
       expect(r.findings.filter((f) => f.kind === "no-witness")).toEqual([]);
     }
     expect(count).toBeGreaterThan(40);
+  });
+});
+
+describe("lintTask on an IR built in code", () => {
+  // The validator lint is given: plain Ajv on the task schema, one issue per error.
+  const validatorOf = (ir: ModelIR) => {
+    const validate = new Ajv2020.default({ strict: false, allErrors: true }).compile(ir.task);
+    return {
+      check: (payload: unknown) => validate(payload),
+      validate: (payload: unknown) => (validate(payload) ? [] : (validate.errors ?? []).map((e) => ({ path: e.instancePath, message: `${e.instancePath || "the task"} ${e.message}` }))),
+    };
+  };
+
+  test("an impossible mode names its unsat core with the rules' messages, placeholders left out", () => {
+    const ir = modelIR(obj({ a: str(), b: str(), c: str() }, { allOf: [{ dependentRequired: { a: ["b"] } }, { not: { required: ["b"] } }] }), {
+      ruleMessages: [{ schemaPath: "#/allOf/0", message: "{path} needs b (got {/a})", path: "" }],
+    });
+    const v = validatorOf(ir);
+    const { findings, witnesses } = lintTask(ir, v);
+    expect(findings.map((f) => [f.kind, f.message, f.pointers])).toEqual([
+      // Modes in branching order: b, which both rules test, first.
+      ["unsatisfiable", "a task with b can never be valid: allOf[1]: constrains it", ["/allOf/1"]],
+      ["unsatisfiable", "a task with a can never be valid: allOf[0]: … needs b (got …); allOf[1]: constrains it", ["/allOf/0", "/allOf/1"]],
+    ]);
+    expect(witnesses).toEqual([]);
+  });
+
+  test("witnesses are payloads the validator accepts, one per possible mode", () => {
+    const ir = modelIR(obj({ mode: oneOfConsts("x", "y"), a: str(), b: str() }, { required: ["mode"], dependentRequired: { a: ["b"] } }));
+    const v = validatorOf(ir);
+    const { findings, witnesses } = lintTask(ir, v);
+    expect(findings.map((f) => f.kind)).toEqual([]);
+    expect(witnesses.map((w) => w.mode).sort()).toEqual(["a", "b"]);
+    expect(witnesses.find((w) => w.mode === "a")?.witness).toEqual({ mode: "x", a: "a", b: "a" });
+    for (const w of witnesses) expect(v.check(w.witness)).toBe(true);
+  });
+
+  test("examples: read from the IR, the body as an array of tasks when the meta says so", () => {
+    const ir = modelIR(obj({ n: { type: "integer", maximum: 3 } }), {
+      meta: { bodyIsArray: true, taskPointer: "/components/schemas/Task" },
+      examples: [example("ok", [{ n: 1 }, { n: 2 }], "valid"), example("bad", [{ n: 1 }, { n: 9 }], "valid"), example("undeclared", [{ n: 7 }])],
+    });
+    const { findings } = lintTask(ir, validatorOf(ir));
+    expect(findings.map((f) => f.kind)).toEqual(["example-verdict", "example-invalid"]);
+    expect(findings[0]?.message).toBe("example bad is declared valid but the validator finds it invalid: /n must be <= 3");
+  });
+
+  test("a pattern that may backtrack is reported under the task's pointer in the file", () => {
+    const ir = modelIR(obj({ slug: str({ pattern: "^(a+)+$" }) }), { meta: { taskPointer: "/components/schemas/Task" } });
+    expect(lintTask(ir, validatorOf(ir)).findings.map((f) => f.pointers)).toEqual([["/components/schemas/Task/properties/slug/pattern"]]);
   });
 });

@@ -11,7 +11,7 @@ import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
 import type { LintResult } from "./ir/types.js";
 
-const HELP: Readonly<Record<"main" | "generate" | "lint" | "validate", string>> = {
+const HELP: Readonly<Record<"main" | "generate" | "lint" | "validate" | "diff", string>> = {
   main: `modelgen: compile per-model OpenAPI specs into exact types, precompiled validators and clients.
 
 Usage: modelgen <command> [options]

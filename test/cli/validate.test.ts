@@ -33,7 +33,7 @@ describe("validateTask: one message in words per broken rule of the Wan 2.7 spec
     ["unknown property", { ...t2v, colour: "red" }, [{ path: "/colour", message: "colour is not a known property" }]],
     ["wrong enum", { ...t2v, outputFormat: "GIF" }, [{ path: "/outputFormat", message: 'outputFormat must be one of "MP4", "WEBM", "MOV" (got "GIF")' }]],
     ["range", { ...t2v, duration: 20 }, [{ path: "/duration", message: "duration must be at most 15 (got 20)" }]],
-    ["type", { ...t2v, seed: "42" }, [{ path: "/seed", message: 'seed must be integer (got string)' }]],
+    ["type", { ...t2v, seed: "42" }, [{ path: "/seed", message: 'seed must be an integer (got string)' }]],
     ["image input alternatives", { ...t2v, inputs: { referenceImages: ["not an image"] } }, [{ path: "/inputs/referenceImages/0", message: "inputs.referenceImages[0] must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$" }]],
     ["a valid image-to-video task", { ...base, inputs: { frameImages: [{ image, frame: "first" }] } }, []],
   ];

@@ -21,15 +21,6 @@ export function analyzeModel(ir: ModelIR, validator: InProcessValidator): Analyz
     const issues = tasks.flatMap((t) => validator.validateTask(t));
     return { ...ex, issues, valid: issues.length === 0 };
   });
-  // TRANSITION: lintTask's old signature (task schema + context); it becomes lintTask(ir, { check, validate }).
-  const lint = lintTask(ir.task, {
-    check: validator.check,
-    validate: validator.validateTask,
-    examples: ir.examples,
-    bodyIsArray: ir.meta.bodyIsArray,
-    split: ir.split,
-    messages: ir.ruleMessages,
-    pointer: ir.meta.taskPointer,
-  });
+  const lint = lintTask(ir, { check: validator.check, validate: validator.validateTask });
   return deepFreeze({ ...ir, lint, checkedExamples });
 }

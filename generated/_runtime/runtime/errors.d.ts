@@ -13,6 +13,7 @@ export type RuntimeErrorCode =
   | "runFailed"
   | "runCancelled"
   | "invalidSignature"
+  | "invalidToken"
   | "invalidPayload";
 export interface ModelgenErrorInit {
   code: string;

@@ -305,6 +305,50 @@ function createLimiter(n) {
   };
 }
 
+// templates:runtime/redact.js
+var MASK = "[redacted]";
+var MIN_SECRET_LENGTH = 8;
+function isPlain(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function createRedactor(secrets) {
+  const active = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET_LENGTH))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const text = (s) => active.reduce((acc, secret) => acc.split(secret).join(MASK), s);
+  const leaf = (value) => (typeof value === "string" ? text(value) : value);
+  const copy = (root) => {
+    if (!Array.isArray(root) && !isPlain(root)) return leaf(root);
+    const copies = /* @__PURE__ */ new Map();
+    const todo = [];
+    const shell = (source) => {
+      const known = copies.get(source);
+      if (known) return known;
+      const out = Array.isArray(source) ? [] : {};
+      copies.set(source, out);
+      todo.push([source, out]);
+      return out;
+    };
+    const result = shell(root);
+    for (let next = todo.pop(); next; next = todo.pop()) {
+      const [source, out] = next;
+      for (const [key, value] of Object.entries(source)) {
+        const copied = Array.isArray(value) || isPlain(value) ? shell(value) : leaf(value);
+        Object.defineProperty(out, Array.isArray(out) ? key : text(key), {
+          value: copied,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+    }
+    return result;
+  };
+  return (value) => (active.length === 0 ? value : copy(value));
+}
+
 // templates:runtime/options.js
 var DEFAULT_TIMEOUT_MS = 6e4;
 var DEFAULT_RETRY = { max: 3, baseMs: 1e3, capMs: 3e4 };
@@ -327,6 +371,12 @@ function resolveOptions(options, defaultBaseUrl) {
       retryable: false,
     });
   }
+  const apiKey = options.apiKey.trim();
+  if (apiKey.length < MIN_SECRET_LENGTH) {
+    throw invalid(
+      `options.apiKey is ${apiKey.length} character${apiKey.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})`,
+    );
+  }
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   try {
     new URL(baseUrl);
@@ -338,7 +388,7 @@ function resolveOptions(options, defaultBaseUrl) {
   const r = typeof options.retries === "number" ? { max: options.retries } : (options.retries ?? {});
   const p = options.poll ?? {};
   return {
-    apiKey: options.apiKey,
+    apiKey,
     baseUrl,
     fetch: fetchImpl,
     timeoutMs: count("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1),
@@ -357,22 +407,6 @@ function resolveOptions(options, defaultBaseUrl) {
     sleep: options.sleep,
     now: options.now ?? Date.now,
   };
-}
-
-// templates:runtime/redact.js
-var MASK = "[redacted]";
-function createRedactor(secrets) {
-  const active = secrets.filter((s) => s.length > 0);
-  const text = (s) => active.reduce((acc, secret) => acc.split(secret).join(MASK), s);
-  const walk = (value, depth) => {
-    if (typeof value === "string") return text(value);
-    if (depth > 8 || value === null || typeof value !== "object") return value;
-    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
-    const out = {};
-    for (const [k, v] of Object.entries(value)) out[text(k)] = walk(v, depth + 1);
-    return out;
-  };
-  return (value) => (active.length === 0 ? value : walk(value, 0));
 }
 
 // templates:runtime/runware-answer.js
@@ -418,24 +452,26 @@ function runwareError(item, ctx) {
         : ctx.taskUUID;
   const status = ctx.status;
   const message = text ?? `Runware answered with error ${code}${status !== void 0 ? ` (HTTP ${status})` : ""}`;
-  return new ModelgenError({
-    code,
-    message: ctx.redact(message),
-    parameter: ctx.redact(parameterOf(inner.parameter)),
-    taskUUID,
-    status,
-    retryable: !ctx.taskLevel && status !== void 0 && isRetryableStatus(status),
-    retryAfterMs: ctx.retryAfterMs,
-    details: ctx.redact(item),
-  });
+  return new ModelgenError(
+    ctx.redact({
+      code,
+      message,
+      parameter: parameterOf(inner.parameter),
+      taskUUID,
+      status,
+      retryable: !ctx.taskLevel && status !== void 0 && isRetryableStatus(status),
+      retryAfterMs: ctx.retryAfterMs,
+      details: item,
+    }),
+  );
 }
 function httpError(status, text, redact, taskUUID, retryAfterMs) {
-  const snippet = text.trim().slice(0, 200);
+  const snippet = redact(text.trim()).slice(0, 200);
   return new ModelgenError({
     code: "httpError",
-    message: redact(`HTTP ${status}${snippet ? `: ${snippet}` : " with an empty body"}`),
+    message: `HTTP ${status}${snippet ? `: ${snippet}` : " with an empty body"}`,
     status,
-    taskUUID,
+    taskUUID: redact(taskUUID),
     retryable: isRetryableStatus(status),
     retryAfterMs,
   });
@@ -730,22 +766,26 @@ function settleRun(run, redact) {
     case "succeeded":
       return run;
     case "failed":
-      return new ModelgenError({
-        code: "runFailed",
-        message: redact(`Run ${run.id} failed${failureText(run) ? `: ${failureText(run)}` : ""}`),
-        runId: run.id,
-        retryable: false,
-        details: redact(run),
-      });
+      return new ModelgenError(
+        redact({
+          code: "runFailed",
+          message: `Run ${run.id} failed${failureText(run) ? `: ${failureText(run)}` : ""}`,
+          runId: run.id,
+          retryable: false,
+          details: run,
+        }),
+      );
     case "cancelled":
     case "canceled":
-      return new ModelgenError({
-        code: "runCancelled",
-        message: `Run ${run.id} was cancelled`,
-        runId: run.id,
-        retryable: false,
-        details: redact(run),
-      });
+      return new ModelgenError(
+        redact({
+          code: "runCancelled",
+          message: `Run ${run.id} was cancelled`,
+          runId: run.id,
+          retryable: false,
+          details: run,
+        }),
+      );
     default:
       return void 0;
   }
@@ -756,20 +796,22 @@ var RUNFLOW_BASE_URL = "https://api.runflow.io";
 function apiError(response, redact, retryable, runId) {
   const body = typeof response.body === "object" && response.body !== null ? response.body : {};
   const code = typeof body.code === "string" ? body.code : "httpError";
-  const snippet = response.text.trim().slice(0, 200);
+  const snippet = redact(response.text.trim()).slice(0, 200);
   const message =
     typeof body.message === "string"
       ? body.message
       : `HTTP ${response.status}${snippet ? `: ${snippet}` : " with an empty body"}`;
-  return new ModelgenError({
-    code,
-    message: redact(message),
-    status: response.status,
-    runId,
-    retryable,
-    retryAfterMs: response.retryAfterMs,
-    details: Array.isArray(body.errors) ? redact(body.errors) : void 0,
-  });
+  return new ModelgenError(
+    redact({
+      code,
+      message,
+      status: response.status,
+      runId,
+      retryable,
+      retryAfterMs: response.retryAfterMs,
+      details: Array.isArray(body.errors) ? body.errors : void 0,
+    }),
+  );
 }
 function readRun(response) {
   const body = response.body;
@@ -833,13 +875,15 @@ function createRunflowClient(binding, options) {
       const pause = Math.min(pollDelay(n, poll), deadline - now());
       if (pause >= 0) await sleep2(pause, opts.signal);
       if (deadline - now() <= 0) {
-        throw new ModelgenError({
-          code: "pollTimeout",
-          message: `Run ${id} did not finish within the polling budget of ${poll.budgetMs} ms`,
-          runId: id,
-          retryable: false,
-          cause: lastTransient,
-        });
+        throw new ModelgenError(
+          redact({
+            code: "pollTimeout",
+            message: `Run ${id} did not finish within the polling budget of ${poll.budgetMs} ms`,
+            runId: id,
+            retryable: false,
+            cause: lastTransient,
+          }),
+        );
       }
       let run;
       try {
@@ -872,50 +916,197 @@ function createRunflowClient(binding, options) {
   };
 }
 
-// templates:runtime/webhooks.js
-var RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
-var noSecrets = createRedactor([]);
-var decoder = new TextDecoder();
+// templates:runtime/raw-body.js
+var decoder = new TextDecoder("utf-8", { fatal: true });
+function isUint8Array(value) {
+  return value instanceof Uint8Array || Object.prototype.toString.call(value) === "[object Uint8Array]";
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (typeof value !== "object") return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;
+  if (value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]")
+    return "an ArrayBuffer (wrap it: new Uint8Array(buffer))";
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (Array.isArray(value)) return "an array (parsed JSON?)";
+  const name = Object.getPrototypeOf(value)?.constructor?.name;
+  return name && name !== "Object" ? `a ${name}` : "an object (parsed JSON?)";
+}
+function assertRawBody(value) {
+  if (typeof value === "string" || isUint8Array(value)) return;
+  throw new TypeError(
+    `the webhook body must be the raw request body as a string, Uint8Array or Buffer, before any JSON parsing; got ${kindOf(value)}`,
+  );
+}
 function invalidPayload(message) {
   return new ModelgenError({ code: "invalidPayload", message, retryable: false });
 }
-function parseJson(raw) {
-  if (typeof raw !== "string" && !(raw instanceof Uint8Array)) return raw;
+function parseRawJson(raw) {
+  let text;
   try {
-    return JSON.parse(typeof raw === "string" ? raw : decoder.decode(raw));
+    text = typeof raw === "string" ? raw : decoder.decode(raw);
+  } catch {
+    throw invalidPayload("webhook body is not UTF-8 text");
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw invalidPayload("webhook body is not JSON");
   }
 }
-function parseRunwareWebhook(body, binding) {
-  const answer = readRunwareAnswer(parseJson(body));
+function assertRequest(request) {
+  if (
+    typeof request !== "object" ||
+    request === null ||
+    typeof request.arrayBuffer !== "function" ||
+    typeof request.url !== "string"
+  ) {
+    throw new TypeError(`handleWebhook takes a Fetch API Request, got ${kindOf(request)}`);
+  }
+}
+async function readRequestBody(request) {
+  assertRequest(request);
+  if (request.bodyUsed)
+    throw new TypeError("the request's body was already read: call handleWebhook before anything else reads it");
+  return new Uint8Array(await request.arrayBuffer());
+}
+
+// templates:runtime/webhook-token.js
+var WEBHOOK_TOKEN_PARAM = "token";
+var MIN_WEBHOOK_TOKEN_LENGTH = 16;
+var encoder2 = new TextEncoder();
+function checkToken(token) {
+  if (typeof token !== "string" || token.length < MIN_WEBHOOK_TOKEN_LENGTH) {
+    const got = typeof token === "string" ? `${token.length} characters` : typeof token;
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: `the webhook token must be a string of at least ${MIN_WEBHOOK_TOKEN_LENGTH} characters (got ${got})`,
+      retryable: false,
+    });
+  }
+}
+function createWebhookToken() {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+function createWebhookUrl(baseUrl, token = createWebhookToken()) {
+  checkToken(token);
+  let url;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "the webhook base URL is not an absolute URL",
+      retryable: false,
+    });
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: `the webhook URL must be http(s), not ${url.protocol}`,
+      retryable: false,
+    });
+  }
+  url.searchParams.set(WEBHOOK_TOKEN_PARAM, token);
+  return { url: url.href, token };
+}
+function sameText(given, expected) {
+  const a = encoder2.encode(given);
+  const b = encoder2.encode(expected);
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) diff |= (a.length === 0 ? 0 : a[i % a.length]) ^ b[i];
+  return diff === 0;
+}
+function checkWebhookToken(requestUrl, token) {
+  checkToken(token);
+  let given;
+  try {
+    given = new URL(String(requestUrl), "http://localhost").searchParams.get(WEBHOOK_TOKEN_PARAM);
+  } catch {
+    return false;
+  }
+  return given !== null && sameText(given, token);
+}
+
+// templates:runtime/webhooks.js
+var RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
+var noSecrets = createRedactor([]);
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function checkTokenOption(options, url) {
+  if (options.token === void 0 && options.url === void 0) return;
+  if (url === void 0)
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "a webhook token needs the request's url to check it against",
+      retryable: false,
+    });
+  if (!checkWebhookToken(url, options.token)) {
+    throw new ModelgenError({
+      code: "invalidToken",
+      message: "the webhook URL's token is missing or wrong",
+      retryable: false,
+    });
+  }
+}
+function checkRunwareShape(body) {
+  if (!isObject2(body))
+    throw invalidPayload(
+      `a Runware webhook body is a JSON object {"data": [...]}, not ${Array.isArray(body) ? "an array" : body === null ? "null" : `a ${typeof body}`}`,
+    );
+  if (body.data === void 0 && body.errors === void 0 && body.error === void 0)
+    throw invalidPayload("Runware webhook body has neither data nor errors");
+  for (const key of ["data", "errors"]) {
+    const list = body[key];
+    if (list === void 0) continue;
+    if (!Array.isArray(list)) throw invalidPayload(`Runware webhook ${key} is not an array`);
+    list.forEach((item, i) => {
+      if (!isObject2(item)) throw invalidPayload(`Runware webhook ${key}[${i}] is not an object`);
+      if (key === "data" && typeof item.taskUUID !== "string")
+        throw invalidPayload(`Runware webhook data[${i}] has no taskUUID`);
+    });
+  }
+  if (body.error !== void 0 && !isObject2(body.error)) throw invalidPayload("Runware webhook error is not an object");
+}
+function parseRunwareWebhook(rawBody, options = {}) {
+  assertRawBody(rawBody);
+  checkTokenOption(options, options.url);
+  const body = parseRawJson(rawBody);
+  checkRunwareShape(body);
+  const answer = readRunwareAnswer(body);
   if (!answer || (answer.data.length === 0 && answer.errors.length === 0))
-    throw invalidPayload("webhook body has neither data nor errors");
-  const results = [];
+    throw invalidPayload("Runware webhook body has neither data nor errors");
+  const data = [];
   const errors = answer.errors.map((e) => runwareError(e, { redact: noSecrets, taskLevel: true }));
   for (const item of answer.data) {
     const state = itemState(item);
     if (state === "error") errors.push(runwareError(item, { redact: noSecrets, taskLevel: true }));
-    else if (binding && item.taskType !== void 0 && item.taskType !== binding.taskType) {
+    else if (options.taskType !== void 0 && item.taskType !== void 0 && item.taskType !== options.taskType) {
       errors.push(
         new ModelgenError({
           code: "invalidPayload",
-          message: `unexpected taskType ${String(item.taskType)}`,
-          taskUUID: typeof item.taskUUID === "string" ? item.taskUUID : void 0,
+          message: `unexpected taskType ${String(item.taskType)} (this model's is ${options.taskType})`,
+          taskUUID: item.taskUUID,
           details: item,
         }),
       );
-    } else if (state === "success") results.push(item);
+    } else if (state === "success") data.push(item);
   }
-  return { results, errors };
+  return { data, errors };
 }
 async function verifyRunflowSignature(rawBody, signatureHex, secret) {
+  assertRawBody(rawBody);
   if (typeof signatureHex !== "string" || typeof secret !== "string" || secret === "") return false;
   const given = hexToBytes(signatureHex.trim());
   if (!given) return false;
   return timingSafeEqual(given, await hmacSha256(secret, rawBody));
 }
 function header(headers, name) {
+  if (typeof headers !== "object" || headers === null)
+    throw new TypeError("the webhook headers must be a Headers object or a record of header values");
   if (typeof headers.get === "function") return headers.get(name) ?? void 0;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
@@ -924,6 +1115,14 @@ function header(headers, name) {
   return void 0;
 }
 async function parseRunflowWebhook(rawBody, headers, secret) {
+  assertRawBody(rawBody);
+  if (typeof secret !== "string" || secret === "") {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "the Runflow callback secret must be a non-empty string",
+      retryable: false,
+    });
+  }
   if (!(await verifyRunflowSignature(rawBody, header(headers, RUNFLOW_SIGNATURE_HEADER), secret))) {
     throw new ModelgenError({
       code: "invalidSignature",
@@ -931,7 +1130,7 @@ async function parseRunflowWebhook(rawBody, headers, secret) {
       retryable: false,
     });
   }
-  const payload = parseJson(rawBody);
+  const payload = parseRawJson(rawBody);
   if (
     typeof payload !== "object" ||
     payload === null ||
@@ -950,14 +1149,45 @@ async function parseRunflowWebhook(rawBody, headers, secret) {
     metadata: payload.metadata ?? null,
   };
 }
+async function handleRunwareWebhook(request, options) {
+  if (typeof options !== "object" || options === null || options.token === void 0) {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "handleWebhook needs options.token, the token in the webhook URL",
+      retryable: false,
+    });
+  }
+  assertRequest(request);
+  checkTokenOption(options, request.url);
+  const raw = await readRequestBody(request);
+  return parseRunwareWebhook(raw, { taskType: options.taskType });
+}
+async function handleRunflowWebhook(request, options) {
+  if (typeof options !== "object" || options === null) {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "handleWebhook needs options.secret, the account's callback secret",
+      retryable: false,
+    });
+  }
+  const raw = await readRequestBody(request);
+  return parseRunflowWebhook(raw, request.headers, options.secret);
+}
 export {
+  MIN_WEBHOOK_TOKEN_LENGTH,
   ModelgenError,
   RUNFLOW_BASE_URL,
   RUNFLOW_SIGNATURE_HEADER,
   RUNWARE_BASE_URL,
+  WEBHOOK_TOKEN_PARAM,
   backoffDelay,
+  checkWebhookToken,
   createRunflowClient,
   createRunwareClient,
+  createWebhookToken,
+  createWebhookUrl,
+  handleRunflowWebhook,
+  handleRunwareWebhook,
   hmacSha256Hex,
   isModelgenError,
   isRetryableStatus,

@@ -17,6 +17,7 @@ export interface PollOptions {
   budgetMs?: number;
 }
 export interface ClientOptions {
+  /** The provider's API key: surrounding spaces are trimmed; fewer than 8 characters is refused. */
   apiKey: string;
   /** Runware: the endpoint (default https://api.runware.ai/v1). Runflow: the origin (default https://api.runflow.io). */
   baseUrl?: string;

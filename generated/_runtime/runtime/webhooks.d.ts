@@ -1,5 +1,5 @@
 import { ModelgenError } from "./errors.js";
-import type { RunwareBinding } from "./runware-task.js";
+import { type RawBody } from "./raw-body.js";
 export interface CallbackPayload<TOutput> {
   event: "run.completed" | "run.failed" | "run.cancelled" | (string & {});
   run_id: string;
@@ -13,23 +13,51 @@ export interface CallbackPayload<TOutput> {
 }
 export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 export declare const RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
-/** Splits a Runware webhook body into finished results and task errors (items still running are skipped). */
-export declare function parseRunwareWebhook<TResult>(
-  body: unknown,
-  binding?: Pick<RunwareBinding, "taskType">,
-): {
-  results: TResult[];
+/** A Runware webhook: the finished results it carries, and its task errors (failed tasks, foreign items). */
+export interface RunwareWebhook<TResult> {
+  data: TResult[];
   errors: ModelgenError[];
-};
+}
+export interface RunwareWebhookOptions {
+  /** Only items of this task type are results; others become `invalidPayload` errors. */
+  taskType?: string;
+  /** With `url`: the token the webhook URL must carry (else `invalidToken`, before the body is read). */
+  token?: string;
+  /** The request's URL, absolute or a path with its query (Node's `req.url`). */
+  url?: string | URL;
+}
+/**
+ * Parses a Runware webhook from its raw body: finished results in `data`, failed tasks in `errors`
+ * (items still running are skipped). With `options.token` and `options.url`, checks the URL's token first.
+ */
+export declare function parseRunwareWebhook<TResult>(
+  rawBody: RawBody,
+  options?: RunwareWebhookOptions,
+): RunwareWebhook<TResult>;
 /** True when `signatureHex` is the hex HMAC-SHA256 of exactly `rawBody` under `secret` (constant-time). */
 export declare function verifyRunflowSignature(
-  rawBody: string | Uint8Array,
+  rawBody: RawBody,
   signatureHex: string | null | undefined,
   secret: string,
 ): Promise<boolean>;
 /** Verifies the signature over the raw body, then parses; rejects with `invalidSignature` or `invalidPayload`. */
 export declare function parseRunflowWebhook<TOutput>(
-  rawBody: string | Uint8Array,
+  rawBody: RawBody,
   headers: WebhookHeaders,
   secret: string,
+): Promise<CallbackPayload<TOutput>>;
+/** A Runware webhook from a Fetch API Request: the URL's token is checked (`invalidToken`) before the body is read. */
+export declare function handleRunwareWebhook<TResult>(
+  request: Request,
+  options: {
+    token: string;
+    taskType?: string;
+  },
+): Promise<RunwareWebhook<TResult>>;
+/** A Runflow callback from a Fetch API Request: the signature is checked over the raw bytes, then parsed. */
+export declare function handleRunflowWebhook<TOutput>(
+  request: Request,
+  options: {
+    secret: string;
+  },
 ): Promise<CallbackPayload<TOutput>>;

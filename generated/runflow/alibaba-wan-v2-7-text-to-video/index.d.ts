@@ -294,3 +294,18 @@ export declare function isTask(value: unknown): value is Task;
 export declare function validateTask(value: unknown): ValidationIssue[];
 /** A typed client for this model. */
 export declare function createClient(options: ClientOptions): RunflowClient<TaskInput["input"], RunflowOutput>;
+
+/**
+ * Verifies a Runflow callback and parses it: `Runflow-Signature` must be the HMAC-SHA256 of exactly these bytes under
+ * your account's callback secret. Pass the raw body (string, Uint8Array or Buffer), before any JSON parsing.
+ * Rejects with a ModelgenError (`invalidSignature`, `invalidPayload`), or a TypeError for a body of another kind.
+ */
+export declare function parseWebhook(
+  rawBody: string | Uint8Array,
+  headers: import("../../_runtime/runtime/index.js").WebhookHeaders,
+  secret: string,
+): Promise<CallbackPayload>;
+/**
+ * `parseWebhook` from a Fetch API Request (Next.js route handlers, Hono, Cloudflare Workers, Deno): reads the raw body itself.
+ */
+export declare function handleWebhook(request: Request, options: { secret: string }): Promise<CallbackPayload>;

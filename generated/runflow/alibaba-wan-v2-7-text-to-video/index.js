@@ -49,3 +49,17 @@ export function createClient(options) {
     wait: (...args) => client.then((c) => c.wait(...args)),
   };
 }
+
+/**
+ * Verifies `Runflow-Signature` over the raw body (string, Uint8Array or Buffer), then parses the callback.
+ */
+export async function parseWebhook(rawBody, headers, secret) {
+  return (await import("../../_runtime/runtime/index.js")).parseRunflowWebhook(rawBody, headers, secret);
+}
+
+/**
+ * The same from a Fetch API Request: reads the raw body itself, so nothing parses it before the check.
+ */
+export async function handleWebhook(request, options) {
+  return (await import("../../_runtime/runtime/index.js")).handleRunflowWebhook(request, options);
+}

@@ -107,3 +107,30 @@ export function createClient(options) {
     runBatch: (...args) => client.then((c) => c.runBatch(...args)),
   };
 }
+
+/**
+ * Parses a webhook Runware POSTed for this model, from the raw body; with `{ url, token }`, checks the URL's token first.
+ */
+export async function parseWebhook(rawBody, options) {
+  return (await import("../../_runtime/runtime/index.js")).parseRunwareWebhook(rawBody, {
+    ...options,
+    taskType: "videoInference",
+  });
+}
+
+/**
+ * The same from a Fetch API Request: checks the URL's token, then reads and parses the raw body.
+ */
+export async function handleWebhook(request, options) {
+  return (await import("../../_runtime/runtime/index.js")).handleRunwareWebhook(request, {
+    ...options,
+    taskType: "videoInference",
+  });
+}
+
+/**
+ * `baseUrl` with a random token (or `token`) in its query: the task's `webhookURL`. Keep the token to check callbacks.
+ */
+export async function createWebhookUrl(baseUrl, token) {
+  return (await import("../../_runtime/runtime/index.js")).createWebhookUrl(baseUrl, token);
+}

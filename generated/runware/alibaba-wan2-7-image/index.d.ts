@@ -381,3 +381,28 @@ export declare function isTask(value: unknown): value is Task;
 export declare function validateTask(value: unknown): ValidationIssue[];
 /** A typed client for this model. */
 export declare function createClient(options: ClientOptions): RunwareClient<TaskInput, Result>;
+
+/**
+ * Parses a webhook Runware POSTed for this model: `data` holds the finished results, `errors` the failed tasks.
+ * Pass the raw body (string, Uint8Array or Buffer). Runware signs nothing: pass `{ url, token }` (the request's URL
+ * and the token from `createWebhookUrl`) to check the URL's token first, in constant time.
+ * Rejects with a ModelgenError (`invalidToken`, `invalidPayload`), or a TypeError for a body of another kind.
+ */
+export declare function parseWebhook(
+  rawBody: string | Uint8Array,
+  options?: { url: string | URL; token: string },
+): Promise<import("../../_runtime/runtime/index.js").RunwareWebhook<Result>>;
+/**
+ * `parseWebhook` from a Fetch API Request: checks the URL's token (`invalidToken`) before it reads the body.
+ */
+export declare function handleWebhook(
+  request: Request,
+  options: { token: string },
+): Promise<import("../../_runtime/runtime/index.js").RunwareWebhook<Result>>;
+/**
+ * `baseUrl` with `?token=…` (a new random token unless one is given): use `url` as the task's `webhookURL`, keep `token`.
+ */
+export declare function createWebhookUrl(
+  baseUrl: string | URL,
+  token?: string,
+): Promise<{ url: string; token: string }>;

@@ -44,7 +44,7 @@ function exportsOf(file: SourceFile): Map<string, { kind: string; decl: Exported
 const propertyNames = (t: Type) => t.getProperties().map((p) => p.getName()).sort();
 
 /** What every model module exports, with the kind of each. Other exports are types (the spec's named parts). */
-const MODULE_API: Record<string, string> = {
+const COMMON_API: Record<string, string> = {
   modelId: "const",
   title: "const",
   version: "const",
@@ -59,8 +59,12 @@ const MODULE_API: Record<string, string> = {
   Result: "interface",
   ClientOptions: "interface",
   ValidationIssue: "interface",
+  parseWebhook: "function",
+  handleWebhook: "function",
 };
-const MODULE_VALUES = Object.keys(MODULE_API).filter((n) => isValue(MODULE_API[n]!)).sort();
+/** Runware modules also make the webhook URL (Runflow signs its callbacks instead). */
+const apiOf = (provider: unknown): Record<string, string> => (provider === "runware" ? { ...COMMON_API, createWebhookUrl: "function" } : COMMON_API);
+const valuesOf = (api: Record<string, string>) => Object.keys(api).filter((n) => isValue(api[n]!)).sort();
 
 const modules = fixtureModules();
 let project: Project;
@@ -95,20 +99,21 @@ test("the fixtures give 11 modules to check", () => {
 });
 
 describe.each(modules)("%s/index.d.ts", (m) => {
-  test("exports the module API, each name with its kind", () => {
+  test("exports the module API, each name with its kind", async () => {
+    const { provider } = await importJs(`${m}/index.js`);
     const api = exportsOf(dts(`${m}/index.d.ts`));
-    const kinds = Object.fromEntries(Object.keys(MODULE_API).map((n) => [n, api.get(n)?.kind ?? "missing"]));
-    expect(kinds).toEqual(MODULE_API);
+    const kinds = Object.fromEntries(Object.keys(apiOf(provider)).map((n) => [n, api.get(n)?.kind ?? "missing"]));
+    expect(kinds).toEqual(apiOf(provider));
     // Everything else is a type: a stray value export in the declarations would be a promise index.js cannot keep.
     const values = [...api].filter(([, e]) => isValue(e.kind)).map(([n]) => n).sort();
-    expect(values).toEqual(MODULE_VALUES);
+    expect(values).toEqual(valuesOf(apiOf(provider)));
   });
 
   test("index.js exports exactly the values the declarations declare, with the declared literals", async () => {
     const js = await importJs(`${m}/index.js`);
     const api = exportsOf(dts(`${m}/index.d.ts`));
-    expect(Object.keys(js).sort()).toEqual(MODULE_VALUES);
-    for (const f of ["isTask", "validateTask", "createClient"]) expect(typeof js[f], f).toBe("function");
+    expect(Object.keys(js).sort()).toEqual(valuesOf(apiOf(js.provider)));
+    for (const f of valuesOf(apiOf(js.provider)).filter((n) => apiOf(js.provider)[n] === "function")) expect(typeof js[f], f).toBe("function");
 
     const literal = (name: string) => {
       const t = api.get(name)!.decl.getType();
@@ -156,6 +161,23 @@ describe.each(modules)("%s/index.d.ts", (m) => {
     const client = createClient.getReturnType();
     expect(client.getSymbol()?.getName()).toBe(provider === "runflow" ? "RunflowClient" : "RunwareClient");
     expect(propertyNames(client)).toEqual(expect.arrayContaining(provider === "runflow" ? ["create", "get", "run", "wait"] : ["poll", "run", "runBatch", "submit"]));
+  });
+
+  test("parseWebhook and handleWebhook resolve to this model's webhook (Runware: of its Result)", async () => {
+    const { provider } = await importJs(`${m}/index.js`);
+    const file = dts(`${m}/index.d.ts`);
+    for (const f of ["parseWebhook", "handleWebhook"]) {
+      const returned = file.getFunctionOrThrow(f).getReturnType();
+      expect(returned.getSymbol()?.getName(), f).toBe("Promise");
+      const payload = returned.getTypeArguments()[0];
+      if (provider === "runware") {
+        expect(payload?.getSymbol()?.getName() ?? payload?.getAliasSymbol()?.getName(), f).toBe("RunwareWebhook");
+        expect(file.getFunctionOrThrow(f).getReturnTypeNodeOrThrow().getText(), f).toMatch(/\.RunwareWebhook<Result>>$/);
+      } else {
+        expect(payload?.getProperties().length, `${f}: the callback payload resolves`).toBeGreaterThan(0);
+      }
+    }
+    expect(file.getFunctionOrThrow("handleWebhook").getParameters()[0]?.getTypeNodeOrThrow().getText()).toBe("Request");
   });
 });
 

@@ -41,9 +41,6 @@ export function buildIR(spec: LoadedSpec, { limit = 64, formats }: BuildOptions 
   const split = caseSplit(task, { limit });
   const responses = responseSchemas(spec.doc);
   return deepFreeze({
-    // TRANSITION (removed once every emitter reads the new shape): the flat fields emitters read before ModelIR.
-    ...meta,
-    webhooks: spec.doc.webhooks ?? {},
     meta,
     task,
     properties: declaredProperties(task),
@@ -52,8 +49,8 @@ export function buildIR(spec: LoadedSpec, { limit = 64, formats }: BuildOptions 
     ruleMessages: [...describeRules(task), ...describeAlternatives(task)],
     extraRules: (asArray(spec.taskSchema["x-modelgen-rules"]) ?? []).map((r, i) => checkExtraRule(spec, r, i)),
     examples: examplesOf(spec),
-    responses: { ...(objectAt(spec.doc, ["components", "schemas"]) ?? {}), ...responses },
-  }) as unknown as ModelIR; // TRANSITION: the extra flat fields go with the last old-style emitter
+    responses,
+  });
 }
 
 function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {

@@ -125,7 +125,7 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     out.push("");
     for (const rel of g.relations) {
       out.push(`#### ${rel.name}: allowed ${rel.keys.map(code).join(" / ")}`, "", `| ${rel.keys.map(cell).join(" | ")} | Title |`, `|${rel.keys.map(() => "---").join("|")}|---|`);
-      for (const row of rel.rows) out.push(`| ${row.values.map((v) => (v === null ? "other" : code(JSON.stringify(v)))).join(" | ")} | ${cell(row.title ?? "")} |`);
+      for (const row of rel.rows) out.push(`| ${row.values.map((v) => (v === null ? "other" : v === undefined ? "any" : code(JSON.stringify(v)))).join(" | ")} | ${cell(row.title ?? "")} |`);
       out.push("");
     }
   });

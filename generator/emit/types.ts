@@ -71,8 +71,8 @@ export interface RelationSummary {
   readonly name: string;
   /** The related properties' paths (`width`, `height`). */
   readonly keys: readonly string[];
-  /** One row per combination; null stands for "any other value". */
-  readonly rows: readonly { readonly values: readonly (Json | null)[]; readonly title: string | null }[];
+  /** One row per combination; null stands for "any other value", undefined for "any value" (the row does not fix it). */
+  readonly rows: readonly { readonly values: readonly (Json | null | undefined)[]; readonly title: string | null }[];
 }
 
 export interface EmittedTypes {
@@ -477,7 +477,7 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
 }
 
 /** A relation row's value for the summary: null for OTHER (any other value) and for a value the tuple leaves free. */
-const rowValue = (v: Value | undefined): Json | null => (v === OTHER || v === undefined ? null : v);
+const rowValue = (v: Value | undefined): Json | null | undefined => (v === OTHER ? null : v);
 
 /**
  * The split of an object type that the task-level split cannot reach, or null when its rules allow every

@@ -46,8 +46,11 @@ describe("statuses and exit codes", () => {
     console.log(`diff of the 10 real specs against themselves: ${ms.toFixed(0)} ms`);
   });
 
-  test("every real spec with its rules and enum values reordered: the full comparison finds no change", async () => {
+  // Four specs in `npm test` (each costs two full builds and Ajv compiles); all ten under MODELGEN_LONG=1 (`npm run test:long`).
+  const reorderedSpecs = readdirSync(REAL).filter((f) => f.endsWith(".json")).sort().slice(0, process.env.MODELGEN_LONG ? undefined : 4);
+  test(`${reorderedSpecs.length} real specs with their rules and enum values reordered: the full comparison finds no change`, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "modelgen-diff-test-"));
+    const base = mkdtempSync(path.join(os.tmpdir(), "modelgen-diff-test-"));
     const reorder = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(reorder);
       if (node === null || typeof node !== "object") return;
@@ -56,16 +59,18 @@ describe("statuses and exit codes", () => {
       if (Array.isArray(o.enum)) o.enum.reverse();
       Object.values(o).forEach(reorder);
     };
-    for (const name of readdirSync(REAL).filter((f) => f.endsWith(".json"))) {
+    for (const name of reorderedSpecs) {
       const doc = readDoc(path.join(REAL, name));
+      writeFileSync(path.join(base, name), JSON.stringify(doc));
       reorder(taskOf(doc));
       doc.info.description = `${doc.info.description ?? ""} (edited)`;
       writeFileSync(path.join(dir, name), JSON.stringify(doc));
     }
     const t = performance.now();
-    const report = await diffSpecs({ base: REAL, specs: [dir] });
-    console.log(`full diff of the 10 real specs (both sides built and compared): ${(performance.now() - t).toFixed(0)} ms`);
-    expect(report.models.map((m) => [m.file.split("/").pop(), m.status, m.changes])).toEqual(readdirSync(REAL).filter((f) => f.endsWith(".json")).sort().map((f) => [f, "unchanged", []]));
+    const report = await diffSpecs({ base, specs: [dir] });
+    console.log(`full diff of ${reorderedSpecs.length} real specs (both sides built and compared): ${(performance.now() - t).toFixed(0)} ms`);
+    expect(reorderedSpecs.length).toBeGreaterThanOrEqual(4);
+    expect(report.models.map((m) => [m.file.split("/").pop(), m.status, m.changes])).toEqual(reorderedSpecs.map((f) => [f, "unchanged", []]));
   });
 
   test("added, removed, unchanged and changed specs, matched by relative path", async () => {

@@ -24,19 +24,27 @@ function fixtureModules(): string[] {
 function kindOf(d: ExportedDeclarations): string {
   if (Node.isVariableDeclaration(d)) return d.getVariableStatementOrThrow().getDeclarationKind() === VariableDeclarationKind.Const ? "const" : "let/var";
   if (Node.isFunctionDeclaration(d)) return "function";
+  if (Node.isClassDeclaration(d)) return "class";
   if (Node.isInterfaceDeclaration(d)) return "interface";
   if (Node.isTypeAliasDeclaration(d)) return "type";
   return d.getKindName();
 }
 
-const isValue = (kind: string) => kind === "const" || kind === "let/var" || kind === "function";
+const isValue = (kind: string) => kind === "const" || kind === "let/var" || kind === "function" || kind === "class";
 
-/** Exported names → the kind of their one declaration (two declarations of one name would be a bug: say so). */
+/** The kind of a value index.js exports, in the same names. */
+const jsKindOf = (v: unknown) => (typeof v !== "function" ? "const" : /^class[\s{]/.test(Function.prototype.toString.call(v)) ? "class" : "function");
+
+/**
+ * Exported names → the kind of their declaration. Several declarations of one name must be overloads of one
+ * function (anything else, say a const and a type under one name, is a bug: say so).
+ */
 function exportsOf(file: SourceFile): Map<string, { kind: string; decl: ExportedDeclarations }> {
   const out = new Map<string, { kind: string; decl: ExportedDeclarations }>();
   for (const [name, decls] of file.getExportedDeclarations()) {
-    expect(decls, `${file.getBaseName()}: ${name} has ${decls.length} declarations`).toHaveLength(1);
-    out.set(name, { kind: kindOf(decls[0]!), decl: decls[0]! });
+    const kinds = [...new Set(decls.map(kindOf))];
+    expect(kinds.length === 1 && (decls.length === 1 || kinds[0] === "function"), `${file.getBaseName()}: ${name} is declared as ${decls.map(kindOf).join(", ")}`).toBe(true);
+    out.set(name, { kind: kinds[0]!, decl: decls[0]! });
   }
   return out;
 }
@@ -182,24 +190,35 @@ describe.each(modules)("%s/index.d.ts", (m) => {
 });
 
 describe("registry index.d.ts", () => {
-  test("declares what index.js exports, with the same kinds", async () => {
+  test("declares what index.js exports, each with the kind it has there", async () => {
     const api = exportsOf(dts("index.d.ts"));
     const js = await importJs("index.js");
-    const values = [...api].filter(([, e]) => isValue(e.kind)).map(([n]) => n).sort();
-    expect(values).toEqual(Object.keys(js).sort());
-    expect(Object.fromEntries([...api].map(([n, e]) => [n, e.kind]))).toEqual({ models: "const", modelIds: "const", ModelEntry: "interface", ValidationIssue: "interface" });
-    expect(api.get("modelIds")!.decl.getType().getText()).toBe("string[]");
+    const declared = Object.fromEntries([...api].filter(([, e]) => isValue(e.kind)).map(([n, e]) => [n, e.kind]));
+    expect(declared).toEqual(Object.fromEntries(Object.entries(js).map(([n, v]) => [n, jsKindOf(v)])));
+    expect(api.get("models")?.kind).toBe("const");
+    expect(api.get("modelIds")?.kind).toBe("const");
+    expect(api.get("modelIds")!.decl.getType().getText()).toMatch(/^(readonly )?string\[\]$/);
     expect(Array.isArray(js.modelIds)).toBe(true);
   });
 
-  test("models: one ModelEntry per model id, the ids index.js has and the modules declare", async () => {
+  test("models: one ModelEntry per model id, the ids index.js has and the modules declare, with the fields it has", async () => {
     const js = await importJs("index.js");
-    const models = exportsOf(dts("index.d.ts")).get("models")!.decl.getType();
+    const registry = dts("index.d.ts");
+    const models = exportsOf(registry).get("models")!.decl.getType();
     const declared = propertyNames(models);
-    expect(declared).toEqual(Object.keys(js.models as object).sort());
-    for (const p of models.getProperties()) expect(p.getTypeAtLocation(dts("index.d.ts")).getSymbol()?.getName(), p.getName()).toBe("ModelEntry");
+    const entries = js.models as Record<string, Record<string, unknown>>;
+    expect(declared).toEqual(Object.keys(entries).sort());
     const ids = modules.map((m) => exportsOf(dts(`${m}/index.d.ts`)).get("modelId")!.decl.getType().getLiteralValue()).sort();
     expect(declared).toEqual(ids);
-    expect(propertyNames(exportsOf(dts("index.d.ts")).get("ModelEntry")!.decl.getType())).toEqual(["isTask", "modelId", "modulePath", "provider", "title", "validateTask"]);
+    const entry = exportsOf(registry).get("ModelEntry");
+    expect(entry?.kind).toBe("interface");
+    const fields = entry!.decl.getType().getProperties();
+    const required = fields.filter((f) => !f.isOptional()).map((f) => f.getName()).sort();
+    for (const p of models.getProperties()) {
+      expect(p.getTypeAtLocation(registry).getSymbol()?.getName(), p.getName()).toBe("ModelEntry");
+      const runtime = Object.keys(entries[p.getName()]!).sort();
+      expect(runtime.filter((k) => !fields.some((f) => f.getName() === k)), `${p.getName()}: fields index.js has and ModelEntry does not declare`).toEqual([]);
+      expect(required.filter((k) => !runtime.includes(k)), `${p.getName()}: ModelEntry fields index.js lacks`).toEqual([]);
+    }
   });
 });

@@ -2,9 +2,10 @@
 // modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input.
 import { DIFF_HELP, diffCommand } from "./diff/command.js";
 import { parseArgs } from "node:util";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.js";
-import { diffOutput, writeOutput } from "./write/write.js";
+import { diffOutput, lockOutput, outputFolder, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
 import { expandInputs, loadRegistry, validateInputs, renderResults, type ModelValidators, type TaskValidator } from "./validate.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
@@ -161,21 +162,29 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(HELP.generate + "\n");
   const specs = values.specs ?? ["specs"];
   const out = values.out ?? "generated";
-  const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined });
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
-  if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
-  if (values.check) {
-    const { changed, added, removed } = diffOutput(out, result.files);
-    const all = [...changed.map((f) => [f, "changed"] as const), ...added.map((f) => [f, "missing"] as const), ...removed.map((f) => [f, "stale"] as const)];
-    if (all.length) {
-      process.stdout.write(`${out} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${path.join(out, f)} (${why})`).join("\n")}\n`);
-      process.exitCode = 1;
-    } else process.stdout.write(`${out} is up to date (${result.models.length} models)\n`);
-    return;
+  // --out is checked before any work (a file, the working folder, a dangling link: exit 2), and a second generate
+  // into the same folder is refused while this one runs (the lock is taken here when the folder's parent exists).
+  const outDir = outputFolder(out);
+  const release = values.check || !existsSync(path.dirname(outDir)) ? () => {} : lockOutput(out);
+  try {
+    const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined });
+    for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+    const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
+    if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
+    if (values.check) {
+      const { changed, added, removed } = diffOutput(out, result.files);
+      const all = [...changed.map((f) => [f, "changed"] as const), ...added.map((f) => [f, "missing"] as const), ...removed.map((f) => [f, "stale"] as const)];
+      if (all.length) {
+        process.stdout.write(`${out} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${path.join(out, f)} (${why})`).join("\n")}\n`);
+        process.exitCode = 1;
+      } else process.stdout.write(`${out} is up to date (${result.models.length} models)\n`);
+      return;
+    }
+    writeOutput(out, result.files);
+    process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.modelId).join(", ")}\n`);
+  } finally {
+    release();
   }
-  writeOutput(out, result.files);
-  process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.modelId).join(", ")}\n`);
 }
 
 const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate, diff: diffCommand };

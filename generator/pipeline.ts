@@ -13,6 +13,9 @@ import { Worker } from "node:worker_threads";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { findSpecFiles, loadSpec, overlaysFor } from "./load/spec.js";
+import { checkOutputNames } from "./load/names.js";
+import { refInputs } from "./load/refs.js";
+import { readTextFile } from "./load/read.js";
 import { Cache, DEFAULT_CACHE_DIR, hashOf } from "./cache.js";
 import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
@@ -127,16 +130,17 @@ export async function lint({ specs, overlays = [], limit = 64 }: GenerateOptions
   return out;
 }
 
-/** Raw texts a spec's output depends on (cheap to hash: no parsing). */
+/** Raw texts a spec's output depends on: its own, its overlays', and every file it reads through $ref, transitively. */
 function specInputs(entry: SpecEntry, overlays: readonly string[]): string[] {
-  const texts = [entry.file, ...overlaysFor(entry.file, overlays)].map((f) => {
+  const files = [entry.file, ...overlaysFor(entry.file, overlays)];
+  const texts = files.map((f) => {
     try {
-      return `${f}\0${readFileSync(f, "utf8")}`;
+      return `${f}\0${readTextFile(f)}`;
     } catch {
       return `${f}\0<unreadable>`;
     }
   });
-  return [entry.file, entry.root ?? "", ...texts];
+  return [entry.file, entry.root ?? "", ...texts, ...refInputs(entry, files)];
 }
 
 export interface GenerateResult {
@@ -154,6 +158,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const cache = new Cache(cacheDir);
   const genHash = generatorHash();
   const entries = await stage("find specs", () => findSpecFiles(specs));
+  checkOutputNames(entries);
   const runtime = await stage("runtime", () => shippedRuntime());
   const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
   const keys = entries.map((entry) => hashOf("module", genHash, limit, ...specInputs(entry, overlays)));

@@ -1,20 +1,97 @@
 // Read a JSON or YAML document and keep a source map (JSON Pointer → line:column) for error messages.
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import * as jsonc from "jsonc-parser";
 import YAML from "yaml";
-import { SpecError, systemErrorText } from "../errors.js";
+import { SpecError, pointer, systemErrorText } from "../errors.js";
 import type { SourceDocument, SourceLocation } from "../ir/types.js";
 
-/** Read `file` (or parse `text` as if it were that file's): YAML for .yaml/.yml, JSON otherwise. */
-export function readDocument(file: string, text?: string): SourceDocument {
-  if (text === undefined) {
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (e) {
-      throw new SpecError(file, "", `cannot read the file (${systemErrorText(e)})`);
-    }
+/** The largest spec, overlay or $ref'd file read (the real specs are under 100 KB). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The deepest nesting of objects and arrays in a spec file (the real specs reach 17; each stage after load recurses). */
+export const MAX_DEPTH = 100;
+
+/**
+ * The text of a regular file of at most MAX_FILE_BYTES. Opened without blocking and checked on the open
+ * descriptor, so a FIFO, /dev/stdin or /dev/zero is refused before a byte is read, whatever the name pointed at
+ * when it was checked before.
+ */
+export function readTextFile(file: string, shown = file): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new SpecError(shown, "", `cannot read the file (${systemErrorText(e)})`);
   }
-  return /\.ya?ml$/i.test(file) ? parseYaml(file, text) : parseJson(file, text);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new SpecError(shown, "", `not a regular file (${fileKind(st)}); specs and the files they refer to must be regular files`);
+    if (st.size > MAX_FILE_BYTES) throw new SpecError(shown, "", `the file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+    // Read to the end, but never past the limit (the file may grow while it is read).
+    const buf = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
+    if (n > MAX_FILE_BYTES) throw new SpecError(shown, "", `the file grew past the ${MAX_FILE_BYTES / 1048576} MB limit while it was read`);
+    return buf.subarray(0, n).toString("utf8");
+  } catch (e) {
+    if (e instanceof SpecError) throw e;
+    throw new SpecError(shown, "", `cannot read the file (${systemErrorText(e)})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fileKind(st: import("node:fs").Stats): string {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a file";
+}
+
+/**
+ * Read `file` (or parse `text` as if it were that file's): YAML for .yaml/.yml, JSON otherwise. Regular files
+ * only, at most MAX_FILE_BYTES, nested at most MAX_DEPTH deep.
+ */
+export function readDocument(file: string, text?: string): SourceDocument {
+  text ??= readTextFile(file);
+  if (/\.ya?ml$/i.test(file)) return checkDepth(parseYaml(file, text));
+  checkJsonDepth(file, text);
+  return parseJson(file, text);
+}
+
+/**
+ * JSON nested deeper than `max` is refused before it is parsed (the parsers recurse): a scan of the text, outside
+ * strings, for the bracket that goes one level too deep.
+ */
+export function checkJsonDepth(file: string, text: string, max = MAX_DEPTH): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) {
+        const { line, column } = lineColumn(text, i);
+        throw new SpecError(file, `${line}:${column}`, `nested more than ${max} levels deep (objects and arrays); the limit keeps every later stage's recursion bounded`);
+      }
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+}
+
+/** The same limit on a parsed document (YAML), walked without recursion; the place is the first too-deep value. */
+function checkDepth(doc: SourceDocument, max = MAX_DEPTH): SourceDocument {
+  const stack: [unknown, (string | number)[]][] = [[doc.value, []]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, keys] = top;
+    if (v === null || typeof v !== "object") continue;
+    if (keys.length >= max) {
+      const loc = doc.locate(keys);
+      throw new SpecError(doc.file, loc ? `${loc.line}:${loc.column} (${pointer(keys)})` : pointer(keys), `nested more than ${max} levels deep (objects and arrays); the limit keeps every later stage's recursion bounded`);
+    }
+    for (const [k, child] of Object.entries(v)) stack.push([child, [...keys, Array.isArray(v) ? Number(k) : k]]);
+  }
+  return doc;
 }
 
 function lineColumn(text: string, offset: number): SourceLocation {
@@ -104,14 +181,29 @@ const describeJsonError = (code: string): string => JSON_ERROR_WORDS[code] ?? co
 /** YAML 1.2 with unique keys, no merge keys, and a bound on alias expansion (a "billion laughs" file). */
 export function parseYaml(file: string, text: string): SourceDocument {
   const lineCounter = new YAML.LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+  let doc: YAML.Document.Parsed;
+  try {
+    doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+  } catch (e) {
+    // The composer recurses per level: a file nested thousands deep overflows the stack before checkDepth runs.
+    if (e instanceof RangeError) throw new SpecError(file, "1:1", `nested too deep to read (more than ${MAX_DEPTH} levels is refused anyway)`);
+    throw e;
+  }
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
+    // yaml reports its own stack overflow as a parse error: say what it means.
+    if (/Maximum call stack/.test(error.message)) throw new SpecError(file, `${line}:${col}`, `nested too deep to read (more than ${MAX_DEPTH} levels is refused anyway)`);
     throw new SpecError(file, `${line}:${col}`, `invalid YAML (${error.message.split("\n")[0]})`);
   }
   if (doc.contents === null) throw new SpecError(file, "1:1", "the file is empty");
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    if (e instanceof RangeError) throw new SpecError(file, "1:1", `nested too deep to read (more than ${MAX_DEPTH} levels is refused anyway)`);
+    throw e;
+  }
   return {
     file,
     text,

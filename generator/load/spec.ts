@@ -1,10 +1,11 @@
 // Load one model spec: read, apply overlays, check it is OpenAPI 3.x, bundle $refs, find the task schema.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { readDocument } from "./read.js";
 import { applyOverlay } from "./overlay.js";
+import { checkBundled, refFiles, refParserOptions, refRoot } from "./refs.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
 import { isPlain } from "../normalize/walk.js";
 import type { Json, JsonObject, LoadedSpec, Operation, RequestExample, SchemaObject, SourceDocument, SpecEntry } from "../ir/types.js";
@@ -20,7 +21,9 @@ export function displayPath(p: string): string {
 
 /**
  * Expand --specs arguments into spec entries { file, root }, sorted by file. A directory is the root of the spec
- * files below it (overlays excluded); a file given alone has no root.
+ * files below it (overlays excluded, and files and folders named `_…`, which hold shared fragments for $ref); a file
+ * given alone has no root. Below a root, a symbolic link must lead to a file or folder inside it: a link that leads
+ * outside, dangles or loops is an error naming it.
  */
 export function findSpecFiles(specArgs: readonly string[]): SpecEntry[] {
   const out: SpecEntry[] = [];
@@ -28,11 +31,12 @@ export function findSpecFiles(specArgs: readonly string[]): SpecEntry[] {
     let st;
     try {
       st = statSync(arg);
-    } catch {
-      throw new SpecError(arg, "", "no such file or directory");
+    } catch (e) {
+      const code = e instanceof Error && "code" in e ? e.code : "";
+      throw new SpecError(arg, "", code === "ELOOP" ? "a loop of symbolic links" : "no such file or directory");
     }
     if (st.isDirectory()) {
-      for (const file of walk(arg)) out.push({ file: displayPath(file), root: displayPath(arg) });
+      for (const file of walk(arg, realpathSync(arg), [realpathSync(arg)])) out.push({ file: displayPath(file), root: displayPath(arg) });
     } else {
       out.push({ file: displayPath(arg), root: null });
     }
@@ -40,14 +44,51 @@ export function findSpecFiles(specArgs: readonly string[]): SpecEntry[] {
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function walk(dir: string): string[] {
+/** Whether `p` is `dir` or below it. */
+const within = (dir: string, p: string): boolean => {
+  const rel = path.relative(dir, p);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+
+/** Spec files under `dir`; `root` and the real paths of the folders walked down (`ancestors`) are real paths. */
+function walk(dir: string, root: string, ancestors: readonly string[]): string[] {
   const files: string[] = [];
   for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith("_")) continue;
     const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) files.push(...walk(p));
+    let st = lstatSync(p);
+    if (st.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = realpathSync(p);
+      } catch (e) {
+        const code = e instanceof Error && "code" in e ? e.code : "";
+        const to = readlinkSafe(p);
+        throw new SpecError(displayPath(p), "", code === "ELOOP" ? `a loop of symbolic links (→ ${to})` : `a symbolic link to ${to}, which does not exist`);
+      }
+      st = statSync(real);
+      if (!within(root, real)) {
+        if (!st.isDirectory() && !SPEC_FILE.test(name)) continue;
+        throw new SpecError(displayPath(p), "", `a symbolic link to ${real}, outside the specs folder ${displayPath(root)}; specs are read only from inside it`);
+      }
+      if (st.isDirectory() && ancestors.includes(real)) throw new SpecError(displayPath(p), "", `a symbolic link back to ${displayPath(real)}, a folder it is in: a loop`);
+      if (st.isDirectory()) {
+        files.push(...walk(p, root, [...ancestors, real]));
+        continue;
+      }
+    }
+    if (st.isDirectory()) files.push(...walk(p, root, [...ancestors, realpathSync(p)]));
     else if (SPEC_FILE.test(name) && !OVERLAY_FILE.test(name)) files.push(p);
   }
   return files;
+}
+
+function readlinkSafe(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return "?";
+  }
 }
 
 /** `<root>/a/b.json` → `a/b`; a file without a root → its own name. A trailing `.openapi` is dropped too. */
@@ -80,7 +121,7 @@ export interface LoadRequest extends SpecEntry {
 }
 
 /** Read a spec and its overlays, check it, bundle its $refs and find the task schema (see LoadedSpec). */
-export async function loadSpec({ file, root, overlays = [] }: LoadRequest): Promise<LoadedSpec> {
+export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadRequest): Promise<LoadedSpec> {
   const source = readDocument(file);
   const overlayDocs = overlaysFor(file, overlays).map((f) => readDocument(f));
   let value = source.value;
@@ -89,24 +130,26 @@ export async function loadSpec({ file, root, overlays = [] }: LoadRequest): Prom
   value = canonical(value);
   checkOpenApi(file, value, source);
   checkInternalRefs(file, value, source);
-  checkExternalRefs(file, value, source);
+  // Every file a $ref reads, checked before json-schema-ref-parser reads anything (and it reads only through
+  // refParserOptions' resolver, the same checks): the error names the $ref.
+  const root = refRoot({ file, root: entryRoot });
+  refFiles(file, value, source, root);
   let dereferenced: object;
   try {
-    dereferenced = await $RefParser.dereference(path.resolve(file), structuredClone(value), {
-      resolve: { http: false, external: true },
-      dereference: { circular: false },
-    });
+    dereferenced = await $RefParser.dereference(path.resolve(file), structuredClone(value), refParserOptions(root, canonical));
   } catch (e) {
+    if (e instanceof SpecError) throw e;
     const keys = e !== null && typeof e === "object" && "path" in e && Array.isArray(e.path) ? e.path.map(String) : null;
     throw new SpecError(file, keys ? pointer(keys) : "", `cannot resolve a $ref (${e instanceof Error ? e.message : String(e)})`);
   }
+  checkBundled(file, dereferenced);
   // Dereferencing shares objects between the places that referred to them; later stages expect a tree.
   const doc = jsonTree(dereferenced);
   const task = findTask(file, doc, source, value);
   const hash = sha256([source.value, ...overlayDocs.map((o) => o.value)].map((v) => JSON.stringify(canonical(v))).join("\0"));
   return {
     file,
-    name: moduleName(file, root),
+    name: moduleName(file, entryRoot),
     hash,
     overlays: overlayDocs.map((o) => o.file),
     source,
@@ -185,23 +228,6 @@ function checkInternalRefs(file: string, doc: unknown, source: SourceDocument): 
     for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, [...keys, k], stack);
   };
   visit(doc, [], []);
-}
-
-/** A $ref to a URL is never fetched (no network at generation time); a $ref to a file must name one that exists. */
-function checkExternalRefs(file: string, doc: unknown, source: SourceDocument): void {
-  const visit = (node: unknown, keys: readonly string[]): void => {
-    if (node === null || typeof node !== "object") return;
-    const ref = refOf(node);
-    if (ref !== undefined && !ref.startsWith("#")) {
-      const target = ref.split("#")[0] ?? "";
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^file:/i.test(target))
-        throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(ref)} points at a URL; modelgen never fetches at generation time: vendor the schema beside the spec and refer to the file`);
-      const resolved = path.resolve(path.dirname(file), decodeURIComponent(target.replace(/^file:(\/\/)?/i, "")));
-      if (!existsSync(resolved)) throw new SpecError(file, where(source, [...keys, "$ref"]), `$ref ${JSON.stringify(ref)}: no such file ${displayPath(resolved)}`);
-    }
-    for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, [...keys, k]);
-  };
-  visit(doc, []);
 }
 
 type FoundTask = Pick<LoadedSpec, "taskSourcePointer" | "operation" | "bodyIsArray" | "taskSchema" | "taskPointer" | "examples">;

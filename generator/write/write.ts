@@ -1,8 +1,9 @@
 // Write generated files all or nothing: build the new tree in a temporary folder beside the output, then swap
 // it in with renames. `--check` writes nothing and reports what would change.
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
-import { SpecError } from "../errors.js";
+import { SpecError, systemErrorText } from "../errors.js";
 
 export const MANIFEST = ".modelgen-manifest.json";
 
@@ -74,16 +75,114 @@ const alive = (pid: number): boolean => {
 };
 
 /**
+ * The start of the names beside the output (`<out>.modelgen-tmp-<pid>`, `-old-<pid>`, `.modelgen-lock`): the
+ * output folder's own name, or, when that is too long for a name with a suffix (255 bytes), its first part and a
+ * hash of the whole.
+ */
+function sidePrefix(base: string): string {
+  if (Buffer.byteLength(base) <= 200) return base;
+  let cut = "";
+  for (const ch of base) {
+    if (Buffer.byteLength(cut + ch) > 150) break;
+    cut += ch;
+  }
+  return `${cut}~${createHash("sha256").update(base).digest("hex").slice(0, 12)}`;
+}
+
+/** A name beside the output folder: `kind` is tmp, old (with this process's id) or lock. */
+function beside(outDir: string, kind: "tmp" | "old" | "lock"): string {
+  const base = path.resolve(outDir);
+  const name = `${sidePrefix(path.basename(base))}.modelgen-${kind}`;
+  return path.join(path.dirname(base), kind === "lock" ? name : `${name}-${process.pid}`);
+}
+
+const within = (dir: string, p: string): boolean => {
+  const rel = path.relative(dir, p);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+
+/**
+ * The folder `--out` names, checked: a folder or nothing yet, not the working folder or one above it (the output is
+ * replaced as a whole). A symbolic link to a folder is written through: the folder it points at gets the output,
+ * and the link stays. Anything else is a SpecError (exit 2) saying what --out is.
+ */
+export function outputFolder(outDir: string): string {
+  const abs = path.resolve(outDir);
+  const aboveCwd = (p: string) => within(p, process.cwd());
+  if (aboveCwd(abs)) throw new SpecError(outDir, "", "--out is the working folder or a folder above it; the output folder is replaced as a whole, so give it a folder of its own (such as generated)");
+  let st;
+  try {
+    st = lstatSync(abs);
+  } catch (e) {
+    if (e instanceof Error && "code" in e && e.code === "ENOENT") return abs;
+    throw new SpecError(outDir, "", `cannot use --out (${systemErrorText(e)})`);
+  }
+  let real = abs;
+  if (st.isSymbolicLink()) {
+    try {
+      real = realpathSync(abs);
+    } catch (e) {
+      throw new SpecError(outDir, "", `--out is a symbolic link to ${readlinkSync(abs)}, which ${systemErrorText(e) === "ELOOP" ? "loops" : "does not exist"}; give a folder`);
+    }
+    if (aboveCwd(real)) throw new SpecError(outDir, "", `--out is a symbolic link to ${real}, the working folder or a folder above it; give the output a folder of its own`);
+    st = statSync(real);
+  }
+  if (!st.isDirectory()) throw new SpecError(outDir, "", `--out is a file, not a folder; give a folder (it is created when missing)`);
+  return real;
+}
+
+/** Locks this process holds (lock file paths), so that writeOutput inside a locked `generate` does not wait on itself. */
+const held = new Set<string>();
+
+/**
+ * Take the lock on an output folder: `<out>.modelgen-lock` beside it, created exclusively, holding this process's id.
+ * A lock whose process is gone is taken over; a live one is a SpecError "another generate is running". Returns
+ * the release (a no-op when this process already held it).
+ */
+export function lockOutput(outDir: string): () => void {
+  const lock = beside(outputFolder(outDir), "lock");
+  if (held.has(lock)) return () => {};
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      held.add(lock);
+      return () => {
+        held.delete(lock);
+        rmSync(lock, { force: true });
+      };
+    } catch (e) {
+      if (!(e instanceof Error && "code" in e && e.code === "EEXIST")) throw new SpecError(outDir, "", `cannot create the lock file ${lock} (${systemErrorText(e)})`);
+    }
+    let text = "";
+    let age = 0;
+    try {
+      text = readFileSync(lock, "utf8");
+      age = Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      continue; // released meanwhile: try again
+    }
+    const pid = Number(text.trim());
+    // An empty lock is being written by its owner, unless it has been empty for long.
+    const running = Number.isInteger(pid) && pid > 0 ? pid !== process.pid && alive(pid) : age < 10_000;
+    if (running || attempt >= 2)
+      throw new SpecError(outDir, "", `another generate is running${pid ? ` (process ${pid})` : ""} and writing this folder; wait for it to finish (if none is, delete ${lock})`);
+    rmSync(lock, { force: true });
+  }
+}
+
+/**
  * Clean up after a run that was killed: its temporary folder goes; if it died between the two renames (the old
  * output moved aside, the new one not yet in place), the old output is put back, as it was.
  */
 export function recoverInterrupted(outDir: string): void {
-  const base = outDir.replace(/[\\/]+$/, "");
+  const base = path.resolve(outDir);
   const parent = path.dirname(base);
   if (!existsSync(parent)) return;
-  const prefix = path.basename(base);
+  const prefix = sidePrefix(path.basename(base));
+  const side = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.modelgen-(tmp|old)-(\\d+)$`);
   for (const name of readdirSync(parent).sort()) {
-    const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.modelgen-(tmp|old)-(\\d+)$`).exec(name);
+    const m = side.exec(name);
     if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
     const p = path.join(parent, name);
     if (m[1] === "old" && !existsSync(base)) renameSync(p, base);
@@ -94,15 +193,27 @@ export function recoverInterrupted(outDir: string): void {
 /**
  * Replace outDir's generated files with `files`. Files in outDir that the generator did not make are kept.
  * A folder that has files but no manifest was not made by modelgen: refuse, never overwrite a user's files.
+ * Under the output's lock (lockOutput): a second generate into the same folder is refused, not interleaved.
  */
-export function writeOutput(outDir: string, files: OutputFiles): void {
+export function writeOutput(outDirGiven: string, files: OutputFiles): void {
+  const outDir = outputFolder(outDirGiven);
+  const release = lockOutput(outDirGiven);
+  try {
+    swapIn(outDirGiven, outDir, files);
+  } finally {
+    release();
+  }
+}
+
+function swapIn(shownOut: string, outDir: string, files: OutputFiles): void {
   recoverInterrupted(outDir);
   const owned = readManifest(outDir);
   const existing = listFiles(outDir);
   if (owned === null && existing.length > 0)
-    throw new SpecError(outDir, "", `refusing to write: the folder has files and no ${MANIFEST}, so modelgen did not make it; choose an empty or new --out`);
-  const tmp = `${outDir.replace(/[\\/]+$/, "")}.modelgen-tmp-${process.pid}`;
-  const old = `${outDir.replace(/[\\/]+$/, "")}.modelgen-old-${process.pid}`;
+    throw new SpecError(shownOut, "", `refusing to write: the folder has files and no ${MANIFEST}, so modelgen did not make it; choose an empty or new --out`);
+  const tmp = beside(outDir, "tmp");
+  const old = beside(outDir, "old");
+  const ownedSet = new Set([...(owned ?? []), MANIFEST]);
   rmSync(tmp, { recursive: true, force: true });
   try {
     for (const [rel, text] of Object.entries(files)) {
@@ -111,7 +222,6 @@ export function writeOutput(outDir: string, files: OutputFiles): void {
       writeFileSync(p, text);
     }
     // Keep what the user put there.
-    const ownedSet = new Set([...(owned ?? []), MANIFEST]);
     for (const rel of existing) {
       if (ownedSet.has(rel) || rel in files) continue;
       mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
@@ -128,6 +238,12 @@ export function writeOutput(outDir: string, files: OutputFiles): void {
     if (existsSync(old)) renameSync(old, outDir);
     rmSync(tmp, { recursive: true, force: true });
     throw e;
+  }
+  // A file the user added while the new tree was built is in the old folder only: move it over before it goes.
+  for (const rel of listFiles(old)) {
+    if (ownedSet.has(rel) || rel in files || existsSync(path.join(outDir, rel))) continue;
+    mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
+    renameSync(path.join(old, rel), path.join(outDir, rel));
   }
   rmSync(old, { recursive: true, force: true });
 }

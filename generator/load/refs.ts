@@ -1,0 +1,223 @@
+// $refs to other files, confined to the specs root (OpenAPI 3.1 §4.8.23 Reference Object, JSON Schema 2020-12 §8.2.3.1).
+// Specs are untrusted input: a $ref may only read a JSON or YAML regular file under the root (the --specs folder,
+// or the folder of a spec given alone), after symlinks are followed, of at most MAX_FILE_BYTES. Every file is
+// checked and read here, both by the pre-scan (refFiles: the cache key, and the error that names the $ref) and by
+// json-schema-ref-parser itself (refParserOptions: it reads through readRefFile, never on its own).
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FileInfo, ParserOptions } from "@apidevtools/json-schema-ref-parser";
+import { MAX_DEPTH, readDocument, readTextFile } from "./read.js";
+import { SpecError, pointer, pointerKeys } from "../errors.js";
+import { isPlain } from "../normalize/walk.js";
+import type { SourceDocument, SpecEntry } from "../ir/types.js";
+
+/** A path as shown to people: relative to the working folder when inside it. */
+const shown = (p: string): string => {
+  const rel = path.relative(process.cwd(), p);
+  return (rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p).replace(/\\/g, "/");
+};
+
+/** The folder a spec's $refs are confined to, as a real path (symlinks resolved). */
+export function refRoot(entry: SpecEntry): string {
+  const root = path.resolve(entry.root ?? path.dirname(entry.file));
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
+const inside = (root: string, p: string): boolean => {
+  const rel = path.relative(root, p);
+  return rel === "" || (!rel.startsWith(`..${path.sep}`) && rel !== ".." && !path.isAbsolute(rel));
+};
+
+/** Why a file may not be read through a $ref (a phrase), or its real path. */
+function confine(abs: string, root: string): { real: string } | { refused: string } {
+  if (!inside(root, abs)) return { refused: `${shown(abs)} is outside the specs root ${shown(root)}; a $ref may only read files under it` };
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    const code = e instanceof Error && "code" in e ? String(e.code) : "";
+    if (code === "ELOOP") return { refused: `${shown(abs)} is a loop of symbolic links` };
+    return { refused: `no such file ${shown(abs)}` };
+  }
+  if (!inside(root, real)) return { refused: `${shown(abs)} is a symbolic link to ${real}, outside the specs root ${shown(root)}` };
+  if (!/\.(json|ya?ml)$/i.test(real)) return { refused: `${shown(abs)} is not a JSON or YAML file (a $ref must name a .json, .yaml or .yml file holding a schema)` };
+  return { real };
+}
+
+/** Read a file a $ref names, or throw a plain Error saying why not (the caller names the $ref). */
+export function readRefFile(abs: string, root: string): SourceDocument {
+  const c = confine(abs, root);
+  if ("refused" in c) throw new Error(c.refused);
+  try {
+    return readDocument(shown(abs), readTextFile(c.real, shown(abs)));
+  } catch (e) {
+    if (e instanceof SpecError) throw new Error(e.message);
+    throw e;
+  }
+}
+
+/** Where a $ref written in `from` points: a file and a fragment; null for a $ref inside the same document. */
+export function refTarget(ref: string, from: string): { file: string; fragment: string } | null {
+  if (ref.startsWith("#")) return null;
+  const hash = ref.indexOf("#");
+  const target = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? "" : ref.slice(hash);
+  if (/^file:/i.test(target)) return { file: path.resolve(fileURLToPath(target)), fragment };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) throw new Error("points at a URL; modelgen never fetches at generation time: vendor the schema beside the spec and refer to the file");
+  return { file: path.resolve(path.dirname(path.resolve(from)), decodeURIComponent(target)), fragment };
+}
+
+/** Each `$ref` string in a document with the keys of the object that holds it, in document order. */
+function refsIn(value: unknown): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  const stack: [unknown, string[]][] = [[value, []]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, keys] = top;
+    if (node === null || typeof node !== "object") continue;
+    if (isPlain(node) && typeof node.$ref === "string") out.push([node.$ref, keys]);
+    const children = Object.entries(node).filter(([k]) => k !== "$ref");
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [k, v] = children[i]!;
+      stack.push([v, [...keys, k]]);
+    }
+  }
+  return out;
+}
+
+function where(doc: SourceDocument, keys: readonly string[]): string {
+  const loc = doc.locate(keys);
+  return loc ? `${loc.line}:${loc.column} (${pointer(keys)})` : pointer(keys);
+}
+
+/**
+ * Every file the spec reads through $ref, transitively, each checked and read through readRefFile: real path →
+ * document. `value` is the spec as loaded (overlays applied), `source` the file as written (for line numbers).
+ * A refused $ref is a SpecError naming the file it is written in, its place, the $ref and why.
+ */
+export function refFiles(file: string, value: unknown, source: SourceDocument, root: string): Map<string, SourceDocument> {
+  const read = new Map<string, SourceDocument>();
+  const queue: [string, unknown, SourceDocument][] = [[path.resolve(file), value, source]];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const [from, doc, fromSource] = next;
+    for (const [ref, keys] of refsIn(doc)) {
+      const fail = (why: string) => new SpecError(fromSource.file, where(fromSource, [...keys, "$ref"]), `$ref ${JSON.stringify(ref)}: ${why}`);
+      let target;
+      try {
+        target = refTarget(ref, from);
+      } catch (e) {
+        throw fail(e instanceof Error ? e.message : String(e));
+      }
+      if (!target) continue;
+      let real: string;
+      let targetDoc: SourceDocument | undefined;
+      try {
+        const c = confine(target.file, root);
+        if ("refused" in c) throw new Error(c.refused);
+        real = c.real;
+        targetDoc = read.get(real);
+        if (!targetDoc) {
+          targetDoc = readRefFile(target.file, root);
+          read.set(real, targetDoc);
+          queue.push([real, targetDoc.value, targetDoc]);
+        }
+      } catch (e) {
+        throw fail(e instanceof Error ? e.message : String(e));
+      }
+      let node: unknown = targetDoc.value;
+      for (const k of pointerKeys(target.fragment)) {
+        if (node === null || typeof node !== "object" || !Object.hasOwn(node, k)) throw fail(`nothing at ${target.fragment} in ${targetDoc.file}`);
+        node = Object.getOwnPropertyDescriptor(node, k)?.value;
+      }
+      if (node === null || (typeof node !== "object" && typeof node !== "boolean")) {
+        const at = target.fragment ? `${target.fragment} in ${targetDoc.file}` : targetDoc.file;
+        throw fail(`${at} holds ${node === null ? "null" : `a ${typeof node}`}, not a schema or an OpenAPI object`);
+      }
+    }
+  }
+  return read;
+}
+
+/**
+ * The texts of every file a spec reads through $ref, transitively, each after its path: for the cache key (a
+ * change in a shared fragment regenerates the specs that use it). `files`: the spec, then its overlays. Never
+ * throws: a spec whose $refs are refused gets a marker, and loadSpec reports it (a failing spec is never cached).
+ */
+export function refInputs(entry: SpecEntry, files: readonly string[]): string[] {
+  try {
+    const texts = files.map((f) => readTextFile(f));
+    // Parse only when some $ref may name a file: one whose value does not plainly start with #, or text with
+    // escapes that could spell "$ref" (parsing the real specs costs ~10 ms each; this test, well under 1 ms).
+    if (!texts.some((t) => /\$ref["']?\s*:(?!\s*["']?#)/.test(t) || /\\[ux]/i.test(t))) return [];
+    const [spec, ...overlays] = files.map((f, i) => readDocument(f, texts[i]));
+    if (!spec) return [];
+    const root = refRoot(entry);
+    const read = refFiles(entry.file, spec.value, spec, root);
+    // An overlay's $refs land in the spec: they resolve from the spec's folder.
+    for (const o of overlays) for (const [k, v] of refFiles(entry.file, o.value, o, root)) read.set(k, v);
+    return [...read].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([real, doc]) => `${real}\0${doc.text}`);
+  } catch (e) {
+    return [`<refused: ${e instanceof Error ? e.message : String(e)}>`];
+  }
+}
+
+/** A file URL or path as json-schema-ref-parser hands it to a resolver → a file-system path. */
+function fsPath(url: string): string {
+  if (/^file:/i.test(url)) return fileURLToPath(url);
+  return path.resolve(decodeURI(url));
+}
+
+/**
+ * json-schema-ref-parser options that read files only through readRefFile (and nothing over the network), and
+ * parse nothing themselves: the resolver hands over the document readDocument parsed.
+ */
+export function refParserOptions(root: string, prepare: (value: unknown) => unknown): ParserOptions {
+  return {
+    resolve: {
+      external: true,
+      http: false,
+      file: { order: 1, canRead: true, read: (file: FileInfo) => JSON.stringify(prepare(readRefFile(fsPath(file.url), root).value)) },
+    },
+    parse: { yaml: false, text: false, binary: false, json: { order: 1, canParse: true, allowEmpty: false } },
+    dereference: { circular: false },
+  };
+}
+
+/** The most values a spec may hold once its $refs are inlined (the real specs hold under 20,000). */
+export const MAX_BUNDLED_VALUES = 1_000_000;
+
+/**
+ * A bundled document (objects shared where $refs pointed at one place) must stay small once inlined: $refs that
+ * double at each level would otherwise expand to billions of values (a "billion laughs" through $ref), and
+ * files nested MAX_DEPTH deep each could nest deeper together. Counted without recursion, each shared object once.
+ */
+export function checkBundled(file: string, doc: object, maxDepth = 2 * MAX_DEPTH): void {
+  const memo = new Map<object, { depth: number; size: number }>();
+  const stack: [object, boolean][] = [[doc, false]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, done] = top;
+    if (memo.has(node)) continue;
+    const children = Object.values(node).filter((v): v is object => v !== null && typeof v === "object");
+    if (!done) {
+      stack.push([node, true]);
+      for (const c of children) if (!memo.has(c)) stack.push([c, false]);
+      continue;
+    }
+    let depth = 0;
+    let size = 1 + Object.keys(node).length - children.length;
+    for (const c of children) {
+      const m = memo.get(c);
+      if (!m) continue;
+      depth = Math.max(depth, m.depth);
+      size += m.size;
+    }
+    memo.set(node, { depth: depth + 1, size });
+  }
+  const top = memo.get(doc);
+  if (top && top.depth > maxDepth) throw new SpecError(file, "", `nested more than ${maxDepth} levels deep once its $refs are inlined`);
+  if (top && top.size > MAX_BUNDLED_VALUES) throw new SpecError(file, "", `${top.size} values once its $refs are inlined (more than ${MAX_BUNDLED_VALUES}): $refs that repeat at each level multiply`);
+}

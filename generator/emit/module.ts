@@ -41,7 +41,8 @@ export function banner(meta: Pick<ModelMeta, "file" | "hash" | "overlays">, kind
     ...(meta.overlays.length ? [`Overlays applied: ${meta.overlays.join(", ")}.`] : ["Overlays applied: none."]),
     "Do not edit: run `npm run generate` to regenerate.",
   ];
-  return kind === "md" ? `<!-- ${lines.join(" ").replace(/--/g, "- -")} -->\n` : docComment(lines).text;
+  // In an HTML comment no two dashes may touch (`--->` would close it and put the rest of a name in the page).
+  return kind === "md" ? `<!-- ${lines.join(" ").replace(/-(?=-)/g, "- ")} -->\n` : docComment(lines).text;
 }
 
 /** Nested titles would become separate declarations in json-schema-to-typescript's output; keep them inline. */

@@ -5,19 +5,8 @@
 import { translate as translateRaw, and, or, not, pathKey } from "./formula.js";
 import { collectRules, simplify } from "./case-split.js";
 import { placeholder } from "../../templates/validation/placeholders.js";
-import {
-  CONSTRAINT_ORDER,
-  RULE_WORDS,
-  WORDS,
-  constraintSentence,
-  formatWords,
-  listWords,
-  predicatesOf,
-  typeWords,
-  valueWords,
-  type ConstraintKeyword,
-  type Predicate,
-} from "../../templates/validation/words.js";
+import { CONSTRAINT_ORDER, RULE_WORDS, constraintSentence, listWords, predicatesOf, valueWords, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
+import { FAMILIES } from "../keywords/index.js";
 import type { Formula, Has, Json, Path, RuleMessage, Schema, SchemaObject } from "../ir/types.js";
 
 const dot = (path: Path) => path.join(".");
@@ -98,8 +87,8 @@ function opaqueText(id: string): string {
   return isObject(schema) ? constraintText(path, schema).text : "a check holds";
 }
 
-/** The keywords whose "(got …)" is the value itself (not a count of characters or items, not a type). */
-const COMPARES_VALUE: readonly ConstraintKeyword[] = ["const", "enum", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf"];
+/** The keywords whose "(got …)" is the value itself (not a count of characters or items, not a type): their families say. */
+const COMPARES_VALUE: readonly ConstraintKeyword[] = FAMILIES.flatMap((f) => f.words.comparesValue ?? []);
 
 /**
  * Words for a value's own constraints: "duration must be at most 10", and the "(got {/duration})" to put after
@@ -299,17 +288,10 @@ function nested(schema: SchemaObject, base: string, at: Path, out: RuleMessage[]
 /** Words for one alternative of a property-level anyOf/oneOf: "a UUID", "an integer at least 2 and at most 30". */
 export function alternativeText(b: Schema): string {
   if (!isObject(b)) return b === false ? "nothing" : "anything";
-  if ("const" in b) return WORDS.const(b.const).words;
-  if (Array.isArray(b.enum)) return WORDS.enum(b.enum).words;
-  if (typeof b.format === "string") return formatWords(b.format);
-  if (typeof b.pattern === "string") return `a string matching ${b.pattern}`;
-  const t = typeof b.type === "string" ? b.type : Array.isArray(b.type) ? b.type.join(" or ") : null;
-  if (t === "object" && Array.isArray(b.required) && b.required.length) return `an object with ${b.required.join(", ")}`;
-  if (t === "integer" || t === "number") {
-    const bounds = predicatesOf(b, ["minimum", "maximum"]).map((p: Predicate) => p.words).join(" and ");
-    return `${typeWords(t)}${bounds ? ` ${bounds}` : ""}`;
+  for (const f of FAMILIES) {
+    const words = f.words.alternative?.(b);
+    if (words !== undefined) return words;
   }
-  if (t) return typeWords(t);
   return "a value of another shape";
 }
 

@@ -2,70 +2,33 @@
 // it forbids, and takes the values it fixes. Lint checks each witness with Ajv, so a "possible" verdict is
 // always backed by a payload the validator accepts.
 import { OTHER } from "../ir/types.js";
-import { declaredLiterals } from "./formula.js";
+import { FAMILIES } from "../keywords/index.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
+import type { WitnessContext } from "../keywords/family.js";
 import type { Cube, Json, JsonObject, Path, PresenceVariable, Schema, SchemaObject, Value, ValueVariable, Variable } from "../ir/types.js";
 
-const SAMPLE_UUID = "0d84f171-2e54-4c07-836e-05788795736d";
-const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
-  uuid: SAMPLE_UUID,
-  uri: "https://example.com/asset.png",
-  "uri-reference": "https://example.com/asset.png",
-  "date-time": "2026-01-01T00:00:00Z",
-  date: "2026-01-01",
-  time: "00:00:00Z",
-  email: "user@example.com",
-  hostname: "example.com",
-  ipv4: "127.0.0.1",
-};
-
-/** A value the declared schema accepts (best effort; the caller checks it with the validator). */
+/**
+ * A value the declared schema accepts (best effort; the caller checks it with the validator): a value a family
+ * pins (const), else the schema's first example or its default, else the first sample a family gives
+ * (generator/keywords/, in registry order).
+ */
 export function sampleValue(schema: Schema | undefined, depth = 0): Json {
   if (schema === true || schema === undefined) return "x";
   if (!isPlain(schema) || depth > 12) return null;
-  // A schema read from JSON cannot hold `const: undefined`, so `!== undefined` is "has a const".
-  if (schema.const !== undefined) return schema.const;
+  for (const f of FAMILIES) {
+    const pinned = f.witness.pinned?.(schema);
+    if (pinned !== undefined) return pinned;
+  }
   const example = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
   if (example !== undefined) return example;
   if (schema.default !== undefined) return schema.default;
-  const [literal] = declaredLiterals(schema) ?? [];
-  if (literal !== undefined) return literal;
-  const branches = schema.anyOf ?? schema.oneOf;
-  if (branches?.length) {
-    const { anyOf, oneOf, ...base } = schema;
-    const first = isPlain(branches[0]) ? branches[0] : {};
-    return sampleValue({ ...base, ...first, type: first.type ?? base.type }, depth + 1);
-  }
-  const type = Array.isArray(schema.type) ? schema.type[0] : (schema.type ?? (isPlain(schema.properties) ? "object" : undefined));
-  switch (type) {
-    case "string": {
-      const sample = typeof schema.format === "string" ? FORMAT_SAMPLES[schema.format] : undefined;
-      if (sample) return sample;
-      return "a".repeat(Math.max(1, schema.minLength ?? 1));
-    }
-    case "integer":
-    case "number": {
-      const lo = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1);
-      const step = schema.multipleOf ?? 1;
-      let v = Math.ceil(lo / step) * step;
-      if (schema.maximum !== undefined && v > schema.maximum) v = schema.maximum;
-      return type === "integer" ? Math.round(v) : v;
-    }
-    case "boolean":
-      return false;
-    case "null":
-      return null;
-    case "array": {
-      const n = schema.minItems ?? 0;
-      const items = (schema.prefixItems ?? []).map((s) => sampleValue(s, depth + 1));
-      while (items.length < n) items.push(sampleValue(schema.items, depth + 1));
-      return items;
-    }
-    case "object": {
-      const out: Record<string, Json> = {};
-      for (const k of schema.required ?? []) out[k] = sampleValue(schema.properties?.[k], depth + 1);
-      return out;
-    }
+  const ctx: WitnessContext = {
+    type: Array.isArray(schema.type) ? schema.type[0] : (schema.type ?? (isPlain(schema.properties) ? "object" : undefined)),
+    sample: (s) => sampleValue(s, depth + 1),
+  };
+  for (const f of FAMILIES) {
+    const sample = f.witness.sample?.(schema, ctx);
+    if (sample !== undefined) return sample;
   }
   return null;
 }

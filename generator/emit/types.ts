@@ -6,16 +6,18 @@ import { rulePointerText } from "../errors.js";
 import { displayOrder } from "../analyze/describe.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
 import { simplify } from "../analyze/case-split.js";
-import { declaredLiterals, stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
-import { alternativePath, alternativesOf, isLocalPath, localSplitKey, mergeBranch, typesOf } from "../analyze/local-splits.js";
-import { declaredAt, declaredTypes, isPlain } from "../normalize/walk.js";
+import { stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
+import { FAMILIES } from "../keywords/index.js";
+import { unionOf } from "../keywords/typescript.js";
+import type { TypeContext } from "../keywords/family.js";
+import { isLocalPath, localSplitKey } from "../analyze/local-splits.js";
+import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import type {
   AnalyzedIR,
   CaseSplit,
   Cube,
   Json,
-  JsonType,
   LocalSplit,
   ModelIR,
   Path,
@@ -125,57 +127,35 @@ class DeclaredTypes {
     return name;
   }
 
-  /** TS type of a schema at an instance path. */
+  /** TS type of a schema at an instance path: the first family (generator/keywords/, in order) that decides it. */
   type(schema: Schema | undefined, path: Path): string {
     if (schema === true || schema === undefined) return "unknown";
     if (schema === false) return "never";
     if (!isPlain(schema)) return "unknown";
-    const lits = declaredLiterals(schema);
-    if (lits) {
-      const t = declaredTypes(schema);
-      const ok = lits.filter((v) => !t || t.some((x) => matchesType(x, v)));
-      return ok.length ? unionOf(ok.map((v) => literal(v).text)) : "never";
+    const ctx = this.context(path);
+    for (const f of FAMILIES) {
+      const t = f.typescript.type?.(schema, ctx);
+      if (t !== undefined) return t;
     }
-    const alternatives = alternativesOf(schema);
-    if (alternatives) {
-      const { base, branches } = alternatives;
-      return unionOf(branches.map((b, i) => this.type(mergeBranch(base, b), alternativePath(base, branches, i, path))));
-    }
-    const types = typesOf(schema);
-    if (!types) return "unknown";
-    return unionOf(types.map((t) => this.typeOfKind(t, schema, path)));
+    return "unknown";
   }
 
-  typeOfKind(t: JsonType, schema: SchemaObject, path: Path): string {
-    switch (t) {
-      case "string":
-        return "string";
-      case "integer":
-      case "number":
-        return "number";
-      case "boolean":
-        return "boolean";
-      case "null":
-        return "null";
-      case "array": {
-        if (Array.isArray(schema.prefixItems) && schema.prefixItems.length) {
-          const items = schema.prefixItems.map((s) => this.type(s, [...path, "[]"]));
-          const rest = schema.items === false ? null : this.type(schema.items ?? true, [...path, "[]"]);
-          const distinct = new Set([...items, ...(rest ? [rest] : [])]);
-          if (distinct.size === 1) return arrayOf([...distinct][0] ?? "unknown");
-          const min = schema.minItems ?? 0;
-          return `[${items.map((x, i) => `${x}${i < min ? "" : "?"}`).join(", ")}${rest ? `, ...${arrayOf(rest)}` : ""}]`;
+  /** What a family's TypeScript reads: the place, this emitter's recursion and interfaces, each kind's owner. */
+  private context(path: Path): TypeContext {
+    const ctx: TypeContext = {
+      path,
+      type: (s, p) => this.type(s, p),
+      interfaceFor: (s, p) => this.interfaceFor(s, p),
+      kind: (kind, schema) => {
+        for (const f of FAMILIES) {
+          const t = f.typescript.kinds?.[kind];
+          if (t) return t(schema, ctx);
         }
-        return arrayOf(this.type(schema.items ?? true, [...path, "[]"]));
-      }
-      case "object":
-        if (isPlain(schema.properties) && Object.keys(schema.properties).length) return this.interfaceFor(schema, path);
-        if (schema.additionalProperties === false) return "Record<string, never>";
-        return `{ [key: string]: ${isPlain(schema.additionalProperties) ? this.type(schema.additionalProperties, [...path, "*"]) : "unknown"} }`;
-      default:
         // A type name outside JSON Schema's seven (only a schema Ajv never saw can have one).
         return "unknown";
-    }
+      },
+    };
+    return ctx;
   }
 
   /** Body of an interface for an object schema (its properties, declared optionality, index signature). */
@@ -195,21 +175,6 @@ class DeclaredTypes {
     }
     return lines.join("\n");
   }
-}
-
-function matchesType(t: JsonType, v: Json): boolean {
-  if (t === "integer") return Number.isInteger(v);
-  if (t === "number") return typeof v === "number";
-  if (t === "null") return v === null;
-  if (t === "array") return Array.isArray(v);
-  if (t === "object") return isPlain(v);
-  return typeof v === t;
-}
-const arrayOf = (t: string): string => (/^[A-Za-z0-9_.]+$/.test(t) ? `${t}[]` : `Array<${t}>`);
-function unionOf(members: readonly string[]): string {
-  const uniq = [...new Set(members)];
-  if (uniq.includes("unknown")) return "unknown";
-  return uniq.length ? uniq.join(" | ") : "never";
 }
 
 /** A rule branch with a title that fixes properties to constants (e.g. "720p (16:9)" for a size pair). */

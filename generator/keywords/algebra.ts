@@ -1,0 +1,67 @@
+// The boolean algebra that keyword families build formulas with (JSON Schema rules → formulas, analyze/formula.ts).
+// Atoms:
+//   has(path)      the property at path (names from the task root) is present
+//   eq(path, v)    the present property at path equals the literal v
+//   opaque(id)     a non-structural check (range, length, pattern, format, array size, …) we do not model:
+//                  free to be true or false, so the types built from the formula stay sound (looser, never stricter).
+// Kept apart from analyze/formula.ts so that the families can use it without importing the translation that
+// dispatches to them.
+import { isPlain } from "../normalize/walk.js";
+import type { Eq, False, Formula, Has, Json, Opaque, Path, True } from "../ir/types.js";
+
+export const TRUE: True = Object.freeze({ t: "true" });
+export const FALSE: False = Object.freeze({ t: "false" });
+// Atoms carry their variable's key, computed once: the case split looks keys up at every node it visits.
+export const has = (path: Path): Has => ({ t: "has", path, key: `has:${path.join(".")}` });
+export const eq = (path: Path, value: Json): Eq => ({ t: "eq", path, value, key: `eq:${path.join(".")}`, presence: `has:${path.join(".")}` });
+export const opaque = (id: string): Opaque => ({ t: "opaque", id, key: `op:${id}` });
+
+export function and(xs: readonly Formula[]): Formula {
+  const flat: Formula[] = [];
+  for (const x of xs) {
+    if (x.t === "false") return FALSE;
+    if (x.t === "true") continue;
+    if (x.t === "and") flat.push(...x.xs);
+    else flat.push(x);
+  }
+  const [only] = flat;
+  return only === undefined ? TRUE : flat.length === 1 ? only : { t: "and", xs: flat };
+}
+export function or(xs: readonly Formula[]): Formula {
+  const flat: Formula[] = [];
+  for (const x of xs) {
+    if (x.t === "true") return TRUE;
+    if (x.t === "false") continue;
+    if (x.t === "or") flat.push(...x.xs);
+    else flat.push(x);
+  }
+  const [only] = flat;
+  return only === undefined ? FALSE : flat.length === 1 ? only : { t: "or", xs: flat };
+}
+export function not(x: Formula): Formula {
+  if (x.t === "true") return FALSE;
+  if (x.t === "false") return TRUE;
+  if (x.t === "not") return x.x;
+  return { t: "not", x };
+}
+export const implies = (a: Formula, b: Formula): Formula => or([not(a), b]);
+
+/** A path as the dotted text that variable keys use. */
+export const pathKey = (path: Path): string => path.join(".");
+
+/** The opaque atom of a check `schema` at `at`: its id is `a.b:{json of the check}` (describe reads it back). */
+export function opaqueFor(at: Path, schema: object): Opaque {
+  return opaque(`${pathKey(at)}:${stableStringify(schema)}`);
+}
+
+/** JSON text with object keys sorted, so equal values give equal text whatever their key order. */
+export function stableStringify(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  if (isPlain(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify(v[k])}`)
+      .join(",")}}`;
+  // JSON.stringify gives undefined for undefined (a Map lookup that missed): spelled out, like a template would.
+  return JSON.stringify(v) ?? "undefined";
+}

@@ -1,0 +1,43 @@
+// type (JSON Schema 2020-12 §6.1.1): TRUE when the declaration already has the type, FALSE when it cannot,
+// otherwise an opaque check; the TypeScript of each JSON type (asking the family that shapes arrays and objects).
+import { WORDS, typeWords } from "../../templates/validation/words.js";
+import { typesOf } from "../analyze/local-splits.js";
+import { FALSE, TRUE } from "./algebra.js";
+import { unionOf } from "./typescript.js";
+import type { KeywordFamily } from "./family.js";
+import type { Formula, JsonType, Opaque } from "../ir/types.js";
+
+function typeFormula(v: JsonType | readonly JsonType[] | undefined, dTypes: readonly JsonType[] | undefined, opaque: (check: object) => Opaque): Formula {
+  const want: readonly JsonType[] = typeof v === "string" ? [v] : (v ?? []);
+  if (!dTypes) return opaque({ type: v });
+  const ok = (t: JsonType) => want.includes(t) || (t === "integer" && want.includes("number"));
+  if (dTypes.every(ok)) return TRUE;
+  if (!dTypes.some((t) => ok(t) || (t === "number" && want.includes("integer")))) return FALSE;
+  return opaque({ type: v });
+}
+
+export const type: KeywordFamily = {
+  name: "type",
+  section: "§6.1.1 type",
+  keywords: ["type"],
+  atoms: (_k, s, ctx) => typeFormula(s.type, ctx.declaredTypes, ctx.opaque),
+  typescript: {
+    // Declared or implied types, each as its kind's type: the last resort, after literals and alternatives.
+    type: (schema, ctx) => {
+      const types = typesOf(schema);
+      if (!types) return "unknown";
+      return unionOf(types.map((t) => ctx.kind(t, schema)));
+    },
+    kinds: { string: () => "string", integer: () => "number", number: () => "number", boolean: () => "boolean", null: () => "null" },
+  },
+  words: {
+    predicates: { type: WORDS.type },
+    alternative: (b) => {
+      const t = typeof b.type === "string" ? b.type : Array.isArray(b.type) ? b.type.join(" or ") : null;
+      return t ? typeWords(t) : undefined;
+    },
+  },
+  witness: {
+    sample: (_schema, ctx) => (ctx.type === "boolean" ? false : ctx.type === "null" ? null : undefined),
+  },
+};

@@ -7,7 +7,7 @@ import path from "node:path";
 import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.js";
 import { diffOutput, lockOutput, outputFolder, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
-import { expandInputs, loadRegistry, validateInputs, renderResults, type ModelValidators, type TaskValidator } from "./validate.js";
+import { createReporter, expandInputs, loadRegistry, sourceFromValidators, validateInputs, MAX_DEPTH, type ModelValidators, type TaskValidator } from "./validate.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
 import type { LintResult } from "./ir/types.js";
@@ -46,11 +46,14 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   diff: DIFF_HELP,
   validate: `Usage: modelgen validate <file|glob|->… [--specs <dir|file>]… [--registry <dir>] [--model <id>] [--format text|json|github]
 
-  Each input is a JSON task, an array of tasks, or JSON Lines (- reads standard input). A task's model is found
-  through its \`model\` field: in the generated registry (--registry, default: generated), or in specs
-  compiled now (--specs). --model forces one model for every task (for bodies without a model field).
-  --format text    one line per task, with each broken rule in words (colour when on a terminal)
-  --format json    { valid, invalid, results: [{ file, index, model, line, column, path, message }] }
+  Each input is a JSON task, an array of tasks, or JSON Lines (- reads standard input), read as a stream: a file
+  of any size is checked a task at a time. A task's model is found through its \`model\` field: in the generated
+  registry (--registry, default: generated; only the models the tasks name are loaded), or in specs compiled now
+  (--specs). --model forces one model for every task (for bodies without a model field). Input nested more than
+  ${MAX_DEPTH} levels deep, or that is not JSON, stops the run with exit 2 and its line:column.
+  --format text    one line per task, with each broken rule in words (colour when on a terminal); control
+                   characters in file names, model ids and property names are shown as escapes (\\x1b)
+  --format json    { results: [{ file, index, model, line, column, path, message }], valid, invalid }
   --format github  workflow annotations: ::error file=…,line=…::message
   Exit: 0 all valid, 1 some invalid, 2 bad usage or unreadable input.`,
 };
@@ -132,10 +135,18 @@ async function cmdValidate(argv: string[]): Promise<void> {
   if (!isOneOf(format, ["text", "json", "github"])) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
   if (positionals.length === 0) throw new UsageError("validate needs at least one file, glob or - (see `modelgen validate --help`)");
   const inputs = expandInputs(positionals);
-  const models = values.specs ? await registryFromSpecs(values.specs, values.overlay ?? []) : await loadRegistry(values.registry ?? "generated");
-  const results = validateInputs(inputs, models, { model: values.model });
-  process.stdout.write(renderResults(results, format, { color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR }));
-  if (results.some((r) => !r.valid)) process.exitCode = 1;
+  const models = values.specs ? sourceFromValidators(await registryFromSpecs(values.specs, values.overlay ?? [])) : await loadRegistry(values.registry ?? "generated");
+  // Output leaves in blocks of about 64 KB, and waits for a slow reader: memory stays bounded whatever the input.
+  let pending = "";
+  const flush = async (): Promise<void> => {
+    const text = pending;
+    pending = "";
+    if (text && !process.stdout.write(text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+  };
+  const reporter = createReporter(format, (text) => void (pending += text), { color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR });
+  const summary = await validateInputs(inputs, models, reporter, { model: values.model, after: () => (pending.length > 65536 ? flush() : undefined) });
+  await flush();
+  if (summary.invalid > 0) process.exitCode = 1;
 }
 
 const USAGE_EXIT = 2;

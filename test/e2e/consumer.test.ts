@@ -14,10 +14,11 @@ test("import modelgen-models and modelgen-models/runware/alibaba-wan2-7 from pla
   writeFileSync(path.join(app, "package.json"), JSON.stringify({ type: "module", private: true }));
   writeFileSync(
     path.join(app, "main.js"),
-    `import { models, modelIds } from "modelgen-models";
+    `import { models, modelIds, loadModel } from "modelgen-models";
 import { modelId, isTask, validateTask } from "modelgen-models/runware/alibaba-wan2-7";
 const task = { taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: modelId, inputs: { frameImages: [{ image: "https://example.com/a.jpg" }] } };
-console.log(JSON.stringify({ modelIds, fromRegistry: models[modelId].validateTask({ ...task, width: 1280, height: 720 }), isTask: isTask(task), issues: validateTask(task) }));
+const fromRegistry = (await loadModel(models[modelId].modelId)).validateTask({ ...task, width: 1280, height: 720 });
+console.log(JSON.stringify({ modelIds, fromRegistry, isTask: isTask(task), issues: validateTask(task) }));
 `,
   );
   const r = spawnSync(process.execPath, ["main.js"], { cwd: app, encoding: "utf8" });

@@ -8,18 +8,20 @@ describe("emitRegistry", () => {
   const models = [model("z:last@1", "runware/z-last"), model("a:first@1", "runware/a-first"), model("m:flow", "runflow/m-flow", { provider: "runflow" })];
   const files = emitRegistry(models);
 
-  test("imports every module and lists it by model id, sorted by id whatever the input order", () => {
+  test("lists every model's metadata by id and imports no module, sorted by id whatever the input order", () => {
     const js = files["index.js"];
-    const imports = [...js.matchAll(/^import \* as (m\d+) from "([^"]+)";$/gm)].map((m) => [m[1], m[2]]);
-    expect(imports).toEqual([
-      ["m0", "./runware/a-first/index.js"],
-      ["m1", "./runflow/m-flow/index.js"],
-      ["m2", "./runware/z-last/index.js"],
+    expect(js).not.toMatch(/^import /m);
+    const loaders = [...js.matchAll(/^  \[("[^"]+"), \(\) => import\("([^"]+)"\)\],$/gm)].map((m) => [m[1], m[2]]);
+    expect(loaders).toEqual([
+      ['"a:first@1"', "./runware/a-first/index.js"],
+      ['"m:flow"', "./runflow/m-flow/index.js"],
+      ['"z:last@1"', "./runware/z-last/index.js"],
     ]);
-    expect(js).toContain('  "a:first@1": { modelId: "a:first@1", title: "Title of a:first@1", provider: "runware", modulePath: "./runware/a-first/index.js", isTask: m0.isTask, validateTask: m0.validateTask },');
-    expect(js.indexOf('"a:first@1":')).toBeLessThan(js.indexOf('"m:flow":'));
-    expect(js.indexOf('"m:flow":')).toBeLessThan(js.indexOf('"z:last@1":'));
-    expect(files["index.d.ts"]).toContain('  "m:flow": ModelEntry;\n  "z:last@1": ModelEntry;');
+    expect(js).toContain('  ["a:first@1", Object.freeze({ modelId: "a:first@1", title: "Title of a:first@1", provider: "runware", modulePath: "./runware/a-first/index.js" })],');
+    expect(js.indexOf('["a:first@1",')).toBeLessThan(js.indexOf('["m:flow",'));
+    expect(js.indexOf('["m:flow",')).toBeLessThan(js.indexOf('["z:last@1",'));
+    expect(files["index.d.ts"]).toContain('  readonly "m:flow": ModelEntry;\n  readonly "z:last@1": ModelEntry;');
+    expect(files["index.d.ts"]).toContain('  "m:flow": typeof import("./runflow/m-flow/index.js");');
   });
 
   test("the package exports one subpath per model, its declarations first", () => {
@@ -32,13 +34,24 @@ describe("emitRegistry", () => {
   test("model ids and titles from specs enter the code only as escaped literals", () => {
     const hostile = model('x"</script>\u2028', "runware/x", { title: "*/ }; evil(); /*" });
     const { "index.js": js, "index.d.ts": dts } = emitRegistry([hostile]);
-    expect(js).toContain('"x\\"<\\/script>\\u2028": { modelId: "x\\"<\\/script>\\u2028", title: "*/ }; evil(); /*"');
-    expect(dts).toContain('"x\\"<\\/script>\\u2028": ModelEntry;');
+    expect(js).toContain('["x\\"<\\/script>\\u2028", Object.freeze({ modelId: "x\\"<\\/script>\\u2028", title: "*/ }; evil(); /*"');
+    expect(dts).toContain('readonly "x\\"<\\/script>\\u2028": ModelEntry;');
     expect(js).not.toContain("\u2028");
   });
 
-  test("no models: an empty registry that still parses as a module body", () => {
+  test("an id named __proto__ or constructor is an own key of models, never the prototype", async () => {
+    const { "index.js": js } = emitRegistry([model("__proto__", "runware/p"), model("constructor", "runware/c")]);
+    const registry = (await import(`data:text/javascript,${encodeURIComponent(js)}`)) as { models: Record<string, { modulePath: string }>; modelIds: string[] };
+    expect(registry.modelIds).toEqual(["__proto__", "constructor"]);
+    expect(Object.getPrototypeOf(registry.models)).toBeNull();
+    expect(Object.hasOwn(registry.models, "__proto__")).toBe(true);
+    expect(registry.models["__proto__"]?.modulePath).toBe("./runware/p/index.js");
+  });
+
+  test("no models: an empty registry that still imports, and rejects every id", async () => {
     const { "index.js": js } = emitRegistry([]);
-    expect(js).toContain("export const models = {\n\n};");
+    const registry = (await import(`data:text/javascript,${encodeURIComponent(js)}`)) as { modelIds: string[]; loadModel(id: string): Promise<unknown> };
+    expect(registry.modelIds).toEqual([]);
+    await expect(registry.loadModel("a")).rejects.toThrow('unknown model "a"; the closest known ids: none (the registry is empty)');
   });
 });

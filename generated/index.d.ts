@@ -4,20 +4,47 @@
 import type { ValidationIssue } from "./_runtime/validation/index.js";
 export type { ValidationIssue };
 
+/** A generated model's metadata; its module (types, validator, client) comes from loadModel. */
 export interface ModelEntry {
-  modelId: string;
-  title: string;
-  provider: "runware" | "runflow";
+  readonly modelId: string;
+  readonly title: string;
+  readonly provider: "runware" | "runflow";
   /** Path of the model's module, relative to this file. */
-  modulePath: string;
-  isTask(value: unknown): boolean;
-  validateTask(value: unknown): ValidationIssue[];
+  readonly modulePath: string;
 }
 
+/** Each model id and the type of its module. */
+export interface ModelModules {
+  "alibaba:wan@2.6": typeof import("./runware/alibaba-wan2-6/index.js");
+  "alibaba:wan@2.7": typeof import("./runware/alibaba-wan2-7/index.js");
+  "alibaba:wan@2.7-image": typeof import("./runware/alibaba-wan2-7-image/index.js");
+  "runflow:alibaba/wan/v2.7/text-to-video": typeof import("./runflow/alibaba-wan-v2-7-text-to-video/index.js");
+}
+
+/** A generated model's id. */
+export type ModelId = keyof ModelModules;
+
+/** Every generated model's metadata, by its id. */
 export declare const models: {
-  "alibaba:wan@2.6": ModelEntry;
-  "alibaba:wan@2.7": ModelEntry;
-  "alibaba:wan@2.7-image": ModelEntry;
-  "runflow:alibaba/wan/v2.7/text-to-video": ModelEntry;
+  readonly "alibaba:wan@2.6": ModelEntry;
+  readonly "alibaba:wan@2.7": ModelEntry;
+  readonly "alibaba:wan@2.7-image": ModelEntry;
+  readonly "runflow:alibaba/wan/v2.7/text-to-video": ModelEntry;
 };
+
+/** The model ids, sorted. */
 export declare const modelIds: string[];
+
+/** loadModel's rejection for an id that no generated model has. */
+export declare class UnknownModelError extends Error {
+  readonly code: "unknownModel";
+  /** The id asked for, as given. */
+  readonly modelId: unknown;
+  /** The nearest known ids (at most three), nearest first. */
+  readonly closest: string[];
+  constructor(modelId: unknown, closest: string[]);
+}
+
+/** The module of model `id`, imported on first use; an unknown id rejects with an UnknownModelError. */
+export declare function loadModel<K extends ModelId>(id: K): Promise<ModelModules[K]>;
+export declare function loadModel(id: string): Promise<ModelModules[ModelId]>;

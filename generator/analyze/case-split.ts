@@ -158,6 +158,70 @@ export function simplify(f: Formula, asg: ReadonlyMap<string, Value>): Formula {
   }
 }
 
+/**
+ * `simplify(f, asg ∪ {key: value})` for a residual `f = simplify(…, asg)` with `key` unassigned: the residual's
+ * atoms are all unassigned (an eq atom may keep a present presence), so only the new binding can change it.
+ * Subtrees it leaves alone are returned as they are (formulas are normalized by and/or/not, so rebuilding
+ * them would give the same formula), which saves rebuilding the whole residual at every node of the search.
+ */
+function assign(f: Formula, key: string, value: Value, mentions?: Mentions, bit = 0): Formula {
+  // A subtree that does not mention the variable stays as it is.
+  if (mentions && (mentions.of(f) & bit) === 0) return f;
+  switch (f.t) {
+    case "true":
+    case "false":
+      return f;
+    case "and":
+    case "or": {
+      let changed: Formula[] | null = null;
+      for (let i = 0; i < f.xs.length; i++) {
+        const x = f.xs[i]!;
+        const y = assign(x, key, value, mentions, bit);
+        if (changed) changed.push(y);
+        else if (y !== x) (changed = f.xs.slice(0, i)).push(y);
+      }
+      return changed === null ? f : f.t === "and" ? and(changed) : or(changed);
+    }
+    case "not": {
+      const y = assign(f.x, key, value, mentions, bit);
+      return y === f.x ? f : not(y);
+    }
+    case "has":
+    case "opaque":
+      return f.key === key ? (value ? TRUE : FALSE) : f;
+    case "eq":
+      if (f.presence === key && value === false) return FALSE;
+      if (f.key === key) return value !== OTHER && value === f.value ? TRUE : FALSE;
+      return f;
+  }
+}
+
+/**
+ * The variables a formula mentions, as a bit per rank (searches over at most 32 variables), remembered per
+ * formula object: the residuals of a search share most of their subtrees.
+ */
+class Mentions {
+  private readonly cache = new WeakMap<Formula, number>();
+  constructor(private readonly rank: ReadonlyMap<string, number>) {}
+  bit(key: string): number {
+    const r = this.rank.get(key);
+    return r === undefined ? 0 : 1 << r;
+  }
+  of(f: Formula): number {
+    if (f.t === "true" || f.t === "false") return 0;
+    let m = this.cache.get(f);
+    if (m !== undefined) return m;
+    if (f.t === "and" || f.t === "or") {
+      m = 0;
+      for (const x of f.xs) m |= this.of(x);
+    } else if (f.t === "not") m = this.of(f.x);
+    else if (f.t === "eq") m = this.bit(f.key) | this.bit(f.presence);
+    else m = this.bit(f.key);
+    this.cache.set(f, m);
+    return m;
+  }
+}
+
 export class SplitTooLarge extends Error {}
 
 /** Smallest rank of an unassigned variable in a formula (a residual always mentions one). */
@@ -194,27 +258,61 @@ const domainOf = (v: Variable): readonly Value[] => (v.kind === "opaque" ? [true
 /** All cubes of `formula` over `vars` (DPLL with don't-cares), opaque variables projected out. */
 export function enumerate(formula: Formula, vars: ReadonlyMap<string, Variable>): Cube[] {
   const cubes: Cube[] = [];
+  search(formula, vars, (cube) => {
+    cubes.push(cube);
+    return false;
+  });
+  return cubes;
+}
+
+/**
+ * The cubes `enumerate` would list, in its order, until `stop(cube)` is true: that cube, else undefined (then every
+ * cube was seen). Deciding satisfiability, or finding a witness, needs only the first cubes, not all of them.
+ */
+export function firstCube(formula: Formula, vars: ReadonlyMap<string, Variable>, stop: (cube: Cube) => boolean = () => true): Cube | undefined {
+  let found: Cube | undefined;
+  search(formula, vars, (cube) => {
+    if (!stop(cube)) return false;
+    found = cube;
+    return true;
+  });
+  return found;
+}
+
+/** DPLL with don't-cares: each satisfying cube to `onCube` until it returns true. */
+function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (cube: Cube) => boolean): void {
   let nodes = 0;
+  let count = 0;
+  let done = false;
   const order = [...vars.values()];
   const rank = new Map(order.map((v, i) => [v.key, i]));
-  const step = (f: Formula, asg: ReadonlyMap<string, Value>): void => {
+  const mentions = order.length <= 32 ? new Mentions(rank) : undefined;
+  // `assigned`: the bits of the variables `asg` fixes (with `mentions`).
+  const step = (f: Formula, asg: ReadonlyMap<string, Value>, assigned: number): void => {
     if (++nodes > MAX_NODES) throw new SplitTooLarge();
     if (f.t === "false") return;
     if (f.t === "true") {
-      cubes.push(new Map([...asg].filter(([k]) => vars.get(k)?.kind !== "opaque")));
-      if (cubes.length > MAX_CUBES) throw new SplitTooLarge();
+      done = onCube(new Map([...asg].filter(([k]) => vars.get(k)?.kind !== "opaque")));
+      if (++count > MAX_CUBES && !done) throw new SplitTooLarge();
       return;
     }
-    // The earliest variable (in branching order) that the residual formula still mentions.
-    const next = order[firstRank(f, rank, asg)];
+    // The earliest variable (in branching order) that the residual formula still mentions. The residual mentions
+    // assigned variables only as the presence of an eq atom, which firstRank skips too.
+    let first: number;
+    if (mentions) {
+      const open = mentions.of(f) & ~assigned;
+      first = open === 0 ? Infinity : 31 - Math.clz32(open & -open);
+    } else first = firstRank(f, rank, asg);
+    const next = order[first];
     if (next === undefined) throw new Error("the formula mentions a variable that is not in the split");
+    const bit = mentions ? mentions.bit(next.key) : 0;
     for (const value of domainOf(next)) {
+      if (done) return;
       const a = new Map(asg).set(next.key, value);
-      step(simplify(f, a), a);
+      step(assign(f, next.key, value, mentions, bit), a, assigned | bit);
     }
   };
-  step(formula, new Map());
-  return cubes;
+  step(formula, new Map(), 0);
 }
 
 const cubeKey = (cube: Cube, skip?: string): string =>
@@ -229,19 +327,150 @@ function subsumes(a: Cube, b: Cube): boolean {
   return true;
 }
 
+/** Three-valued value of a formula under a partial assignment: what `simplify(f, asg).t` would be, without building it. */
+type Truth = "true" | "false" | "open";
+export function truthOf(f: Formula, get: (key: string) => Value | undefined): Truth {
+  switch (f.t) {
+    case "true":
+    case "false":
+      return f.t;
+    case "and": {
+      let open = false;
+      for (const x of f.xs) {
+        const t = truthOf(x, get);
+        if (t === "false") return "false";
+        if (t === "open") open = true;
+      }
+      return open ? "open" : "true";
+    }
+    case "or": {
+      let open = false;
+      for (const x of f.xs) {
+        const t = truthOf(x, get);
+        if (t === "true") return "true";
+        if (t === "open") open = true;
+      }
+      return open ? "open" : "false";
+    }
+    case "not": {
+      const t = truthOf(f.x, get);
+      return t === "open" ? t : t === "true" ? "false" : "true";
+    }
+    case "has":
+    case "opaque": {
+      const v = get(f.key);
+      return v === undefined ? "open" : v ? "true" : "false";
+    }
+    case "eq": {
+      if (get(f.presence) === false) return "false";
+      const v = get(f.key);
+      if (v === undefined) return "open";
+      return v !== OTHER && v === f.value ? "true" : "false";
+    }
+  }
+}
+
 /**
- * Is every structural assignment extending `d` covered by some cube (or impossible by declaration)?
- * Splits `d` on the variables the cubes fix until each piece is decided.
+ * Coverage of assignments by a fixed list of cubes, for `minimize`: is every structural assignment extending `d`
+ * covered by some cube (or impossible by declaration)? Splits `d` on the variables the cubes fix until each piece
+ * is decided. Cubes and assignments are dense (variable index → domain index, -1 free); the answer depends on `d`
+ * alone (a piece's relevant cubes are the list's cubes compatible with it), so it is memoized per list.
  */
-function covered(d: Cube, cubes: readonly Cube[], vars: ReadonlyMap<string, Variable>, background: Formula): boolean {
-  if (simplify(background, d).t === "false") return true;
-  const relevant = cubes.filter((c) => [...c].every(([k, v]) => !d.has(k) || d.get(k) === v));
-  if (relevant.length === 0) return false;
-  if (relevant.some((c) => [...c.keys()].every((k) => d.has(k)))) return true;
-  // Some relevant cube fixes a variable `d` leaves free (else the line above returned): split on the first.
-  const split = [...vars.values()].find((v) => v.kind !== "opaque" && !d.has(v.key) && relevant.some((c) => c.has(v.key)));
-  if (split === undefined) throw new Error("a cube fixes a variable that is not in the split");
-  return domainOf(split).every((value) => covered(new Map(d).set(split.key, value), relevant, vars, background));
+class Coverage {
+  private readonly order: Variable[];
+  private readonly index = new Map<string, number>();
+  /** Per variable: its domain, then any other value a cube holds (compared by identity, never split on). */
+  private readonly values: Value[][];
+  private readonly cubes: { readonly pos: Int32Array; readonly val: Int32Array }[];
+  private readonly memo = new Map<string, boolean>();
+  private readonly all: number[];
+
+  constructor(
+    cubes: readonly Cube[],
+    vars: ReadonlyMap<string, Variable>,
+    private readonly background: Formula,
+  ) {
+    this.order = [...vars.values()].filter((v) => v.kind !== "opaque");
+    this.order.forEach((v, i) => this.index.set(v.key, i));
+    this.values = this.order.map((v) => [...domainOf(v)]);
+    this.cubes = cubes.map((c) => {
+      const pos: number[] = [];
+      const val: number[] = [];
+      for (const [k, v] of c) {
+        const i = this.index.get(k);
+        if (i === undefined) throw new Error("a cube fixes a variable that is not in the split");
+        pos.push(i);
+        val.push(this.valueIndex(i, v));
+      }
+      return { pos: Int32Array.from(pos), val: Int32Array.from(val) };
+    });
+    this.all = this.cubes.map((_, i) => i);
+  }
+
+  private valueIndex(i: number, v: Value): number {
+    const vs = this.values[i]!;
+    const at = vs.indexOf(v);
+    return at >= 0 ? at : vs.push(v) - 1;
+  }
+
+  covers(d: Cube): boolean {
+    const dense = new Int32Array(this.order.length).fill(-1);
+    for (const [k, v] of d) {
+      const i = this.index.get(k);
+      // A variable no cube can fix: the old map-based check treated it the same way (never split on, never compared).
+      if (i !== undefined) dense[i] = this.valueIndex(i, v);
+    }
+    return this.covered(dense, this.all);
+  }
+
+  private covered(d: Int32Array, cubes: readonly number[]): boolean {
+    const key = d.join(",");
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const answer = this.decide(d, cubes);
+    this.memo.set(key, answer);
+    return answer;
+  }
+
+  private decide(d: Int32Array, cubes: readonly number[]): boolean {
+    const get = (k: string): Value | undefined => {
+      const i = this.index.get(k);
+      const at = i === undefined ? -1 : d[i]!;
+      return at < 0 ? undefined : this.values[i!]![at];
+    };
+    if (truthOf(this.background, get) === "false") return true;
+    const relevant: number[] = [];
+    let inside = false;
+    for (const ci of cubes) {
+      const { pos, val } = this.cubes[ci]!;
+      let compatible = true;
+      let fixed = true;
+      for (let j = 0; j < pos.length; j++) {
+        const at = d[pos[j]!]!;
+        if (at < 0) fixed = false;
+        else if (at !== val[j]) {
+          compatible = false;
+          break;
+        }
+      }
+      if (!compatible) continue;
+      relevant.push(ci);
+      if (fixed) inside = true;
+    }
+    if (relevant.length === 0) return false;
+    if (inside) return true;
+    // Some relevant cube fixes a variable `d` leaves free (else `inside`): split on the first in branching order.
+    let split = -1;
+    for (const ci of relevant) for (const p of this.cubes[ci]!.pos) if (d[p]! < 0 && (split < 0 || p < split)) split = p;
+    if (split < 0) throw new Error("a cube fixes a variable that is not in the split");
+    const size = domainOf(this.order[split]!).length;
+    for (let value = 0; value < size; value++) {
+      const piece = d.slice();
+      piece[split] = value;
+      if (!this.covered(piece, relevant)) return false;
+    }
+    return true;
+  }
 }
 
 /**
@@ -249,15 +478,18 @@ function covered(d: Cube, cubes: readonly Cube[], vars: ReadonlyMap<string, Vari
  * union), then drop cubes the others already cover. Deterministic: cubes and variables in a fixed order.
  */
 export function minimize(cubes: readonly Cube[], vars: ReadonlyMap<string, Variable>, background: Formula): Cube[] {
-  let list = dedupe(cubes).sort((a, b) => (cubeKey(a) < cubeKey(b) ? -1 : 1));
-  const universe = list;
+  let list = dedupe(cubes)
+    .map((c) => ({ c, key: cubeKey(c) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map(({ c }) => c);
+  const universe = new Coverage(list, vars, background);
   list = list.map((c) => {
     let cube = c;
     for (const v of vars.values()) {
       if (!cube.has(v.key)) continue;
       const wider = new Map(cube);
       wider.delete(v.key);
-      if (covered(wider, universe, vars, background)) cube = wider;
+      if (universe.covers(wider)) cube = wider;
     }
     return cube;
   });
@@ -266,7 +498,7 @@ export function minimize(cubes: readonly Cube[], vars: ReadonlyMap<string, Varia
   for (let i = list.length - 1; i >= 0; i--) {
     const cube = list[i];
     const others = list.filter((_, j) => j !== i);
-    if (cube && others.length && covered(cube, others, vars, background)) list = others;
+    if (cube && others.length && new Coverage(others, vars, background).covers(cube)) list = others;
   }
   return list;
 }

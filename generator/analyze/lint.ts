@@ -2,13 +2,13 @@
 // and examples that fail their own spec. Every "possible" verdict is backed by a witness payload that the
 // generated validator's Ajv accepts.
 import { and, has, translate, atomsOf, TRUE } from "./formula.js";
-import { variablesOf, backgroundFormula, enumerate, simplify, SplitTooLarge } from "./case-split.js";
+import { variablesOf, backgroundFormula, firstCube, simplify, SplitTooLarge } from "./case-split.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
 import { redosFindings } from "./redos.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
-import type { Cube, Finding, Formula, Json, LintResult, ModelIR, Path, PresenceVariable, Rule, RuleGroup, RuleMessage, Schema, SchemaObject, ValidationIssue, Value, Variable, Witness } from "../ir/types.js";
+import type { Finding, Formula, Json, LintResult, ModelIR, Path, PresenceVariable, Rule, RuleGroup, RuleMessage, Schema, SchemaObject, ValidationIssue, Value, Variable, Witness } from "../ir/types.js";
 
 /** What lint needs of the generated validator. */
 export interface LintValidator {
@@ -20,10 +20,17 @@ export interface LintValidator {
 
 const label = (path: Path) => path.join(".");
 
-/** The satisfying cubes, or null when the search grew too large to decide. */
-function satisfiable(formula: Formula, vars: ReadonlyMap<string, Variable>): Cube[] | null {
+/**
+ * Whether some structural assignment satisfies the formula, or null when the search grew too large to decide.
+ * The search stops at the first satisfying cube: only an unsatisfiable formula is searched through.
+ */
+function satisfiable(formula: Formula, vars: ReadonlyMap<string, Variable>): boolean | null {
+  return undecidedAsNull(() => firstCube(formula, vars) !== undefined);
+}
+
+function undecidedAsNull<T>(fn: () => T): T | null {
   try {
-    return enumerate(formula, vars);
+    return fn();
   } catch (e) {
     if (e instanceof SplitTooLarge) return null; // undecided
     throw e;
@@ -35,8 +42,7 @@ function unsatCore(rules: readonly Rule[], background: Formula, extra: Formula, 
   let core = [...rules];
   for (const r of rules) {
     const without = core.filter((x) => x !== r);
-    const cubes = satisfiable(and([background, extra, ...without.map((x) => x.formula)]), vars);
-    if (cubes && cubes.length === 0) core = without;
+    if (satisfiable(and([background, extra, ...without.map((x) => x.formula)]), vars) === false) core = without;
   }
   return core;
 }
@@ -83,7 +89,7 @@ export function lintTask(ir: ModelIR, validator: LintValidator): LintResult {
   const modeVars = [...vars.values()].filter((v): v is PresenceVariable => v.kind === "has" && !isRequiredByDeclaration(root, v.path) && !isContainer(root, v.path));
   // Every group has a cube: the rules are satisfiable together (the groups share no structural variable).
   const possible = groups.length && groups.every((g) => g.cubes.length > 0) ? true : satisfiable(all, vars);
-  if (possible !== true && possible?.length === 0) {
+  if (possible === false) {
     const core = unsatCore(rules, background, TRUE, vars);
     findings.push({ severity: "error", kind: "unsatisfiable", message: `no task can ever be valid: ${effects(core)}`, pointers: core.map((r) => r.pointer) });
   }
@@ -96,18 +102,28 @@ export function lintTask(ir: ModelIR, validator: LintValidator): LintResult {
       witnesses.push({ mode: label(v.path), witness: fast });
       continue;
     }
-    const cubes = satisfiable(and([all, lit]), vars);
-    if (cubes === null) {
+    // The first satisfying cube whose witness the validator accepts: the cubes after it need not be listed.
+    let any = false;
+    let witness: Json | undefined;
+    const searched = undecidedAsNull(() =>
+      firstCube(and([all, lit]), vars, (cube) => {
+        any = true;
+        const payload = witnessOf(cube, vars, root);
+        if (!validator.check(payload)) return false;
+        witness = payload;
+        return true;
+      }),
+    );
+    if (searched === null) {
       findings.push({ severity: "warning", kind: "undecided", message: `could not decide whether a task with ${label(v.path)} can be valid (the case split is too large)`, pointers: [] });
       continue;
     }
-    if (cubes.length === 0) {
+    if (!any) {
       const core = unsatCore(rules, background, lit, vars);
       findings.push({ severity: "error", kind: "unsatisfiable", message: `a task with ${label(v.path)} can never be valid: ${effects(core)}`, pointers: core.map((r) => r.pointer) });
       continue;
     }
-    // Possible: back it with a concrete payload the validator accepts.
-    const witness = cubes.map((c) => witnessOf(c, vars, root)).find((p) => validator.check(p));
+    // Possible: backed by a concrete payload the validator accepts, if one was found.
     if (witness === undefined) findings.push({ severity: "warning", kind: "no-witness", message: `a task with ${label(v.path)} looks possible, but no witness payload could be built that the validator accepts`, pointers: [] });
     else witnesses.push({ mode: label(v.path), witness });
   }
@@ -126,16 +142,16 @@ function vacuityFindings(r: Rule, root: SchemaObject, background: Formula, vars:
     const branches = r.schema.oneOf.map(sub);
     const together = satisfiable(and([background, ...branches]), vars);
     const vacuous = vacuousOneOfReason(r, root);
-    if (together && together.length > 0)
+    if (together === true)
       out.push({ severity: "warning", kind: "vacuous-oneOf", message: `${rulePointerText(r.pointer)}: all ${branches.length} branches of this oneOf can match the same task, which then fails it${vacuous ? ` (${vacuous.reason})` : ""}`, pointers: [r.pointer] });
   }
   if ("if" in r.schema) {
     const cond = sub(r.schema.if);
     const c = satisfiable(and([background, cond]), vars);
-    if (c && c.length === 0) out.push({ severity: "warning", kind: "vacuous-if", message: `${rulePointerText(r.pointer)}: the if condition can never hold`, pointers: [r.pointer] });
+    if (c === false) out.push({ severity: "warning", kind: "vacuous-if", message: `${rulePointerText(r.pointer)}: the if condition can never hold`, pointers: [r.pointer] });
     if ("then" in r.schema) {
       const th = satisfiable(and([background, cond, sub(r.schema.then)]), vars);
-      if (th && th.length === 0 && c && c.length > 0)
+      if (th === false && c === true)
         out.push({ severity: "warning", kind: "vacuous-then", message: `${rulePointerText(r.pointer)}: the then branch can never hold when the condition does, so the condition is forbidden outright`, pointers: [r.pointer.replace(/\/if$/, "/then")] });
     }
   }

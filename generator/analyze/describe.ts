@@ -88,7 +88,7 @@ function opaqueText(id: string): string {
 }
 
 /** The keywords whose "(got …)" is the value itself (not a count of characters or items, not a type): their families say. */
-const COMPARES_VALUE: readonly ConstraintKeyword[] = FAMILIES.flatMap((f) => f.words.comparesValue ?? []);
+const comparesValue = (k: ConstraintKeyword): boolean => FAMILIES().some((f) => f.words.comparesValue?.includes(k));
 
 /**
  * Words for a value's own constraints: "duration must be at most 10", and the "(got {/duration})" to put after
@@ -100,7 +100,7 @@ function constraintText(path: string, schema: SchemaObject): { text: string; got
   // The type says something only when nothing narrower does.
   const predicates = predicatesOf(schema, keywords.length ? keywords : ["type"]);
   if (predicates.length === 0) return { text: `${subject} must satisfy ${JSON.stringify(schema)}`, got: "" };
-  const got = path && keywords.length && keywords.every((k) => COMPARES_VALUE.includes(k)) ? RULE_WORDS.got(valueAtPath(path.split("."))) : "";
+  const got = path && keywords.length && keywords.every(comparesValue) ? RULE_WORDS.got(valueAtPath(path.split("."))) : "";
   return { text: constraintSentence(subject, predicates), got };
 }
 
@@ -288,7 +288,7 @@ function nested(schema: SchemaObject, base: string, at: Path, out: RuleMessage[]
 /** Words for one alternative of a property-level anyOf/oneOf: "a UUID", "an integer at least 2 and at most 30". */
 export function alternativeText(b: Schema): string {
   if (!isObject(b)) return b === false ? "nothing" : "anything";
-  for (const f of FAMILIES) {
+  for (const f of FAMILIES()) {
     const words = f.words.alternative?.(b);
     if (words !== undefined) return words;
   }

@@ -133,7 +133,7 @@ class DeclaredTypes {
     if (schema === false) return "never";
     if (!isPlain(schema)) return "unknown";
     const ctx = this.context(path);
-    for (const f of FAMILIES) {
+    for (const f of FAMILIES()) {
       const t = f.typescript.type?.(schema, ctx);
       if (t !== undefined) return t;
     }
@@ -147,7 +147,7 @@ class DeclaredTypes {
       type: (s, p) => this.type(s, p),
       interfaceFor: (s, p) => this.interfaceFor(s, p),
       kind: (kind, schema) => {
-        for (const f of FAMILIES) {
+        for (const f of FAMILIES()) {
           const t = f.typescript.kinds?.[kind];
           if (t) return t(schema, ctx);
         }

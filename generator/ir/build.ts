@@ -177,7 +177,7 @@ const asArray = (v: unknown): readonly unknown[] | undefined => (Array.isArray(v
 const UNSUPPORTED_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "dependencies"]);
 
 /** Keywords of JSON Schema 2020-12 (core, applicator, validation, format, content, meta-data) and OpenAPI 3.1's schema extras. */
-const KNOWN_KEYWORDS = new Set(
+export const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(
   ("$schema $id $ref $anchor $defs $comment $vocabulary definitions allOf anyOf oneOf not if then else dependentSchemas prefixItems items contains " +
     "properties patternProperties additionalProperties propertyNames unevaluatedItems unevaluatedProperties type enum const multipleOf maximum " +
     "exclusiveMaximum minimum exclusiveMinimum maxLength minLength pattern maxItems minItems uniqueItems maxContains minContains maxProperties " +

@@ -1,7 +1,7 @@
 // Spec analysis: modes that can never be valid (each backed by the rules that forbid it), vacuous combinators,
 // and examples that fail their own spec. Every "possible" verdict is backed by a witness payload that the
 // generated validator's Ajv accepts.
-import { and, has, translate, atomsOf, TRUE } from "./formula.js";
+import { and, has, not, translate, atomsOf, TRUE } from "./formula.js";
 import { variablesOf, backgroundFormula, firstCube, simplify, SplitTooLarge } from "./case-split.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
@@ -86,7 +86,9 @@ export function lintTask(ir: ModelIR, validator: LintValidator): LintResult {
   const effects = (core: readonly Rule[]) => core.map((r) => ruleEffect(r, root, messages)).join("; ");
 
   // Modes: each optional property the rules test, present. Declared-required ones are always present.
-  const modeVars = [...vars.values()].filter((v): v is PresenceVariable => v.kind === "has" && !isRequiredByDeclaration(root, v.path) && !isContainer(root, v.path));
+  const dead = deadRuleFindings(rules, root);
+  findings.push(...dead.findings);
+  const modeVars = [...vars.values()].filter((v): v is PresenceVariable => v.kind === "has" && !dead.undeclared.has(v.key) && !isRequiredByDeclaration(root, v.path) && !isContainer(root, v.path));
   // Every group has a cube: the rules are satisfiable together (the groups share no structural variable).
   const possible = groups.length && groups.every((g) => g.cubes.length > 0) ? true : satisfiable(all, vars);
   if (possible === false) {
@@ -139,11 +141,16 @@ function vacuityFindings(r: Rule, root: SchemaObject, background: Formula, vars:
   const out: Finding[] = [];
   const sub = (s: Schema | undefined) => translate(s, r.at, root);
   if (r.schema.oneOf && r.schema.oneOf.length > 1) {
+    // Branches that overlap are how JSON Schema says "exactly one" ({required: [text]} | {required: [image]}):
+    // warn only when the overlap costs something. Either every branch holds when the properties they test are
+    // absent (so every task without them fails: seed 000's bare size table), or a branch can never match alone.
     const branches = r.schema.oneOf.map(sub);
-    const together = satisfiable(and([background, ...branches]), vars);
     const vacuous = vacuousOneOfReason(r, root);
-    if (together === true)
-      out.push({ severity: "warning", kind: "vacuous-oneOf", message: `${rulePointerText(r.pointer)}: all ${branches.length} branches of this oneOf can match the same task, which then fails it${vacuous ? ` (${vacuous.reason})` : ""}`, pointers: [r.pointer] });
+    const shadowed = vacuous ? undefined : shadowedBranch(branches, background, vars);
+    if (vacuous)
+      out.push({ severity: "warning", kind: "vacuous-oneOf", message: `${rulePointerText(r.pointer)}: all ${branches.length} branches of this oneOf can match the same task, which then fails it (${vacuous.reason})`, pointers: [r.pointer] });
+    else if (shadowed)
+      out.push({ severity: "warning", kind: "vacuous-oneOf", message: `${rulePointerText(r.pointer)}: branch ${shadowed.branch} can never be the only one that matches (whenever it holds, branch ${shadowed.by} holds too), so a task in it always fails this oneOf`, pointers: [`${r.pointer}/${shadowed.branch}`] });
   }
   if ("if" in r.schema) {
     const cond = sub(r.schema.if);
@@ -156,6 +163,53 @@ function vacuityFindings(r: Rule, root: SchemaObject, background: Formula, vars:
     }
   }
   return out;
+}
+
+/** The first branch of a oneOf that implies another (it can never match alone), or undefined. */
+function shadowedBranch(branches: readonly Formula[], background: Formula, vars: ReadonlyMap<string, Variable>): { branch: number; by: number } | undefined {
+  for (let i = 0; i < branches.length; i++) {
+    const bi = branches[i]!;
+    if (satisfiable(and([background, bi]), vars) !== true) continue; // an impossible branch is another finding
+    for (let j = 0; j < branches.length; j++) {
+      if (j !== i && satisfiable(and([background, bi, not(branches[j]!)]), vars) === false) return { branch: i, by: j };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Rules that name a property the schema does not declare where `additionalProperties: false` forbids any other:
+ * the property can never be present, so the rule only ever sees it absent.
+ */
+function deadRuleFindings(rules: readonly Rule[], root: SchemaObject): { findings: Finding[]; undeclared: ReadonlySet<string> } {
+  const findings: Finding[] = [];
+  const undeclared = new Set<string>();
+  for (const r of rules) {
+    const names: string[] = [];
+    for (const atom of atomsOf(r.formula).values()) {
+      if (atom.t !== "has" || !isForbiddenByDeclaration(root, atom.path)) continue;
+      undeclared.add(atom.key);
+      if (!names.includes(label(atom.path))) names.push(label(atom.path));
+    }
+    if (names.length === 0) continue;
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+    findings.push({
+      severity: "warning",
+      kind: "dead-rule",
+      message: `${rulePointerText(r.pointer)}: names ${list}, which the schema does not declare; with additionalProperties: false no task can have ${names.length === 1 ? "it" : "them"}, so this rule is dead (a property missing from the spec, or a rule left over?)`,
+      pointers: [r.pointer],
+    });
+  }
+  return { findings, undeclared };
+}
+
+/** The property at `path` is not declared, and its declared parent object allows no other properties. */
+function isForbiddenByDeclaration(root: SchemaObject, path: Path): boolean {
+  const parent = path.length > 1 ? declaredAt(root, path.slice(0, -1)) : root;
+  const name = path.at(-1);
+  if (!parent || name === undefined || parent.additionalProperties !== false) return false;
+  if (parent.patternProperties && Object.keys(parent.patternProperties).length) return false;
+  return !(parent.properties && Object.prototype.hasOwnProperty.call(parent.properties, name));
 }
 
 /** Examples whose verdict differs from the one they declare, or that fail their spec without declaring one. */

@@ -67,6 +67,45 @@ describe("lint findings", () => {
   });
 });
 
+describe("lint precision on shapes found in real Runware specs", () => {
+  test("a oneOf of required-only branches (a watermark as text or as image, not both) is how JSON Schema says exactly one: no warning", async () => {
+    const dir = writeSpecs({
+      "a.json": runwareSpec({
+        properties: { watermark: { type: "object", properties: { text: { type: "string" }, image: { type: "string" } }, oneOf: [{ required: ["text"] }, { required: ["image"] }] } },
+      }),
+    });
+    const [r] = await lint({ specs: [dir] });
+    expect(kinds(r!)).toEqual([]);
+  });
+
+  test("a oneOf branch that implies another can never match alone: warned at that branch", async () => {
+    const dir = writeSpecs({
+      "a.json": runwareSpec({
+        properties: { a: { type: "string" }, b: { type: "string" } },
+        oneOf: [{ required: ["a", "b"] }, { required: ["a"] }],
+      }),
+    });
+    const [r] = await lint({ specs: [dir] });
+    const f = r!.findings.find((x) => x.kind === "vacuous-oneOf");
+    expect(f?.message).toBe("oneOf: branch 0 can never be the only one that matches (whenever it holds, branch 1 holds too), so a task in it always fails this oneOf");
+    expect(f?.pointers).toEqual(["/oneOf/0"]);
+  });
+
+  test("a rule on properties the schema does not declare, under additionalProperties: false, is reported as dead, not as a mode without a witness", async () => {
+    const dir = writeSpecs({
+      "a.json": runwareSpec({
+        properties: { acceleratorOptions: { type: "object", additionalProperties: false, properties: { teaCache: { type: "boolean" } } } },
+        allOf: [{ properties: { acceleratorOptions: { not: { required: ["fbCache", "deepCache"] } } } }],
+      }),
+    });
+    const [r] = await lint({ specs: [dir] });
+    expect(kinds(r!)).toEqual(["warning:dead-rule"]);
+    const f = r!.findings[0]!;
+    expect(f.message).toMatch(/^allOf\[0\]: names acceleratorOptions\.fbCache and acceleratorOptions\.deepCache, which the schema does not declare; with additionalProperties: false no task can have them, so this rule is dead/);
+    expect(f.pointers).toEqual(["/allOf/0"]);
+  });
+});
+
 describe("the documentation examples on every spec", () => {
   test("each spec carries its page's examples, and each gets the verdict it declares", async () => {
     const results = await lint({ specs: [path.join(ROOT, "specs")] });

@@ -70,6 +70,14 @@ export function ajvOptions(formats: FormatFunctions): Options {
   };
 }
 
+const schemaCheckers = new WeakMap<FormatFunctions, Ajv>();
+/** An Ajv with the same options, used only to check schemas against the meta-schema (compiled on first use). */
+function schemaChecker(formats: FormatFunctions): Ajv {
+  let ajv = schemaCheckers.get(formats);
+  if (!ajv) schemaCheckers.set(formats, (ajv = new Ajv2020(ajvOptions(formats))));
+  return ajv;
+}
+
 /** Ajv's own error for a bad schema, turned into a SpecError with the JSON Pointer it names. */
 function schemaError(file: string, basePointer: string, e: unknown): SpecError {
   const message = e instanceof Error ? e.message : String(e);
@@ -93,10 +101,14 @@ export function compileValidator(
   formats: FormatFunctions,
   { file = "<schema>", pointer = "" }: { file?: string; pointer?: string } = {},
 ): CompiledValidator {
-  const ajv = new Ajv2020({ ...ajvOptions(formats), code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
+  // The schema is checked against the meta-schema by an Ajv kept for that: a fresh Ajv would compile the
+  // 2020-12 meta-schema again for every spec, which cost as much as compiling the task schema itself.
+  const ajv = new Ajv2020({ ...ajvOptions(formats), validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
   let validate: ValidateFunction;
   try {
-    validate = ajv.compile(forAjv(stripAnnotations(schema)));
+    const input = forAjv(stripAnnotations(schema));
+    schemaChecker(formats).validateSchema(input, true);
+    validate = ajv.compile(input);
   } catch (e) {
     throw schemaError(file, pointer, e);
   }
@@ -121,6 +133,7 @@ function shippedCode(ajv: Ajv, validate: ValidateFunction, formats: FormatFuncti
     return `__${name}${member}`;
   });
   code = code.replace(/^"use strict";/, "");
+  code = pruneSchemaLiterals(code);
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.
   code = code.replace(/"__proto__":/g, '["__proto__"]:').replace(/<\/(script)/gi, "<\\/$1");
@@ -128,3 +141,85 @@ function shippedCode(ajv: Ajv, validate: ValidateFunction, formats: FormatFuncti
   return header + code;
 }
 
+
+/** A JSON value as Ajv writes it into code (codegen's safeStringify). */
+const safeStringify = (v: unknown): string => JSON.stringify(v).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+/** One place the code reads a schema literal at: its property path, and whether only its own keys matter. */
+interface SchemaRead {
+  readonly path: readonly string[];
+  readonly keysOnly: boolean;
+}
+
+/**
+ * Ajv's standalone code declares each schema it reads at run time whole (`const schema0 = {…};`), beside the code
+ * that already checks it; it reads only a few parts: enum and type lists as error params, and a `properties`
+ * object's own keys (`hasOwnProperty.call(schema0.properties, key)`) for additionalProperties. Keep those parts
+ * (other keys of such an object become 0) and nothing else: a smaller module that parses faster. A read this
+ * does not recognise keeps the whole literal.
+ */
+export function pruneSchemaLiterals(code: string): string {
+  const hasOwn = new Set([...code.matchAll(/^const (func\d+) = Object\.prototype\.hasOwnProperty;$/gm)].map((m) => m[1]));
+  return code.replace(/^const (schema\d+) = (.*);$/gm, (whole: string, name: string, json: string) => {
+    let schema: unknown;
+    try {
+      schema = JSON.parse(json);
+    } catch {
+      return whole;
+    }
+    const reads: SchemaRead[] = [];
+    const ref = new RegExp(`(\\b[\\w$]+\\.call\\()?\\b${name}\\b((?:\\.[A-Za-z_$][\\w$]*|\\[\\d+\\]|\\["(?:[^"\\\\]|\\\\.)*"\\])*)(, key\\d+\\))?`, "g");
+    for (const m of code.matchAll(ref)) {
+      if (m[1] === undefined && code.slice(m.index - "const ".length, m.index) === "const ") continue; // the declaration
+      const call = m[1];
+      const keysOnly = call !== undefined && hasOwn.has(call.slice(0, -".call(".length)) && m[3] !== undefined;
+      if (call !== undefined && !keysOnly) return whole;
+      const path = [...(m[2] ?? "").matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((s) => s[1] ?? s[2] ?? (JSON.parse(s[3]!) as string));
+      reads.push({ path, keysOnly });
+    }
+    const kept = keep(schema, reads);
+    return kept === undefined ? whole : `const ${name} = ${safeStringify(kept)};`;
+  });
+}
+
+/** The parts of `value` the reads need, or undefined when a read does not resolve (then the caller keeps all). */
+function keep(value: unknown, reads: readonly SchemaRead[]): unknown {
+  if (reads.some((r) => r.path.length === 0 && !r.keysOnly)) return value;
+  const keysOnly = reads.some((r) => r.path.length === 0);
+  if (value === null || typeof value !== "object") return reads.length ? undefined : value;
+  const below = new Map<string, SchemaRead[]>();
+  for (const r of reads) {
+    const [head, ...rest] = r.path;
+    if (head === undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(value, head)) return undefined;
+    below.set(head, [...(below.get(head) ?? []), { path: rest, keysOnly: r.keysOnly }]);
+  }
+  if (Array.isArray(value)) {
+    if (keysOnly) return value;
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const sub = below.get(String(i));
+      if (sub === undefined) {
+        if ([...below.keys()].some((k) => Number(k) > i)) out.push(0);
+        continue;
+      }
+      const kept = keep(value[i], sub);
+      if (kept === undefined) return undefined;
+      out.push(kept);
+    }
+    return out;
+  }
+  const entries: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(value)) {
+    const sub = below.get(k);
+    if (sub === undefined) {
+      if (keysOnly) entries.push([k, 0]);
+      continue;
+    }
+    const kept = keep(v, sub);
+    if (kept === undefined) return undefined;
+    entries.push([k, kept]);
+  }
+  // fromEntries keeps a "__proto__" key an own key (an assignment would set the prototype).
+  return Object.fromEntries(entries);
+}

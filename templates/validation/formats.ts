@@ -21,18 +21,37 @@ const IPV6 = [
   `(?:(?:${H16}:){0,6}${H16})?::`,
 ].join("|");
 const IP_LITERAL = `\\[(?:${IPV6}|v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+)\\]`;
-const AUTHORITY = `(?:${USERINFO}@)?(?:${IP_LITERAL}|${REG_NAME})(?::[0-9]*)?`;
 const PATH_ABEMPTY = `(?:/${PCHAR}*)*`;
 const PATH_ABSOLUTE = `/(?:${PCHAR}+(?:/${PCHAR}*)*)?`;
 const PATH_ROOTLESS = `${PCHAR}+(?:/${PCHAR}*)*`;
 const PATH_NOSCHEME = `(?:[A-Za-z0-9\\-._~!$&'()*+,;=@]|%[0-9A-Fa-f]{2})+(?:/${PCHAR}*)*`;
 const QUERY = `(?:\\?(?:${PCHAR}|[/?])*)?`;
 const FRAGMENT = `(?:#(?:${PCHAR}|[/?])*)?`;
-const HIER = `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_ROOTLESS}|)`;
-const RELATIVE = `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_NOSCHEME}|)`;
+const SCHEME = "[A-Za-z][A-Za-z0-9+\\-.]*:";
 
-const URI = new RegExp(`^[A-Za-z][A-Za-z0-9+\\-.]*:${HIER}${QUERY}${FRAGMENT}$`);
-const URI_REFERENCE = new RegExp(`^(?:[A-Za-z][A-Za-z0-9+\\-.]*:${HIER}|${RELATIVE})${QUERY}${FRAGMENT}$`);
+/** The uri and uri-reference grammars, with `host` as the authority's host. */
+function uriPatterns(host: string): { uri: string; reference: string } {
+  const authority = `(?:${USERINFO}@)?${host}(?::[0-9]*)?`;
+  const hier = `(?://${authority}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_ROOTLESS}|)`;
+  const relative = `(?://${authority}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_NOSCHEME}|)`;
+  return { uri: `^${SCHEME}${hier}${QUERY}${FRAGMENT}$`, reference: `^(?:${SCHEME}${hier}|${relative})${QUERY}${FRAGMENT}$` };
+}
+
+// The IP-literal host costs tens of milliseconds to compile (the IPv6 alternatives), on first use, in every
+// process. Only a string with a "[" can match it, so the grammar without it decides every other string, and the
+// full grammar is compiled the first time a "[" comes.
+const COMMON = uriPatterns(REG_NAME);
+const URI_COMMON = new RegExp(COMMON.uri);
+const URI_REFERENCE_COMMON = new RegExp(COMMON.reference);
+let full: { uri: RegExp; reference: RegExp } | undefined;
+function fullGrammar(): { uri: RegExp; reference: RegExp } {
+  if (!full) {
+    const p = uriPatterns(`(?:${IP_LITERAL}|${REG_NAME})`);
+    full = { uri: new RegExp(p.uri), reference: new RegExp(p.reference) };
+  }
+  return full;
+}
+
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
@@ -74,8 +93,8 @@ export function dateTime(s: string): boolean {
 }
 
 export const uuid = (s: string): boolean => UUID.test(s);
-export const uri = (s: string): boolean => URI.test(s);
-export const uriReference = (s: string): boolean => URI_REFERENCE.test(s);
+export const uri = (s: string): boolean => URI_COMMON.test(s) || (s.includes("[") && fullGrammar().uri.test(s));
+export const uriReference = (s: string): boolean => URI_REFERENCE_COMMON.test(s) || (s.includes("[") && fullGrammar().reference.test(s));
 export const email = (s: string): boolean => EMAIL.test(s);
 export const hostname = (s: string): boolean => HOSTNAME.test(s);
 export const ipv4 = (s: string): boolean => IPV4.test(s);

@@ -17,17 +17,33 @@ var IPV6 = [
   `(?:(?:${H16}:){0,6}${H16})?::`,
 ].join("|");
 var IP_LITERAL = `\\[(?:${IPV6}|v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+)\\]`;
-var AUTHORITY = `(?:${USERINFO}@)?(?:${IP_LITERAL}|${REG_NAME})(?::[0-9]*)?`;
 var PATH_ABEMPTY = `(?:/${PCHAR}*)*`;
 var PATH_ABSOLUTE = `/(?:${PCHAR}+(?:/${PCHAR}*)*)?`;
 var PATH_ROOTLESS = `${PCHAR}+(?:/${PCHAR}*)*`;
 var PATH_NOSCHEME = `(?:[A-Za-z0-9\\-._~!$&'()*+,;=@]|%[0-9A-Fa-f]{2})+(?:/${PCHAR}*)*`;
 var QUERY = `(?:\\?(?:${PCHAR}|[/?])*)?`;
 var FRAGMENT = `(?:#(?:${PCHAR}|[/?])*)?`;
-var HIER = `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_ROOTLESS}|)`;
-var RELATIVE = `(?://${AUTHORITY}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_NOSCHEME}|)`;
-var URI = new RegExp(`^[A-Za-z][A-Za-z0-9+\\-.]*:${HIER}${QUERY}${FRAGMENT}$`);
-var URI_REFERENCE = new RegExp(`^(?:[A-Za-z][A-Za-z0-9+\\-.]*:${HIER}|${RELATIVE})${QUERY}${FRAGMENT}$`);
+var SCHEME = "[A-Za-z][A-Za-z0-9+\\-.]*:";
+function uriPatterns(host) {
+  const authority = `(?:${USERINFO}@)?${host}(?::[0-9]*)?`;
+  const hier = `(?://${authority}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_ROOTLESS}|)`;
+  const relative = `(?://${authority}${PATH_ABEMPTY}|${PATH_ABSOLUTE}|${PATH_NOSCHEME}|)`;
+  return {
+    uri: `^${SCHEME}${hier}${QUERY}${FRAGMENT}$`,
+    reference: `^(?:${SCHEME}${hier}|${relative})${QUERY}${FRAGMENT}$`,
+  };
+}
+var COMMON = uriPatterns(REG_NAME);
+var URI_COMMON = new RegExp(COMMON.uri);
+var URI_REFERENCE_COMMON = new RegExp(COMMON.reference);
+var full;
+function fullGrammar() {
+  if (!full) {
+    const p = uriPatterns(`(?:${IP_LITERAL}|${REG_NAME})`);
+    full = { uri: new RegExp(p.uri), reference: new RegExp(p.reference) };
+  }
+  return full;
+}
 var UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 var TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
@@ -65,8 +81,8 @@ function dateTime(s) {
   return i === 10 && date(s.slice(0, 10)) && time(s.slice(11));
 }
 var uuid = (s) => UUID.test(s);
-var uri = (s) => URI.test(s);
-var uriReference = (s) => URI_REFERENCE.test(s);
+var uri = (s) => URI_COMMON.test(s) || (s.includes("[") && fullGrammar().uri.test(s));
+var uriReference = (s) => URI_REFERENCE_COMMON.test(s) || (s.includes("[") && fullGrammar().reference.test(s));
 var email = (s) => EMAIL.test(s);
 var hostname = (s) => HOSTNAME.test(s);
 var ipv4 = (s) => IPV4.test(s);

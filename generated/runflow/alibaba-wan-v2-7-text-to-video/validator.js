@@ -5,17 +5,17 @@
  */
 import { ajvUcs2length as __ajvUcs2length, uri as __format_uri } from "../../_runtime/validation/index.js";
 
-export const validate = validate20;
-export default validate20;
-const schema31 = {"additionalProperties":false,"properties":{"callback_url":{"format":"uri","type":["string","null"]},"input":{"additionalProperties":false,"properties":{"aspect_ratio":{"enum":["16:9","9:16","1:1","4:3","3:4"],"type":"string"},"audio_url":{"format":"uri","type":"string"},"duration":{"maximum":15,"minimum":2,"type":"integer"},"enable_prompt_expansion":{"type":"boolean"},"enable_safety_checker":{"type":"boolean"},"negative_prompt":{"maxLength":500,"type":"string"},"prompt":{"maxLength":5000,"type":"string"},"resolution":{"enum":["720p","1080p"],"type":"string"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"}},"required":["prompt"],"type":"object"},"metadata":{"additionalProperties":true,"type":["object","null"]}},"required":["input"],"type":"object"};
+export const validate = validate0;
+export default validate0;
+const schema0 = {"properties":{"callback_url":{"type":["string","null"]},"input":{"properties":{"aspect_ratio":{"enum":["16:9","9:16","1:1","4:3","3:4"]},"audio_url":0,"duration":0,"enable_prompt_expansion":0,"enable_safety_checker":0,"negative_prompt":0,"prompt":0,"resolution":{"enum":["720p","1080p"]},"seed":0}},"metadata":{"type":["object","null"]}}};
 const func0 = Object.prototype.hasOwnProperty;
-const func71 = __ajvUcs2length.default;
+const func11 = __ajvUcs2length.default;
 const formats0 = __format_uri;
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate0.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -48,7 +48,7 @@ errors++;
 if(data.callback_url !== undefined && func0.call(data, "callback_url")){
 let data0 = data.callback_url;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err2 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/type",keyword:"type",params:{type: schema31.properties.callback_url.type}};
+const err2 = {instancePath:instancePath+"/callback_url",schemaPath:"#/properties/callback_url/type",keyword:"type",params:{type: schema0.properties.callback_url.type}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -84,7 +84,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key1 of Object.keys(data1)){
-if(!(func0.call(schema31.properties.input.properties, key1))){
+if(!(func0.call(schema0.properties.input.properties, key1))){
 const err5 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err5];
@@ -108,7 +108,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data2 === "16:9") || (data2 === "9:16")) || (data2 === "1:1")) || (data2 === "4:3")) || (data2 === "3:4"))){
-const err7 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.aspect_ratio.enum}};
+const err7 = {instancePath:instancePath+"/input/aspect_ratio",schemaPath:"#/properties/input/properties/aspect_ratio/enum",keyword:"enum",params:{allowedValues: schema0.properties.input.properties.aspect_ratio.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -205,7 +205,7 @@ errors++;
 if(data1.negative_prompt !== undefined && func0.call(data1, "negative_prompt")){
 let data7 = data1.negative_prompt;
 if(typeof data7 === "string"){
-if(func71(data7) > 500){
+if(func11(data7) > 500){
 const err15 = {instancePath:instancePath+"/input/negative_prompt",schemaPath:"#/properties/input/properties/negative_prompt/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err15];
@@ -230,7 +230,7 @@ errors++;
 if(data1.prompt !== undefined && func0.call(data1, "prompt")){
 let data8 = data1.prompt;
 if(typeof data8 === "string"){
-if(func71(data8) > 5000){
+if(func11(data8) > 5000){
 const err17 = {instancePath:instancePath+"/input/prompt",schemaPath:"#/properties/input/properties/prompt/maxLength",keyword:"maxLength",params:{limit: 5000}};
 if(vErrors === null){
 vErrors = [err17];
@@ -265,7 +265,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data9 === "720p") || (data9 === "1080p"))){
-const err20 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.input.properties.resolution.enum}};
+const err20 = {instancePath:instancePath+"/input/resolution",schemaPath:"#/properties/input/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.input.properties.resolution.enum}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -325,7 +325,7 @@ errors++;
 if(data.metadata !== undefined && func0.call(data, "metadata")){
 let data11 = data.metadata;
 if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema31.properties.metadata.type}};
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema0.properties.metadata.type}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -346,7 +346,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -5,20 +5,20 @@
  */
 import { ajvUcs2length as __ajvUcs2length, uri as __format_uri, uuid as __format_uuid } from "../../_runtime/validation/index.js";
 
-export const validate = validate20;
-export default validate20;
-const schema31 = {"additionalProperties":false,"allOf":[{"type":"object","dependentRequired":{"height":["width"],"width":["height"]}}],"properties":{"deliveryMethod":{"oneOf":[{"const":"async"}],"type":"string"},"duration":{"enum":[5,10,15],"type":"number"},"height":{"type":"integer"},"includeCost":{"type":"boolean"},"inputs":{"additionalProperties":false,"properties":{"audio":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"frameImages":{"items":{"anyOf":[{"anyOf":[{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uuid"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uri"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}}]}],"type":"string"},{"additionalProperties":false,"properties":{"frame":{"oneOf":[{"const":"first"},{"const":"last"},{"const":0},{"const":-1}]},"image":{"anyOf":[{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uuid"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","format":"uri"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}}]},{"allOf":[{"if":{"type":"string"},"then":{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}}]}],"type":"string"}},"required":["image"],"type":"object"}]},"maxItems":1,"minItems":1,"type":"array"},"referenceVideos":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"maxItems":3,"minItems":1,"type":"array"}},"type":"object"},"model":{"const":"alibaba:wan@2.6","type":"string"},"negativePrompt":{"maxLength":500,"minLength":1,"type":"string"},"numberResults":{"maximum":4,"minimum":1,"type":"integer"},"outputFormat":{"enum":["MP4","WEBM","MOV"],"type":"string"},"outputQuality":{"maximum":99,"minimum":20,"type":"integer"},"outputType":{"enum":["URL"],"type":"string"},"positivePrompt":{"maxLength":1500,"minLength":1,"type":"string"},"providerSettings":{"additionalProperties":false,"properties":{"alibaba":{"additionalProperties":false,"properties":{"audio":{"type":"boolean"},"promptExtend":{"type":"boolean"},"shotType":{"oneOf":[{"const":"single"},{"const":"multi"}],"type":"string"}},"type":"object"}},"type":"object"},"resolution":{"enum":["720p","1080p"],"type":"string"},"safety":{"additionalProperties":false,"properties":{"checkContent":{"type":"boolean"},"mode":{"oneOf":[{"const":"none"},{"const":"fast"},{"const":"full"}],"type":"string"}},"type":"object"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"},"taskType":{"const":"videoInference","type":"string"},"taskUUID":{"format":"uuid","type":"string"},"ttl":{"minimum":60,"type":"integer"},"uploadEndpoint":{"format":"uri","type":"string"},"webhookURL":{"format":"uri","type":"string"},"width":{"type":"integer"}},"required":["taskType","taskUUID","model","positivePrompt"],"type":"object"};
+export const validate = validate0;
+export default validate0;
+const schema0 = {"properties":{"deliveryMethod":0,"duration":{"enum":[5,10,15]},"height":0,"includeCost":0,"inputs":0,"model":0,"negativePrompt":0,"numberResults":0,"outputFormat":{"enum":["MP4","WEBM","MOV"]},"outputQuality":0,"outputType":{"enum":["URL"]},"positivePrompt":0,"providerSettings":0,"resolution":{"enum":["720p","1080p"]},"safety":0,"seed":0,"taskType":0,"taskUUID":0,"ttl":0,"uploadEndpoint":0,"webhookURL":0,"width":0}};
 const func0 = Object.prototype.hasOwnProperty;
-const func82 = __ajvUcs2length.default;
+const func22 = __ajvUcs2length.default;
 const formats0 = __format_uuid;
 const formats2 = __format_uri;
-const pattern4 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
-const pattern5 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
+const pattern0 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
+const pattern1 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate0.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -109,7 +109,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 of Object.keys(data)){
-if(!(func0.call(schema31.properties, key0))){
+if(!(func0.call(schema0.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
@@ -186,7 +186,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data1 === 5) || (data1 === 10)) || (data1 === 15))){
-const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema31.properties.duration.enum}};
+const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/enum",keyword:"enum",params:{allowedValues: schema0.properties.duration.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -516,7 +516,7 @@ vErrors = null;
 if(_valid6){
 const _errs50 = errors;
 if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
+if(!pattern0.test(data7)){
 const err34 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err34];
@@ -579,7 +579,7 @@ vErrors = null;
 if(_valid7){
 const _errs57 = errors;
 if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
+if(!pattern1.test(data7)){
 const err38 = {instancePath:instancePath+"/inputs/frameImages/" + i0,schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err38];
@@ -938,7 +938,7 @@ vErrors = null;
 if(_valid12){
 const _errs90 = errors;
 if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
+if(!pattern0.test(data9)){
 const err59 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/2/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err59];
@@ -1001,7 +1001,7 @@ vErrors = null;
 if(_valid13){
 const _errs97 = errors;
 if(typeof data9 === "string"){
-if(!pattern5.test(data9)){
+if(!pattern1.test(data9)){
 const err63 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf/3/allOf/0/then/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err63];
@@ -1266,7 +1266,7 @@ errors++;
 if(data.negativePrompt !== undefined && func0.call(data, "negativePrompt")){
 let data13 = data.negativePrompt;
 if(typeof data13 === "string"){
-if(func82(data13) > 500){
+if(func22(data13) > 500){
 const err82 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err82];
@@ -1276,7 +1276,7 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(func82(data13) < 1){
+if(func22(data13) < 1){
 const err83 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err83];
@@ -1346,7 +1346,7 @@ vErrors.push(err88);
 errors++;
 }
 if(!(((data15 === "MP4") || (data15 === "WEBM")) || (data15 === "MOV"))){
-const err89 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum}};
+const err89 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema0.properties.outputFormat.enum}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1404,7 +1404,7 @@ vErrors.push(err93);
 errors++;
 }
 if(!(data17 === "URL")){
-const err94 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum}};
+const err94 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema0.properties.outputType.enum}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1417,7 +1417,7 @@ errors++;
 if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
 let data18 = data.positivePrompt;
 if(typeof data18 === "string"){
-if(func82(data18) > 1500){
+if(func22(data18) > 1500){
 const err95 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 1500}};
 if(vErrors === null){
 vErrors = [err95];
@@ -1427,7 +1427,7 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(func82(data18) < 1){
+if(func22(data18) < 1){
 const err96 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err96];
@@ -1615,7 +1615,7 @@ vErrors.push(err108);
 errors++;
 }
 if(!((data24 === "720p") || (data24 === "1080p"))){
-const err109 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum}};
+const err109 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum}};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1943,7 +1943,7 @@ vErrors.push(err132);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -5,22 +5,22 @@
  */
 import { ajvUcs2length as __ajvUcs2length, uri as __format_uri, uuid as __format_uuid } from "../../_runtime/validation/index.js";
 
-export const validate = validate20;
-export default validate20;
-const schema31 = {"additionalProperties":false,"allOf":[{"if":{"type":"object","properties":{"settings":{"properties":{"editRegions":{"type":"array"}},"required":["editRegions"],"type":"object"}},"required":["settings"]},"then":{"type":"object","properties":{"inputs":{"properties":{"referenceImages":{"type":"array"}},"required":["referenceImages"],"type":"object"}},"required":["inputs"]}}],"properties":{"deliveryMethod":{"oneOf":[{"const":"sync"},{"const":"async"}],"type":"string"},"height":{"maximum":2048,"minimum":768,"multipleOf":16,"type":"integer"},"includeCost":{"type":"boolean"},"inputs":{"additionalProperties":false,"properties":{"referenceImages":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"},{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}],"type":"string"},"maxItems":9,"minItems":1,"type":"array"}},"type":"object"},"model":{"const":"alibaba:wan@2.7-image","type":"string"},"numberResults":{"maximum":20,"minimum":1,"type":"integer"},"outputFormat":{"enum":["JPG","PNG","WEBP"],"type":"string"},"outputQuality":{"maximum":99,"minimum":20,"type":"integer"},"outputType":{"enum":["URL","dataURI","base64Data"],"type":"string"},"positivePrompt":{"maxLength":3000,"type":"string"},"safety":{"additionalProperties":false,"properties":{"checkContent":{"type":"boolean"},"mode":{"oneOf":[{"const":"none"},{"const":"fast"}],"type":"string"}},"type":"object"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"},"settings":{"additionalProperties":false,"properties":{"colorPalette":{"items":{"additionalProperties":false,"properties":{"hex":{"pattern":"^#[0-9A-Fa-f]{6}$","type":"string"},"ratio":{"pattern":"^(100|[0-9]{1,2})%$","type":"string"}},"required":["hex","ratio"],"type":"object"},"maxItems":10,"minItems":3,"type":"array"},"editRegions":{"items":{"items":{"items":false,"maxItems":4,"minItems":4,"prefixItems":[{"minimum":0,"type":"integer"},{"minimum":0,"type":"integer"},{"minimum":0,"type":"integer"},{"minimum":0,"type":"integer"}],"type":"array"},"type":"array"},"maxItems":9,"minItems":1,"type":"array"},"sequential":{"type":"boolean"},"thinking":{"type":"boolean"}},"type":"object"},"taskType":{"const":"imageInference","type":"string"},"taskUUID":{"format":"uuid","type":"string"},"ttl":{"minimum":60,"type":"integer"},"uploadEndpoint":{"format":"uri","type":"string"},"webhookURL":{"format":"uri","type":"string"},"width":{"maximum":2048,"minimum":768,"multipleOf":16,"type":"integer"}},"required":["taskType","taskUUID","model","positivePrompt","width","height"],"type":"object"};
+export const validate = validate0;
+export default validate0;
+const schema0 = {"properties":{"deliveryMethod":0,"height":0,"includeCost":0,"inputs":0,"model":0,"numberResults":0,"outputFormat":{"enum":["JPG","PNG","WEBP"]},"outputQuality":0,"outputType":{"enum":["URL","dataURI","base64Data"]},"positivePrompt":0,"safety":0,"seed":0,"settings":0,"taskType":0,"taskUUID":0,"ttl":0,"uploadEndpoint":0,"webhookURL":0,"width":0}};
 const func0 = Object.prototype.hasOwnProperty;
-const func86 = __ajvUcs2length.default;
+const func26 = __ajvUcs2length.default;
 const formats0 = __format_uuid;
 const formats2 = __format_uri;
-const pattern4 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
-const pattern5 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
-const pattern6 = new RegExp("^#[0-9A-Fa-f]{6}$", "u");
-const pattern7 = new RegExp("^(100|[0-9]{1,2})%$", "u");
+const pattern0 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
+const pattern1 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
+const pattern2 = new RegExp("^#[0-9A-Fa-f]{6}$", "u");
+const pattern3 = new RegExp("^(100|[0-9]{1,2})%$", "u");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate0.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -251,7 +251,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key0 of Object.keys(data)){
-if(!(func0.call(schema31.properties, key0))){
+if(!(func0.call(schema0.properties, key0))){
 const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err17];
@@ -500,7 +500,7 @@ var _valid2 = _errs35 === errors;
 valid11 = valid11 || _valid2;
 const _errs37 = errors;
 if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
+if(!pattern0.test(data9)){
 const err35 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err35];
@@ -525,7 +525,7 @@ var _valid2 = _errs37 === errors;
 valid11 = valid11 || _valid2;
 const _errs39 = errors;
 if(typeof data9 === "string"){
-if(!pattern5.test(data9)){
+if(!pattern1.test(data9)){
 const err37 = {instancePath:instancePath+"/inputs/referenceImages/" + i0,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err37];
@@ -665,7 +665,7 @@ vErrors.push(err47);
 errors++;
 }
 if(!(((data12 === "JPG") || (data12 === "PNG")) || (data12 === "WEBP"))){
-const err48 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum}};
+const err48 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema0.properties.outputFormat.enum}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -723,7 +723,7 @@ vErrors.push(err52);
 errors++;
 }
 if(!(((data14 === "URL") || (data14 === "dataURI")) || (data14 === "base64Data"))){
-const err53 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum}};
+const err53 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema0.properties.outputType.enum}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -736,7 +736,7 @@ errors++;
 if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
 let data15 = data.positivePrompt;
 if(typeof data15 === "string"){
-if(func86(data15) > 3000){
+if(func26(data15) > 3000){
 const err54 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 3000}};
 if(vErrors === null){
 vErrors = [err54];
@@ -984,7 +984,7 @@ errors++;
 if(data22.hex !== undefined && func0.call(data22, "hex")){
 let data23 = data22.hex;
 if(typeof data23 === "string"){
-if(!pattern6.test(data23)){
+if(!pattern2.test(data23)){
 const err72 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/hex",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/hex/pattern",keyword:"pattern",params:{pattern: "^#[0-9A-Fa-f]{6}$"}};
 if(vErrors === null){
 vErrors = [err72];
@@ -1009,7 +1009,7 @@ errors++;
 if(data22.ratio !== undefined && func0.call(data22, "ratio")){
 let data24 = data22.ratio;
 if(typeof data24 === "string"){
-if(!pattern7.test(data24)){
+if(!pattern3.test(data24)){
 const err74 = {instancePath:instancePath+"/settings/colorPalette/" + i1+"/ratio",schemaPath:"#/properties/settings/properties/colorPalette/items/properties/ratio/pattern",keyword:"pattern",params:{pattern: "^(100|[0-9]{1,2})%$"}};
 if(vErrors === null){
 vErrors = [err74];
@@ -1470,7 +1470,7 @@ vErrors.push(err111);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

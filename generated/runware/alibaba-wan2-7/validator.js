@@ -5,20 +5,20 @@
  */
 import { ajvUcs2length as __ajvUcs2length, uri as __format_uri, uuid as __format_uuid } from "../../_runtime/validation/index.js";
 
-export const validate = validate20;
-export default validate20;
-const schema31 = {"additionalProperties":false,"allOf":[{"type":"object","dependentRequired":{"height":["width"],"width":["height"]}},{"if":{"anyOf":[{"type":"object","required":["width"],"properties":{"width":true}},{"type":"object","required":["height"],"properties":{"height":true}}]},"then":{"type":"object","oneOf":[{"type":"object","properties":{"height":{"const":720},"width":{"const":1280}}},{"type":"object","properties":{"height":{"const":1280},"width":{"const":720}}},{"type":"object","properties":{"height":{"const":960},"width":{"const":960}}},{"type":"object","properties":{"height":{"const":832},"width":{"const":1088}}},{"type":"object","properties":{"height":{"const":1088},"width":{"const":832}}},{"type":"object","properties":{"height":{"const":1080},"width":{"const":1920}}},{"type":"object","properties":{"height":{"const":1920},"width":{"const":1080}}},{"type":"object","properties":{"height":{"const":1440},"width":{"const":1440}}},{"type":"object","properties":{"height":{"const":1248},"width":{"const":1632}}},{"type":"object","properties":{"height":{"const":1632},"width":{"const":1248}}}],"required":["width","height"],"properties":{"width":true,"height":true}}},{"else":{"type":"object","required":["width","height"],"properties":{"width":true,"height":true}},"if":{"type":"object","properties":{"inputs":{"type":"object","properties":{"frameImages":{"type":"array","minItems":1}},"required":["frameImages"]}},"required":["inputs"]},"then":{"not":{"anyOf":[{"type":"object","required":["width"],"properties":{"width":true}},{"type":"object","required":["height"],"properties":{"height":true}}]}}},{"not":{"allOf":[{"type":"object","properties":{"inputs":{"type":"object","required":["frameImages"],"properties":{"frameImages":true}}},"required":["inputs"]},{"type":"object","properties":{"inputs":{"type":"object","required":["referenceImages"],"properties":{"referenceImages":true}}},"required":["inputs"]}]}},{"not":{"allOf":[{"type":"object","properties":{"inputs":{"type":"object","required":["frameImages"],"properties":{"frameImages":true}}},"required":["inputs"]},{"type":"object","properties":{"inputs":{"type":"object","required":["referenceVideos"],"properties":{"referenceVideos":true}}},"required":["inputs"]}]}},{"if":{"type":"object","properties":{"inputs":{"anyOf":[{"type":"object","required":["referenceImages"],"properties":{"referenceImages":true}},{"type":"object","required":["referenceVideos"],"properties":{"referenceVideos":true}}]}},"required":["inputs"]},"then":{"type":"object","properties":{"duration":{"type":"integer","maximum":10}}}},{"if":{"type":"object","properties":{"settings":{"type":"object","required":["shotType"],"properties":{"shotType":true}}},"required":["settings"]},"then":{"type":"object","properties":{"inputs":{"anyOf":[{"type":"object","required":["referenceImages"],"properties":{"referenceImages":true}},{"type":"object","required":["referenceVideos"],"properties":{"referenceVideos":true}}]}},"required":["inputs"]}},{"if":{"not":{"type":"object","properties":{"inputs":{"type":"object","required":["frameImages"],"properties":{"frameImages":true}}},"required":["inputs"]}},"then":{"type":"object","required":["positivePrompt"],"properties":{"positivePrompt":true}}}],"properties":{"deliveryMethod":{"oneOf":[{"const":"async"}],"type":"string"},"duration":{"maximum":15,"minimum":2,"type":"integer"},"height":{"type":"integer"},"includeCost":{"type":"boolean"},"inputs":{"additionalProperties":false,"properties":{"audio":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"frameImages":{"items":{"additionalProperties":false,"properties":{"frame":{"oneOf":[{"const":"first"},{"const":"last"},{"const":0},{"const":-1}]},"image":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"},{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}],"type":"string"}},"required":["image"],"type":"object"},"maxItems":2,"minItems":1,"type":"array"},"referenceImages":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"},{"type":"string","pattern":"^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"},{"type":"string","pattern":"^[a-zA-Z0-9+/=]+$"}],"type":"string"},"minItems":1,"type":"array"},"referenceVideos":{"items":{"anyOf":[{"type":"string","format":"uuid"},{"type":"string","format":"uri"}],"type":"string"},"minItems":1,"type":"array"}},"type":"object"},"model":{"const":"alibaba:wan@2.7","type":"string"},"negativePrompt":{"maxLength":500,"type":"string"},"numberResults":{"maximum":20,"minimum":1,"type":"integer"},"outputFormat":{"enum":["MP4","WEBM","MOV"],"type":"string"},"outputQuality":{"maximum":99,"minimum":20,"type":"integer"},"outputType":{"enum":["URL"],"type":"string"},"positivePrompt":{"maxLength":5000,"type":"string"},"resolution":{"enum":["720p","1080p"],"type":"string"},"safety":{"additionalProperties":false,"properties":{"checkContent":{"type":"boolean"},"mode":{"oneOf":[{"const":"none"},{"const":"fast"},{"const":"full"}],"type":"string"}},"type":"object"},"seed":{"maximum":2147483647,"minimum":0,"type":"integer"},"settings":{"additionalProperties":false,"properties":{"audio":{"type":"boolean"},"promptEnhancer":{"type":"boolean"},"shotType":{"oneOf":[{"const":"single"},{"const":"multi"}],"type":"string"}},"type":"object"},"taskType":{"const":"videoInference","type":"string"},"taskUUID":{"format":"uuid","type":"string"},"ttl":{"minimum":60,"type":"integer"},"uploadEndpoint":{"format":"uri","type":"string"},"webhookURL":{"format":"uri","type":"string"},"width":{"type":"integer"}},"required":["taskType","taskUUID","model"],"type":"object"};
+export const validate = validate0;
+export default validate0;
+const schema0 = {"properties":{"deliveryMethod":0,"duration":0,"height":0,"includeCost":0,"inputs":0,"model":0,"negativePrompt":0,"numberResults":0,"outputFormat":{"enum":["MP4","WEBM","MOV"]},"outputQuality":0,"outputType":{"enum":["URL"]},"positivePrompt":0,"resolution":{"enum":["720p","1080p"]},"safety":0,"seed":0,"settings":0,"taskType":0,"taskUUID":0,"ttl":0,"uploadEndpoint":0,"webhookURL":0,"width":0}};
 const func0 = Object.prototype.hasOwnProperty;
-const func142 = __ajvUcs2length.default;
+const func82 = __ajvUcs2length.default;
 const formats0 = __format_uuid;
 const formats2 = __format_uri;
-const pattern4 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
-const pattern5 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
+const pattern0 = new RegExp("^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$", "u");
+const pattern1 = new RegExp("^[a-zA-Z0-9+/=]+$", "u");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate0.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1923,7 +1923,7 @@ vErrors.push(err110);
 errors++;
 }
 for(const key0 of Object.keys(data)){
-if(!(func0.call(schema31.properties, key0))){
+if(!(func0.call(schema0.properties, key0))){
 const err111 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err111];
@@ -2372,7 +2372,7 @@ var _valid13 = _errs169 === errors;
 valid46 = valid46 || _valid13;
 const _errs171 = errors;
 if(typeof data40 === "string"){
-if(!pattern4.test(data40)){
+if(!pattern0.test(data40)){
 const err141 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err141];
@@ -2397,7 +2397,7 @@ var _valid13 = _errs171 === errors;
 valid46 = valid46 || _valid13;
 const _errs173 = errors;
 if(typeof data40 === "string"){
-if(!pattern5.test(data40)){
+if(!pattern1.test(data40)){
 const err143 = {instancePath:instancePath+"/inputs/frameImages/" + i0+"/image",schemaPath:"#/properties/inputs/properties/frameImages/items/properties/image/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err143];
@@ -2546,7 +2546,7 @@ var _valid14 = _errs182 === errors;
 valid49 = valid49 || _valid14;
 const _errs184 = errors;
 if(typeof data42 === "string"){
-if(!pattern4.test(data42)){
+if(!pattern0.test(data42)){
 const err154 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err154];
@@ -2571,7 +2571,7 @@ var _valid14 = _errs184 === errors;
 valid49 = valid49 || _valid14;
 const _errs186 = errors;
 if(typeof data42 === "string"){
-if(!pattern5.test(data42)){
+if(!pattern1.test(data42)){
 const err156 = {instancePath:instancePath+"/inputs/referenceImages/" + i1,schemaPath:"#/properties/inputs/properties/referenceImages/items/anyOf/3/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9+/=]+$"}};
 if(vErrors === null){
 vErrors = [err156];
@@ -2778,7 +2778,7 @@ errors++;
 if(data.negativePrompt !== undefined && func0.call(data, "negativePrompt")){
 let data46 = data.negativePrompt;
 if(typeof data46 === "string"){
-if(func142(data46) > 500){
+if(func82(data46) > 500){
 const err171 = {instancePath:instancePath+"/negativePrompt",schemaPath:"#/properties/negativePrompt/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err171];
@@ -2848,7 +2848,7 @@ vErrors.push(err176);
 errors++;
 }
 if(!(((data48 === "MP4") || (data48 === "WEBM")) || (data48 === "MOV"))){
-const err177 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputFormat.enum}};
+const err177 = {instancePath:instancePath+"/outputFormat",schemaPath:"#/properties/outputFormat/enum",keyword:"enum",params:{allowedValues: schema0.properties.outputFormat.enum}};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2906,7 +2906,7 @@ vErrors.push(err181);
 errors++;
 }
 if(!(data50 === "URL")){
-const err182 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema31.properties.outputType.enum}};
+const err182 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema0.properties.outputType.enum}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2919,7 +2919,7 @@ errors++;
 if(data.positivePrompt !== undefined && func0.call(data, "positivePrompt")){
 let data51 = data.positivePrompt;
 if(typeof data51 === "string"){
-if(func142(data51) > 5000){
+if(func82(data51) > 5000){
 const err183 = {instancePath:instancePath+"/positivePrompt",schemaPath:"#/properties/positivePrompt/maxLength",keyword:"maxLength",params:{limit: 5000}};
 if(vErrors === null){
 vErrors = [err183];
@@ -2954,7 +2954,7 @@ vErrors.push(err185);
 errors++;
 }
 if(!((data52 === "720p") || (data52 === "1080p"))){
-const err186 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema31.properties.resolution.enum}};
+const err186 = {instancePath:instancePath+"/resolution",schemaPath:"#/properties/resolution/enum",keyword:"enum",params:{allowedValues: schema0.properties.resolution.enum}};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -3408,7 +3408,7 @@ vErrors.push(err217);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

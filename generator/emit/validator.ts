@@ -168,13 +168,14 @@ export function pruneSchemaLiterals(code: string): string {
       return whole;
     }
     const reads: SchemaRead[] = [];
-    const ref = new RegExp(`(\\b[\\w$]+\\.call\\()?\\b${name}\\b((?:\\.[A-Za-z_$][\\w$]*|\\[\\d+\\]|\\["(?:[^"\\\\]|\\\\.)*"\\])*)(, key\\d+\\))?`, "g");
+    const ref = new RegExp(`\\b${name}\\b((?:\\.[A-Za-z_$][\\w$]*|\\[\\d+\\]|\\["(?:[^"\\\\]|\\\\.)*"\\])*)(, key\\d+\\))?`, "g");
     for (const m of code.matchAll(ref)) {
-      if (m[1] === undefined && code.slice(m.index - "const ".length, m.index) === "const ") continue; // the declaration
-      const call = m[1];
-      const keysOnly = call !== undefined && hasOwn.has(call.slice(0, -".call(".length)) && m[3] !== undefined;
+      const before = code.slice(Math.max(0, m.index - 40), m.index);
+      if (before.endsWith("const ")) continue; // the declaration
+      const call = /([\w$]+)\.call\($/.exec(before)?.[1];
+      const keysOnly = call !== undefined && hasOwn.has(call) && m[2] !== undefined;
       if (call !== undefined && !keysOnly) return whole;
-      const path = [...(m[2] ?? "").matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((s) => s[1] ?? s[2] ?? (JSON.parse(s[3]!) as string));
+      const path = [...(m[1] ?? "").matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((s) => s[1] ?? s[2] ?? (JSON.parse(s[3]!) as string));
       reads.push({ path, keysOnly });
     }
     const kept = keep(schema, reads);

@@ -164,9 +164,21 @@ export function simplify(f: Formula, asg: ReadonlyMap<string, Value>): Formula {
  * Subtrees it leaves alone are returned as they are (formulas are normalized by and/or/not, so rebuilding
  * them would give the same formula), which saves rebuilding the whole residual at every node of the search.
  */
-function assign(f: Formula, key: string, value: Value, mentions?: Mentions, bit = 0): Formula {
-  // A subtree that does not mention the variable stays as it is.
+function assign(f: Formula, key: string, value: Value, mentions?: Mentions, bit = 0, memo?: WeakMap<Formula, Formula>): Formula {
+  // A subtree that does not mention the variable stays as it is; one the search met before under the same
+  // binding (residuals share subtrees across branches) gives the same result.
   if (mentions && (mentions.of(f) & bit) === 0) return f;
+  if (memo && (f.t === "and" || f.t === "or")) {
+    const known = memo.get(f);
+    if (known !== undefined) return known;
+    const result = assignNode(f, key, value, mentions, bit, memo);
+    memo.set(f, result);
+    return result;
+  }
+  return assignNode(f, key, value, mentions, bit, memo);
+}
+
+function assignNode(f: Formula, key: string, value: Value, mentions?: Mentions, bit = 0, memo?: WeakMap<Formula, Formula>): Formula {
   switch (f.t) {
     case "true":
     case "false":
@@ -176,14 +188,14 @@ function assign(f: Formula, key: string, value: Value, mentions?: Mentions, bit 
       let changed: Formula[] | null = null;
       for (let i = 0; i < f.xs.length; i++) {
         const x = f.xs[i]!;
-        const y = assign(x, key, value, mentions, bit);
+        const y = assign(x, key, value, mentions, bit, memo);
         if (changed) changed.push(y);
         else if (y !== x) (changed = f.xs.slice(0, i)).push(y);
       }
       return changed === null ? f : f.t === "and" ? and(changed) : or(changed);
     }
     case "not": {
-      const y = assign(f.x, key, value, mentions, bit);
+      const y = assign(f.x, key, value, mentions, bit, memo);
       return y === f.x ? f : not(y);
     }
     case "has":
@@ -287,6 +299,12 @@ function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (
   const order = [...vars.values()];
   const rank = new Map(order.map((v, i) => [v.key, i]));
   const mentions = order.length <= 32 ? new Mentions(rank) : undefined;
+  const memos = new Map<string, WeakMap<Formula, Formula>>();
+  const memoFor = (binding: string): WeakMap<Formula, Formula> => {
+    let memo = memos.get(binding);
+    if (!memo) memos.set(binding, (memo = new WeakMap()));
+    return memo;
+  };
   // `assigned`: the bits of the variables `asg` fixes (with `mentions`).
   const step = (f: Formula, asg: ReadonlyMap<string, Value>, assigned: number): void => {
     if (++nodes > MAX_NODES) throw new SplitTooLarge();
@@ -306,11 +324,11 @@ function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (
     const next = order[first];
     if (next === undefined) throw new Error("the formula mentions a variable that is not in the split");
     const bit = mentions ? mentions.bit(next.key) : 0;
-    for (const value of domainOf(next)) {
+    domainOf(next).forEach((value, i) => {
       if (done) return;
       const a = new Map(asg).set(next.key, value);
-      step(assign(f, next.key, value, mentions, bit), a, assigned | bit);
-    }
+      step(assign(f, next.key, value, mentions, bit, mentions ? memoFor(`${first}:${i}`) : undefined), a, assigned | bit);
+    });
   };
   step(formula, new Map(), 0);
 }

@@ -2,8 +2,10 @@
 // combinators, examples against their declared verdicts, each "possible" backed by a witness the validator
 // accepts) and the verdict on every request example, which the README page shows.
 import { lintTask } from "./lint.js";
+import { modeCube, modeKey } from "./variants.js";
+import { witnessOf } from "./witness.js";
 import { deepFreeze } from "../ir/freeze.js";
-import type { AnalyzedIR, CheckedExample, ModelIR, ValidationIssue } from "../ir/types.js";
+import type { AnalyzedIR, CheckedExample, Json, ModelIR, ValidationIssue } from "../ir/types.js";
 
 /** The generated validator, run in this process (emit/validator compiles it once; the same code ships). */
 export interface InProcessValidator {
@@ -22,5 +24,22 @@ export function analyzeModel(ir: ModelIR, validator: InProcessValidator): Analyz
     return { ...ex, issues, valid: issues.length === 0 };
   });
   const lint = lintTask(ir, { check: validator.check, validate: validator.validateTask });
-  return deepFreeze({ ...ir, lint, checkedExamples });
+  return deepFreeze({ ...ir, lint, checkedExamples, modeWitnesses: modeWitnesses(ir, validator) });
+}
+
+/** A checked payload per mode (the README's snippets), from the mode's representative cube. */
+function modeWitnesses(ir: ModelIR, validator: InProcessValidator): Map<string, Json> {
+  const out = new Map<string, Json>();
+  const add = (key: string, payload: Json) => {
+    if (!out.has(key) && validator.check(payload)) out.set(key, payload);
+  };
+  // A model without rules has one mode: any task (the empty cube).
+  add(modeKey(new Map()), witnessOf(new Map(), new Map(), ir.task));
+  for (const group of ir.split.groups) {
+    for (const variant of group.variants) {
+      const cube = modeCube(variant);
+      add(modeKey(cube), witnessOf(cube, group.vars, ir.task));
+    }
+  }
+  return out;
 }

@@ -16,7 +16,7 @@ export const RUNTIME_DIR = "_runtime";
  * What emitModule needs of the compiled validator: the code that ships, and the in-process check that keeps
  * only README snippets the validator accepts.
  */
-export type ModuleValidator = Pick<InProcessValidator, "standalone" | "check">;
+export type ModuleValidator = Pick<InProcessValidator, "standalone">;
 
 /** What the pipeline records of an emitted module (besides its files). */
 export interface ModuleSummary {
@@ -180,7 +180,7 @@ ${webhook.dts}`;
       [`${dir}/index.d.ts`]: indexDts,
       [`${dir}/validator.js`]: `${banner(meta)}${validatorJs}`,
       [`${dir}/validator.d.ts`]: validatorDts,
-      [`${dir}/README.md`]: emitReadme(ir, types.summary, banner(meta, "md"), validator.check),
+      [`${dir}/README.md`]: emitReadme(ir, types.summary, banner(meta, "md")),
     },
     summary: { name: meta.name, modelId: meta.modelId, title: meta.title, provider: meta.provider, groups: types.summary.groups, warnings: ir.split.warnings },
   };

@@ -2,7 +2,7 @@
 // requires and forbids and why, allowed combinations, the rules and every property's constraints in the words
 // validateTask uses (templates/validation/words.ts), lint findings, the spec's examples with their verdicts, and
 // a type-checked snippet per mode. GitHub-flavoured Markdown, deterministic.
-import { witnessOf } from "../analyze/witness.js";
+import { modeKey } from "../analyze/variants.js";
 import { alternativesPredicate } from "../analyze/describe.js";
 import { rulePointerText } from "../errors.js";
 import { declaredLiterals } from "../analyze/formula.js";
@@ -10,9 +10,6 @@ import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
 import type { AnalyzedIR, Cube, Json, Schema, SchemaObject, Variable } from "../ir/types.js";
 import type { TypesSummary } from "./types.js";
-
-/** The validator's yes/no, for the per-mode snippets only (the IR has no checked payload per mode yet). */
-export type SnippetCheck = (payload: unknown) => boolean;
 
 const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -86,19 +83,19 @@ function moduleSpecifier(ir: AnalyzedIR) {
   return `modelgen-models/${ir.meta.name}`;
 }
 
-/** A payload for a mode, checked by the validator; client-filled fields dropped for the TaskInput snippet. */
-function snippetFor(ir: AnalyzedIR, variant: { readonly cube: Cube; readonly vars: ReadonlyMap<string, Variable> }, check: SnippetCheck): Json | null {
-  const payload = witnessOf(variant.cube, variant.vars, ir.task);
-  if (!check(payload)) return null;
+/** The checked payload of a mode (analysis found it), client-filled fields dropped for the TaskInput snippet. */
+function snippetFor(ir: AnalyzedIR, cube: Cube): Json | null {
+  const payload = ir.modeWitnesses.get(modeKey(cube));
+  if (payload === undefined) return null;
   if (ir.meta.provider === "runflow" || !isObject(payload)) return payload;
   return Object.fromEntries(Object.entries(payload).filter(([k]) => !ir.meta.clientFilled.includes(k))) as Json; // entries of a JSON object are JSON
 }
 
 /**
  * The page of one model. Reads only the IR (examples' verdicts from `ir.checkedExamples`, findings from
- * `ir.lint`) and `summary` (emit/types); `check` is the validator, used for nothing but the per-mode snippets.
+ * `ir.lint`, the snippets' payloads from `ir.modeWitnesses`) and `summary` (emit/types).
  */
-export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: string, check: SnippetCheck): string {
+export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: string): string {
   const meta = ir.meta;
   const out = [bannerText, `# ${cell(meta.title)}`, ""];
   out.push(`| | |`, `|---|---|`);
@@ -166,7 +163,7 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   const groups = summary.groups.length ? summary.groups : [{ variants: [{ name: "Task", cube: new Map(), vars: new Map() }] }];
   for (const g of groups) {
     for (const v of g.variants) {
-      const input = snippetFor(ir, v, check);
+      const input = snippetFor(ir, v.cube);
       if (!input) continue;
       out.push(`### ${cell(v.name)}`, "", "```ts");
       if (isRunflow) {

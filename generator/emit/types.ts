@@ -2,6 +2,7 @@
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
 // Reads the IR only: the task-level split (ir.split) and the splits of nested objects (ir.localSplits).
+import { modeCube } from "../analyze/variants.js";
 import { rulePointerText } from "../errors.js";
 import { displayOrder } from "../analyze/describe.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
@@ -431,7 +432,7 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
         requires: requires.map((f) => ({ path: label(f.path), rules: f.rules })),
         forbids: forbids.map((f) => ({ path: label(f.path), rules: f.rules })),
         relation: variantRelation,
-        cube: new Map<string, Value>([...v.presence, ...(v.tuples[0] ?? new Map<string, Value>())]),
+        cube: modeCube(v),
         vars: group.vars,
       });
     }

@@ -349,4 +349,9 @@ export interface CheckedExample extends ExampleIR {
 export interface AnalyzedIR extends ModelIR {
   readonly lint: LintResult;
   readonly checkedExamples: readonly CheckedExample[];
+  /**
+   * A payload the validator accepts for each mode of each group (keyed by `modeKey` of the mode's cube: its
+   * presence facts and first value combination; "" for a model without rules), where one was found.
+   */
+  readonly modeWitnesses: ReadonlyMap<string, Json>;
 }

@@ -94,10 +94,15 @@ export function variablesOf(rules: readonly Rule[], root: SchemaObject): Map<str
       } else if (!drafts.has(key)) drafts.set(key, { key, kind: "opaque", id: atom.id });
     }
   }
+  const seen = new Map<string, Set<string>>();
   for (const r of rules)
     for (const atom of eqAtoms(r.formula)) {
       const v = drafts.get(atom.key);
-      if (v?.kind === "eq" && !v.mentioned.some((m) => stableStringify(m) === stableStringify(atom.value))) v.mentioned.push(atom.value);
+      if (v?.kind !== "eq") continue;
+      const text = stableStringify(atom.value);
+      const known = seen.get(atom.key) ?? new Set<string>();
+      seen.set(atom.key, known);
+      if (!known.has(text)) (known.add(text), v.mentioned.push(atom.value));
     }
   const vars = [...drafts.values()].map((v): Variable => (v.kind === "eq" ? valueVariable(v, root) : v));
   const rank = { has: 0, eq: 1, opaque: 2 };
@@ -108,10 +113,11 @@ export function variablesOf(rules: readonly Rule[], root: SchemaObject): Map<str
 
 /** A value variable's domain: the mentioned values the declaration allows, then OTHER if anything else may come. */
 function valueVariable(v: ValueDraft, root: SchemaObject): ValueVariable {
-  const same = (a: Json) => (b: Json) => stableStringify(a) === stableStringify(b);
   const declared = declaredLiterals(declaredAt(root, v.path));
-  const known = declared ? v.mentioned.filter((m) => declared.some(same(m))) : v.mentioned;
-  const rest = declared ? declared.filter((d) => !known.some(same(d))) : null;
+  const declaredTexts = new Set(declared?.map((d) => stableStringify(d)));
+  const known = declared ? v.mentioned.filter((m) => declaredTexts.has(stableStringify(m))) : v.mentioned;
+  const knownTexts = new Set(known.map((k) => stableStringify(k)));
+  const rest = declared ? declared.filter((d) => !knownTexts.has(stableStringify(d))) : null;
   const other: Value[] = rest === null || rest.length ? [OTHER] : [];
   return {
     kind: "eq",

@@ -12,6 +12,7 @@ import * as jsonc from "jsonc-parser";
 import { globSync } from "tinyglobby";
 import { SpecError, pointerKeys, systemErrorText } from "./errors.js";
 import { isPlain } from "./normalize/walk.js";
+import { describeJsonError, findDuplicateKey } from "./load/read.js";
 import type { SourceLocation, ValidationIssue } from "./ir/types.js";
 
 /** What validate needs of a model: the registry's modules and the in-process validators both have it. */
@@ -171,25 +172,6 @@ function positionIn(text: string, offset: number, start: SourceLocation): Source
   return { line, column: last === -1 ? start.column + offset : offset - last };
 }
 
-const JSON_ERROR_WORDS: Readonly<Record<string, string>> = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "malformed number",
-  PropertyNameExpected: "expected a property name in double quotes",
-  ValueExpected: "expected a value",
-  ColonExpected: "expected ':'",
-  CommaExpected: "expected ',' or a closing bracket",
-  CloseBraceExpected: "expected '}'",
-  CloseBracketExpected: "expected ']'",
-  EndOfFileExpected: "expected the end of the task",
-  InvalidCommentToken: "comments are not allowed in JSON",
-  UnexpectedEndOfComment: "unterminated comment",
-  UnexpectedEndOfString: "unterminated string",
-  UnexpectedEndOfNumber: "unterminated number",
-  InvalidUnicode: "invalid unicode escape",
-  InvalidEscapeCharacter: "invalid escape character",
-  InvalidCharacter: "invalid character in string",
-};
-
 /** A task's text as a jsonc tree; a SpecError at the first syntax error, placed in the file. */
 function treeOf(file: string, unit: Unit): jsonc.Node {
   const errors: jsonc.ParseError[] = [];
@@ -197,30 +179,12 @@ function treeOf(file: string, unit: Unit): jsonc.Node {
   const error = errors[0];
   if (error || !tree) {
     const { line, column } = positionIn(unit.text, error?.offset ?? unit.text.length, unit);
-    const words = error ? (JSON_ERROR_WORDS[jsonc.printParseErrorCode(error.error)] ?? jsonc.printParseErrorCode(error.error)) : "unexpected end of the file";
+    const words = error ? describeJsonError(jsonc.printParseErrorCode(error.error)).replace("end of the document", "end of the task") : "unexpected end of the file";
     throw new SpecError(file, `${line}:${column}`, `invalid JSON (${words})`);
   }
   return tree;
 }
 
-/** The first object key that appears twice in one object, with its offset in the task's text. */
-function duplicateKey(root: jsonc.Node): { key: string; offset: number } | null {
-  const stack = [root];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type === "object") {
-      const seen = new Set<string>();
-      for (const prop of node.children ?? []) {
-        const keyNode = prop.children?.[0];
-        if (keyNode === undefined) continue;
-        const key = String(keyNode.value);
-        if (seen.has(key)) return { key, offset: keyNode.offset };
-        seen.add(key);
-      }
-    }
-    stack.push(...(node.children ?? []));
-  }
-  return null;
-}
 
 /** Own keys of every object in a parsed value, counted without recursion. */
 function countKeys(value: unknown): number {
@@ -248,7 +212,7 @@ function parseUnit(file: string, unit: Unit): unknown {
     throw new SpecError(file, `${unit.line}:${unit.column}`, "invalid JSON");
   }
   if (countKeys(value) !== unit.keys) {
-    const dup = duplicateKey(treeOf(file, unit));
+    const dup = findDuplicateKey(treeOf(file, unit));
     if (dup) {
       const { line, column } = positionIn(unit.text, dup.offset, unit);
       throw new SpecError(file, `${line}:${column}`, `duplicate key ${escapeTerminal(JSON.stringify(dup.key))} in one object; JSON parsers silently keep the last, so keys must be unique`);

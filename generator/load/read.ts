@@ -137,21 +137,23 @@ export function parseJson(file: string, text: string): SourceDocument {
   };
 }
 
-function findDuplicateKey(node: jsonc.Node): { key: string; offset: number } | null {
-  if (node.type === "object") {
-    const seen = new Set<string>();
-    for (const prop of node.children ?? []) {
-      // A property node's first child is its key, a string node (the tree parsed without errors).
-      const keyNode = prop.children?.[0];
-      if (keyNode === undefined) continue;
-      const key = String(keyNode.value);
-      if (seen.has(key)) return { key, offset: keyNode.offset };
-      seen.add(key);
+/** The first object key that appears twice in one object, with its offset (iterative: no recursion limit). */
+export function findDuplicateKey(root: jsonc.Node): { key: string; offset: number } | null {
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === "object") {
+      const seen = new Set<string>();
+      for (const prop of node.children ?? []) {
+        // A property node's first child is its key, a string node (the tree parsed without errors).
+        const keyNode = prop.children?.[0];
+        if (keyNode === undefined) continue;
+        const key = String(keyNode.value);
+        if (seen.has(key)) return { key, offset: keyNode.offset };
+        seen.add(key);
+      }
     }
-  }
-  for (const child of node.children ?? []) {
-    const found = findDuplicateKey(child);
-    if (found) return found;
+    // Children pushed in reverse so the first duplicate in document order is found first.
+    for (let k = (node.children ?? []).length - 1; k >= 0; k--) stack.push(node.children![k]!);
   }
   return null;
 }
@@ -176,7 +178,8 @@ const JSON_ERROR_WORDS: Readonly<Record<string, string>> = {
   EmptyContent: "the file is empty",
 };
 
-const describeJsonError = (code: string): string => JSON_ERROR_WORDS[code] ?? code;
+/** A jsonc parse error in words. */
+export const describeJsonError = (code: string): string => JSON_ERROR_WORDS[code] ?? code;
 
 /** YAML 1.2 with unique keys, no merge keys, and a bound on alias expansion (a "billion laughs" file). */
 export function parseYaml(file: string, text: string): SourceDocument {

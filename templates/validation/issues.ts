@@ -117,16 +117,29 @@ function keywordMessage(e: AjvError, data: unknown): ValidationIssue {
   }
 }
 
-const indexes = new WeakMap<readonly RuleMessage[], Map<string, RuleMessage>>();
-/** Rules by schema path, built once per rule table (each generated module has one). */
-function indexOf(rules: readonly RuleMessage[]): Map<string, RuleMessage> {
-  let index = indexes.get(rules);
-  if (!index) {
-    index = new Map();
-    for (const r of rules) if (!index.has(r.schemaPath)) index.set(r.schemaPath, r);
-    indexes.set(rules, index);
+const indexes = new WeakMap<readonly RuleMessage[], (schemaPath: string) => RuleMessage | undefined>();
+/**
+ * The rule with the longest schema path that is this path or an ancestor of it, for one rule table (each generated
+ * module has one): rules by schema path built once, and each schema path's answer remembered (a validator reports
+ * the same few schema paths again and again).
+ */
+function ruleFinder(rules: readonly RuleMessage[]): (schemaPath: string) => RuleMessage | undefined {
+  let find = indexes.get(rules);
+  if (!find) {
+    const byPath = new Map<string, RuleMessage>();
+    for (const r of rules) if (!byPath.has(r.schemaPath)) byPath.set(r.schemaPath, r);
+    const answers = new Map<string, RuleMessage | null>();
+    find = (schemaPath) => {
+      const known = answers.get(schemaPath);
+      if (known !== undefined) return known ?? undefined;
+      let found: RuleMessage | undefined;
+      for (let p = schemaPath; p.length > 0 && !found; p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) found = byPath.get(p);
+      answers.set(schemaPath, found ?? null);
+      return found;
+    };
+    indexes.set(rules, find);
   }
-  return index;
+  return find;
 }
 
 /**
@@ -144,15 +157,7 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, data: u
       issues.push(issue);
     }
   };
-  const byPath = indexOf(rules);
-  // The rule with the longest schema path that is this path or an ancestor of it.
-  const ruleFor = (schemaPath: string) => {
-    for (let p = schemaPath; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) {
-      const r = byPath.get(p);
-      if (r) return r;
-    }
-    return undefined;
-  };
+  const ruleFor = ruleFinder(rules);
   const all = errors ?? [];
   const done = new Set<RuleMessage>();
   for (const e of all) {

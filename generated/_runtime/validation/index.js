@@ -302,14 +302,24 @@ function keywordMessage(e, data) {
   }
 }
 var indexes = /* @__PURE__ */ new WeakMap();
-function indexOf(rules) {
-  let index = indexes.get(rules);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const r of rules) if (!index.has(r.schemaPath)) index.set(r.schemaPath, r);
-    indexes.set(rules, index);
+function ruleFinder(rules) {
+  let find = indexes.get(rules);
+  if (!find) {
+    const byPath = /* @__PURE__ */ new Map();
+    for (const r of rules) if (!byPath.has(r.schemaPath)) byPath.set(r.schemaPath, r);
+    const answers = /* @__PURE__ */ new Map();
+    find = (schemaPath) => {
+      const known = answers.get(schemaPath);
+      if (known !== void 0) return known ?? void 0;
+      let found;
+      for (let p = schemaPath; p.length > 0 && !found; p = p.slice(0, Math.max(0, p.lastIndexOf("/"))))
+        found = byPath.get(p);
+      answers.set(schemaPath, found ?? null);
+      return found;
+    };
+    indexes.set(rules, find);
   }
-  return index;
+  return find;
 }
 function toIssues(errors, data, rules) {
   const issues = [];
@@ -321,14 +331,7 @@ function toIssues(errors, data, rules) {
       issues.push(issue);
     }
   };
-  const byPath = indexOf(rules);
-  const ruleFor = (schemaPath) => {
-    for (let p = schemaPath; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) {
-      const r = byPath.get(p);
-      if (r) return r;
-    }
-    return void 0;
-  };
+  const ruleFor = ruleFinder(rules);
   const all = errors ?? [];
   const done = /* @__PURE__ */ new Set();
   for (const e of all) {

@@ -659,5 +659,7 @@ if (ok(sz)) {
     if (pm.real?.list) md.push(mdTable(pm.real.list.map((m) => [m.model, m.bytes.toLocaleString("en-US"), (m.files["validator.js"] ?? 0).toLocaleString("en-US")]), ["Real spec", "Bytes", "validator.js"]), "");
   }
 }
+// Hand-written notes on the targets (what limits a miss, what was tried) follow the figures.
+if (existsSync(path.join(HERE, "NOTES.md"))) md.push(readFileSync(path.join(HERE, "NOTES.md"), "utf8").trimEnd(), "");
 writeFileSync(path.join(HERE, "RESULTS.md"), md.join("\n"));
 log(`wrote ${rel(path.join(HERE, "results.json"))} and ${rel(path.join(HERE, "RESULTS.md"))}`);

@@ -109,11 +109,15 @@ test("the incremental cache serves unchanged specs and regenerates a changed one
   mkdirSync(specs);
   for (const f of ["alibaba-wan2-6.json", "alibaba-wan2-7-image.json"]) cpSync(path.join(ROOT, "specs/runware", f), path.join(specs, f));
   const run = () => runCli(["generate", "--debug", "--specs", specs, "--out", path.join(dir, "out")], { cwd: dir });
-  expect(run().stderr).toContain("cache .modelgen-cache: 0 hits, 2 misses"); // two specs (the runtime is built at install)
+  expect(run().stderr).toContain("cache .modelgen-cache: 0 hits, 3 misses"); // two specs and the formatted registry (the runtime is built at install)
   const spec = JSON.parse(readFileSync(path.join(specs, "alibaba-wan2-6.json"), "utf8"));
   spec.info.title = "Wan 2.6, retitled";
   writeFileSync(path.join(specs, "alibaba-wan2-6.json"), JSON.stringify(spec, null, 2));
   const second = run();
-  expect(second.stderr).toContain("cache .modelgen-cache: 1 hits, 1 misses");
+  expect(second.stderr).toContain("cache .modelgen-cache: 1 hits, 2 misses"); // the retitled spec, and the registry that lists its title
   expect(readFileSync(path.join(dir, "out/alibaba-wan2-6/index.js"), "utf8")).toContain('export const title = "Wan 2.6, retitled";');
+  // An edit the registry does not show (the description) leaves its formatted text to the cache.
+  spec.info.description = "Edited again.";
+  writeFileSync(path.join(specs, "alibaba-wan2-6.json"), JSON.stringify(spec, null, 2));
+  expect(run().stderr).toContain("cache .modelgen-cache: 2 hits, 1 misses");
 });

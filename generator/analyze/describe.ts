@@ -88,7 +88,7 @@ function opaqueText(id: string): string {
 }
 
 /** The keywords whose "(got …)" is the value itself (not a count of characters or items, not a type): their families say. */
-const comparesValue = (k: ConstraintKeyword): boolean => FAMILIES().some((f) => f.words.comparesValue?.includes(k));
+const comparesValue = (k: ConstraintKeyword): boolean => FAMILIES.some((f) => f.words.comparesValue?.includes(k));
 
 /**
  * Words for a value's own constraints: "duration must be at most 10", and the "(got {/duration})" to put after
@@ -288,7 +288,7 @@ function nested(schema: SchemaObject, base: string, at: Path, out: RuleMessage[]
 /** Words for one alternative of a property-level anyOf/oneOf: "a UUID", "an integer at least 2 and at most 30". */
 export function alternativeText(b: Schema): string {
   if (!isObject(b)) return b === false ? "nothing" : "anything";
-  for (const f of FAMILIES()) {
+  for (const f of FAMILIES) {
     const words = f.words.alternative?.(b);
     if (words !== undefined) return words;
   }

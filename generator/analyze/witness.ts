@@ -15,7 +15,7 @@ import type { Cube, Json, JsonObject, Path, PresenceVariable, Schema, SchemaObje
 export function sampleValue(schema: Schema | undefined, depth = 0): Json {
   if (schema === true || schema === undefined) return "x";
   if (!isPlain(schema) || depth > 12) return null;
-  for (const f of FAMILIES()) {
+  for (const f of FAMILIES) {
     const pinned = f.witness.pinned?.(schema);
     if (pinned !== undefined) return pinned;
   }
@@ -26,7 +26,7 @@ export function sampleValue(schema: Schema | undefined, depth = 0): Json {
     type: Array.isArray(schema.type) ? schema.type[0] : (schema.type ?? (isPlain(schema.properties) ? "object" : undefined)),
     sample: (s) => sampleValue(s, depth + 1),
   };
-  for (const f of FAMILIES()) {
+  for (const f of FAMILIES) {
     const sample = f.witness.sample?.(schema, ctx);
     if (sample !== undefined) return sample;
   }

@@ -11,7 +11,8 @@ import { stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
 import { FAMILIES } from "../keywords/index.js";
 import { unionOf } from "../keywords/typescript.js";
 import type { TypeContext } from "../keywords/family.js";
-import { isLocalPath, localSplitKey } from "../analyze/local-splits.js";
+import { localSplitKey } from "../analyze/local-splits.js";
+import { isLocalPath } from "../normalize/shape.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import type {
@@ -134,7 +135,7 @@ class DeclaredTypes {
     if (schema === false) return "never";
     if (!isPlain(schema)) return "unknown";
     const ctx = this.context(path);
-    for (const f of FAMILIES()) {
+    for (const f of FAMILIES) {
       const t = f.typescript.type?.(schema, ctx);
       if (t !== undefined) return t;
     }
@@ -148,7 +149,7 @@ class DeclaredTypes {
       type: (s, p) => this.type(s, p),
       interfaceFor: (s, p) => this.interfaceFor(s, p),
       kind: (kind, schema) => {
-        for (const f of FAMILIES()) {
+        for (const f of FAMILIES) {
           const t = f.typescript.kinds?.[kind];
           if (t) return t(schema, ctx);
         }

@@ -1,7 +1,7 @@
 // allOf, anyOf, oneOf, not (JSON Schema 2020-12 §10.2.1): conjunction, disjunction, exactly one, negation of the
 // subschemas' formulas; a property-level anyOf/oneOf is a union of its alternatives (each merged into its base);
 // a witness takes the first alternative. The rule messages they make are composed in analyze/describe.ts.
-import { alternativePath, alternativesOf, mergeBranch } from "../analyze/local-splits.js";
+import { alternativePath, alternativesOf, mergeBranch } from "../normalize/shape.js";
 import { isPlain } from "../normalize/walk.js";
 import { and, not, or } from "./algebra.js";
 import { unionOf } from "./typescript.js";

@@ -18,14 +18,8 @@ import { required } from "./required.js";
 import { type } from "./type.js";
 import type { KeywordFamily } from "./family.js";
 
-// Built on first use, not at load: a family may import analyze/ modules that import this registry back
-// (applicators → local-splits → case-split → formula → here), so the list must not be read while they load.
-let families: readonly KeywordFamily[] | undefined;
-let byKeyword: ReadonlyMap<string, KeywordFamily> | undefined;
-
 /** The families, in the order the stages ask them. */
-export const FAMILIES = (): readonly KeywordFamily[] =>
-  (families ??= [
+export const FAMILIES: readonly KeywordFamily[] = [
   constEnum, //   const, enum: value atoms, literal types
   applicators, // allOf, anyOf, oneOf, not: the logic of subschemas, unions of alternatives
   ifThenElse, //  if, then, else: conditions
@@ -37,7 +31,7 @@ export const FAMILIES = (): readonly KeywordFamily[] =>
   required, //    required, dependentRequired: presence atoms
   properties, //  properties, additionalProperties, dependentSchemas: object atoms and types
   type, //        type: last, the type's kinds
-]);
+];
 
 /** Annotations (JSON Schema 2020-12 §9 meta-data, core identifiers): no formula, no type, no words of their own. */
 export const ANNOTATIONS: ReadonlySet<string> = new Set(["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment", "$id", "$schema", "$anchor"]);
@@ -65,6 +59,7 @@ export const UNMODELLED: ReadonlySet<string> = new Set([
   "nullable",
 ]);
 
+const byKeyword: ReadonlyMap<string, KeywordFamily> = new Map(FAMILIES.flatMap((f) => f.keywords.map((k) => [k, f] as const)));
+
 /** The family that owns a keyword, if any. */
-export const familyOf = (keyword: string): KeywordFamily | undefined =>
-  (byKeyword ??= new Map(FAMILIES().flatMap((f) => f.keywords.map((k) => [k, f] as const)))).get(keyword);
+export const familyOf = (keyword: string): KeywordFamily | undefined => byKeyword.get(keyword);

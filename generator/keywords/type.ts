@@ -1,7 +1,7 @@
 // type (JSON Schema 2020-12 §6.1.1): TRUE when the declaration already has the type, FALSE when it cannot,
 // otherwise an opaque check; the TypeScript of each JSON type (asking the family that shapes arrays and objects).
 import { WORDS, typeWords } from "../../templates/validation/words.js";
-import { typesOf } from "../analyze/local-splits.js";
+import { typesOf } from "../normalize/shape.js";
 import { FALSE, TRUE } from "./algebra.js";
 import { unionOf } from "./typescript.js";
 import type { KeywordFamily } from "./family.js";

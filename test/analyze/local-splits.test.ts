@@ -1,7 +1,8 @@
 // analyze/local-splits: which nested objects get a case split of their own (array items, alternatives of several
 // objects), keyed by the object schema emit/types meets; and the alternative merge both stages share.
 import { describe, expect, test } from "vitest";
-import { alternativePath, localSplitKey, localSplits, mergeBranch } from "../../generator/analyze/local-splits.js";
+import { localSplitKey, localSplits } from "../../generator/analyze/local-splits.js";
+import { alternativePath, mergeBranch } from "../../generator/normalize/shape.js";
 import { obj, str } from "../helpers/ir.js";
 
 const exclusive = () => obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } });

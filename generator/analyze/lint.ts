@@ -8,7 +8,7 @@ import { rulePointerText } from "../errors.js";
 import { redosFindings } from "./redos.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
-import type { Finding, Formula, Json, LintResult, ModelIR, Path, PresenceVariable, Rule, RuleGroup, RuleMessage, Schema, SchemaObject, ValidationIssue, Value, Variable, Witness } from "../ir/types.js";
+import type { CheckedExample, Finding, Formula, Json, LintResult, ModelIR, Path, PresenceVariable, Rule, RuleGroup, RuleMessage, Schema, SchemaObject, ValidationIssue, Value, Variable, Witness } from "../ir/types.js";
 
 /** What lint needs of the generated validator. */
 export interface LintValidator {
@@ -74,7 +74,7 @@ function ruleEffect(rule: Rule, root: SchemaObject, messages: readonly RuleMessa
  * core of rules, else a witness the validator accepts; vacuous oneOf/if/then; ReDoS-prone patterns; examples
  * whose verdict differs from the one they declare (or that fail without declaring one).
  */
-export function lintTask(ir: ModelIR, validator: LintValidator): LintResult {
+export function lintTask(ir: ModelIR, validator: LintValidator, checked: readonly CheckedExample[] = checkExamples(ir, validator.validate)): LintResult {
   const root = ir.task;
   const findings: Finding[] = [];
   const witnesses: Witness[] = [];
@@ -132,7 +132,7 @@ export function lintTask(ir: ModelIR, validator: LintValidator): LintResult {
 
   for (const r of rules) findings.push(...vacuityFindings(r, root, background, vars));
   findings.push(...redosFindings(root, ir.meta.taskPointer));
-  findings.push(...exampleFindings(ir, validator));
+  findings.push(...exampleFindings(checked));
   return { findings, witnesses };
 }
 
@@ -212,17 +212,24 @@ function isForbiddenByDeclaration(root: SchemaObject, path: Path): boolean {
   return !(parent.properties && Object.prototype.hasOwnProperty.call(parent.properties, name));
 }
 
-/** Examples whose verdict differs from the one they declare, or that fail their spec without declaring one. */
-function exampleFindings(ir: ModelIR, validator: LintValidator): Finding[] {
-  const out: Finding[] = [];
-  for (const ex of ir.examples) {
+/** Every request example with what the validator says of it (each task of an array body checked). */
+export function checkExamples(ir: ModelIR, validate: LintValidator["validate"]): CheckedExample[] {
+  return ir.examples.map((ex) => {
     const tasks: readonly Json[] = ir.meta.bodyIsArray && Array.isArray(ex.value) ? ex.value : [ex.value];
-    const issues = tasks.flatMap((t) => validator.validate(t));
-    const verdict = issues.length ? "invalid" : "valid";
-    const why = issues.map((i) => i.message).join("; ");
+    const issues = tasks.flatMap((t) => validate(t));
+    return { ...ex, issues, valid: issues.length === 0 };
+  });
+}
+
+/** Examples whose verdict differs from the one they declare, or that fail their spec without declaring one. */
+function exampleFindings(checked: readonly CheckedExample[]): Finding[] {
+  const out: Finding[] = [];
+  for (const ex of checked) {
+    const verdict = ex.valid ? "valid" : "invalid";
+    const why = ex.issues.map((i) => i.message).join("; ");
     if (ex.expect && ex.expect !== verdict)
-      out.push({ severity: "error", kind: "example-verdict", message: `example ${ex.key} is declared ${ex.expect} but the validator finds it ${verdict}${issues.length ? `: ${why}` : ""}`, pointers: [] });
-    else if (!ex.expect && verdict === "invalid") out.push({ severity: "error", kind: "example-invalid", message: `example ${ex.key} fails its own spec: ${why}`, pointers: [] });
+      out.push({ severity: "error", kind: "example-verdict", message: `example ${ex.key} is declared ${ex.expect} but the validator finds it ${verdict}${ex.issues.length ? `: ${why}` : ""}`, pointers: [] });
+    else if (!ex.expect && !ex.valid) out.push({ severity: "error", kind: "example-invalid", message: `example ${ex.key} fails its own spec: ${why}`, pointers: [] });
   }
   return out;
 }

@@ -1,11 +1,11 @@
 // ModelIR → AnalyzedIR: what takes the compiled validator. Lint (modes that can never be valid, vacuous
 // combinators, examples against their declared verdicts, each "possible" backed by a witness the validator
 // accepts) and the verdict on every request example, which the README page shows.
-import { lintTask } from "./lint.js";
+import { checkExamples, lintTask } from "./lint.js";
 import { modeCube, modeKey } from "./variants.js";
 import { witnessOf } from "./witness.js";
 import { deepFreeze } from "../ir/freeze.js";
-import type { AnalyzedIR, CheckedExample, Json, ModelIR, ValidationIssue } from "../ir/types.js";
+import type { AnalyzedIR, Json, ModelIR, ValidationIssue } from "../ir/types.js";
 
 /** The generated validator, run in this process (emit/validator compiles it once; the same code ships). */
 export interface InProcessValidator {
@@ -18,12 +18,8 @@ export interface InProcessValidator {
 }
 
 export function analyzeModel(ir: ModelIR, validator: InProcessValidator): AnalyzedIR {
-  const checkedExamples: CheckedExample[] = ir.examples.map((ex) => {
-    const tasks = ir.meta.bodyIsArray && Array.isArray(ex.value) ? ex.value : [ex.value];
-    const issues = tasks.flatMap((t) => validator.validateTask(t));
-    return { ...ex, issues, valid: issues.length === 0 };
-  });
-  const lint = lintTask(ir, { check: validator.check, validate: validator.validateTask });
+  const checkedExamples = checkExamples(ir, validator.validateTask);
+  const lint = lintTask(ir, { check: validator.check, validate: validator.validateTask }, checkedExamples);
   return deepFreeze({ ...ir, lint, checkedExamples, modeWitnesses: modeWitnesses(ir, validator) });
 }
 

@@ -11,8 +11,6 @@ import type { Atom, Eq, Formula, JsonType, Path, Schema, SchemaObject } from "..
 export { TRUE, FALSE, has, eq, opaque, and, or, not, implies, pathKey, stableStringify } from "../keywords/algebra.js";
 export { declaredLiterals } from "../keywords/const-enum.js";
 
-/** Key of an atom's variable (`has:a.b`, `eq:a.b`, `op:…`): atoms compute it once, at construction. */
-export const atomKey = (a: Atom): string => a.key;
 
 /** Is `{keyword: value}` implied by the declared schema at that place (so it holds for every valid payload)? */
 function impliedByDeclared(keyword: string, value: unknown, declared: SchemaObject): boolean {

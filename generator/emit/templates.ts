@@ -119,11 +119,3 @@ export async function bundleTemplates(compiled: Readonly<TemplateFiles>): Promis
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
-
-/** Import a compiled template module in this process (the generator checks with the same formats it ships). */
-export async function importCompiled(compiled: Readonly<TemplateFiles>, rel: string): Promise<Record<string, unknown>> {
-  const text = compiled[rel];
-  if (!text) throw new Error(`no compiled template ${rel}`);
-  if (/^\s*import\s/m.test(text)) throw new Error(`${rel} has imports; only leaf templates can be imported in the generator`);
-  return import(`data:text/javascript;base64,${Buffer.from(text).toString("base64")}`);
-}

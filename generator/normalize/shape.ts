@@ -8,7 +8,7 @@ import type { JsonType, Path, Schema, SchemaObject } from "../ir/types.js";
 export const isLocalPath = (path: Path): boolean => path.some((p) => p === "[]" || p.startsWith("option "));
 
 /** JSON types a schema implies by its keywords when it declares none (`properties` → object, `items` → array). */
-export function inferTypes(s: Schema | undefined): readonly JsonType[] | undefined {
+function inferTypes(s: Schema | undefined): readonly JsonType[] | undefined {
   if (!isPlain(s)) return undefined;
   if (isPlain(s.properties) || "required" in s || "additionalProperties" in s) return ["object"];
   if ("items" in s || "prefixItems" in s) return ["array"];

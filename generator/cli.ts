@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.js";
 import { diffOutput, lockOutput, outputFolder, writeOutput } from "./write/write.js";
-import { SpecError } from "./errors.js";
+import { SpecError, escapeTerminal } from "./errors.js";
 import { createReporter, expandInputs, loadRegistry, sourceFromValidators, validateInputs, MAX_DEPTH, type ModelValidators, type TaskValidator } from "./validate.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
@@ -68,9 +68,9 @@ interface ModelFindings extends LintResult {
 function printFindings(results: readonly ModelFindings[], { verbose = false, stream = process.stdout }: { verbose?: boolean | undefined; stream?: NodeJS.WritableStream } = {}): void {
   for (const r of results) {
     const errors = r.findings.filter((f) => f.severity === "error").length;
-    stream.write(`${r.file} (${r.modelId})${r.overlays.length ? ` with ${r.overlays.join(", ")}` : ""}: ${errors} error${errors === 1 ? "" : "s"}, ${r.findings.length - errors} warning${r.findings.length - errors === 1 ? "" : "s"}\n`);
-    for (const f of r.findings) stream.write(`  ${f.severity}: ${f.message}${f.pointers.length ? ` [${f.pointers.map((p) => `#${p}`).join(", ")}]` : ""}\n`);
-    if (verbose) for (const w of r.witnesses) stream.write(`  possible: a task with ${w.mode}, e.g. ${JSON.stringify(w.witness)}\n`);
+    stream.write(`${escapeTerminal(`${r.file} (${r.modelId})${r.overlays.length ? ` with ${r.overlays.join(", ")}` : ""}`)}: ${errors} error${errors === 1 ? "" : "s"}, ${r.findings.length - errors} warning${r.findings.length - errors === 1 ? "" : "s"}\n`);
+    for (const f of r.findings) stream.write(`  ${f.severity}: ${escapeTerminal(`${f.message}${f.pointers.length ? ` [${f.pointers.map((p) => `#${p}`).join(", ")}]` : ""}`)}\n`);
+    if (verbose) for (const w of r.witnesses) stream.write(`  possible: a task with ${escapeTerminal(`${w.mode}, e.g. ${JSON.stringify(w.witness)}`)}\n`);
   }
 }
 
@@ -151,8 +151,9 @@ async function cmdValidate(argv: string[]): Promise<void> {
 
 const USAGE_EXIT = 2;
 
+/** The one way an error reaches the terminal: control characters from file names, ids or spec text as escapes. */
 function fail(message: string, code = USAGE_EXIT): void {
-  process.stderr.write(`modelgen: ${message}\n`);
+  process.stderr.write(`modelgen: ${escapeTerminal(message)}\n`);
   process.exitCode = code;
 }
 
@@ -179,20 +180,20 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   const release = values.check || !existsSync(path.dirname(outDir)) ? () => {} : lockOutput(out);
   try {
     const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined });
-    for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of result.warnings) process.stderr.write(`warning: ${escapeTerminal(w)}\n`);
     const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
     if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
     if (values.check) {
       const { changed, added, removed } = diffOutput(out, result.files);
       const all = [...changed.map((f) => [f, "changed"] as const), ...added.map((f) => [f, "missing"] as const), ...removed.map((f) => [f, "stale"] as const)];
       if (all.length) {
-        process.stdout.write(`${out} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${path.join(out, f)} (${why})`).join("\n")}\n`);
+        process.stdout.write(`${out} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${escapeTerminal(path.join(out, f))} (${why})`).join("\n")}\n`);
         process.exitCode = 1;
       } else process.stdout.write(`${out} is up to date (${result.models.length} models)\n`);
       return;
     }
     writeOutput(out, result.files);
-    process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${out}: ${result.models.map((m) => m.modelId).join(", ")}\n`);
+    process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${escapeTerminal(`${out}: ${result.models.map((m) => m.modelId).join(", ")}`)}\n`);
   } finally {
     release();
   }
@@ -215,7 +216,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     await run(rest);
   } catch (e) {
     if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) return fail(`${e.message} (see \`modelgen ${command} --help\`)`);
-    if (e instanceof SpecError) return fail(debug ? (e.stack ?? e.message) : e.message, e.exitCode);
+    if (e instanceof SpecError) {
+      if (debug) process.stderr.write(`${e.stack ?? ""}\n`);
+      return fail(e.message, e.exitCode);
+    }
     if (e instanceof UsageError) return fail(e.message);
     throw e;
   }

@@ -79,9 +79,9 @@ export function expandInputs(args: readonly string[], cwd = process.cwd()): stri
     if (a === "-" || existsSync(path.resolve(cwd, a))) out.push(a);
     else if (/[*?[\]{}]/.test(a)) {
       const found = globSync(a, { cwd, onlyFiles: true, absolute: path.isAbsolute(a) }).sort();
-      if (found.length === 0) throw new SpecError(escapeTerminal(a), "", "the pattern matches no file");
+      if (found.length === 0) throw new SpecError(a, "", "the pattern matches no file");
       out.push(...found);
-    } else throw new SpecError(escapeTerminal(a), "", "no such file");
+    } else throw new SpecError(a, "", "no such file");
   }
   return [...new Set(out)];
 }
@@ -100,21 +100,21 @@ const isLoader = (v: unknown): v is (id: string) => Promise<unknown> => typeof v
  */
 export async function loadRegistry(dir: string): Promise<ModelSource> {
   const file = path.resolve(dir, "index.js");
-  if (!existsSync(file)) throw new SpecError(escapeTerminal(dir), "", "no generated registry here (index.js); run `npm run generate`, or pass --registry or --specs");
+  if (!existsSync(file)) throw new SpecError(dir, "", "no generated registry here (index.js); run `npm run generate`, or pass --registry or --specs");
   const mod: unknown = await import(pathToFileURL(file).href);
   const models = isPlain(mod) ? mod.models : undefined;
   const loadModel = isPlain(mod) ? mod.loadModel : undefined;
   if (models === null || typeof models !== "object" || !isLoader(loadModel))
-    throw new SpecError(escapeTerminal(dir), "", "index.js is not a modelgen registry (expected `models` and `loadModel`; a registry generated before loadModel must be regenerated); run `npm run generate`");
+    throw new SpecError(dir, "", "index.js is not a modelgen registry (expected `models` and `loadModel`; a registry generated before loadModel must be regenerated); run `npm run generate`");
   const loaded = new Map<string, Promise<TaskValidator>>();
   const load = async (id: string): Promise<TaskValidator> => {
     let mod: unknown;
     try {
       mod = await loadModel(id);
     } catch (e) {
-      throw new SpecError(escapeTerminal(dir), "", `cannot load the module of model ${escapeTerminal(JSON.stringify(id))} (${escapeTerminal(systemErrorText(e))}); run \`npm run generate\``);
+      throw new SpecError(dir, "", `cannot load the module of model ${JSON.stringify(id)} (${systemErrorText(e)}); run \`npm run generate\``);
     }
-    if (!isTaskValidator(mod)) throw new SpecError(escapeTerminal(dir), "", `the module of model ${escapeTerminal(JSON.stringify(id))} has no validateTask; run \`npm run generate\``);
+    if (!isTaskValidator(mod)) throw new SpecError(dir, "", `the module of model ${JSON.stringify(id)} has no validateTask; run \`npm run generate\``);
     return mod;
   };
   return {

@@ -1,18 +1,10 @@
 // validate's report, written as it goes: text for a person (colour on a terminal), json, or GitHub workflow
 // annotations. Everything from payloads and file names is escaped for where it goes.
 import type { ResultFormat, ValidationResult } from "../validate.js";
+import { escapeTerminal } from "../errors.js";
 
-/**
- * Text for a terminal: control characters (C0, DEL, C1), line and paragraph separators and bidirectional
- * overrides shown as escapes (`\x1b`, `\u202e`), so a model id, a property name or a file name cannot move the
- * cursor, recolour the screen or reorder what a person reads.
- */
-export function escapeTerminal(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const n = c.charCodeAt(0);
-    return n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16)}`;
-  });
-}
+export { escapeTerminal };
+
 
 /** Where validate's report goes, a task at a time (the results of one task together). */
 export interface Reporter {

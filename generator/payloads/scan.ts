@@ -3,7 +3,6 @@
 // reads it again only to place an issue or a syntax error. A 150 MB file of tasks is never held whole.
 import * as jsonc from "jsonc-parser";
 import { SpecError, pointerKeys } from "../errors.js";
-import { escapeTerminal } from "./report.js";
 import { describeJsonError, findDuplicateKey } from "../load/read.js";
 import type { SourceLocation } from "../ir/types.js";
 
@@ -84,7 +83,7 @@ function parseUnit(file: string, unit: Unit): unknown {
     const dup = findDuplicateKey(treeOf(file, unit));
     if (dup) {
       const { line, column } = positionIn(unit.text, dup.offset, unit);
-      throw new SpecError(file, `${line}:${column}`, `duplicate key ${escapeTerminal(JSON.stringify(dup.key))} in one object; JSON parsers silently keep the last, so keys must be unique`);
+      throw new SpecError(file, `${line}:${column}`, `duplicate key ${JSON.stringify(dup.key)} in one object; JSON parsers silently keep the last, so keys must be unique`);
     }
   }
   return value;

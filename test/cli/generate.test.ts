@@ -121,3 +121,12 @@ test("the incremental cache serves unchanged specs and regenerates a changed one
   writeFileSync(path.join(specs, "alibaba-wan2-6.json"), JSON.stringify(spec, null, 2));
   expect(run().stderr).toContain("cache .modelgen-cache: 2 hits, 1 misses");
 });
+
+test("an error that names a file with control characters shows them as escapes, for every command", () => {
+  const name = "nope\u001b[2J\u202e.json";
+  for (const command of ["generate", "lint"]) {
+    const r = runCli([command, "--specs", name]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`modelgen: nope\\x1b[2J\\u202e.json: no such file or directory\n`);
+  }
+});

@@ -1,7 +1,7 @@
 // Compile the runtime templates (templates/**/*.ts: real, tested TypeScript) into the ESM JavaScript and
 // declaration files that generated modules import from `_runtime/`. Pure: file texts in, file texts out.
-// typescript and esbuild load only when the templates are compiled (a cache miss): half a second saved on
-// every cached run.
+// typescript and esbuild load only when the templates are compiled: at install (generator/runtime.ts builds
+// dist/runtime.json), or when a template changed since.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { TEMPLATES_DIR } from "../paths.js";

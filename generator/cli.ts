@@ -54,6 +54,7 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   --format text    one line per task, with each broken rule in words (colour when on a terminal); control
                    characters in file names, model ids and property names are shown as escapes (\\x1b)
   --format json    { results: [{ file, index, model, line, column, path, message }], valid, invalid }
+                   (and error, when bad input stopped the run: the tasks before it are reported)
   --format github  workflow annotations: ::error file=…,line=…::message
   Exit: 0 all valid, 1 some invalid, 2 bad usage or unreadable input.`,
 };
@@ -144,8 +145,13 @@ async function cmdValidate(argv: string[]): Promise<void> {
     if (text && !process.stdout.write(text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
   };
   const reporter = createReporter(format, (text) => void (pending += text), { color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR });
-  const summary = await validateInputs(inputs, models, reporter, { model: values.model, after: () => (pending.length > 65536 ? flush() : undefined) });
-  await flush();
+  let summary;
+  try {
+    summary = await validateInputs(inputs, models, reporter, { model: values.model, after: () => (pending.length > 65536 ? flush() : undefined) });
+  } finally {
+    // On bad input too: the results decided before it, then the error (on stderr).
+    await flush();
+  }
   if (summary.invalid > 0) process.exitCode = 1;
 }
 

@@ -173,41 +173,46 @@ export async function validateInputs(
   let invalid = 0;
   const ready = new Map<string, TaskValidator | undefined>();
   const closest = new Map<string, string[]>();
-  for (const file of inputs) {
-    const shown = escapeTerminal(file === "-" ? "<stdin>" : file);
-    const chunks = read && file !== "-" ? read(file) : fileChunks(file, shown);
-    for await (const t of readTasks(shown, chunks)) {
-      const id = forced ?? (isPlain(t.task) ? t.task.model : undefined);
-      const where = { file: file === "-" ? "<stdin>" : file, index: t.index };
-      const results: ValidationResult[] = [];
-      if (typeof id !== "string") {
-        results.push({ ...where, model: null, ...locateIssue(t, ""), path: "/model", message: `the task has no \`model\` field, so its model is unknown; known models: ${models.ids.join(", ")} (or pass --model)`, valid: false });
-      } else {
-        let entry = ready.get(id);
-        if (entry === undefined && !ready.has(id)) {
-          entry = await models.load(id);
-          if (ready.size < 10_000) ready.set(id, entry);
-        }
-        if (!entry) {
-          let near = closest.get(id);
-          if (!near) {
-            near = closestIds(id, models.ids);
-            if (closest.size < 1000) closest.set(id, near);
-          }
-          results.push({ ...where, model: id, ...locateIssue(t, "/model"), path: "/model", message: `unknown model ${JSON.stringify(id)}; the closest known ids: ${near.join(", ")}`, valid: false });
+  try {
+    for (const file of inputs) {
+      const shown = escapeTerminal(file === "-" ? "<stdin>" : file);
+      const chunks = read && file !== "-" ? read(file) : fileChunks(file, shown);
+      for await (const t of readTasks(shown, chunks)) {
+        const id = forced ?? (isPlain(t.task) ? t.task.model : undefined);
+        const where = { file: file === "-" ? "<stdin>" : file, index: t.index };
+        const results: ValidationResult[] = [];
+        if (typeof id !== "string") {
+          results.push({ ...where, model: null, ...locateIssue(t, ""), path: "/model", message: `the task has no \`model\` field, so its model is unknown; known models: ${models.ids.join(", ")} (or pass --model)`, valid: false });
         } else {
-          const issues = entry.validateTask(t.task);
-          if (issues.length === 0) results.push({ ...where, model: id, line: null, column: null, path: null, message: null, valid: true });
-          for (const issue of issues) results.push({ ...where, model: id, ...locateIssue(t, issue.path), path: issue.path, message: issue.message, valid: false });
+          let entry = ready.get(id);
+          if (entry === undefined && !ready.has(id)) {
+            entry = await models.load(id);
+            if (ready.size < 10_000) ready.set(id, entry);
+          }
+          if (!entry) {
+            let near = closest.get(id);
+            if (!near) {
+              near = closestIds(id, models.ids);
+              if (closest.size < 1000) closest.set(id, near);
+            }
+            results.push({ ...where, model: id, ...locateIssue(t, "/model"), path: "/model", message: `unknown model ${JSON.stringify(id)}; the closest known ids: ${near.join(", ")}`, valid: false });
+          } else {
+            const issues = entry.validateTask(t.task);
+            if (issues.length === 0) results.push({ ...where, model: id, line: null, column: null, path: null, message: null, valid: true });
+            for (const issue of issues) results.push({ ...where, model: id, ...locateIssue(t, issue.path), path: issue.path, message: issue.message, valid: false });
+          }
         }
+        const [first, ...rest] = results;
+        if (!first) continue;
+        if (first.valid) valid++;
+        else invalid++;
+        report.task([first, ...rest]);
+        await after?.();
       }
-      const [first, ...rest] = results;
-      if (!first) continue;
-      if (first.valid) valid++;
-      else invalid++;
-      report.task([first, ...rest]);
-      await after?.();
     }
+  } catch (e) {
+    report.abort(e);
+    throw e;
   }
   report.end();
   return { valid, invalid };

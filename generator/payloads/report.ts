@@ -1,7 +1,7 @@
 // validate's report, written as it goes: text for a person (colour on a terminal), json, or GitHub workflow
 // annotations. Everything from payloads and file names is escaped for where it goes.
 import type { ResultFormat, ValidationResult } from "../validate.js";
-import { escapeTerminal } from "../errors.js";
+import { SpecError, escapeTerminal } from "../errors.js";
 
 export { escapeTerminal };
 
@@ -11,6 +11,11 @@ export interface Reporter {
   task(results: readonly [ValidationResult, ...ValidationResult[]]): void;
   /** The summary, after the last task. */
   end(): void;
+  /**
+   * The run stopped at bad input (the CLI prints `error` on stderr and exits 2): close the report, so that what was
+   * written stays readable (json: still one JSON document, with the error in it).
+   */
+  abort(error: unknown): void;
 }
 
 const escapeGithub = (s: string): string => escapeTerminal(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
@@ -56,6 +61,14 @@ export function createReporter(format: ResultFormat, write: (text: string) => vo
     end() {
       if (format === "json") write(`${first ? "]" : "\n  ]"},\n  "valid": ${valid},\n  "invalid": ${invalid}\n}\n`);
       else write(`${valid} valid, ${invalid} invalid\n`);
+    },
+    abort(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (format === "json") write(`${first ? "]" : "\n  ]"},\n  "valid": ${valid},\n  "invalid": ${invalid},\n  "error": ${escapeJson(JSON.stringify(message))}\n}\n`);
+      else if (format === "github" && error instanceof SpecError) {
+        const [line, column] = /^\d+:\d+$/.test(error.where) ? error.where.split(":") : [];
+        write(`::error file=${escapeGithubProp(error.file)}${line ? `,line=${line},col=${column}` : ""},title=modelgen::${escapeGithub(error.expected)}\n`);
+      }
     },
   };
 }

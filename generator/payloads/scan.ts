@@ -89,12 +89,26 @@ function parseUnit(file: string, unit: Unit): unknown {
   return value;
 }
 
+/**
+ * The node at a pointer's keys. A pointer's keys are strings, and jsonc's findNodeAtLocation takes an array index
+ * only as a number: "0" under an array is its first element (else an issue in an element is placed at the array).
+ */
+function nodeAt(tree: jsonc.Node, keys: readonly string[]): jsonc.Node | undefined {
+  let node: jsonc.Node | undefined = tree;
+  for (const key of keys) {
+    if (!node) return undefined;
+    if (node.type === "array") node = /^(0|[1-9][0-9]*)$/.test(key) ? node.children?.[Number(key)] : undefined;
+    else node = jsonc.findNodeAtLocation(node, [key]);
+  }
+  return node;
+}
+
 /** A locator for a parsed task: the tree is built on the first call (only a task with issues needs one). */
 function locator(file: string, unit: Unit): (ptr: string) => SourceLocation | undefined {
   let tree: jsonc.Node | undefined;
   return (ptr) => {
     tree ??= treeOf(file, unit);
-    let node = jsonc.findNodeAtLocation(tree, pointerKeys(ptr));
+    let node = nodeAt(tree, pointerKeys(ptr));
     // Point at the property's key where there is one: that is the line a person looks for.
     if (node?.parent?.type === "property") node = node.parent;
     return node ? positionIn(unit.text, node.offset, unit) : undefined;
@@ -165,95 +179,101 @@ async function* scanUnits(file: string, chunks: AsyncIterable<string>): AsyncGen
   for await (const chunk of chunks) {
     let from = 0; // where the current unit's text starts in this chunk
     const out: ScannedUnit[] = [];
-    const finish = (end: number): void => {
-      pieces.push(chunk.slice(from, end));
-      out.push({ text: pieces.length === 1 ? (pieces[0] ?? "") : pieces.join(""), line: start.line, column: start.column, keys, inArray: mode === "array" });
-      pieces = [];
-      unitChars = 0;
-      inUnit = false;
-    };
-    // Assigned after each finish (not inside it), so the type checker sees every value `expect` takes.
-    const afterUnit = (): Expect => (mode === "array" ? "comma" : "value");
-    for (let i = 0; i < chunk.length; i++) {
-      if (inString) {
-        if (escapeNext) {
-          escapeNext = false;
+    try {
+      const finish = (end: number): void => {
+        pieces.push(chunk.slice(from, end));
+        out.push({ text: pieces.length === 1 ? (pieces[0] ?? "") : pieces.join(""), line: start.line, column: start.column, keys, inArray: mode === "array" });
+        pieces = [];
+        unitChars = 0;
+        inUnit = false;
+      };
+      // Assigned after each finish (not inside it), so the type checker sees every value `expect` takes.
+      const afterUnit = (): Expect => (mode === "array" ? "comma" : "value");
+      for (let i = 0; i < chunk.length; i++) {
+        if (inString) {
+          if (escapeNext) {
+            escapeNext = false;
+            continue;
+          }
+          const q = closingQuote(chunk, i);
+          if (q === -1) {
+            let b = chunk.length - 1;
+            while (b >= i && chunk.charCodeAt(b) === BACKSLASH) b--;
+            escapeNext = (chunk.length - 1 - b) % 2 === 1;
+            break;
+          }
+          i = q;
+          inString = false;
+          if (kind === "string") {
+            finish(i + 1);
+            expect = afterUnit();
+          }
           continue;
         }
-        const q = closingQuote(chunk, i);
-        if (q === -1) {
-          let b = chunk.length - 1;
-          while (b >= i && chunk.charCodeAt(b) === BACKSLASH) b--;
-          escapeNext = (chunk.length - 1 - b) % 2 === 1;
-          break;
+        const c = chunk.charCodeAt(i);
+        if (c === NEWLINE) {
+          line++;
+          lineStart = base + i + 1;
         }
-        i = q;
-        inString = false;
-        if (kind === "string") {
-          finish(i + 1);
+        if (inUnit && kind === "scalar") {
+          if (!endsScalar(c)) continue;
+          finish(i);
           expect = afterUnit();
         }
-        continue;
-      }
-      const c = chunk.charCodeAt(i);
-      if (c === NEWLINE) {
-        line++;
-        lineStart = base + i + 1;
-      }
-      if (inUnit && kind === "scalar") {
-        if (!endsScalar(c)) continue;
-        finish(i);
-        expect = afterUnit();
+        if (inUnit) {
+          if (c === QUOTE) inString = true;
+          else if (c === COLON) keys++;
+          else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            if (++depth > MAX_DEPTH) fail(i, TOO_DEEP);
+          } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === unitDepth) {
+            finish(i + 1);
+            expect = afterUnit();
+          }
+          continue;
+        }
+        if (isSpace(c)) continue;
+        // Between units.
+        if (mode === "start") {
+          mode = c === OPEN_BRACKET ? "array" : "values";
+          if (mode === "array") {
+            depth = unitDepth = 1;
+            expect = "valueOrClose";
+            continue;
+          }
+        }
+        if (expect === "end") fail(i, "expected the end of the file after the array of tasks");
+        if (expect === "comma" || (expect === "valueOrClose" && c === CLOSE_BRACKET)) {
+          if (c === CLOSE_BRACKET) {
+            depth = 0;
+            expect = "end";
+          } else if (c === COMMA) expect = "value";
+          else fail(i, "invalid JSON (expected ',' or ']' between the tasks of the array)");
+          continue;
+        }
+        if (c === CLOSE_BRACKET && mode === "array") fail(i, "invalid JSON (expected a value after ',')");
+        if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COLON) fail(i, "invalid JSON (expected a value)");
+        // A unit starts here.
+        inUnit = true;
+        from = i;
+        keys = 0;
+        start = here(i);
+        if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+          kind = "container";
+          if (++depth > MAX_DEPTH) fail(i, TOO_DEEP);
+        } else if (c === QUOTE) {
+          kind = "string";
+          inString = true;
+        } else kind = "scalar";
       }
       if (inUnit) {
-        if (c === QUOTE) inString = true;
-        else if (c === COLON) keys++;
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-          if (++depth > MAX_DEPTH) fail(i, TOO_DEEP);
-        } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === unitDepth) {
-          finish(i + 1);
-          expect = afterUnit();
-        }
-        continue;
+        pieces.push(chunk.slice(from));
+        unitChars += chunk.length - from;
+        if (unitChars > MAX_TASK_CHARS) fail(chunk.length, `a task longer than ${MAX_TASK_CHARS / 1048576} MB (or a string or bracket left open before this point)`);
       }
-      if (isSpace(c)) continue;
-      // Between units.
-      if (mode === "start") {
-        mode = c === OPEN_BRACKET ? "array" : "values";
-        if (mode === "array") {
-          depth = unitDepth = 1;
-          expect = "valueOrClose";
-          continue;
-        }
-      }
-      if (expect === "end") fail(i, "expected the end of the file after the array of tasks");
-      if (expect === "comma" || (expect === "valueOrClose" && c === CLOSE_BRACKET)) {
-        if (c === CLOSE_BRACKET) {
-          depth = 0;
-          expect = "end";
-        } else if (c === COMMA) expect = "value";
-        else fail(i, "invalid JSON (expected ',' or ']' between the tasks of the array)");
-        continue;
-      }
-      if (c === CLOSE_BRACKET && mode === "array") fail(i, "invalid JSON (expected a value after ',')");
-      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COLON) fail(i, "invalid JSON (expected a value)");
-      // A unit starts here.
-      inUnit = true;
-      from = i;
-      keys = 0;
-      start = here(i);
-      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        kind = "container";
-        if (++depth > MAX_DEPTH) fail(i, TOO_DEEP);
-      } else if (c === QUOTE) {
-        kind = "string";
-        inString = true;
-      } else kind = "scalar";
-    }
-    if (inUnit) {
-      pieces.push(chunk.slice(from));
-      unitChars += chunk.length - from;
-      if (unitChars > MAX_TASK_CHARS) fail(chunk.length, `a task longer than ${MAX_TASK_CHARS / 1048576} MB (or a string or bracket left open before this point)`);
+    } catch (e) {
+      // The tasks before the error in this chunk were read whole: they are decided, then the error stops the file.
+      yield* out;
+      throw e;
     }
     base += chunk.length;
     yield* out;
@@ -280,13 +300,23 @@ export async function* readTasks(file: string, chunks: AsyncIterable<string>): A
   let pending: { unit: Unit; inArray: boolean } | undefined;
   let count = 0;
   const task = (p: { unit: Unit; inArray: boolean }, single: boolean): InputTask => ({ task: parseUnit(file, p.unit), index: single ? null : count++, locate: locator(file, p.unit) });
-  for await (const { inArray, ...unit } of scanUnits(file, chunks)) {
-    if (inArray) {
-      yield task({ unit, inArray }, false);
-      continue;
+  try {
+    for await (const { inArray, ...unit } of scanUnits(file, chunks)) {
+      if (inArray) {
+        yield task({ unit, inArray }, false);
+        continue;
+      }
+      const previous = pending;
+      pending = undefined;
+      if (previous) yield task(previous, false);
+      pending = { unit, inArray };
     }
-    if (pending) yield task(pending, false);
-    pending = { unit, inArray };
+  } catch (e) {
+    // A value read whole before a broken one is a line of JSON Lines: it is checked, then the error is thrown.
+    const previous = pending;
+    pending = undefined;
+    if (previous) yield task(previous, false);
+    throw e;
   }
   if (pending) yield task(pending, count === 0);
 }

@@ -99,6 +99,9 @@ export async function diffSpecs({ base, specs, overlays = [], debug = false }: D
     const keys = [...new Set([...heads.keys(), ...bases.keys()])].sort();
     const models: ModelDiff[] = [];
     for (const key of keys) {
+      // Back to the event loop between specs: a SIGINT or SIGTERM is handled here (the base's temporary folder is
+      // removed, sides.ts), not only after the last spec.
+      await new Promise((resolve) => setImmediate(resolve));
       const h = heads.get(key);
       const b = bases.get(key);
       const headSpec = h ? await loadSpec({ ...h, overlays }) : undefined;

@@ -10,6 +10,8 @@ import { SpecError, escapeTerminal } from "./errors.js";
 import { createReporter, expandInputs, loadRegistry, sourceFromValidators, validateInputs, MAX_DEPTH, type ModelValidators, type TaskValidator } from "./validate.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
+import { loadPackageConfig } from "./package/config.js";
+import { readPackageVersion } from "./package/manifest.js";
 import type { LintResult } from "./ir/types.js";
 
 const HELP: Readonly<Record<"main" | "generate" | "lint" | "validate" | "diff", string>> = {
@@ -185,7 +187,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   const outDir = outputFolder(out);
   const release = values.check || !existsSync(path.dirname(outDir)) ? () => {} : lockOutput(out);
   try {
-    const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined });
+    const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined });
     for (const w of result.warnings) process.stderr.write(`warning: ${escapeTerminal(w)}\n`);
     const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
     if (withFindings.length) printFindings(withFindings, { stream: process.stderr });

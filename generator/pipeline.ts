@@ -22,6 +22,7 @@ import { buildIR } from "./ir/build.js";
 import { analyzeModel, type InProcessValidator } from "./analyze/model.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
+import { DEFAULT_PACKAGE, type PackageConfig } from "./package/config.js";
 import { shippedRuntime } from "./runtime.js";
 // The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
 import * as runtimeIssues from "../templates/validation/issues.js";
@@ -68,6 +69,10 @@ export interface GenerateOptions {
   readonly limit?: number;
   /** null: no cache. */
   readonly cacheDir?: string | null;
+  /** The generated package's name, description, license, repository, private (modelgen.config.json). */
+  readonly package?: PackageConfig;
+  /** The generated package's version (generate keeps the one already there; `modelgen version` sets it). */
+  readonly version?: string;
 }
 
 /** Hash of the generator's own sources, templates and the versions of the packages whose output it ships. */
@@ -153,7 +158,7 @@ export interface GenerateResult {
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), a record
  * per model and warnings; writes nothing but the cache (`cacheDir`, null for none).
  */
-export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR }: GenerateOptions): Promise<GenerateResult> {
+export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, package: config, version }: GenerateOptions): Promise<GenerateResult> {
   const stage = timer(debug);
   const cache = new Cache(cacheDir);
   const genHash = generatorHash();
@@ -161,10 +166,11 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   checkOutputNames(entries);
   const runtime = await stage("runtime", () => shippedRuntime());
   const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
-  const keys = entries.map((entry) => hashOf("module", genHash, limit, ...specInputs(entry, overlays)));
+  const packageName = config?.name ?? DEFAULT_PACKAGE.name;
+  const keys = entries.map((entry) => hashOf("module", genHash, limit, packageName, ...specInputs(entry, overlays)));
   const cached = keys.map((key) => cache.get(key) as ModelRecord | undefined);
   const todo = entries.filter((_, i) => !cached[i]);
-  const options: WorkOptions = { overlays, limit, debug };
+  const options: WorkOptions = { overlays, limit, debug, packageName };
   const fresh = await stage(`generate ${todo.length} spec(s)`, () =>
     todo.length >= PARALLEL_FROM && availableParallelism() > 1 ? generateInWorkers(todo, options) : generateSpecs(todo, options),
   );
@@ -184,7 +190,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     if (other !== undefined) throw new SpecError(m.file, "", `declares model ${m.modelId}, which ${other} declares too; model ids must be unique`);
     ids.set(m.modelId, m.file);
   }
-  const shared = { ...emitRegistry(models), "README.md": emitIndexReadme(models) };
+  const shared = { ...emitRegistry(models, { ...(config ? { config } : {}), ...(version ? { version } : {}) }), "README.md": emitIndexReadme(models, config ?? DEFAULT_PACKAGE) };
   // Formatting the registry of hundreds of models costs most of a one-spec regeneration: it comes from the cache
   // while its unformatted text (ids, titles, paths) is unchanged.
   const sharedKey = hashOf("registry", genHash, JSON.stringify(shared));
@@ -208,10 +214,12 @@ export interface WorkOptions {
   readonly overlays: readonly string[];
   readonly limit: number;
   readonly debug: boolean;
+  /** The package's name, for the import paths on each model's README page. */
+  readonly packageName?: string;
 }
 
 /** Generate specs in this thread: load → IR → validator → analysis → emit → format, one spec after the other. */
-export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug }: WorkOptions): Promise<Map<string, ModelRecord>> {
+export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug, packageName }: WorkOptions): Promise<Map<string, ModelRecord>> {
   const stage = timer(debug);
   const { formats, issuesModule } = runtimeModules();
   const out = new Map<string, ModelRecord>();
@@ -220,7 +228,7 @@ export async function generateSpecs(entries: readonly SpecEntry[], { overlays, l
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
     const validator = inProcessValidator(ir, formats, issuesModule);
     const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, validator));
+    const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, validator, { packageName }));
     out.set(entry.file, {
       name: ir.meta.name,
       file: ir.meta.file,

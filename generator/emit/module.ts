@@ -80,7 +80,7 @@ function builtinResult(taskType: string | null): string {
  * The files of one model, paths relative to the output root. Reads only the AnalyzedIR (lint and example verdicts
  * included); of the validator, the standalone code that ships and the check that keeps README snippets valid.
  */
-export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator): Promise<EmittedModule> {
+export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator, { packageName }: { packageName?: string | undefined } = {}): Promise<EmittedModule> {
   const meta = ir.meta;
   const dir = meta.name;
   const up = path.posix.relative(dir, RUNTIME_DIR);
@@ -180,7 +180,7 @@ ${webhook.dts}`;
       [`${dir}/index.d.ts`]: indexDts,
       [`${dir}/validator.js`]: `${banner(meta)}${validatorJs}`,
       [`${dir}/validator.d.ts`]: validatorDts,
-      [`${dir}/README.md`]: emitReadme(ir, types.summary, banner(meta, "md")),
+      [`${dir}/README.md`]: emitReadme(ir, types.summary, banner(meta, "md"), packageName),
     },
     summary: { name: meta.name, modelId: meta.modelId, title: meta.title, provider: meta.provider, groups: types.summary.groups, warnings: ir.split.warnings },
   };

@@ -27,7 +27,7 @@ describe("emitRegistry", () => {
   test("the package exports one subpath per model, its declarations first", () => {
     const pkg = JSON.parse(files["package.json"]) as { exports: Record<string, unknown>; type: string };
     expect(pkg.type).toBe("module");
-    expect(Object.keys(pkg.exports)).toEqual([".", "./runware/a-first", "./runflow/m-flow", "./runware/z-last", "./_runtime/*"]);
+    expect(Object.keys(pkg.exports)).toEqual([".", "./runware/a-first", "./runflow/m-flow", "./runware/z-last", "./_runtime/*", "./package.json"]);
     expect(pkg.exports["./runflow/m-flow"]).toEqual({ types: "./runflow/m-flow/index.d.ts", default: "./runflow/m-flow/index.js" });
   });
 

@@ -17,6 +17,8 @@ export type RuntimeErrorCode =
   | "pollTimeout" // the polling budget ran out before the task/run finished
   | "runFailed" // a Runflow run ended with status failed
   | "runCancelled" // a Runflow run ended with status cancelled/canceled
+  | "requestFailed" // a fal request ended COMPLETED with an error
+  | "invalidInput" // fal answered 422: the server refused the input (`issues` say where)
   | "invalidSignature" // a webhook's signature did not verify
   | "invalidToken" // a Runware webhook's URL token is missing or wrong
   | "invalidPayload"; // a webhook body was not the documented shape
@@ -27,6 +29,7 @@ export interface ModelgenErrorInit {
   parameter?: string | string[];
   taskUUID?: string;
   runId?: string;
+  requestId?: string;
   status?: number;
   retryable?: boolean;
   retryAfterMs?: number;
@@ -43,6 +46,8 @@ export class ModelgenError extends Error {
   declare readonly taskUUID?: string;
   /** Runflow run id, when the error concerns a run. */
   declare readonly runId?: string;
+  /** fal request id, when the error concerns a queued request. */
+  declare readonly requestId?: string;
   /** HTTP status of the answer that carried the error, if any. */
   declare readonly status?: number;
   /** True when repeating the same call may succeed (transient failure, nothing harmful in flight). */
@@ -60,6 +65,7 @@ export class ModelgenError extends Error {
     if (init.parameter !== undefined) this.parameter = init.parameter;
     if (init.taskUUID !== undefined) this.taskUUID = init.taskUUID;
     if (init.runId !== undefined) this.runId = init.runId;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.issues !== undefined) this.issues = init.issues;
@@ -68,7 +74,7 @@ export class ModelgenError extends Error {
 
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message, retryable: this.retryable };
-    for (const key of ["parameter", "taskUUID", "runId", "status", "retryAfterMs", "issues", "details"] as const) {
+    for (const key of ["parameter", "taskUUID", "runId", "requestId", "status", "retryAfterMs", "issues", "details"] as const) {
       if (this[key] !== undefined) out[key] = this[key];
     }
     return out;
@@ -87,6 +93,7 @@ export function withErrorFields(error: ModelgenError, patch: Partial<ModelgenErr
     parameter: error.parameter,
     taskUUID: error.taskUUID,
     runId: error.runId,
+    requestId: error.requestId,
     status: error.status,
     retryable: error.retryable,
     retryAfterMs: error.retryAfterMs,

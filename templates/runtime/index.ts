@@ -21,3 +21,4 @@ export { parseRunwareWebhook, parseRunflowWebhook, verifyRunflowSignature, handl
 export type { CallbackPayload, RunwareWebhook, RunwareWebhookOptions, WebhookHeaders } from "./webhooks.js";
 export type { RawBody } from "./raw-body.js";
 export { createWebhookToken, createWebhookUrl, checkWebhookToken, WEBHOOK_TOKEN_PARAM, MIN_WEBHOOK_TOKEN_LENGTH } from "./webhook-token.js";
+export * from "./fal/index.js";

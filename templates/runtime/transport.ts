@@ -1,5 +1,5 @@
-// One HTTP exchange with a JSON API: bearer auth, a timeout per attempt (response body
-// included) and retries of transient failures with capped, jittered exponential backoff.
+// One HTTP exchange with a JSON API: the API key in Authorization (Bearer, or fal's Key), a timeout
+// per attempt (response body included) and retries of transient failures with capped, jittered exponential backoff.
 
 import { abortedError, makeSleeper, throwIfAborted } from "./abort.js";
 import { backoffDelay, parseRetryAfter } from "./backoff.js";
@@ -8,7 +8,7 @@ import type { ResolvedOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
 
 export interface HttpRequest {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   url: string;
   body?: unknown;
   signal?: AbortSignal;
@@ -68,7 +68,10 @@ function describeThrown(error: unknown): string {
   return error.message;
 }
 
-export function createTransport(options: ResolvedOptions, redact: Redactor): Transport {
+/** How the API key goes in the Authorization header: `Bearer <key>` (Runware, Runflow) or `Key <key>` (fal). */
+export type AuthScheme = "Bearer" | "Key";
+
+export function createTransport(options: ResolvedOptions, redact: Redactor, scheme: AuthScheme = "Bearer"): Transport {
   const sleep = makeSleeper(options.sleep);
 
   async function attempt(request: HttpRequest, timeoutMs: number, attempts: number): Promise<Outcome> {
@@ -80,7 +83,7 @@ export function createTransport(options: ResolvedOptions, redact: Redactor): Tra
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}`, Accept: "application/json" };
+    const headers: Record<string, string> = { Authorization: `${scheme} ${options.apiKey}`, Accept: "application/json" };
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
     try {
       const res = await options.fetch(request.url, {

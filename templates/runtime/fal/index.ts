@@ -1,0 +1,5 @@
+// fal's queue runtime: the client generated fal modules call, and (webhook.ts) fal's signed webhooks.
+
+export { createFalClient, FAL_QUEUE_BASE_URL } from "./client.js";
+export type { FalBinding, FalCancelled, FalClient, FalRequestRef, FalRunOptions, FalSubmitOptions } from "./client.js";
+export type { FalLog, FalProgress, FalQueueStatus, FalResult, FalSubmitted } from "./status.js";

@@ -12,6 +12,8 @@ export type RuntimeErrorCode =
   | "pollTimeout"
   | "runFailed"
   | "runCancelled"
+  | "requestFailed"
+  | "invalidInput"
   | "invalidSignature"
   | "invalidToken"
   | "invalidPayload";
@@ -21,6 +23,7 @@ export interface ModelgenErrorInit {
   parameter?: string | string[];
   taskUUID?: string;
   runId?: string;
+  requestId?: string;
   status?: number;
   retryable?: boolean;
   retryAfterMs?: number;
@@ -36,6 +39,8 @@ export declare class ModelgenError extends Error {
   readonly taskUUID?: string;
   /** Runflow run id, when the error concerns a run. */
   readonly runId?: string;
+  /** fal request id, when the error concerns a queued request. */
+  readonly requestId?: string;
   /** HTTP status of the answer that carried the error, if any. */
   readonly status?: number;
   /** True when repeating the same call may succeed (transient failure, nothing harmful in flight). */

@@ -41,3 +41,4 @@ export {
   WEBHOOK_TOKEN_PARAM,
   MIN_WEBHOOK_TOKEN_LENGTH,
 } from "./webhook-token.js";
+export * from "./fal/index.js";

@@ -1,7 +1,7 @@
 import type { ResolvedOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
 export interface HttpRequest {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   url: string;
   body?: unknown;
   signal?: AbortSignal;
@@ -34,4 +34,6 @@ export interface Transport {
 }
 /** Transient by HTTP semantics: request timeout, rate limit, server-side failures. */
 export declare function isRetryableStatus(status: number): boolean;
-export declare function createTransport(options: ResolvedOptions, redact: Redactor): Transport;
+/** How the API key goes in the Authorization header: `Bearer <key>` (Runware, Runflow) or `Key <key>` (fal). */
+export type AuthScheme = "Bearer" | "Key";
+export declare function createTransport(options: ResolvedOptions, redact: Redactor, scheme?: AuthScheme): Transport;

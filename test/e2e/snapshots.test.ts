@@ -27,14 +27,22 @@ const fixtureModules = (): string[] =>
     .flatMap((root) => specFiles(root).map((f) => path.relative(root, f).replace(/\\/g, "/").replace(/\.(json|ya?ml)$/i, "").replace(/\.openapi$/i, "")))
     .sort();
 
-/** The runtime shipped in _runtime/: one bundle per templates/ folder, and a declaration file per template. */
+/** Template sources under a folder, at any depth, as paths relative to templates/. */
+function templateSources(rel: string): string[] {
+  return readdirSync(path.join(ROOT, "templates", rel), { withFileTypes: true }).flatMap((e) => {
+    if (e.isDirectory()) return templateSources(`${rel}/${e.name}`);
+    return e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") && !e.name.endsWith(".test.ts") ? [`${rel}/${e.name}`] : [];
+  });
+}
+
+/** The runtime shipped in _runtime/: one bundle per top templates/ folder (its index.ts), and a declaration file per template at any depth. */
 function runtimeFiles(): string[] {
   const dir = path.join(ROOT, "templates");
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .flatMap((folder) => {
-      const sources = readdirSync(path.join(dir, folder.name)).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.endsWith(".test.ts"));
-      return [...sources.map((f) => `_runtime/${folder.name}/${f.replace(/\.ts$/, ".d.ts")}`), ...(sources.includes("index.ts") ? [`_runtime/${folder.name}/index.js`] : [])];
+      const sources = templateSources(folder.name);
+      return [...sources.map((f) => `_runtime/${f.replace(/\.ts$/, ".d.ts")}`), ...(sources.includes(`${folder.name}/index.ts`) ? [`_runtime/${folder.name}/index.js`] : [])];
     });
 }
 

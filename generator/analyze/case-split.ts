@@ -1,8 +1,9 @@
 // Case split of a task's conditional rules into variants (modes). A variant is a cube: each structural variable
 // (presence of a property; the value of a property the rules compare) either fixed or free. Every payload the
 // rules accept falls in some variant (sound); within the structural abstraction the variants are exact.
-import { TRUE, FALSE, and, or, not, implies, has, translate, atomsOf, eqAtoms, pathKey, declaredLiterals, stableStringify } from "./formula.js";
+import { TRUE, FALSE, and, or, not, implies, has, translate, atomsOf, eqAtoms, declaredLiterals, stableStringify } from "./formula.js";
 import { variantsOf } from "./variants.js";
+import { presenceKey } from "../ir/path.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import type {
@@ -91,7 +92,7 @@ export function variablesOf(rules: readonly Rule[], root: SchemaObject): Map<str
       else if (atom.t === "eq") {
         addPresence(drafts, atom.path);
         if (!drafts.has(atom.key)) drafts.set(atom.key, { key: atom.key, kind: "eq", path: atom.path, mentioned: [] });
-      } else if (!drafts.has(key)) drafts.set(key, { key, kind: "opaque", id: atom.id });
+      } else if (!drafts.has(key)) drafts.set(key, { key, kind: "opaque", at: atom.at, check: atom.check });
     }
   }
   const seen = new Map<string, Set<string>>();
@@ -132,7 +133,7 @@ function valueVariable(v: ValueDraft, root: SchemaObject): ValueVariable {
 function addPresence(vars: Map<string, Draft>, path: Path): void {
   for (let i = 1; i <= path.length; i++) {
     const p = path.slice(0, i);
-    const key = `has:${pathKey(p)}`;
+    const key = presenceKey(p);
     if (!vars.has(key)) vars.set(key, { key, kind: "has", path: p, domain: [true, false] });
   }
 }

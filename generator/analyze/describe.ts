@@ -2,14 +2,15 @@
 // written per model. Each message is keyed by the schema path Ajv reports, so a broken rule gives one message.
 // The words come from templates/validation/words.ts, the catalogue the runtime uses too; placeholders
 // (templates/validation/placeholders.ts) are filled from the payload when the message is shown.
-import { translate as translateRaw, and, or, not, pathKey } from "./formula.js";
+import { translate as translateRaw, and, or, not } from "./formula.js";
+import { pathId, pathLabel, presenceKey } from "../ir/path.js";
 import { collectRules, simplify } from "./case-split.js";
 import { placeholder } from "../../templates/validation/placeholders.js";
 import { CONSTRAINT_ORDER, RULE_WORDS, constraintSentence, listWords, predicatesOf, valueWords, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
 import { FAMILIES } from "../keywords/index.js";
 import type { Formula, Has, Json, Path, RuleMessage, Schema, SchemaObject } from "../ir/types.js";
 
-const dot = (path: Path) => path.join(".");
+const dot = pathLabel;
 const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
 const isPrefix = (p: Path, q: Path) => q.length > p.length && p.every((k, i) => q[i] === k);
 /** The placeholder for the payload's value at a path. */
@@ -24,11 +25,11 @@ export function propagate(f: Formula): Formula {
   if (f.t === "not") return not(propagate(f.x));
   if (f.t !== "and") return f;
   const known = new Map<string, boolean>();
-  for (const x of f.xs) if (x.t === "has") for (let i = 1; i <= x.path.length; i++) known.set(`has:${pathKey(x.path.slice(0, i))}`, true);
+  for (const x of f.xs) if (x.t === "has") for (let i = 1; i <= x.path.length; i++) known.set(presenceKey(x.path.slice(0, i)), true);
   const rest = f.xs.map((x) => (x.t === "has" ? x : propagate(simplify(x, known))));
   const positives = rest.flatMap((x) => (x.t === "has" ? [x.path] : []));
-  const eqs = rest.flatMap((x) => (x.t === "eq" ? [pathKey(x.path)] : []));
-  const below = (p: Path) => eqs.includes(pathKey(p)) || positives.some((q) => isPrefix(p, q));
+  const eqs = rest.flatMap((x) => (x.t === "eq" ? [pathId(x.path)] : []));
+  const below = (p: Path) => eqs.includes(pathId(p)) || positives.some((q) => isPrefix(p, q));
   // A conjunct like or(¬has(inputs), has(inputs.x)) next to has(inputs) became has(inputs.x): drop has(inputs).
   const childPaths = rest.flatMap((x) => (x.t === "has" ? [] : hasLeaves(x)));
   return and(rest.filter((x) => !(x.t === "has" && (below(x.path) || childPaths.some((q) => isPrefix(x.path, q))))));
@@ -65,7 +66,7 @@ export function conditionText(f: Formula): string {
       return xs.map(conditionText).join(f.t === "and" ? " and " : " or ");
     }
     case "opaque":
-      return opaqueText(f.id);
+      return opaqueText(f.at, f.check);
   }
 }
 
@@ -74,17 +75,9 @@ function isParentPresence(x: Formula, siblings: readonly Formula[]): boolean {
   return x.t === "has" && siblings.some((s) => s !== x && hasLeaves(s).some((p) => isPrefix(x.path, p)));
 }
 
-/** An opaque atom's id is `a.b:{json of the check}` (analyze/formula.ts): the check in words. */
-function opaqueText(id: string): string {
-  const i = id.indexOf(":");
-  const path = id.slice(0, i);
-  let schema: unknown;
-  try {
-    schema = JSON.parse(id.slice(i + 1));
-  } catch {
-    return "a check holds";
-  }
-  return isObject(schema) ? constraintText(path, schema).text : "a check holds";
+/** An opaque atom's check in words. */
+function opaqueText(at: Path, check: object): string {
+  return isObject(check) ? constraintText(at, check).text : "a check holds";
 }
 
 /** The keywords whose "(got …)" is the value itself (not a count of characters or items, not a type): their families say. */
@@ -94,13 +87,13 @@ const comparesValue = (k: ConstraintKeyword): boolean => FAMILIES.some((f) => f.
  * Words for a value's own constraints: "duration must be at most 10", and the "(got {/duration})" to put after
  * it when every constraint compares the value itself (a length or a count would show the whole value).
  */
-function constraintText(path: string, schema: SchemaObject): { text: string; got: string } {
-  const subject = path || "the task";
+function constraintText(path: Path, schema: SchemaObject): { text: string; got: string } {
+  const subject = path.length ? dot(path) : "the task";
   const keywords = CONSTRAINT_ORDER.filter((k) => k !== "type" && predicatesOf(schema, [k]).length > 0);
   // The type says something only when nothing narrower does.
   const predicates = predicatesOf(schema, keywords.length ? keywords : ["type"]);
   if (predicates.length === 0) return { text: `${subject} must satisfy ${JSON.stringify(schema)}`, got: "" };
-  const got = path && keywords.length && keywords.every(comparesValue) ? RULE_WORDS.got(valueAtPath(path.split("."))) : "";
+  const got = path.length && keywords.length && keywords.every(comparesValue) ? RULE_WORDS.got(valueAtPath(path)) : "";
   return { text: constraintSentence(subject, predicates), got };
 }
 
@@ -130,7 +123,7 @@ function presenceList(f: Formula): Path[] | null {
 /** A list of names "a", "a and b", "width/height". */
 function names(paths: readonly Path[], op: "and" | "or" = "and"): string {
   const labels = paths.map(dot);
-  if (labels.length === 2 && labels.every((l) => !l.includes("."))) return labels.join("/");
+  if (labels.length === 2 && paths.every((p) => p.length === 1) && labels.every((l) => !/[/[\s]/.test(l))) return labels.join("/");
   return listWords(labels, op);
 }
 
@@ -178,7 +171,7 @@ function valueRequirement(schema: Schema | null | undefined, at: Path): { text: 
   if (!isObject(sub)) return null;
   if (isObject(sub.properties)) return valueRequirement(sub, [...at, name]);
   const path = [...at, name];
-  return { ...constraintText(dot(path), sub), path };
+  return { ...constraintText(path, sub), path };
 }
 
 /** Conventional reading order for paired properties (keys are sorted alphabetically when a spec is loaded). */
@@ -201,7 +194,7 @@ interface ConstTable {
 /** A oneOf/anyOf whose branches each fix the same properties to constants: a table of allowed combinations. */
 function constTable(branches: readonly Schema[] | undefined): ConstTable | null {
   if (!Array.isArray(branches) || branches.length < 2) return null;
-  let keys: string | null = null;
+  let keys: string[] | null = null;
   const rows: { title: string | undefined; values: Json[] }[] = [];
   for (const b of branches) {
     if (!isObject(b) || !isObject(b.properties)) return null;
@@ -211,17 +204,17 @@ function constTable(branches: readonly Schema[] | undefined): ConstTable | null 
       return isObject(s) && "const" in s && s.const !== undefined ? [{ name: k, value: s.const }] : [];
     });
     if (consts.length === 0 || consts.length !== Object.keys(props).length) return null;
-    const k = consts.map((c) => c.name).join(",");
-    if (keys !== null && keys !== k) return null;
+    const k = consts.map((c) => c.name);
+    if (keys !== null && pathId(keys) !== pathId(k)) return null;
     keys = k;
     rows.push({ title: b.title, values: consts.map((c) => c.value) });
   }
-  return keys === null ? null : { keys: keys.split(","), rows };
+  return keys === null ? null : { keys, rows };
 }
 
 /** "width/height {/width}×{/height} is not an allowed combination; allowed: 1280×720 (720p), …". */
 function tableText(table: ConstTable, at: Path): string {
-  const label = table.keys.join("/");
+  const label = table.keys.map((k) => dot([k])).join("/");
   const current = table.keys.map((k) => valueAtPath([...at, k])).join("×");
   const allowed = table.rows.map((r) => `${r.values.map(valueWords).join("×")}${r.title ? ` (${r.title})` : ""}`).join(", ");
   return `${label} ${current} is not an allowed ${table.keys.length > 1 ? "combination" : "value"}; allowed: ${allowed}`;

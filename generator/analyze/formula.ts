@@ -1,14 +1,14 @@
 // JSON Schema rules → a boolean formula over structural atoms (has, eq, opaque: generator/keywords/algebra.ts).
 // translate walks a schema's keywords in order and asks each keyword's family (generator/keywords/) for its atoms.
 import { declaredAt, declaredTypes, isPlain } from "../normalize/walk.js";
-import { FALSE, TRUE, and, has, opaqueFor } from "../keywords/algebra.js";
+import { FALSE, TRUE, and, has, opaque } from "../keywords/algebra.js";
 import { ANNOTATIONS, familyOf } from "../keywords/index.js";
 import type { AtomContext } from "../keywords/family.js";
 import type { Atom, Eq, Formula, JsonType, Path, Schema, SchemaObject } from "../ir/types.js";
 
 // The algebra and the literal sets live with the keyword families (generator/keywords/); re-exported for the
 // stages that build or read formulas.
-export { TRUE, FALSE, has, eq, opaque, and, or, not, implies, pathKey, stableStringify } from "../keywords/algebra.js";
+export { TRUE, FALSE, has, eq, opaque, and, or, not, implies, stableStringify } from "../keywords/algebra.js";
 export { declaredLiterals } from "../keywords/const-enum.js";
 
 
@@ -30,7 +30,7 @@ export function translate(s: Schema | undefined, at: Path, root: SchemaObject): 
   if (s === false) return FALSE;
   if (!isPlain(s)) return TRUE;
   const declared = at.length === 0 ? root : declaredAt(root, at);
-  if (!declared) return opaqueFor(at, s);
+  if (!declared) return opaque(at, s);
   const dTypes: readonly JsonType[] | undefined = at.length === 0 ? ["object"] : declaredTypes(declared);
   const ctx: AtomContext = {
     at,
@@ -40,7 +40,7 @@ export function translate(s: Schema | undefined, at: Path, root: SchemaObject): 
     isObject: dTypes?.length === 1 && dTypes[0] === "object" && isPlain(declared.properties),
     sub: (b) => translate(b, at, root),
     translate: (b, place) => translate(b, place, root),
-    opaque: (check) => opaqueFor(at, check),
+    opaque: (check) => opaque(at, check),
   };
   const parts: Formula[] = [];
   // Keyword order is kept: it fixes the order of atoms, hence of variables and of the emitted variants.
@@ -48,7 +48,7 @@ export function translate(s: Schema | undefined, at: Path, root: SchemaObject): 
     if (ANNOTATIONS.has(k) || k.startsWith("x-")) continue;
     const f = familyOf(k)?.atoms?.(k, s, ctx);
     if (f !== undefined) parts.push(f);
-    else if (!impliedByDeclared(k, v, declared)) parts.push(opaqueFor(at, { [k]: v }));
+    else if (!impliedByDeclared(k, v, declared)) parts.push(opaque(at, { [k]: v }));
   }
   return and(parts);
 }

@@ -1,6 +1,7 @@
 // Spec analysis: modes that can never be valid (each backed by the rules that forbid it), vacuous combinators,
 // and examples that fail their own spec. Every "possible" verdict is backed by a witness payload that the
 // generated validator's Ajv accepts.
+import { pathLabel } from "../ir/path.js";
 import { and, has, not, translate, atomsOf, TRUE } from "./formula.js";
 import { variablesOf, backgroundFormula, firstCube, simplify, SplitTooLarge } from "./case-split.js";
 import { witnessOf } from "./witness.js";
@@ -18,7 +19,7 @@ export interface LintValidator {
   validate(payload: unknown): readonly ValidationIssue[];
 }
 
-const label = (path: Path) => path.join(".");
+const label = pathLabel;
 
 /**
  * Whether some structural assignment satisfies the formula, or null when the search grew too large to decide.
@@ -53,9 +54,10 @@ function vacuousOneOfReason(rule: Rule, root: SchemaObject): { branches: number;
   if (!oneOf) return null;
   const branches = oneOf.map((b) => translate(b, rule.at, root));
   const absent = new Map<string, Value>();
-  for (const f of branches) for (const [k, a] of atomsOf(f)) if (a.t === "has") absent.set(k, false);
+  const paths: Path[] = [];
+  for (const f of branches) for (const [k, a] of atomsOf(f)) if (a.t === "has" && !absent.has(k)) (absent.set(k, false), paths.push(a.path));
   if (branches.length > 1 && branches.every((f) => simplify(f, absent).t === "true")) {
-    const props = [...absent.keys()].map((k) => k.slice("has:".length));
+    const props = paths.map(label);
     return { branches: branches.length, reason: `they only constrain ${props.join(", ")}, which may be absent` };
   }
   return null;

@@ -7,7 +7,8 @@ import { rulePointerText } from "../errors.js";
 import { displayOrder } from "../analyze/describe.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
 import { simplify } from "../analyze/case-split.js";
-import { stableStringify, pathKey, atomsOf } from "../analyze/formula.js";
+import { stableStringify, atomsOf } from "../analyze/formula.js";
+import { pathId, pathLabel, presenceKey } from "../ir/path.js";
 import { FAMILIES } from "../keywords/index.js";
 import { unionOf } from "../keywords/typescript.js";
 import type { TypeContext } from "../keywords/family.js";
@@ -120,7 +121,7 @@ class DeclaredTypes {
   constructor(private readonly names: Names) {}
 
   interfaceFor(schema: SchemaObject, path: Path): string {
-    const key = pathKey(path);
+    const key = pathId(path);
     const known = this.byPath.get(key);
     if (known !== undefined) return known;
     const name = this.names.take(pascal(path.filter((p) => p !== "[]").join(" ") + (path.at(-1) === "[]" ? " Item" : "")) || "Object", "Task");
@@ -203,7 +204,7 @@ function branchTitles(schema: SchemaObject): BranchTitle[] {
 }
 
 /** Human label of a path: inputs.frameImages */
-const label = (path: Path): string => path.join(".");
+const label = pathLabel;
 
 /** The variable of a key the split made (a variant, tuple or rule only ever names the group's own variables). */
 function variableOf(vars: ReadonlyMap<string, Variable>, key: string): Variable {
@@ -308,7 +309,7 @@ function variantBody(v: Variant, valueKeys: readonly string[], vars: ReadonlyMap
   const entries: ShapeEntry[] = [];
   for (const [key, value] of v.presence) {
     // A relation type requires the properties it fixes; listing them again here adds nothing.
-    if (value === true && relationVars.some((t) => `has:${pathKey(valueVariable(vars, t).path)}` === key)) continue;
+    if (value === true && relationVars.some((t) => presenceKey(valueVariable(vars, t).path) === key)) continue;
     entries.push({ path: presenceVariable(vars, key).path, presence: value });
   }
   for (const key of valueKeys) {
@@ -328,7 +329,7 @@ function tupleType(t: Cube, v: Variant, relationVars: readonly string[], vars: R
     if (value === undefined) continue;
     const variable = valueVariable(vars, k);
     const path = variable.path;
-    const presence = v.presence.get(`has:${pathKey(path)}`) === true ? true : undefined;
+    const presence = v.presence.get(presenceKey(path)) === true ? true : undefined;
     entries.push({ path, presence, type: value === OTHER ? valueType([OTHER], variable, declaredAt(decl.root, path), decl) : literal(value).text });
   }
   return shapeType(entries, decl).replace(/\n/g, " ").replace(/\{\s+/g, "{ ").replace(/;?\s+\}/g, " }");

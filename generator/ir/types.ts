@@ -131,7 +131,7 @@ export interface False {
 export interface Has {
   readonly t: "has";
   readonly path: Path;
-  /** Variable key, `has:a.b`. */
+  /** Variable key, `has:["a","b"]` (ir/path.ts). */
   readonly key: string;
 }
 /** The present property at `path` equals the scalar `value`. */
@@ -139,15 +139,18 @@ export interface Eq {
   readonly t: "eq";
   readonly path: Path;
   readonly value: Json;
-  /** Variable key, `eq:a.b`. */
+  /** Variable key, `eq:["a","b"]` (ir/path.ts). */
   readonly key: string;
-  /** Key of the presence variable of the same path, `has:a.b`. */
+  /** Key of the presence variable of the same path, `has:["a","b"]`. */
   readonly presence: string;
 }
 /** A check the formulas do not model (range, length, pattern, …): free to be true or false, so types stay sound. */
 export interface Opaque {
   readonly t: "opaque";
-  readonly id: string;
+  /** Where the check applies. */
+  readonly at: Path;
+  /** The check as a schema (`{maximum: 10}`), for its words. */
+  readonly check: object;
   readonly key: string;
 }
 export interface And {
@@ -202,7 +205,8 @@ export interface ValueVariable {
 export interface OpaqueVariable {
   readonly kind: "opaque";
   readonly key: string;
-  readonly id: string;
+  readonly at: Path;
+  readonly check: object;
 }
 export type Variable = PresenceVariable | ValueVariable | OpaqueVariable;
 
@@ -211,7 +215,7 @@ export type Cube = ReadonlyMap<string, Value>;
 
 /** One mode of a group: its presence facts, and the value combinations allowed with them. */
 export interface Variant {
-  /** Presence variables fixed by the mode (`has:a` → true: required; false: forbidden). */
+  /** Presence variables fixed by the mode (`has:["a"]` → true: required; false: forbidden). */
   readonly presence: ReadonlyMap<string, boolean>;
   /** Value assignments allowed in this mode, one per cube it came from (empty maps when it fixes no value). */
   readonly tuples: readonly Cube[];

@@ -2,19 +2,22 @@
 // Atoms:
 //   has(path)      the property at path (names from the task root) is present
 //   eq(path, v)    the present property at path equals the literal v
-//   opaque(id)     a non-structural check (range, length, pattern, format, array size, …) we do not model:
+//   opaque(at, c)  a non-structural check c (range, length, pattern, format, array size, …) at path at, not modelled:
 //                  free to be true or false, so the types built from the formula stay sound (looser, never stricter).
 // Kept apart from analyze/formula.ts so that the families can use it without importing the translation that
 // dispatches to them.
 import { isPlain } from "../normalize/walk.js";
+import { pathId, presenceKey, valueKey } from "../ir/path.js";
 import type { Eq, False, Formula, Has, Json, Opaque, Path, True } from "../ir/types.js";
 
 export const TRUE: True = Object.freeze({ t: "true" });
 export const FALSE: False = Object.freeze({ t: "false" });
 // Atoms carry their variable's key, computed once: the case split looks keys up at every node it visits.
-export const has = (path: Path): Has => ({ t: "has", path, key: `has:${path.join(".")}` });
-export const eq = (path: Path, value: Json): Eq => ({ t: "eq", path, value, key: `eq:${path.join(".")}`, presence: `has:${path.join(".")}` });
-export const opaque = (id: string): Opaque => ({ t: "opaque", id, key: `op:${id}` });
+// Keys are made from the path's JSON text (ir/path.ts), never by joining names: "a.b" and a → b are two variables.
+export const has = (path: Path): Has => ({ t: "has", path, key: presenceKey(path) });
+export const eq = (path: Path, value: Json): Eq => ({ t: "eq", path, value, key: valueKey(path), presence: presenceKey(path) });
+/** The opaque atom of a check at `at`; equal checks (whatever their key order) are one variable. */
+export const opaque = (at: Path, check: object): Opaque => ({ t: "opaque", at, check, key: `op:${pathId(at)}:${stableStringify(check)}` });
 
 export function and(xs: readonly Formula[]): Formula {
   const flat: Formula[] = [];
@@ -46,13 +49,6 @@ export function not(x: Formula): Formula {
 }
 export const implies = (a: Formula, b: Formula): Formula => or([not(a), b]);
 
-/** A path as the dotted text that variable keys use. */
-export const pathKey = (path: Path): string => path.join(".");
-
-/** The opaque atom of a check `schema` at `at`: its id is `a.b:{json of the check}` (describe reads it back). */
-export function opaqueFor(at: Path, schema: object): Opaque {
-  return opaque(`${pathKey(at)}:${stableStringify(schema)}`);
-}
 
 /** JSON text with object keys sorted, so equal values give equal text whatever their key order. */
 export function stableStringify(v: unknown): string {

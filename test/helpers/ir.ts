@@ -1,5 +1,6 @@
 // Factories for stage tests: schema fragments, paths and rules, and a whole frozen ModelIR assembled from a task
 // schema in code (the real case split; no spec file, no loader, no normalize: the task is given normalized).
+import { presenceKey, valueKey } from "../../generator/ir/path.js";
 import { caseSplit } from "../../generator/analyze/case-split.js";
 import { translate, has, implies } from "../../generator/analyze/formula.js";
 import { deepFreeze } from "../../generator/ir/freeze.js";
@@ -28,8 +29,8 @@ export const whenConst = (values: { readonly [name: string]: Json }): SchemaObje
 
 /** "inputs.frameImages" → ["inputs", "frameImages"]. */
 export const p = (dotted: string): Path => (dotted === "" ? [] : dotted.split("."));
-export const hasKey = (dotted: string) => `has:${dotted}`;
-export const eqKey = (dotted: string) => `eq:${dotted}`;
+export const hasKey = (dotted: string) => presenceKey(p(dotted));
+export const eqKey = (dotted: string) => valueKey(p(dotted));
 
 /** A rule as collectRules makes it: `schema` applied at `at` (dotted) of `root`, at `pointer`. */
 export function ruleOf(pointer: string, schema: SchemaObject, root: SchemaObject, at = ""): Rule {

@@ -85,8 +85,8 @@ describe("buildIR", () => {
     expect(Object.isFrozen(ir.split.groups[0]!.rules)).toBe(true);
     const vars = ir.split.groups[0]!.vars as Map<string, unknown>;
     expect(vars).toBeInstanceOf(FrozenMap);
-    expect(() => vars.set("has:x", {})).toThrow(TypeError);
-    expect(() => vars.delete("has:image")).toThrow(TypeError);
+    expect(() => vars.set('has:["x"]', {})).toThrow(TypeError);
+    expect(() => vars.delete('has:["image"]')).toThrow(TypeError);
     const cube = ir.split.groups[0]!.cubes[0] as Map<string, unknown>;
     expect(() => cube.clear()).toThrow(TypeError);
     expect(() => (ir.meta as { modelId: string }).modelId = "x").toThrow(TypeError);

@@ -1,7 +1,7 @@
 // bounds: validator-only ranges (opaque unless the declaration implies them); `number`; "at most 10"; a witness
 // on the multipleOf grid.
 import { describe, expect, test } from "vitest";
-import { TRUE, has, implies, opaqueFor } from "../../generator/keywords/algebra.js";
+import { TRUE, has, implies, opaque } from "../../generator/keywords/algebra.js";
 import { bounds } from "../../generator/keywords/bounds.js";
 import { alternativeText } from "../../generator/analyze/describe.js";
 import { int, obj } from "../helpers/ir.js";
@@ -14,8 +14,8 @@ describe("bounds", () => {
     expect(formulaOf({ properties: { n: { minimum: 0, maximum: 10 } } }, root)).toEqual(TRUE);
   });
   test("atoms: a narrower range is an opaque check", () => {
-    expect(formulaOf({ properties: { n: { maximum: 5 } } }, root)).toEqual(implies(has(["n"]), opaqueFor(["n"], { maximum: 5 })));
-    expect(formulaOf({ properties: { n: { multipleOf: 2 } } }, root)).toEqual(implies(has(["n"]), opaqueFor(["n"], { multipleOf: 2 })));
+    expect(formulaOf({ properties: { n: { maximum: 5 } } }, root)).toEqual(implies(has(["n"]), opaque(["n"], { maximum: 5 })));
+    expect(formulaOf({ properties: { n: { multipleOf: 2 } } }, root)).toEqual(implies(has(["n"]), opaque(["n"], { multipleOf: 2 })));
   });
   test("TypeScript: a range stays number", () => {
     expect(bounds.typescript.unchanged).toBeTruthy();

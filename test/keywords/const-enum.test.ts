@@ -16,7 +16,7 @@ describe("const/enum", () => {
     expect(formulaOf({ properties: { mode: { enum: ["fast", "never"] } } }, root)).toEqual(implies(has(["mode"]), or([eq(["mode"], "fast")])));
   });
   test("atoms: a const on an object is an opaque check", () => {
-    expect(formulaOf({ properties: { inputs: { const: { x: "a" } } } }, root)).toMatchObject({ xs: [{ t: "not" }, { t: "opaque", id: 'inputs:{"enum":[{"x":"a"}]}' }] });
+    expect(formulaOf({ properties: { inputs: { const: { x: "a" } } } }, root)).toMatchObject({ xs: [{ t: "not" }, { t: "opaque", at: ["inputs"], check: { enum: [{ x: "a" }] } }] });
   });
   test("declared literals: const, enum, or a oneOf of consts", () => {
     expect(declaredLiterals({ const: 1 })).toEqual([1]);

@@ -15,7 +15,7 @@ describe("required/dependentRequired", () => {
     expect(formulaOf({ dependentRequired: { a: ["b", "c"] } }, root)).toEqual(implies(a, and([b, c])));
   });
   test("atoms: on a place that is not an object with properties, an opaque check", () => {
-    expect(formulaOf({ properties: { tags: { required: ["x"] } } }, root)).toMatchObject({ xs: [{ t: "not" }, { t: "opaque", id: 'tags:{"required":["x"]}' }] });
+    expect(formulaOf({ properties: { tags: { required: ["x"] } } }, root)).toMatchObject({ xs: [{ t: "not" }, { t: "opaque", at: ["tags"], check: { required: ["x"] } }] });
   });
   test("TypeScript: the property's type stays; required only drops the `?`", () => {
     expect(required.typescript.unchanged).toBeTruthy();

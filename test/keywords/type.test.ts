@@ -1,6 +1,6 @@
 // type: TRUE/FALSE against the declared type, else opaque; each JSON type's TypeScript; "must be an integer".
 import { describe, expect, test } from "vitest";
-import { FALSE, TRUE, has, implies, opaqueFor } from "../../generator/keywords/algebra.js";
+import { FALSE, TRUE, has, implies, opaque } from "../../generator/keywords/algebra.js";
 import { type } from "../../generator/keywords/type.js";
 import { alternativeText } from "../../generator/analyze/describe.js";
 import { int, obj, str } from "../helpers/ir.js";
@@ -12,7 +12,7 @@ describe("type", () => {
   test("atoms: true when declared, false when impossible, opaque when it narrows", () => {
     expect(formulaOf({ properties: { n: { type: "number" } } }, root)).toEqual(TRUE);
     expect(formulaOf({ properties: { s: { type: "integer" } } }, root)).toEqual(implies(has(["s"]), FALSE));
-    expect(formulaOf({ properties: { v: { type: "null" } } }, root)).toEqual(implies(has(["v"]), opaqueFor(["v"], { type: "null" })));
+    expect(formulaOf({ properties: { v: { type: "null" } } }, root)).toEqual(implies(has(["v"]), opaque(["v"], { type: "null" })));
   });
   test("TypeScript: each JSON type, implied types, and unknown without one", () => {
     expect(tsOf({ type: ["string", "integer", "boolean", "null"] })).toBe("string | number | boolean | null");

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input.
 import { DIFF_HELP, diffCommand } from "./diff/command.js";
+import { pullCommand } from "./pull/command.js";
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -24,6 +25,7 @@ Commands:
   lint       find rules that can never pass, vacuous combinators and examples that fail their spec
   validate   check payload files against the generated validators (for CI)
   diff       what a spec change means for tasks: breaking changes, each proved by a payload (for pull requests)
+  pull       bring specs/<provider>/ in step with the provider's catalog (new, changed and removed models)
 
 Run \`modelgen <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unreadable input.`,
@@ -207,7 +209,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate, diff: diffCommand };
+const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate, diff: diffCommand, pull: pullCommand };
 
 export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;

@@ -1,0 +1,16 @@
+// What a pull says: one summary line, then a line per model added, changed, gone upstream or skipped (the
+// unchanged ones only counted). Lines hold catalog text (ids, fal's error messages): the caller escapes each one
+// for the terminal and redacts the key.
+import type { PullPlan } from "./plan.js";
+
+export function renderPlan(provider: string, plan: PullPlan, { dryRun, prune }: { dryRun: boolean; prune: boolean }): string[] {
+  const would = (done: string, future: string) => (dryRun ? future : done);
+  const lines = [
+    `pull ${provider}${dryRun ? " (dry run: nothing written)" : ""}: ${plan.added.length} added, ${plan.changed.length} changed, ${plan.unchanged.length} unchanged, ${plan.gone.length} gone upstream, ${plan.skipped.length} skipped`,
+  ];
+  for (const a of plan.added) lines.push(`  added     ${a.file}${dryRun ? " (would be written)" : ""}`);
+  for (const c of plan.changed) lines.push(`  changed   ${c.file}${dryRun ? " (would be rewritten)" : ""}`);
+  for (const g of plan.gone) lines.push(`  gone      ${g.file} (${prune ? would("deleted", "would be deleted") : "kept; --prune deletes it"})`);
+  for (const s of plan.skipped) lines.push(`  skipped   ${s.id}: ${s.why}`);
+  return lines;
+}

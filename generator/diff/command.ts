@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "../errors.js";
+import { providerNamed } from "../providers/index.js";
 import { buildIR } from "../ir/build.js";
 import { findSpecFiles, loadSpec } from "../load/spec.js";
 import { inProcessValidator, runtimeModules, type Formats, type IssuesModule } from "../pipeline.js";
@@ -73,13 +74,7 @@ const keyOf = (e: SpecEntry) => (e.root !== null ? path.relative(e.root, e.file)
 
 /** The model id as buildIR finds it, read from the loaded spec without building the IR (for unchanged models). */
 function modelIdOf(spec: LoadedSpec): string {
-  const info = isPlain(spec.doc.info) ? spec.doc.info : {};
-  const declared = info["x-provider"];
-  const runflow = declared === "runflow" || (declared !== "runware" && JSON.stringify(spec.doc.servers ?? []).includes("runflow"));
-  const model = spec.taskSchema.properties?.model;
-  const fixed = isPlain(model) ? (model.const ?? (Array.isArray(model.enum) && model.enum.length === 1 ? model.enum[0] : undefined)) : undefined;
-  const id = info["x-model-id"] && runflow ? info["x-model-id"] : (fixed ?? info["x-model-id"]);
-  return typeof id === "string" ? id : path.basename(spec.file);
+  return providerNamed(spec.provider).modelId(spec) ?? path.basename(spec.file);
 }
 
 export async function diffSpecs({ base, specs, overlays = [], debug = false }: DiffOptions): Promise<DiffReport> {

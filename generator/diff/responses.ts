@@ -6,17 +6,10 @@ import { sampleValue } from "../analyze/witness.js";
 import { ajvOptions } from "../emit/validator.js";
 import { mapSchema, isPlain } from "../normalize/walk.js";
 import { pathPointer, pathText } from "./payload.js";
-import type { Json, ModelIR, Path, ResponseSchemas, Schema, SchemaObject } from "../ir/types.js";
+import type { Json, ModelIR, Path, Schema, SchemaObject } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
-
-const NAMES: Readonly<Record<keyof ResponseSchemas, string>> = {
-  responseBody: "response",
-  errorResponse: "error response",
-  runflowOutput: "run output",
-  callbackPayload: "run-completed callback",
-};
 
 interface Field {
   readonly path: Path;
@@ -53,13 +46,13 @@ function checker(schema: Schema): ((v: unknown) => boolean) | null {
 
 export function responseChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
   const out: Candidate[] = [];
-  for (const which of Object.keys(NAMES) as (keyof ResponseSchemas)[]) {
-    const b = oldIr.responses[which];
-    const a = newIr.responses[which];
+  for (const [which, response] of Object.entries(newIr.responses)) {
+    const b = oldIr.responses[which]?.schema ?? null;
+    const a = response.schema;
     if (b === null || a === null) continue;
     const before = fieldsOf(b);
     const after = fieldsOf(a);
-    const where = NAMES[which];
+    const where = response.label;
     for (const [name, field] of before) {
       if (after.has(name) || [...before.keys()].some((p) => p !== name && name.startsWith(p) && !after.has(p) && /^[.[]/.test(name.slice(p.length)))) continue;
       // A response the new schema allows (its smallest), which the old schema must reject for this to break anyone.

@@ -5,7 +5,7 @@ import path from "node:path";
 import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes, type GroupSummary } from "./types.js";
 import { emitReadme } from "./readme.js";
-import { emitWebhook } from "./webhook.js";
+import { providerNamed } from "../providers/index.js";
 import { mapSchema, isPlain } from "../normalize/walk.js";
 import type { AnalyzedIR, ModelMeta, Provider, Schema, SchemaObject } from "../ir/types.js";
 import type { InProcessValidator } from "../analyze/model.js";
@@ -67,15 +67,6 @@ async function schemaType(typeName: string, schema: Schema | null): Promise<stri
   return text;
 }
 
-/** The Result item type: the fields Runware documents for every task, and the media fields its task type names. */
-function builtinResult(taskType: string | null): string {
-  const media = /image/i.test(taskType ?? "") ? "image" : /video/i.test(taskType ?? "") ? "video" : /audio/i.test(taskType ?? "") ? "audio" : null;
-  const fields = media
-    ? `${media}UUID?: string;\n${media}URL?: string;\n${media === "image" ? "imageBase64Data?: string;\nimageDataURI?: string;\n" : ""}`
-    : "";
-  return `${docComment([`One result of a ${taskType ?? "task"} (the fields Runware documents for it).`]).text}export interface Result {\ntaskType: string;\ntaskUUID: string;\nstatus?: "processing" | "success" | "error";\nprogress?: number;\n${fields}seed?: number;\ncost?: number;\n[key: string]: unknown;\n}\n`;
-}
-
 /**
  * The files of one model, paths relative to the output root. Reads only the AnalyzedIR (lint and example verdicts
  * included); of the validator, the standalone code that ships and the check that keeps README snippets valid.
@@ -90,31 +81,23 @@ export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator, { p
   const ruleMessages = ir.ruleMessages;
   // The validator pipeline.ts compiled for analysis is the one that ships: Ajv compiles each spec once.
   const validatorJs = validator.standalone(runtimeValidation);
-  const isRunflow = meta.provider === "runflow";
+  const provider = providerNamed(meta.provider).module;
 
-  const methods = isRunflow ? ["run", "create", "get", "wait"] : ["run", "submit", "poll", "runBatch"];
-  const factory = isRunflow ? "createRunflowClient" : "createRunwareClient";
-  const binding = isRunflow
-    ? code`const binding = { modelId, runPath: ${meta.operation.path}, validateRequest: validateTask };\n`
-    : code`const binding = {\n  modelId,\n  taskType: ${meta.taskType},\n  deliveryMethods: ${meta.deliveryMethods.length ? meta.deliveryMethods : ["async"]},\n  defaultDelivery: ${meta.defaultDelivery ?? "async"},\n  validateTask,\n};\n`;
+  const binding = provider.binding(meta);
   // The client runtime loads when a client is made, not when the module is imported: code that only validates
   // never pays for it. Every client method is async, so the wrapper changes no signature.
   const bindingJs = code`${binding}
-${docComment([isRunflow ? "A client for this model: `run(input)` creates a run and waits for its output." : "A client for this model: `run(input)` submits a task and resolves with its results."])}export function createClient(options) {
-  const client = import(${runtimeClient}).then((runtime) => runtime.${name(factory)}(binding, options));
+${docComment([provider.clientDoc])}export function createClient(options) {
+  const client = import(${runtimeClient}).then((runtime) => runtime.${name(provider.factory)}(binding, options));
   client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
   return {
-${new Code(methods.map((m) => `    ${m}: (...args) => client.then((c) => c.${m}(...args)),`).join("\n"))}
+${new Code(provider.methods.map((m) => `    ${m}: (...args) => client.then((c) => c.${m}(...args)),`).join("\n"))}
   };
 }
 `;
 
-  // parseWebhook / handleWebhook (+ createWebhookUrl for Runware), typed with this module's result types.
-  const webhook = emitWebhook(
-    isRunflow
-      ? { provider: "runflow", runtimeImport: runtimeClient, outputType: "RunflowOutput", callbackType: isPlain(ir.responses.callbackPayload) ? "CallbackPayload" : undefined }
-      : { provider: "runware", runtimeImport: runtimeClient, taskType: meta.taskType, resultType: "Result" },
-  );
+  // parseWebhook / handleWebhook (and what else the provider's webhooks need), typed with this module's types.
+  const webhook = provider.webhook(ir, runtimeClient);
 
   const indexJs = code`${new Code(banner(meta))}import { validate } from "./validator.js";
 import { toIssues, checkExtraRules } from ${runtimeValidation};
@@ -141,17 +124,8 @@ ${docComment(["Why `value` is not a valid task: one issue per broken rule, empty
 
 ${bindingJs}${new Code(webhook.js)}`;
 
-  const responseTypes = isRunflow
-    ? [
-        await schemaType("RunflowOutput", ir.responses.runflowOutput),
-        await schemaType("ErrorResponse", ir.responses.errorResponse),
-        await schemaType("CallbackPayload", ir.responses.callbackPayload),
-      ].join("\n")
-    : [await schemaType("ResponseBody", ir.responses.responseBody), await schemaType("ErrorResponse", ir.responses.errorResponse), builtinResult(meta.taskType)].join("\n");
-
-  const clientDts = isRunflow
-    ? `import type { ClientOptions, RunflowClient, ValidationIssue } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`
-    : `import type { ClientOptions, RunwareClient, ValidationIssue } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
+  const responseTypes = await provider.responseTypes(ir, schemaType);
+  const clientDts = `import type { ClientOptions, ${name(provider.clientTypeName).text}, ValidationIssue } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
   const indexDts = `${banner(meta)}${clientDts}
 /** The model id (the request's \`model\`). */
 export declare const modelId: ${literal(meta.modelId).text};
@@ -170,7 +144,7 @@ export declare function isTask(value: unknown): value is Task;
 /** Why \`value\` is not a valid task: one issue per broken rule; empty when valid. */
 export declare function validateTask(value: unknown): ValidationIssue[];
 /** A typed client for this model. */
-export declare function createClient(options: ClientOptions): ${isRunflow ? "RunflowClient<TaskInput[\"input\"], RunflowOutput>" : "RunwareClient<TaskInput, Result>"};
+export declare function createClient(options: ClientOptions): ${provider.clientType(ir)};
 ${webhook.dts}`;
   const validatorDts = `${banner(meta)}import type { AjvError } from ${literal(runtimeValidation).text};\n/** The precompiled Ajv validator of the task schema. */\nexport declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };\nexport default validate;\n`;
 

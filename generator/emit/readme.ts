@@ -10,6 +10,7 @@ import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
 import type { AnalyzedIR, Cube, Json, Schema, SchemaObject, Variable } from "../ir/types.js";
 import type { TypesSummary } from "./types.js";
+import { providerNamed } from "../providers/index.js";
 
 const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -84,12 +85,11 @@ function moduleSpecifier(ir: AnalyzedIR, packageName: string): string {
   return `${packageName}/${ir.meta.name}`;
 }
 
-/** The checked payload of a mode (analysis found it), client-filled fields dropped for the TaskInput snippet. */
+/** The checked payload of a mode (analysis found it), as the provider's snippet sends it (client-filled fields dropped). */
 function snippetFor(ir: AnalyzedIR, cube: Cube): Json | null {
   const payload = ir.modeWitnesses.get(modeKey(cube));
   if (payload === undefined) return null;
-  if (ir.meta.provider === "runflow" || !isObject(payload)) return payload;
-  return Object.fromEntries(Object.entries(payload).filter(([k]) => !ir.meta.clientFilled.includes(k))) as Json; // entries of a JSON object are JSON
+  return providerNamed(ir.meta.provider).readme.snippetInput(ir, payload);
 }
 
 /**
@@ -103,7 +103,7 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   out.push(`| Model id | ${code(meta.modelId)} |`);
   out.push(`| Provider | ${cell(meta.provider)} |`);
   if (meta.taskType) out.push(`| Task type | ${code(meta.taskType)} |`);
-  out.push(`| Delivery | ${meta.provider === "runflow" ? "runs: create, then poll or callback" : meta.deliveryMethods.map((d) => `${code(d)}${d === meta.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated"} |`);
+  out.push(`| Delivery | ${providerNamed(meta.provider).readme.delivery(meta, code)} |`);
   out.push(`| Spec | ${code(meta.file)}, version ${cell(meta.version)} |`);
   out.push(`| Overlays applied | ${meta.overlays.length ? meta.overlays.map(code).join(", ") : "none"} |`);
   out.push(`| Import | ${code(moduleSpecifier(ir, packageName))} |`, "");
@@ -159,20 +159,14 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   }
 
   out.push("## Usage, one snippet per mode", "", "Each snippet type-checks against this module (a test compiles them).", "");
-  const isRunflow = meta.provider === "runflow";
+  const provider = providerNamed(meta.provider);
   // A model without rules has one mode: any task (the empty cube).
   const groups = summary.groups.length ? summary.groups : [{ variants: [{ name: "Task", cube: new Map(), vars: new Map() }] }];
   for (const g of groups) {
     for (const v of g.variants) {
       const input = snippetFor(ir, v.cube);
       if (!input) continue;
-      out.push(`### ${cell(v.name)}`, "", "```ts");
-      if (isRunflow) {
-        out.push(`import { createClient, type TaskInput } from "${moduleSpecifier(ir, packageName)}";`, "", `const client = createClient({ apiKey: process.env.RUNFLOW_API_KEY! });`, `const body: TaskInput = ${JSON.stringify(input, null, 2)};`, `const run = await client.run(body.input);`, `console.log(run.output);`);
-      } else {
-        out.push(`import { createClient, type TaskInput } from "${moduleSpecifier(ir, packageName)}";`, "", `const client = createClient({ apiKey: process.env.RUNWARE_API_KEY! });`, `const task: TaskInput = ${JSON.stringify(input, null, 2)};`, `const results = await client.run(task);`, `console.log(results);`);
-      }
-      out.push("```", "");
+      out.push(`### ${cell(v.name)}`, "", "```ts", ...provider.readme.snippet(moduleSpecifier(ir, packageName), input), "```", "");
     }
   }
   return out.join("\n") + "\n";

@@ -3,6 +3,7 @@
 // module (its validator and client) is loaded by `loadModel(id)` through a dynamic import, so importing the
 // registry costs the same with 4 models or 300, and lookups by id see own keys only (`constructor` is no model).
 import { code, literal, docComment } from "./code.js";
+import { providers } from "../providers/index.js";
 import type { Provider } from "../ir/types.js";
 import { DEFAULT_PACKAGE, type PackageConfig } from "../package/config.js";
 import { FIRST_VERSION, packageManifest } from "../package/manifest.js";
@@ -103,6 +104,8 @@ ${loaders}
 ]);
 
 ${LOOKUP_JS}`;
+  // Every provider the generator knows, so the type does not change with the models generated.
+  const providerUnion = providers.map((p) => literal(p.name).text).join(" | ");
   const dts = `${head}import type { ValidationIssue } from "./_runtime/validation/index.js";
 export type { ValidationIssue };
 
@@ -110,7 +113,7 @@ export type { ValidationIssue };
 export interface ModelEntry {
   readonly modelId: string;
   readonly title: string;
-  readonly provider: "runware" | "runflow";
+  readonly provider: ${providerUnion};
   /** Path of the model's module, relative to this file. */
   readonly modulePath: string;
 }

@@ -8,6 +8,7 @@ import { SpecError, pointer } from "../errors.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
 import { isPlain } from "../normalize/walk.js";
 import { deepFreeze } from "./freeze.js";
+import { providerNamed } from "../providers/index.js";
 import type {
   Delivery,
   ExampleIR,
@@ -19,13 +20,9 @@ import type {
   ModelMeta,
   Path,
   PropertyIR,
-  Provider,
-  ResponseSchemas,
   Schema,
   SchemaObject,
 } from "./types.js";
-
-const CLIENT_FILLED = ["taskType", "taskUUID", "model"];
 
 export interface BuildOptions {
   /** Variants per group of rules before the widest rule is left to the validator. */
@@ -39,7 +36,7 @@ export function buildIR(spec: LoadedSpec, { limit = 64, formats }: BuildOptions 
   const task = normalize(spec.taskSchema);
   const meta = modelMeta(spec, task);
   const split = caseSplit(task, { limit });
-  const responses = responseSchemas(spec.doc);
+  const responses = providerNamed(spec.provider).responses(spec.doc, cleanSchema);
   return deepFreeze({
     meta,
     task,
@@ -56,18 +53,8 @@ export function buildIR(spec: LoadedSpec, { limit = 64, formats }: BuildOptions 
 function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {
   const info = objectAt(spec.doc, ["info"]) ?? {};
   const props = task.properties ?? {};
-  const declaredProvider = info["x-provider"];
-  const provider: Provider =
-    declaredProvider === "runflow" || declaredProvider === "runware"
-      ? declaredProvider
-      : JSON.stringify(spec.doc.servers ?? []).includes("runflow")
-        ? "runflow"
-        : "runware";
-  const model = props.model;
-  const modelConst = isPlain(model) ? (model.const ?? (Array.isArray(model.enum) && model.enum.length === 1 ? model.enum[0] : undefined)) : undefined;
-  const modelId = info["x-model-id"] && provider === "runflow" ? info["x-model-id"] : (modelConst ?? info["x-model-id"]);
-  if (typeof modelId !== "string")
-    throw new SpecError(spec.file, `${spec.taskSourcePointer}/properties/model`, "expected the task's `model` to be a const (the model id), or `info.x-model-id`");
+  const provider = providerNamed(spec.provider);
+  const { modelId, clientFilled } = provider.meta(spec, task);
   const delivery = props.deliveryMethod;
   const deliveryLiterals = isPlain(delivery) ? literalsOf(delivery) : [];
   const isDelivery = (d: Json): d is Delivery => d === "sync" || d === "async";
@@ -79,7 +66,7 @@ function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {
     file: spec.file,
     hash: spec.hash,
     overlays: spec.overlays,
-    provider,
+    provider: provider.name,
     modelId,
     title: typeof info.title === "string" ? info.title : modelId,
     version: typeof info.version === "string" ? info.version : "",
@@ -90,7 +77,7 @@ function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {
     operation: { path: spec.operation.path, operationId: spec.operation.operationId },
     bodyIsArray: spec.bodyIsArray,
     taskPointer: spec.taskSourcePointer,
-    clientFilled: provider === "runware" ? CLIENT_FILLED.filter((k) => k in props) : [],
+    clientFilled,
   };
 }
 
@@ -128,20 +115,8 @@ function examplesOf(spec: LoadedSpec): ExampleIR[] {
     });
 }
 
-/**
- * What comes back, as schemas the type emitter can read without knowing OpenAPI: Runware's response and error
- * bodies, Runflow's run output and its run-completed callback. Each is cleaned like the task's declarations.
- */
-function responseSchemas(doc: JsonObject): ResponseSchemas {
-  const schemas = objectAt(doc, ["components", "schemas"]) ?? {};
-  const pick = (v: Json | undefined): Schema | null => (v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(v as SchemaObject) : null);
-  return {
-    responseBody: pick(schemas.ResponseBody),
-    errorResponse: pick(schemas.ErrorResponse),
-    runflowOutput: pick(schemas.Output),
-    callbackPayload: pick(objectAt(doc, ["webhooks", "runCompleted", "post", "requestBody", "content", "application/json"])?.schema),
-  };
-}
+/** A response schema as the type emitter gets it: cleaned (see cleanResponse); null when it is not a schema. */
+const cleanSchema = (v: Json | undefined): Schema | null => (v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(v as SchemaObject) : null);
 
 /**
  * Response schemas keep their JSON Schema shape and nothing else: they go to json-schema-to-typescript, which

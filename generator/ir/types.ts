@@ -102,6 +102,8 @@ export interface LoadedSpec {
   /** sha256 of the spec's and its overlays' canonical JSON. */
   readonly hash: string;
   readonly overlays: readonly string[];
+  /** The provider whose document this is (recognised at load, or named by `info.x-modelgen-provider`). */
+  readonly provider: Provider;
   readonly source: SourceDocument;
   /** The whole document, overlays applied, keys sorted, $refs bundled (a tree: no shared objects). */
   readonly doc: JsonObject;
@@ -246,7 +248,8 @@ export interface CaseSplit {
 // ---------------------------------------------------------------------------------------------------------------
 // The model
 
-export type Provider = "runware" | "runflow";
+/** A provider's name: a key of the registry in generator/providers/index.ts. */
+export type Provider = string;
 export type Delivery = "sync" | "async";
 
 export interface ModelMeta {
@@ -290,15 +293,15 @@ export interface ExampleIR {
   readonly value: Json;
 }
 
-/** A schema of what comes back (response, error, callback payload), normalized like the task. */
-export interface ResponseSchemas {
-  /** Runware: the response body; Runflow: the run's output. */
-  readonly responseBody: Schema | null;
-  readonly errorResponse: Schema | null;
-  readonly runflowOutput: Schema | null;
-  /** Runflow: the body of the run-completed callback. */
-  readonly callbackPayload: Schema | null;
+/** A schema of what comes back (a response, an error, a callback payload), cleaned like the task's declarations. */
+export interface ResponseSchema {
+  /** What it is, in words ("response", "run output"), for diff's messages. */
+  readonly label: string;
+  readonly schema: Schema | null;
 }
+
+/** What comes back, by the name the model's provider gives each schema (providers/<name>: `responses`). */
+export type ResponseSchemas = Readonly<Record<string, ResponseSchema>>;
 
 /** An object schema below an array or inside an alternative, whose own rules the task-level split cannot reach. */
 export interface LocalSplit {

@@ -8,6 +8,7 @@ import { applyOverlay } from "./overlay.js";
 import { checkBundled, refFiles, refParserOptions, refRoot } from "./refs.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
 import { isPlain } from "../normalize/walk.js";
+import { recogniseProvider, type Provider } from "../providers/index.js";
 import type { Json, JsonObject, LoadedSpec, Operation, RequestExample, SchemaObject, SourceDocument, SpecEntry } from "../ir/types.js";
 
 const SPEC_FILE = /\.(json|ya?ml)$/i;
@@ -129,6 +130,8 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   // Object keys sorted once, here: nothing downstream depends on the order a spec happens to list them in.
   value = canonical(value);
   checkOpenApi(file, value, source);
+  // checkOpenApi found an object; its values are JSON (read from JSON or YAML text).
+  const provider = recogniseProvider(file, value as JsonObject, (keys) => where(source, keys));
   checkInternalRefs(file, value, source);
   // Every file a $ref reads, checked before json-schema-ref-parser reads anything (and it reads only through
   // refParserOptions' resolver, the same checks): the error names the $ref.
@@ -145,13 +148,14 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   checkBundled(file, dereferenced);
   // Dereferencing shares objects between the places that referred to them; later stages expect a tree.
   const doc = jsonTree(dereferenced);
-  const task = findTask(file, doc, source, value);
+  const task = findTask(file, doc, source, value, provider);
   const hash = sha256([source.value, ...overlayDocs.map((o) => o.value)].map((v) => JSON.stringify(canonical(v))).join("\0"));
   return {
     file,
     name: moduleName(file, entryRoot),
     hash,
     overlays: overlayDocs.map((o) => o.file),
+    provider: provider.name,
     source,
     doc,
     ...task,
@@ -195,6 +199,11 @@ interface OpenApiTop {
 
 function checkOpenApi(file: string, doc: unknown, source: SourceDocument): asserts doc is OpenApiTop {
   if (!isPlain(doc)) throw new SpecError(file, "1:1", "expected an OpenAPI 3.x document (an object at the top)");
+  if (doc.openapi === undefined && isPlain(doc.error)) {
+    const { code, message } = doc.error;
+    const said = [code, message].filter((x) => typeof x === "string").join(": ");
+    throw new SpecError(file, where(source, ["error"]), `an error answer instead of a spec${said ? ` (${said})` : ""}`);
+  }
   if (typeof doc.openapi !== "string" || !/^3\.\d+\.\d+/.test(doc.openapi)) {
     const found = doc.swagger ? `swagger ${String(doc.swagger)}` : JSON.stringify(doc.openapi);
     throw new SpecError(file, where(source, doc.openapi ? ["openapi"] : []), `expected \`openapi: 3.x.y\`, found ${found}`);
@@ -233,18 +242,22 @@ function checkInternalRefs(file: string, doc: unknown, source: SourceDocument): 
 type FoundTask = Pick<LoadedSpec, "taskSourcePointer" | "operation" | "bodyIsArray" | "taskSchema" | "taskPointer" | "examples">;
 
 /**
- * The task schema: the first POST operation's JSON request body (sorted by path); if it is an array, its items
- * (Runware posts an array of tasks), else the body itself.
+ * The task schema: the JSON request body of the POST operation at the provider's task path, or of the first POST
+ * operation with one (sorted by path); if it is an array, its items (Runware posts an array of tasks), else the
+ * body itself.
  */
-function findTask(file: string, doc: JsonObject, source: SourceDocument, raw: OpenApiTop): FoundTask {
+function findTask(file: string, doc: JsonObject, source: SourceDocument, raw: OpenApiTop, provider: Provider): FoundTask {
   const paths = doc.paths;
+  const taskPath = provider.taskPath?.(doc);
   const ops = entriesOfJson(paths)
     .map(([p]) => p)
+    .filter((p) => taskPath === undefined || p === taskPath)
     .sort()
     .map((p) => ({ path: p, op: valueAt(paths, [p, "post"]) }))
     .filter((x) => x.op);
   const withBody = ops.find((x) => valueAt(x.op, ["requestBody"]));
-  if (!withBody) throw new SpecError(file, where(source, ["paths"]), "expected a POST operation with a requestBody (the model's task)");
+  if (!withBody)
+    throw new SpecError(file, where(source, taskPath === undefined ? ["paths"] : ["paths", taskPath]), `expected a POST operation with a requestBody (the model's task)${taskPath === undefined ? "" : ` at ${JSON.stringify(taskPath)}`}`);
   const media = valueAt(withBody.op, ["requestBody", "content", "application/json"]);
   const bodyKeys = ["paths", withBody.path, "post", "requestBody", "content", "application/json", "schema"];
   const body = valueAt(media, ["schema"]);

@@ -88,6 +88,6 @@ export function modelIR(task: SchemaObject, { limit = 64, examples = [], ruleMes
     ruleMessages,
     extraRules: [],
     examples,
-    responses: { responseBody: null, errorResponse: null, runflowOutput: null, callbackPayload: null },
+    responses: {},
   });
 }

@@ -1,0 +1,67 @@
+// What a provider is to the pipeline: one object per provider (generator/providers/<name>/index.ts), registered in
+// generator/providers/index.ts. Every stage that differs by provider (which documents are its own, where the task
+// and the model id are, what comes back, which client and webhook the module binds, the README's words) asks the
+// provider of its model through this interface; no stage names a provider.
+import type { Code } from "../emit/code.js";
+import type { AnalyzedIR, Json, JsonObject, LoadedSpec, ModelMeta, ResponseSchemas, Schema, SchemaObject } from "../ir/types.js";
+
+/** The fields of a model's metadata a provider decides (ir/build.ts fills the rest). */
+export interface ProviderMeta {
+  readonly modelId: string;
+  /** Properties the client fills in when left out. */
+  readonly clientFilled: readonly string[];
+}
+
+/** A JSON Schema of what comes back, turned into a declared type of the module by json-schema-to-typescript. */
+export type SchemaType = (typeName: string, schema: Schema | null) => Promise<string>;
+
+/** What emit/module.ts asks of the provider for one model's index.js and index.d.ts. */
+export interface ProviderModule {
+  /** The runtime's client factory (templates/runtime/<name>/) and the methods the module's client forwards. */
+  readonly factory: string;
+  readonly methods: readonly string[];
+  /** The doc comment of the module's createClient: what `run` does. */
+  readonly clientDoc: string;
+  /** The runtime's client type, imported by index.d.ts beside ClientOptions and ValidationIssue. */
+  readonly clientTypeName: string;
+  /** `const binding = …;\n`: what the runtime's factory needs of this model (JS). */
+  binding(meta: ModelMeta): Code;
+  /** The type createClient returns, over the module's own types (TaskInput, Result, Output…). */
+  clientType(ir: AnalyzedIR): string;
+  /** Declarations of the module's result types, appended after the task's types in index.d.ts. */
+  responseTypes(ir: AnalyzedIR, schemaType: SchemaType): Promise<string>;
+  /** parseWebhook / handleWebhook (and whatever else the provider's webhooks need), as index.js and index.d.ts text. */
+  webhook(ir: AnalyzedIR, runtimeImport: string): { js: string; dts: string };
+}
+
+/** What the model's README page says that depends on the provider. */
+export interface ProviderReadme {
+  /** The "Delivery" row: how results come back (Markdown; `inline` writes a code span). */
+  delivery(meta: ModelMeta, inline: (text: string) => string): string;
+  /** The payload a usage snippet shows, from a payload the validator accepts (e.g. without client-filled fields). */
+  snippetInput(ir: AnalyzedIR, payload: Json): Json;
+  /** The lines of a usage snippet (inside a ```ts fence) that import from `specifier` and send `input`. */
+  snippet(specifier: string, input: Json): string[];
+}
+
+export interface Provider {
+  /** The provider's name: each module's `provider` export, the registry's metadata, the README's Provider row. */
+  readonly name: string;
+  /** What recognition looks for, in words (the error for a document no provider recognises lists them). */
+  readonly signs: string;
+  /** Whether a document (as written, overlays applied, keys sorted, $refs not yet bundled) is one of this provider's. */
+  recognise(doc: JsonObject): boolean;
+  /**
+   * The path whose POST request body is the task; undefined: the first POST operation with a body (paths sorted).
+   * A body that is an array is a batch of tasks: the task is its items.
+   */
+  taskPath?(doc: JsonObject): string | undefined;
+  /** The model id and the other fields of the model's metadata the provider decides; `task` is normalized. */
+  meta(spec: LoadedSpec, task: SchemaObject): ProviderMeta;
+  /** The model id read from a loaded spec without building its IR (diff lists unchanged models by it); undefined if none. */
+  modelId(spec: LoadedSpec): string | undefined;
+  /** What comes back (results, errors, callbacks), read from the bundled document; `clean` keeps JSON Schema only. */
+  responses(doc: JsonObject, clean: (schema: Json | undefined) => Schema | null): ResponseSchemas;
+  readonly module: ProviderModule;
+  readonly readme: ProviderReadme;
+}

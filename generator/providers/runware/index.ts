@@ -1,0 +1,70 @@
+// Runware (api.runware.ai): one POST of an array of tasks, each with taskType, taskUUID and model; results come
+// back in the answer (sync) or by polling getResponse (async), or by webhook. The runtime is
+// templates/runtime/runware/.
+import { code, docComment } from "../../emit/code.js";
+import { SpecError } from "../../errors.js";
+import { isPlain } from "../../normalize/walk.js";
+import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
+import { runwareWebhook } from "./webhook.js";
+import type { Json } from "../../ir/types.js";
+import type { Provider } from "../provider.js";
+
+/** Properties Runware's client fills in when a task leaves them out. */
+const CLIENT_FILLED = ["taskType", "taskUUID", "model"];
+
+/** The Result item type: the fields Runware documents for every task, and the media fields its task type names. */
+function builtinResult(taskType: string | null): string {
+  const media = /image/i.test(taskType ?? "") ? "image" : /video/i.test(taskType ?? "") ? "video" : /audio/i.test(taskType ?? "") ? "audio" : null;
+  const fields = media
+    ? `${media}UUID?: string;\n${media}URL?: string;\n${media === "image" ? "imageBase64Data?: string;\nimageDataURI?: string;\n" : ""}`
+    : "";
+  return `${docComment([`One result of a ${taskType ?? "task"} (the fields Runware documents for it).`]).text}export interface Result {\ntaskType: string;\ntaskUUID: string;\nstatus?: "processing" | "success" | "error";\nprogress?: number;\n${fields}seed?: number;\ncost?: number;\n[key: string]: unknown;\n}\n`;
+}
+
+export const runware: Provider = {
+  name: "runware",
+  signs: "runware (servers on api.runware.ai, or no servers at all)",
+  recognise: (doc) => {
+    const declared = infoOf(doc)["x-provider"];
+    if (declared !== undefined) return declared === "runware";
+    return doc.servers === undefined || /runware\.ai/.test(serversText(doc));
+  },
+  meta: (spec, task) => {
+    const modelId = modelConst(task) ?? infoOf(spec.doc)["x-model-id"];
+    if (typeof modelId !== "string")
+      throw new SpecError(spec.file, `${spec.taskSourcePointer}/properties/model`, "expected the task's `model` to be a const (the model id), or `info.x-model-id`");
+    return { modelId, clientFilled: CLIENT_FILLED.filter((k) => k in (task.properties ?? {})) };
+  },
+  modelId: (spec) => {
+    const id = modelConst(spec.taskSchema) ?? infoOf(spec.doc)["x-model-id"];
+    return typeof id === "string" ? id : undefined;
+  },
+  responses: (doc, clean) => ({
+    responseBody: { label: "response", schema: clean(valueAt(doc, ["components", "schemas", "ResponseBody"])) },
+    errorResponse: { label: "error response", schema: clean(valueAt(doc, ["components", "schemas", "ErrorResponse"])) },
+  }),
+  module: {
+    factory: "createRunwareClient",
+    methods: ["run", "submit", "poll", "runBatch"],
+    clientDoc: "A client for this model: `run(input)` submits a task and resolves with its results.",
+    clientTypeName: "RunwareClient",
+    binding: (meta) =>
+      code`const binding = {\n  modelId,\n  taskType: ${meta.taskType},\n  deliveryMethods: ${meta.deliveryMethods.length ? meta.deliveryMethods : ["async"]},\n  defaultDelivery: ${meta.defaultDelivery ?? "async"},\n  validateTask,\n};\n`,
+    clientType: () => "RunwareClient<TaskInput, Result>",
+    responseTypes: async (ir, schemaType) =>
+      [await schemaType("ResponseBody", ir.responses.responseBody?.schema ?? null), await schemaType("ErrorResponse", ir.responses.errorResponse?.schema ?? null), builtinResult(ir.meta.taskType)].join("\n"),
+    webhook: (ir, runtimeImport) => runwareWebhook({ runtimeImport, taskType: ir.meta.taskType, resultType: "Result" }),
+  },
+  readme: {
+    delivery: (meta, inline) => meta.deliveryMethods.map((d) => `${inline(d)}${d === meta.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated",
+    snippetInput: (ir, payload) => (isPlain(payload) ? (Object.fromEntries(Object.entries(payload).filter(([k]) => !ir.meta.clientFilled.includes(k))) as Json) : payload),
+    snippet: (specifier, input) => [
+      `import { createClient, type TaskInput } from "${specifier}";`,
+      "",
+      `const client = createClient({ apiKey: process.env.RUNWARE_API_KEY! });`,
+      `const task: TaskInput = ${JSON.stringify(input, null, 2)};`,
+      `const results = await client.run(task);`,
+      `console.log(results);`,
+    ],
+  },
+};

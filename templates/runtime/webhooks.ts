@@ -7,7 +7,7 @@ import { ModelgenError } from "./errors.js";
 import { hexToBytes, hmacSha256, timingSafeEqual } from "./hmac.js";
 import { assertRawBody, assertRequest, invalidPayload, parseRawJson, readRequestBody, type RawBody } from "./raw-body.js";
 import { createRedactor } from "./redact.js";
-import { itemState, readRunwareAnswer, runwareError, type Json } from "./runware-answer.js";
+import { itemState, readRunwareAnswer, runwareError, type Json } from "./runware/answer.js";
 import { checkWebhookToken } from "./webhook-token.js";
 
 export interface CallbackPayload<TOutput> {

@@ -1,13 +1,13 @@
 // The Runflow client: create a run (POST, not idempotent: never repeated after it may have
 // reached the server), read it (GET, retried), and wait for its terminal status.
 
-import { makeSleeper } from "./abort.js";
-import { pollDelay } from "./backoff.js";
-import { ModelgenError, invalidRequestError, isModelgenError } from "./errors.js";
-import { resolveOptions, type ClientOptions } from "./options.js";
-import { createRedactor, type Redactor } from "./redact.js";
-import { isRunflowRun, settleRun, type RunflowBinding, type RunflowRun, type SucceededRun } from "./runflow-run.js";
-import { createTransport, isRetryableStatus, type HttpResponse } from "./transport.js";
+import { makeSleeper } from "../abort.js";
+import { pollDelay } from "../backoff.js";
+import { ModelgenError, invalidRequestError, isModelgenError } from "../errors.js";
+import { resolveOptions, type ClientOptions } from "../options.js";
+import { createRedactor, type Redactor } from "../redact.js";
+import { isRunflowRun, settleRun, type RunflowBinding, type RunflowRun, type SucceededRun } from "./run.js";
+import { createTransport, isRetryableStatus, type HttpResponse } from "../transport.js";
 
 export const RUNFLOW_BASE_URL = "https://api.runflow.io";
 

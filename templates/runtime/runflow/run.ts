@@ -1,8 +1,8 @@
 // A Runflow run and its lifecycle: queued → dispatching → running → succeeded | failed |
 // cancelled (also spelt canceled).
 
-import { ModelgenError, type ValidationIssue } from "./errors.js";
-import type { Redactor } from "./redact.js";
+import { ModelgenError, type ValidationIssue } from "../errors.js";
+import type { Redactor } from "../redact.js";
 
 export type RunflowStatus = "queued" | "dispatching" | "running" | "succeeded" | "failed" | "cancelled" | "canceled";
 

@@ -1,9 +1,9 @@
 // Reading Runware answers: `{data}`, `{errors}`, both (a batch where some tasks failed), and
 // the older `{error: {...}}` and `{errors: [{errorId, errorMessage}]}` shapes.
 
-import { ModelgenError } from "./errors.js";
-import type { Redactor } from "./redact.js";
-import { isRetryableStatus } from "./transport.js";
+import { ModelgenError } from "../errors.js";
+import type { Redactor } from "../redact.js";
+import { isRetryableStatus } from "../transport.js";
 
 export type Json = Record<string, unknown>;
 

@@ -1,17 +1,17 @@
 // The Runware client a generated model module exposes: run (submit, then poll or take the
 // sync results), submit, poll, and runBatch (one POST, then every task to its own end).
 
-import { makeSleeper } from "./abort.js";
-import { ModelgenError, invalidRequestError, isModelgenError, withErrorFields } from "./errors.js";
-import { createLimiter } from "./limit.js";
-import { resolveOptions, type ClientOptions } from "./options.js";
-import { createRedactor } from "./redact.js";
-import type { RunwareContext, RunwareProgress } from "./runware-context.js";
-import { pollTask, type PollTaskOptions } from "./runware-poll.js";
-import { submitTasks } from "./runware-submit.js";
-import { prepareTask, type PreparedTask, type RunwareBinding } from "./runware-task.js";
-import { createTransport } from "./transport.js";
-import { uuidV4 } from "./uuid.js";
+import { makeSleeper } from "../abort.js";
+import { ModelgenError, invalidRequestError, isModelgenError, withErrorFields } from "../errors.js";
+import { createLimiter } from "../limit.js";
+import { resolveOptions, type ClientOptions } from "../options.js";
+import { createRedactor } from "../redact.js";
+import type { RunwareContext, RunwareProgress } from "./context.js";
+import { pollTask, type PollTaskOptions } from "./poll.js";
+import { submitTasks } from "./submit.js";
+import { prepareTask, type PreparedTask, type RunwareBinding } from "./task.js";
+import { createTransport } from "../transport.js";
+import { uuidV4 } from "../uuid.js";
 
 export const RUNWARE_BASE_URL = "https://api.runware.ai/v1";
 

@@ -1,10 +1,10 @@
 // What the Runware submit and poll steps share: the binding, settings and one transport.
 
-import type { Sleeper } from "./abort.js";
-import type { ResolvedOptions } from "./options.js";
-import type { Redactor } from "./redact.js";
-import type { RunwareBinding } from "./runware-task.js";
-import type { Transport } from "./transport.js";
+import type { Sleeper } from "../abort.js";
+import type { ResolvedOptions } from "../options.js";
+import type { Redactor } from "../redact.js";
+import type { RunwareBinding } from "./task.js";
+import type { Transport } from "../transport.js";
 
 export interface RunwareContext {
   binding: RunwareBinding;

@@ -1,11 +1,11 @@
 // Async delivery: ask `getResponse` for one task at a growing interval until it has
 // numberResults successes, reports an error, or the polling budget runs out.
 
-import { pollDelay } from "./backoff.js";
-import { ModelgenError, isModelgenError, withErrorFields } from "./errors.js";
-import type { Limiter } from "./limit.js";
-import { errorItemsFor, dataItemsFor, httpError, itemState, readRunwareAnswer, runwareError } from "./runware-answer.js";
-import type { RunwareContext, RunwareProgress } from "./runware-context.js";
+import { pollDelay } from "../backoff.js";
+import { ModelgenError, isModelgenError, withErrorFields } from "../errors.js";
+import type { Limiter } from "../limit.js";
+import { errorItemsFor, dataItemsFor, httpError, itemState, readRunwareAnswer, runwareError } from "./answer.js";
+import type { RunwareContext, RunwareProgress } from "./context.js";
 
 export interface PollTaskOptions<TResult> {
   numberResults?: number;

@@ -1,11 +1,11 @@
 // Sending tasks: one POST with the array of tasks, then one outcome per task. A retried POST
 // that answers conflictTaskUUID for a task proves an earlier attempt was accepted.
 
-import type { ModelgenError } from "./errors.js";
-import { dataItemsFor, errorCode, errorItemsFor, httpError, itemState, readRunwareAnswer, runwareError, type RunwareAnswer } from "./runware-answer.js";
-import type { RunwareContext } from "./runware-context.js";
-import type { PreparedTask } from "./runware-task.js";
-import type { HttpResponse } from "./transport.js";
+import type { ModelgenError } from "../errors.js";
+import { dataItemsFor, errorCode, errorItemsFor, httpError, itemState, readRunwareAnswer, runwareError, type RunwareAnswer } from "./answer.js";
+import type { RunwareContext } from "./context.js";
+import type { PreparedTask } from "./task.js";
+import type { HttpResponse } from "../transport.js";
 
 export type SubmitOutcome<TResult> =
   /** Accepted. `results` is set when a sync answer carried them. */

@@ -1,8 +1,8 @@
 // Turning a caller's input into the task object Runware receives: fill in the task type,
 // model, a fresh UUID v4 and the delivery method, then validate the whole task.
 
-import { invalidRequestError, type ValidationIssue } from "./errors.js";
-import { uuidV4 } from "./uuid.js";
+import { invalidRequestError, type ValidationIssue } from "../errors.js";
+import { uuidV4 } from "../uuid.js";
 
 export type DeliveryMethod = "sync" | "async";
 

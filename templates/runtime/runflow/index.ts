@@ -1,0 +1,4 @@
+// Runflow's client: what templates/runtime/index.ts exports of it.
+export { createRunflowClient, RUNFLOW_BASE_URL } from "./client.js";
+export type { RunflowClient, RunflowCreateOptions, RunflowRunOptions, RunflowWaitOptions } from "./client.js";
+export type { RunflowBinding, RunflowRun, RunflowStatus, SucceededRun } from "./run.js";

@@ -10,20 +10,8 @@ export { isRetryableStatus } from "./transport.js";
 export { backoffDelay, parseRetryAfter, pollDelay } from "./backoff.js";
 export { uuidV4, isUuid } from "./uuid.js";
 export { hmacSha256Hex, timingSafeEqual } from "./hmac.js";
-export { createRunwareClient, RUNWARE_BASE_URL } from "./runware.js";
-export type {
-  RunwareBatchItem,
-  RunwareBatchOptions,
-  RunwareClient,
-  RunwareRunOptions,
-  RunwareSubmitOptions,
-} from "./runware.js";
-export type { DeliveryMethod, RunwareBinding } from "./runware-task.js";
-export type { RunwareProgress } from "./runware-context.js";
-export type { PollTaskOptions } from "./runware-poll.js";
-export { createRunflowClient, RUNFLOW_BASE_URL } from "./runflow.js";
-export type { RunflowClient, RunflowCreateOptions, RunflowRunOptions, RunflowWaitOptions } from "./runflow.js";
-export type { RunflowBinding, RunflowRun, RunflowStatus, SucceededRun } from "./runflow-run.js";
+export * from "./runware/index.js";
+export * from "./runflow/index.js";
 export {
   parseRunwareWebhook,
   parseRunflowWebhook,

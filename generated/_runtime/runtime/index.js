@@ -411,7 +411,7 @@ function resolveOptions(options, defaultBaseUrl) {
   };
 }
 
-// templates:runtime/runware-answer.js
+// templates:runtime/runware/answer.js
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -489,7 +489,7 @@ function dataItemsFor(answer, taskUUID) {
   return answer.data.filter((d) => d.taskUUID === taskUUID);
 }
 
-// templates:runtime/runware-poll.js
+// templates:runtime/runware/poll.js
 async function pollOnce(ctx, taskUUID, numberResults, deadline, signal) {
   const response = await ctx.transport.send({
     method: "POST",
@@ -564,7 +564,7 @@ async function pollTask(ctx, taskUUID, options = {}, limit) {
   }
 }
 
-// templates:runtime/runware-submit.js
+// templates:runtime/runware/submit.js
 var CONFLICT_TASK_UUID = "conflictTaskUUID";
 function outcomeFor(ctx, task, answer, response) {
   const { status, text, retryAfterMs } = response;
@@ -601,7 +601,7 @@ async function submitTasks(ctx, tasks, signal) {
   return tasks.map((task) => outcomeFor(ctx, task, answer, response));
 }
 
-// templates:runtime/runware-task.js
+// templates:runtime/runware/task.js
 function runValidator(binding, task) {
   try {
     return binding.validateTask(task);
@@ -633,7 +633,7 @@ function prepareTask(binding, input, validate) {
   };
 }
 
-// templates:runtime/runware.js
+// templates:runtime/runware/client.js
 var RUNWARE_BASE_URL = "https://api.runware.ai/v1";
 function checkBinding(binding) {
   const broken =
@@ -747,7 +747,7 @@ function createRunwareClient(binding, options) {
   };
 }
 
-// templates:runtime/runflow-run.js
+// templates:runtime/runflow/run.js
 function isRunflowRun(value) {
   return (
     typeof value === "object" && value !== null && typeof value.id === "string" && typeof value.status === "string"
@@ -793,7 +793,7 @@ function settleRun(run, redact) {
   }
 }
 
-// templates:runtime/runflow.js
+// templates:runtime/runflow/client.js
 var RUNFLOW_BASE_URL = "https://api.runflow.io";
 function apiError(response, redact, retryable, runId) {
   const body = typeof response.body === "object" && response.body !== null ? response.body : {};

@@ -1,8 +1,8 @@
-import type { Sleeper } from "./abort.js";
-import type { ResolvedOptions } from "./options.js";
-import type { Redactor } from "./redact.js";
-import type { RunwareBinding } from "./runware-task.js";
-import type { Transport } from "./transport.js";
+import type { Sleeper } from "../abort.js";
+import type { ResolvedOptions } from "../options.js";
+import type { Redactor } from "../redact.js";
+import type { RunwareBinding } from "./task.js";
+import type { Transport } from "../transport.js";
 export interface RunwareContext {
   binding: RunwareBinding;
   options: ResolvedOptions;

@@ -1,5 +1,5 @@
-import { ModelgenError } from "./errors.js";
-import type { Redactor } from "./redact.js";
+import { ModelgenError } from "../errors.js";
+import type { Redactor } from "../redact.js";
 export type Json = Record<string, unknown>;
 export interface RunwareAnswer {
   data: Json[];

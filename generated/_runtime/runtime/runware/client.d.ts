@@ -1,8 +1,8 @@
-import { ModelgenError } from "./errors.js";
-import { type ClientOptions } from "./options.js";
-import type { RunwareProgress } from "./runware-context.js";
-import { type PollTaskOptions } from "./runware-poll.js";
-import { type RunwareBinding } from "./runware-task.js";
+import { ModelgenError } from "../errors.js";
+import { type ClientOptions } from "../options.js";
+import type { RunwareProgress } from "./context.js";
+import { type PollTaskOptions } from "./poll.js";
+import { type RunwareBinding } from "./task.js";
 export declare const RUNWARE_BASE_URL = "https://api.runware.ai/v1";
 export interface RunwareSubmitOptions {
   signal?: AbortSignal;

@@ -1,5 +1,5 @@
-import { ModelgenError, type ValidationIssue } from "./errors.js";
-import type { Redactor } from "./redact.js";
+import { ModelgenError, type ValidationIssue } from "../errors.js";
+import type { Redactor } from "../redact.js";
 export type RunflowStatus = "queued" | "dispatching" | "running" | "succeeded" | "failed" | "cancelled" | "canceled";
 export interface RunflowRun<TOutput = unknown> {
   id: string;

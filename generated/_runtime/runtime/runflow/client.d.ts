@@ -1,5 +1,5 @@
-import { type ClientOptions } from "./options.js";
-import { type RunflowBinding, type RunflowRun, type SucceededRun } from "./runflow-run.js";
+import { type ClientOptions } from "../options.js";
+import { type RunflowBinding, type RunflowRun, type SucceededRun } from "./run.js";
 export declare const RUNFLOW_BASE_URL = "https://api.runflow.io";
 export interface RunflowCreateOptions {
   callbackUrl?: string;

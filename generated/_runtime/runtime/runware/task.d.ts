@@ -1,4 +1,4 @@
-import { type ValidationIssue } from "./errors.js";
+import { type ValidationIssue } from "../errors.js";
 export type DeliveryMethod = "sync" | "async";
 /** What a generated per-model module supplies about its model. */
 export interface RunwareBinding {

@@ -1,5 +1,5 @@
-import type { Limiter } from "./limit.js";
-import type { RunwareContext, RunwareProgress } from "./runware-context.js";
+import type { Limiter } from "../limit.js";
+import type { RunwareContext, RunwareProgress } from "./context.js";
 export interface PollTaskOptions<TResult> {
   numberResults?: number;
   signal?: AbortSignal;

@@ -1,6 +1,6 @@
-import type { ModelgenError } from "./errors.js";
-import type { RunwareContext } from "./runware-context.js";
-import type { PreparedTask } from "./runware-task.js";
+import type { ModelgenError } from "../errors.js";
+import type { RunwareContext } from "./context.js";
+import type { PreparedTask } from "./task.js";
 export type SubmitOutcome<TResult> =
   /** Accepted. `results` is set when a sync answer carried them. */
   | {

@@ -1,0 +1,65 @@
+// A provider is one folder: the stages reach providers only through generator/providers/index.ts, so adding one
+// touches its two folders (generator/providers/<name>/, templates/runtime/<name>/), one line of the registry, one of
+// the runtime's index, its tests and the README, and nothing else. This test imports providers only through the
+// registry and checks that no stage names one.
+import { describe, expect, test } from "vitest";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { providers } from "../../generator/providers/index.js";
+import { ROOT } from "../helpers/generated.js";
+
+const GENERATOR = path.join(ROOT, "generator");
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = path.join(dir, name);
+      return statSync(p).isDirectory() ? tsFiles(p) : name.endsWith(".ts") ? [p] : [];
+    });
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+describe("the provider registry", () => {
+  test("lists at least Runware and Runflow, each once", () => {
+    const names = providers.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["runware", "runflow"]));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test.each(providers.map((p) => [p.name, p] as const))("%s has its generator folder and its runtime folder", (name, p) => {
+    expect(existsSync(path.join(GENERATOR, "providers", name, "index.ts"))).toBe(true);
+    expect(existsSync(path.join(ROOT, "templates/runtime", name, "index.ts"))).toBe(true);
+    // The runtime exports the client factory the module binds.
+    const runtimeIndex = readFileSync(path.join(ROOT, "templates/runtime", name, "index.ts"), "utf8");
+    expect(runtimeIndex).toContain(p.module.factory);
+    expect(readFileSync(path.join(ROOT, "templates/runtime/index.ts"), "utf8")).toContain(`export * from "./${name}/index.js";`);
+  });
+
+  test("no file of the generator outside generator/providers/ names a provider or imports a provider's folder", () => {
+    const files = tsFiles(GENERATOR).filter((f) => !f.startsWith(path.join(GENERATOR, "providers") + path.sep));
+    expect(files.length).toBeGreaterThan(40);
+    const offences: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(f, "utf8");
+      const rel = path.relative(ROOT, f);
+      for (const { name } of providers) {
+        // A provider's name as a value ("runware"), a branch on it (isRunware), or a path into its folder.
+        if (new RegExp(`["'\`]${name}["'\`]`, "i").test(text)) offences.push(`${rel}: the string ${JSON.stringify(name)}`);
+        if (new RegExp(`\\bis${capital(name)}\\b`).test(text)) offences.push(`${rel}: is${capital(name)}`);
+        if (text.includes(`providers/${name}/`)) offences.push(`${rel}: imports providers/${name}/`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  test("every provider's module surface is complete", () => {
+    for (const p of providers) {
+      expect(p.signs.length, p.name).toBeGreaterThan(10);
+      expect(p.module.methods, p.name).toContain("run");
+      expect(p.module.factory, p.name).toMatch(/^create[A-Z]\w*Client$/);
+      expect(p.module.clientTypeName, p.name).toMatch(/^[A-Z]\w*Client$/);
+    }
+  });
+});

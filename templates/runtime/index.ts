@@ -10,9 +10,9 @@ export { hmacSha256Hex, timingSafeEqual } from "./hmac.js";
 // Each provider's client, from its folder (templates/runtime/<name>/).
 export * from "./runware/index.js";
 export * from "./runflow/index.js";
+export * from "./fal/index.js";
 
 export { parseRunwareWebhook, parseRunflowWebhook, verifyRunflowSignature, handleRunwareWebhook, handleRunflowWebhook, RUNFLOW_SIGNATURE_HEADER } from "./webhooks.js";
 export type { CallbackPayload, RunwareWebhook, RunwareWebhookOptions, WebhookHeaders } from "./webhooks.js";
 export type { RawBody } from "./raw-body.js";
 export { createWebhookToken, createWebhookUrl, checkWebhookToken, WEBHOOK_TOKEN_PARAM, MIN_WEBHOOK_TOKEN_LENGTH } from "./webhook-token.js";
-export * from "./fal/index.js";

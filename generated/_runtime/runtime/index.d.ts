@@ -12,6 +12,7 @@ export { uuidV4, isUuid } from "./uuid.js";
 export { hmacSha256Hex, timingSafeEqual } from "./hmac.js";
 export * from "./runware/index.js";
 export * from "./runflow/index.js";
+export * from "./fal/index.js";
 export {
   parseRunwareWebhook,
   parseRunflowWebhook,
@@ -29,4 +30,3 @@ export {
   WEBHOOK_TOKEN_PARAM,
   MIN_WEBHOOK_TOKEN_LENGTH,
 } from "./webhook-token.js";
-export * from "./fal/index.js";

@@ -918,6 +918,367 @@ function createRunflowClient(binding, options) {
   };
 }
 
+// templates:runtime/fal/api-error.js
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var escapeToken = (token) => String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+function locToPointer(loc) {
+  if (!Array.isArray(loc)) return "";
+  const parts = loc.filter((p) => typeof p === "string" || typeof p === "number");
+  const inBody = parts[0] === "body" ? parts.slice(1) : parts;
+  return inBody.map((p) => `/${escapeToken(p)}`).join("");
+}
+function detailIssues(detail) {
+  if (typeof detail === "string") return [{ path: "", message: detail }];
+  if (!Array.isArray(detail)) return [];
+  return detail.filter(isObject2).map((item) => ({
+    path: locToPointer(item.loc),
+    message: typeof item.msg === "string" ? item.msg : typeof item.message === "string" ? item.message : "is invalid",
+  }));
+}
+function detailText(body) {
+  if (typeof body.detail === "string" && body.detail !== "") return body.detail;
+  if (typeof body.message === "string" && body.message !== "") return body.message;
+  if (isObject2(body.error) && typeof body.error.message === "string") return body.error.message;
+  return void 0;
+}
+function falApiError(response, context) {
+  const { redact } = context;
+  const body = isObject2(response.body) ? response.body : {};
+  const note = context.note ?? "";
+  if (response.status === 422 && body.detail !== void 0) {
+    const issues = detailIssues(body.detail);
+    const shown = issues
+      .slice(0, 3)
+      .map((i) => `${i.path || "/"} ${i.message}`)
+      .join("; ");
+    const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : "";
+    return new ModelgenError(
+      redact({
+        code: "invalidInput",
+        message: `fal refused the input (HTTP 422): ${shown}${more}`,
+        status: 422,
+        requestId: context.requestId,
+        retryable: false,
+        issues,
+        details: body,
+      }),
+    );
+  }
+  const snippet = redact(response.text.trim()).slice(0, 200);
+  const text = detailText(body);
+  const words = text === void 0 ? void 0 : redact(text).slice(0, 300);
+  const message = `HTTP ${response.status}${words !== void 0 ? `: ${words}` : snippet ? `: ${snippet}` : " with an empty body"}${note}`;
+  return new ModelgenError(
+    redact({
+      code: "httpError",
+      message,
+      status: response.status,
+      requestId: context.requestId,
+      retryable: context.retryable,
+      retryAfterMs: response.retryAfterMs,
+      details: isObject2(response.body) ? response.body : void 0,
+    }),
+  );
+}
+
+// templates:runtime/fal/status.js
+function isObject3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asQueueStatus(value) {
+  if (
+    !isObject3(value) ||
+    typeof value.request_id !== "string" ||
+    value.request_id === "" ||
+    typeof value.status !== "string"
+  )
+    return void 0;
+  return value;
+}
+function asSubmitted(value) {
+  const status = asQueueStatus(value);
+  if (!status) return void 0;
+  for (const key of ["response_url", "status_url", "cancel_url"]) if (typeof status[key] !== "string") return void 0;
+  return status;
+}
+function progressOf(status) {
+  const progress = {
+    requestId: status.request_id,
+    status: status.status,
+    logs: Array.isArray(status.logs)
+      ? status.logs.filter((log) => isObject3(log) && typeof log.message === "string")
+      : [],
+  };
+  if (typeof status.queue_position === "number") progress.queuePosition = status.queue_position;
+  return progress;
+}
+function errorText(error) {
+  if (typeof error === "string" && error !== "") return error;
+  if (isObject3(error) && typeof error.message === "string") return error.message;
+  return void 0;
+}
+function settleStatus(status, redact) {
+  if (status.status !== "COMPLETED") return void 0;
+  if (status.error === void 0 || status.error === null || status.error === "") return "done";
+  const text = errorText(status.error) ?? "no message";
+  const kind = typeof status.error_type === "string" && status.error_type !== "" ? ` (${status.error_type})` : "";
+  return new ModelgenError(
+    redact({
+      code: "requestFailed",
+      message: `fal request ${status.request_id} failed${kind}: ${text}`,
+      requestId: status.request_id,
+      retryable: false,
+      details: status,
+    }),
+  );
+}
+
+// templates:runtime/fal/urls.js
+var NAMESPACES = /* @__PURE__ */ new Set(["workflows", "comfy"]);
+function checkEndpointId(id) {
+  const segments = typeof id === "string" ? id.split("/") : [];
+  const ok =
+    segments.length >= 2 &&
+    segments.every((s) => s !== "" && s !== "." && s !== ".." && /^[A-Za-z0-9._~@:-]+$/.test(s));
+  if (!ok)
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: `invalid fal endpoint id ${JSON.stringify(String(id)).slice(0, 120)}: expected owner/app[/path]`,
+      retryable: false,
+    });
+  return id;
+}
+function submitUrl(baseUrl, endpointId, webhookUrl) {
+  const url = new URL(`${baseUrl}/${endpointId}`);
+  if (webhookUrl !== void 0) url.searchParams.set("fal_webhook", webhookUrl);
+  return url.href;
+}
+function requestUrls(baseUrl, endpointId, requestId) {
+  const segments = endpointId.split("/");
+  const app = segments.slice(0, NAMESPACES.has(segments[0]) ? 3 : 2).join("/");
+  const response = `${baseUrl}/${app}/requests/${encodeURIComponent(requestId)}`;
+  return { status: `${response}/status`, response, cancel: `${response}/cancel` };
+}
+function sameOrigin(url, baseUrl, what) {
+  let parsed;
+  try {
+    parsed = typeof url === "string" ? new URL(url) : void 0;
+  } catch {
+    parsed = void 0;
+  }
+  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+    throw new ModelgenError({
+      code: "invalidResponse",
+      message: `fal's ${what} is not an absolute http(s) URL`,
+      retryable: false,
+    });
+  }
+  const expected = new URL(baseUrl).origin;
+  if (parsed.origin !== expected || parsed.username !== "" || parsed.password !== "") {
+    throw new ModelgenError({
+      code: "invalidResponse",
+      message: `fal's ${what} points to ${parsed.origin}, not to ${expected} (the base URL): refused, so the API key is not sent there`,
+      retryable: false,
+    });
+  }
+  return parsed.href;
+}
+function withQuery(url, name, value) {
+  const parsed = new URL(url);
+  parsed.searchParams.set(name, value);
+  return parsed.href;
+}
+
+// templates:runtime/fal/client.js
+var FAL_QUEUE_BASE_URL = "https://queue.fal.run";
+function isObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function checkWebhookUrl(url) {
+  if (url === void 0) return void 0;
+  let ok = false;
+  try {
+    ok = typeof url === "string" && /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "webhookUrl must be an absolute http(s) URL",
+      retryable: false,
+    });
+  return url;
+}
+function createFalClient(binding, options) {
+  if (!isObject4(binding) || typeof binding.validateTask !== "function") {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "invalid fal binding: expected {modelId, validateTask}",
+      retryable: false,
+    });
+  }
+  const endpointId = checkEndpointId(binding.modelId);
+  const resolved = resolveOptions(options, FAL_QUEUE_BASE_URL);
+  const redact = createRedactor([resolved.apiKey]);
+  const transport = createTransport(resolved, redact, "Key");
+  const sleep2 = makeSleeper(resolved.sleep);
+  const base = resolved.baseUrl;
+  function target(request, which) {
+    if (typeof request === "string" && request !== "") {
+      const built = requestUrls(base, endpointId, request);
+      return {
+        requestId: request,
+        url: which === "status_url" ? built.status : which === "response_url" ? built.response : built.cancel,
+      };
+    }
+    if (!isObject4(request) || typeof request.request_id !== "string" || request.request_id === "") {
+      throw new ModelgenError({
+        code: "invalidOptions",
+        message: "a fal request is its request_id or the object submit answered",
+        retryable: false,
+      });
+    }
+    const given = request[which];
+    if (given === void 0) return target(request.request_id, which);
+    return { requestId: request.request_id, url: sameOrigin(given, base, which) };
+  }
+  async function send(request, requestId) {
+    const response = await transport.send(request);
+    if (response.status >= 200 && response.status < 300) return response;
+    if (request.idempotent)
+      throw falApiError(response, { redact, requestId, retryable: isRetryableStatus(response.status) });
+    const refused = response.status === 429 || response.status === 503;
+    const ambiguous = !refused && isRetryableStatus(response.status);
+    throw falApiError(response, {
+      redact,
+      retryable: refused,
+      note: ambiguous ? "; the request may have been queued, so it was not repeated" : "",
+    });
+  }
+  async function submit(input, opts = {}) {
+    const webhookUrl = checkWebhookUrl(opts.webhookUrl);
+    if (opts.validate !== false) {
+      const issues = binding.validateTask(input);
+      if (issues.length > 0) throw invalidRequestError(issues, `fal input for ${endpointId}`);
+    }
+    const response = await send({
+      method: "POST",
+      url: submitUrl(base, endpointId, webhookUrl),
+      body: input,
+      signal: opts.signal,
+      idempotent: false,
+    });
+    const submitted = asSubmitted(response.body);
+    if (!submitted) {
+      throw new ModelgenError(
+        redact({
+          code: "invalidResponse",
+          message: "fal's submit answer lacks request_id, status_url, response_url or cancel_url",
+          status: response.status,
+          retryable: false,
+          details: response.body,
+        }),
+      );
+    }
+    for (const key of ["status_url", "response_url", "cancel_url"]) sameOrigin(submitted[key], base, key);
+    return submitted;
+  }
+  async function status(request, opts = {}) {
+    const { requestId, url } = target(request, "status_url");
+    const response = await send(
+      {
+        method: "GET",
+        url: opts.logs ? withQuery(url, "logs", "1") : url,
+        signal: opts.signal,
+        deadline: opts.deadline,
+        idempotent: true,
+      },
+      requestId,
+    );
+    const answer = asQueueStatus(response.body);
+    if (!answer)
+      throw new ModelgenError(
+        redact({
+          code: "invalidResponse",
+          message: `fal's status answer for ${requestId} lacks request_id or status`,
+          requestId,
+          status: response.status,
+          retryable: false,
+        }),
+      );
+    return answer;
+  }
+  async function result(request, opts = {}) {
+    const { requestId, url } = target(request, "response_url");
+    const response = await send({ method: "GET", url, signal: opts.signal, idempotent: true }, requestId);
+    return { requestId, data: response.body };
+  }
+  async function cancel(request, opts = {}) {
+    const { requestId, url } = target(request, "cancel_url");
+    const response = await transport.send({ method: "PUT", url, signal: opts.signal, idempotent: true });
+    const said = isObject4(response.body) && typeof response.body.status === "string" ? response.body.status : void 0;
+    if (response.status >= 200 && response.status < 300) return { status: said ?? "CANCELLATION_REQUESTED", requestId };
+    if (response.status === 400 && said === "ALREADY_COMPLETED") return { status: said, requestId };
+    throw falApiError(response, { redact, requestId, retryable: isRetryableStatus(response.status) });
+  }
+  async function waitFor(submitted, opts) {
+    const { now, poll } = resolved;
+    const deadline = now() + poll.budgetMs;
+    const logs = opts.logs ?? opts.onProgress !== void 0;
+    let lastTransient;
+    for (let n = 0; ; n++) {
+      const pause = Math.min(pollDelay(n, poll), deadline - now());
+      if (pause >= 0) await sleep2(pause, opts.signal);
+      if (deadline - now() <= 0) {
+        throw new ModelgenError(
+          redact({
+            code: "pollTimeout",
+            message: `fal request ${submitted.request_id} did not finish within the polling budget of ${poll.budgetMs} ms`,
+            requestId: submitted.request_id,
+            retryable: false,
+            cause: lastTransient,
+          }),
+        );
+      }
+      let current;
+      try {
+        current = await status(submitted, { logs, signal: opts.signal, deadline });
+      } catch (error) {
+        if (isModelgenError(error) && error.retryable && error.code !== "aborted") {
+          lastTransient = error;
+          continue;
+        }
+        throw error;
+      }
+      lastTransient = void 0;
+      opts.onProgress?.(progressOf(current));
+      const verdict = settleStatus(current, redact);
+      if (verdict instanceof ModelgenError) throw verdict;
+      if (verdict === "done") return;
+    }
+  }
+  return {
+    async run(input, opts = {}) {
+      const submitted = await submit(input, opts);
+      try {
+        await waitFor(submitted, opts);
+        return await result(submitted, { signal: opts.signal });
+      } catch (error) {
+        if (isModelgenError(error) && error.requestId === void 0)
+          throw withErrorFields(error, { requestId: submitted.request_id });
+        throw error;
+      }
+    },
+    submit,
+    status: (request, opts = {}) => status(request, opts),
+    result,
+    cancel,
+  };
+}
+
 // templates:runtime/raw-body.js
 var decoder = new TextDecoder("utf-8", { fatal: true });
 function isUint8Array(value) {
@@ -1035,7 +1396,7 @@ function checkWebhookToken(requestUrl, token) {
 // templates:runtime/webhooks.js
 var RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
 var noSecrets = createRedactor([]);
-function isObject2(value) {
+function isObject5(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function checkTokenOption(options, url) {
@@ -1055,7 +1416,7 @@ function checkTokenOption(options, url) {
   }
 }
 function checkRunwareShape(body) {
-  if (!isObject2(body))
+  if (!isObject5(body))
     throw invalidPayload(
       `a Runware webhook body is a JSON object {"data": [...]}, not ${Array.isArray(body) ? "an array" : body === null ? "null" : `a ${typeof body}`}`,
     );
@@ -1066,12 +1427,12 @@ function checkRunwareShape(body) {
     if (list === void 0) continue;
     if (!Array.isArray(list)) throw invalidPayload(`Runware webhook ${key} is not an array`);
     list.forEach((item, i) => {
-      if (!isObject2(item)) throw invalidPayload(`Runware webhook ${key}[${i}] is not an object`);
+      if (!isObject5(item)) throw invalidPayload(`Runware webhook ${key}[${i}] is not an object`);
       if (key === "data" && typeof item.taskUUID !== "string")
         throw invalidPayload(`Runware webhook data[${i}] has no taskUUID`);
     });
   }
-  if (body.error !== void 0 && !isObject2(body.error)) throw invalidPayload("Runware webhook error is not an object");
+  if (body.error !== void 0 && !isObject5(body.error)) throw invalidPayload("Runware webhook error is not an object");
 }
 function parseRunwareWebhook(rawBody, options = {}) {
   assertRawBody(rawBody);
@@ -1174,367 +1535,6 @@ async function handleRunflowWebhook(request, options) {
   }
   const raw = await readRequestBody(request);
   return parseRunflowWebhook(raw, request.headers, options.secret);
-}
-
-// templates:runtime/fal/api-error.js
-function isObject3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var escapeToken = (token) => String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-function locToPointer(loc) {
-  if (!Array.isArray(loc)) return "";
-  const parts = loc.filter((p) => typeof p === "string" || typeof p === "number");
-  const inBody = parts[0] === "body" ? parts.slice(1) : parts;
-  return inBody.map((p) => `/${escapeToken(p)}`).join("");
-}
-function detailIssues(detail) {
-  if (typeof detail === "string") return [{ path: "", message: detail }];
-  if (!Array.isArray(detail)) return [];
-  return detail.filter(isObject3).map((item) => ({
-    path: locToPointer(item.loc),
-    message: typeof item.msg === "string" ? item.msg : typeof item.message === "string" ? item.message : "is invalid",
-  }));
-}
-function detailText(body) {
-  if (typeof body.detail === "string" && body.detail !== "") return body.detail;
-  if (typeof body.message === "string" && body.message !== "") return body.message;
-  if (isObject3(body.error) && typeof body.error.message === "string") return body.error.message;
-  return void 0;
-}
-function falApiError(response, context) {
-  const { redact } = context;
-  const body = isObject3(response.body) ? response.body : {};
-  const note = context.note ?? "";
-  if (response.status === 422 && body.detail !== void 0) {
-    const issues = detailIssues(body.detail);
-    const shown = issues
-      .slice(0, 3)
-      .map((i) => `${i.path || "/"} ${i.message}`)
-      .join("; ");
-    const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : "";
-    return new ModelgenError(
-      redact({
-        code: "invalidInput",
-        message: `fal refused the input (HTTP 422): ${shown}${more}`,
-        status: 422,
-        requestId: context.requestId,
-        retryable: false,
-        issues,
-        details: body,
-      }),
-    );
-  }
-  const snippet = redact(response.text.trim()).slice(0, 200);
-  const text = detailText(body);
-  const words = text === void 0 ? void 0 : redact(text).slice(0, 300);
-  const message = `HTTP ${response.status}${words !== void 0 ? `: ${words}` : snippet ? `: ${snippet}` : " with an empty body"}${note}`;
-  return new ModelgenError(
-    redact({
-      code: "httpError",
-      message,
-      status: response.status,
-      requestId: context.requestId,
-      retryable: context.retryable,
-      retryAfterMs: response.retryAfterMs,
-      details: isObject3(response.body) ? response.body : void 0,
-    }),
-  );
-}
-
-// templates:runtime/fal/status.js
-function isObject4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function asQueueStatus(value) {
-  if (
-    !isObject4(value) ||
-    typeof value.request_id !== "string" ||
-    value.request_id === "" ||
-    typeof value.status !== "string"
-  )
-    return void 0;
-  return value;
-}
-function asSubmitted(value) {
-  const status = asQueueStatus(value);
-  if (!status) return void 0;
-  for (const key of ["response_url", "status_url", "cancel_url"]) if (typeof status[key] !== "string") return void 0;
-  return status;
-}
-function progressOf(status) {
-  const progress = {
-    requestId: status.request_id,
-    status: status.status,
-    logs: Array.isArray(status.logs)
-      ? status.logs.filter((log) => isObject4(log) && typeof log.message === "string")
-      : [],
-  };
-  if (typeof status.queue_position === "number") progress.queuePosition = status.queue_position;
-  return progress;
-}
-function errorText(error) {
-  if (typeof error === "string" && error !== "") return error;
-  if (isObject4(error) && typeof error.message === "string") return error.message;
-  return void 0;
-}
-function settleStatus(status, redact) {
-  if (status.status !== "COMPLETED") return void 0;
-  if (status.error === void 0 || status.error === null || status.error === "") return "done";
-  const text = errorText(status.error) ?? "no message";
-  const kind = typeof status.error_type === "string" && status.error_type !== "" ? ` (${status.error_type})` : "";
-  return new ModelgenError(
-    redact({
-      code: "requestFailed",
-      message: `fal request ${status.request_id} failed${kind}: ${text}`,
-      requestId: status.request_id,
-      retryable: false,
-      details: status,
-    }),
-  );
-}
-
-// templates:runtime/fal/urls.js
-var NAMESPACES = /* @__PURE__ */ new Set(["workflows", "comfy"]);
-function checkEndpointId(id) {
-  const segments = typeof id === "string" ? id.split("/") : [];
-  const ok =
-    segments.length >= 2 &&
-    segments.every((s) => s !== "" && s !== "." && s !== ".." && /^[A-Za-z0-9._~@:-]+$/.test(s));
-  if (!ok)
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: `invalid fal endpoint id ${JSON.stringify(String(id)).slice(0, 120)}: expected owner/app[/path]`,
-      retryable: false,
-    });
-  return id;
-}
-function submitUrl(baseUrl, endpointId, webhookUrl) {
-  const url = new URL(`${baseUrl}/${endpointId}`);
-  if (webhookUrl !== void 0) url.searchParams.set("fal_webhook", webhookUrl);
-  return url.href;
-}
-function requestUrls(baseUrl, endpointId, requestId) {
-  const segments = endpointId.split("/");
-  const app = segments.slice(0, NAMESPACES.has(segments[0]) ? 3 : 2).join("/");
-  const response = `${baseUrl}/${app}/requests/${encodeURIComponent(requestId)}`;
-  return { status: `${response}/status`, response, cancel: `${response}/cancel` };
-}
-function sameOrigin(url, baseUrl, what) {
-  let parsed;
-  try {
-    parsed = typeof url === "string" ? new URL(url) : void 0;
-  } catch {
-    parsed = void 0;
-  }
-  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
-    throw new ModelgenError({
-      code: "invalidResponse",
-      message: `fal's ${what} is not an absolute http(s) URL`,
-      retryable: false,
-    });
-  }
-  const expected = new URL(baseUrl).origin;
-  if (parsed.origin !== expected || parsed.username !== "" || parsed.password !== "") {
-    throw new ModelgenError({
-      code: "invalidResponse",
-      message: `fal's ${what} points to ${parsed.origin}, not to ${expected} (the base URL): refused, so the API key is not sent there`,
-      retryable: false,
-    });
-  }
-  return parsed.href;
-}
-function withQuery(url, name, value) {
-  const parsed = new URL(url);
-  parsed.searchParams.set(name, value);
-  return parsed.href;
-}
-
-// templates:runtime/fal/client.js
-var FAL_QUEUE_BASE_URL = "https://queue.fal.run";
-function isObject5(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function checkWebhookUrl(url) {
-  if (url === void 0) return void 0;
-  let ok = false;
-  try {
-    ok = typeof url === "string" && /^https?:$/.test(new URL(url).protocol);
-  } catch {
-    ok = false;
-  }
-  if (!ok)
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: "webhookUrl must be an absolute http(s) URL",
-      retryable: false,
-    });
-  return url;
-}
-function createFalClient(binding, options) {
-  if (!isObject5(binding) || typeof binding.validateTask !== "function") {
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: "invalid fal binding: expected {modelId, validateTask}",
-      retryable: false,
-    });
-  }
-  const endpointId = checkEndpointId(binding.modelId);
-  const resolved = resolveOptions(options, FAL_QUEUE_BASE_URL);
-  const redact = createRedactor([resolved.apiKey]);
-  const transport = createTransport(resolved, redact, "Key");
-  const sleep2 = makeSleeper(resolved.sleep);
-  const base = resolved.baseUrl;
-  function target(request, which) {
-    if (typeof request === "string" && request !== "") {
-      const built = requestUrls(base, endpointId, request);
-      return {
-        requestId: request,
-        url: which === "status_url" ? built.status : which === "response_url" ? built.response : built.cancel,
-      };
-    }
-    if (!isObject5(request) || typeof request.request_id !== "string" || request.request_id === "") {
-      throw new ModelgenError({
-        code: "invalidOptions",
-        message: "a fal request is its request_id or the object submit answered",
-        retryable: false,
-      });
-    }
-    const given = request[which];
-    if (given === void 0) return target(request.request_id, which);
-    return { requestId: request.request_id, url: sameOrigin(given, base, which) };
-  }
-  async function send(request, requestId) {
-    const response = await transport.send(request);
-    if (response.status >= 200 && response.status < 300) return response;
-    if (request.idempotent)
-      throw falApiError(response, { redact, requestId, retryable: isRetryableStatus(response.status) });
-    const refused = response.status === 429 || response.status === 503;
-    const ambiguous = !refused && isRetryableStatus(response.status);
-    throw falApiError(response, {
-      redact,
-      retryable: refused,
-      note: ambiguous ? "; the request may have been queued, so it was not repeated" : "",
-    });
-  }
-  async function submit(input, opts = {}) {
-    const webhookUrl = checkWebhookUrl(opts.webhookUrl);
-    if (opts.validate !== false) {
-      const issues = binding.validateTask(input);
-      if (issues.length > 0) throw invalidRequestError(issues, `fal input for ${endpointId}`);
-    }
-    const response = await send({
-      method: "POST",
-      url: submitUrl(base, endpointId, webhookUrl),
-      body: input,
-      signal: opts.signal,
-      idempotent: false,
-    });
-    const submitted = asSubmitted(response.body);
-    if (!submitted) {
-      throw new ModelgenError(
-        redact({
-          code: "invalidResponse",
-          message: "fal's submit answer lacks request_id, status_url, response_url or cancel_url",
-          status: response.status,
-          retryable: false,
-          details: response.body,
-        }),
-      );
-    }
-    for (const key of ["status_url", "response_url", "cancel_url"]) sameOrigin(submitted[key], base, key);
-    return submitted;
-  }
-  async function status(request, opts = {}) {
-    const { requestId, url } = target(request, "status_url");
-    const response = await send(
-      {
-        method: "GET",
-        url: opts.logs ? withQuery(url, "logs", "1") : url,
-        signal: opts.signal,
-        deadline: opts.deadline,
-        idempotent: true,
-      },
-      requestId,
-    );
-    const answer = asQueueStatus(response.body);
-    if (!answer)
-      throw new ModelgenError(
-        redact({
-          code: "invalidResponse",
-          message: `fal's status answer for ${requestId} lacks request_id or status`,
-          requestId,
-          status: response.status,
-          retryable: false,
-        }),
-      );
-    return answer;
-  }
-  async function result(request, opts = {}) {
-    const { requestId, url } = target(request, "response_url");
-    const response = await send({ method: "GET", url, signal: opts.signal, idempotent: true }, requestId);
-    return { requestId, data: response.body };
-  }
-  async function cancel(request, opts = {}) {
-    const { requestId, url } = target(request, "cancel_url");
-    const response = await transport.send({ method: "PUT", url, signal: opts.signal, idempotent: true });
-    const said = isObject5(response.body) && typeof response.body.status === "string" ? response.body.status : void 0;
-    if (response.status >= 200 && response.status < 300) return { status: said ?? "CANCELLATION_REQUESTED", requestId };
-    if (response.status === 400 && said === "ALREADY_COMPLETED") return { status: said, requestId };
-    throw falApiError(response, { redact, requestId, retryable: isRetryableStatus(response.status) });
-  }
-  async function waitFor(submitted, opts) {
-    const { now, poll } = resolved;
-    const deadline = now() + poll.budgetMs;
-    const logs = opts.logs ?? opts.onProgress !== void 0;
-    let lastTransient;
-    for (let n = 0; ; n++) {
-      const pause = Math.min(pollDelay(n, poll), deadline - now());
-      if (pause >= 0) await sleep2(pause, opts.signal);
-      if (deadline - now() <= 0) {
-        throw new ModelgenError(
-          redact({
-            code: "pollTimeout",
-            message: `fal request ${submitted.request_id} did not finish within the polling budget of ${poll.budgetMs} ms`,
-            requestId: submitted.request_id,
-            retryable: false,
-            cause: lastTransient,
-          }),
-        );
-      }
-      let current;
-      try {
-        current = await status(submitted, { logs, signal: opts.signal, deadline });
-      } catch (error) {
-        if (isModelgenError(error) && error.retryable && error.code !== "aborted") {
-          lastTransient = error;
-          continue;
-        }
-        throw error;
-      }
-      lastTransient = void 0;
-      opts.onProgress?.(progressOf(current));
-      const verdict = settleStatus(current, redact);
-      if (verdict instanceof ModelgenError) throw verdict;
-      if (verdict === "done") return;
-    }
-  }
-  return {
-    async run(input, opts = {}) {
-      const submitted = await submit(input, opts);
-      try {
-        await waitFor(submitted, opts);
-        return await result(submitted, { signal: opts.signal });
-      } catch (error) {
-        if (isModelgenError(error) && error.requestId === void 0)
-          throw withErrorFields(error, { requestId: submitted.request_id });
-        throw error;
-      }
-    },
-    submit,
-    status: (request, opts = {}) => status(request, opts),
-    result,
-    cancel,
-  };
 }
 export {
   FAL_QUEUE_BASE_URL,

@@ -2,7 +2,7 @@
 // (test/pull/fake-catalog.ts): paging, 429s, error entries, hostile ids, changes, removals, dry runs, failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -184,6 +184,44 @@ describe("modelgen pull fal", () => {
     expect(fake.requests.length).toBe(6);
     expect(busy.code).toBe(2);
     expect(tree(work)).toEqual({});
+  });
+
+  test("all or nothing on disk: a target that is a folder, or a symbolic link out of specs/fal/, stops the pull before any file is written", async () => {
+    mkdirSync(path.join(work, "specs/fal/fal-ai/minimax/video-01-live.json"), { recursive: true });
+    const r = await pull(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
+    expect(r.stderr).toBe(`modelgen: ${path.join("specs/fal/fal-ai/minimax/video-01-live.json")}: is not a plain file (a folder or a symbolic link); pull replaces plain files only\n`);
+    expect(r.code).toBe(2);
+    expect(tree(path.join(work, "specs"))).toEqual({});
+    expect(readdirSync(path.join(work, "specs/fal"))).toEqual(["fal-ai"]);
+
+    const outside = mkdtempSync(path.join(os.tmpdir(), "modelgen-pull-outside-"));
+    const work2 = mkdtempSync(path.join(os.tmpdir(), "modelgen-pull-"));
+    mkdirSync(path.join(work2, "specs/fal"), { recursive: true });
+    symlinkSync(outside, path.join(work2, "specs/fal/fal-ai"));
+    const linked = await pull(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work2 });
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toMatch(/^modelgen: specs\/fal\/fal-ai: .*outside/);
+    expect(tree(outside)).toEqual({});
+    expect(tree(path.join(work2, "specs"))).toEqual({});
+  });
+
+  test("a second pull into the same folder is refused while one runs; a lock and a staging folder left by a killed pull are cleaned up", async () => {
+    mkdirSync(path.join(work, "specs/fal"));
+    writeFileSync(path.join(work, "specs/fal/_pull.lock"), `${process.pid}\n`);
+    const busy = await pull(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
+    expect(busy.stderr).toBe(`modelgen: specs/fal: another pull (process ${process.pid}) is writing this folder; wait for it to finish (if none is, delete ${path.join("specs/fal/_pull.lock")})\n`);
+    expect(busy.code).toBe(2);
+    expect(tree(path.join(work, "specs/fal"))).toEqual({ "_pull.lock": `${process.pid}\n` });
+
+    // A pull killed mid-move: its lock and its staging folder (a file moved aside, not yet replaced) remain.
+    const dead = 2 ** 22 + 12345;
+    writeFileSync(path.join(work, "specs/fal/_pull.lock"), `${dead}\n`);
+    mkdirSync(path.join(work, `specs/fal/_pull-${dead}/old/fal-ai`), { recursive: true });
+    writeFileSync(path.join(work, `specs/fal/_pull-${dead}/old/fal-ai/mine.json`), "{}\n");
+    const r = await pull(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(readdirSync(path.join(work, "specs/fal")).sort()).toEqual(["fal-ai"]);
+    expect(readFileSync(path.join(work, "specs/fal/fal-ai/mine.json"), "utf8")).toBe("{}\n");
   });
 
   test("the key is sent but never printed: a server that echoes it has it redacted", async () => {

@@ -91,7 +91,7 @@ function refsIn(value: unknown): [string, string[]][] {
 
 function where(doc: SourceDocument, keys: readonly string[]): string {
   const loc = doc.locate(keys);
-  return loc ? `${loc.line}:${loc.column} (${pointer(keys)})` : pointer(keys);
+  return loc ? `${loc.line}:${loc.column} (${pointer(keys) || "/"})` : pointer(keys) || "/";
 }
 
 /**
@@ -187,15 +187,98 @@ export function refParserOptions(root: string, prepare: (value: unknown) => unkn
   };
 }
 
-/** The most values a spec may hold once its $refs are inlined (the real specs hold under 20,000). */
-export const MAX_BUNDLED_VALUES = 1_000_000;
+/**
+ * The most values a spec may hold once its $refs are inlined. The largest real spec holds about 2,000 (test/fixtures,
+ * /work/shared/real-specs and its fal documents); every later stage costs time and memory in proportion to this
+ * number (normalize, Ajv's compile, the validator it writes), and 50,000 takes about ten seconds to lint.
+ */
+export const MAX_INLINED_VALUES = 50_000;
+/** The deepest nesting (objects, arrays and $ref hops) once $refs are inlined. */
+export const MAX_INLINED_DEPTH = 2 * MAX_DEPTH;
+
+/** What inlinedSize did: the values it visited (each object once, each $ref target once). */
+export interface InlineStats {
+  steps: number;
+}
 
 /**
- * A bundled document (objects shared where $refs pointed at one place) must stay small once inlined: $refs that
- * double at each level would otherwise expand to billions of values (a "billion laughs" through $ref), and
- * files nested MAX_DEPTH deep each could nest deeper together. Counted without recursion, each shared object once.
+ * How many values the spec holds once its $refs are inlined, counted before anything is inlined: each $ref target
+ * is counted once and remembered (by real file and fragment), so the count costs the size of the files, not of the
+ * result, and it stops as soon as it passes `budget`: N schemas each referring twice to the next are refused in
+ * a few hundred steps, not after 2^N. `value` is the spec (overlays applied), `files` every file its $refs read
+ * (refFiles, by real path). A SpecError names the place where the budget or the depth was passed.
  */
-export function checkBundled(file: string, doc: object, maxDepth = 2 * MAX_DEPTH): void {
+export function inlinedSize(file: string, value: unknown, source: SourceDocument, files: ReadonlyMap<string, SourceDocument>, budget = MAX_INLINED_VALUES, stats: InlineStats = { steps: 0 }): number {
+  const specFile = path.resolve(file);
+  const realOf = (f: string): string => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return f;
+    }
+  };
+  const specReal = realOf(specFile);
+  const memo = new Map<string, number>();
+  const open = new Set<string>();
+  const refuse = (doc: SourceDocument, keys: readonly string[], why: string) => new SpecError(doc.file, where(doc, keys), why);
+  const tooMany = (doc: SourceDocument, keys: readonly string[], largest: readonly [string, number]) =>
+    refuse(doc, keys, `more than ${budget} values once its $refs are inlined (${pointer([...keys, largest[0]])} alone holds ${largest[1]}): $refs that repeat at each level multiply; the largest real spec holds about 2,000`);
+
+  /**
+   * The size of `node`, written in `from` (a real path) at `keys` of `doc`; `depth`: levels and $ref hops so far.
+   * Every object is remembered by its place (file and pointer), whether reached in place or through a $ref.
+   */
+  const size = (node: unknown, from: string, doc: SourceDocument, keys: string[], depth: number): number => {
+    stats.steps++;
+    if (node === null || typeof node !== "object") return 1;
+    const here = `${from}#${pointer(keys)}`;
+    const known = memo.get(here);
+    if (known !== undefined) return known;
+    if (depth > MAX_INLINED_DEPTH) throw refuse(doc, keys, `nested more than ${MAX_INLINED_DEPTH} levels deep (objects, arrays and $ref hops) once its $refs are inlined`);
+    open.add(here);
+    let n = 1;
+    const ref = isPlain(node) && typeof node.$ref === "string" ? node.$ref : undefined;
+    let largest: [string, number] = ["$ref", ref !== undefined ? refSize(ref, from, doc, keys, depth) : 0];
+    n += largest[1];
+    for (const [k, v] of Object.entries(node)) {
+      if (n > budget) break;
+      if (k === "$ref" && ref !== undefined) continue;
+      const m = size(v, from, doc, [...keys, k], depth + 1);
+      if (m > largest[1]) largest = [k, m];
+      n += m;
+    }
+    if (n > budget) throw tooMany(doc, keys, largest);
+    open.delete(here);
+    memo.set(here, n);
+    return n;
+  };
+  const refSize = (ref: string, from: string, doc: SourceDocument, keys: string[], depth: number): number => {
+    let target: { file: string; fragment: string } | null;
+    try {
+      target = refTarget(ref, from);
+    } catch {
+      return 1; // refFiles reports it
+    }
+    const real = target ? realOf(target.file) : from;
+    const fragmentKeys = pointerKeys(target ? target.fragment : ref);
+    const targetDoc = real === specReal ? source : files.get(real);
+    if (!targetDoc) return 1; // not read (refused): refFiles reports it
+    if (open.has(`${real}#${pointer(fragmentKeys)}`)) throw refuse(doc, [...keys, "$ref"], `circular $ref ${JSON.stringify(ref)}; a request schema must be finite`);
+    let node: unknown = real === specReal ? value : targetDoc.value;
+    for (const k of fragmentKeys) {
+      if (node === null || typeof node !== "object" || !Object.hasOwn(node, k)) return 1; // checkInternalRefs and refFiles report it
+      node = Object.getOwnPropertyDescriptor(node, k)?.value;
+    }
+    return size(node, real, targetDoc, fragmentKeys, depth + 1);
+  };
+  return size(value, specReal, source, [], 0);
+}
+
+/**
+ * A bundled document (objects shared where $refs pointed at one place) must stay small once inlined: a backstop
+ * for inlinedSize, counted the same way without recursion, each shared object once.
+ */
+export function checkBundled(file: string, doc: object, maxDepth = MAX_INLINED_DEPTH): void {
   const memo = new Map<object, { depth: number; size: number }>();
   const stack: [object, boolean][] = [[doc, false]];
   for (let top = stack.pop(); top; top = stack.pop()) {
@@ -219,5 +302,5 @@ export function checkBundled(file: string, doc: object, maxDepth = 2 * MAX_DEPTH
   }
   const top = memo.get(doc);
   if (top && top.depth > maxDepth) throw new SpecError(file, "", `nested more than ${maxDepth} levels deep once its $refs are inlined`);
-  if (top && top.size > MAX_BUNDLED_VALUES) throw new SpecError(file, "", `${top.size} values once its $refs are inlined (more than ${MAX_BUNDLED_VALUES}): $refs that repeat at each level multiply`);
+  if (top && top.size > MAX_INLINED_VALUES) throw new SpecError(file, "", `${top.size} values once its $refs are inlined (more than ${MAX_INLINED_VALUES}): $refs that repeat at each level multiply`);
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { readDocument } from "./read.js";
 import { applyOverlay } from "./overlay.js";
-import { checkBundled, refFiles, refParserOptions, refRoot } from "./refs.js";
+import { MAX_INLINED_DEPTH, checkBundled, inlinedSize, refFiles, refParserOptions, refRoot } from "./refs.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
 import { isPlain } from "../normalize/walk.js";
 import { recogniseProvider, type Provider } from "../providers/index.js";
@@ -136,7 +136,9 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   // Every file a $ref reads, checked before json-schema-ref-parser reads anything (and it reads only through
   // refParserOptions' resolver, the same checks): the error names the $ref.
   const root = refRoot({ file, root: entryRoot });
-  refFiles(file, value, source, root);
+  const files = refFiles(file, value, source, root);
+  // What the $refs would expand to, counted before anything is inlined (each target once), within a budget.
+  inlinedSize(file, value, source, files);
   let dereferenced: object;
   try {
     dereferenced = await $RefParser.dereference(path.resolve(file), structuredClone(value), refParserOptions(root, canonical));
@@ -215,8 +217,12 @@ function checkOpenApi(file: string, doc: unknown, source: SourceDocument): asser
 /** A JSON object or array that has a string `$ref`. */
 const refOf = (node: unknown): string | undefined => (isPlain(node) && typeof node.$ref === "string" ? node.$ref : undefined);
 
-/** Every local $ref must point at something, and must not loop: say which $ref, where. */
-function checkInternalRefs(file: string, doc: unknown, source: SourceDocument): void {
+/**
+ * Every local $ref must point at something, and must not loop: say which $ref, where. Each $ref target is walked
+ * once (a depth-first search that remembers the targets it finished), so N schemas each referring twice to the
+ * next cost N walks, not 2^N.
+ */
+export function checkInternalRefs(file: string, doc: unknown, source: SourceDocument, stats: { steps: number } = { steps: 0 }): void {
   const resolve = (ref: string): unknown => {
     let node = doc;
     for (const k of pointerKeys(ref)) {
@@ -225,14 +231,20 @@ function checkInternalRefs(file: string, doc: unknown, source: SourceDocument): 
     }
     return node;
   };
+  const done = new Set<string>();
   const visit = (node: unknown, keys: readonly string[], stack: readonly string[]): void => {
+    stats.steps++;
     if (node === null || typeof node !== "object") return;
+    // A place already walked as a $ref's target (with everything it reaches) is not walked again.
+    if (done.has(`#${pointer(keys)}`)) return;
     const ref = refOf(node);
-    if (ref !== undefined && ref.startsWith("#")) {
+    if (ref !== undefined && ref.startsWith("#") && !done.has(ref)) {
       const target = resolve(ref);
       if (target === undefined) throw new SpecError(file, where(source, [...keys, "$ref"]), `unresolvable $ref ${JSON.stringify(ref)}: nothing at that pointer`);
       if (stack.includes(ref)) throw new SpecError(file, where(source, [...keys, "$ref"]), `circular $ref ${JSON.stringify(ref)} (${[...stack, ref].join(" → ")}); a request schema must be finite`);
+      if (stack.length >= MAX_INLINED_DEPTH) throw new SpecError(file, where(source, [...keys, "$ref"]), `more than ${MAX_INLINED_DEPTH} $refs in a chain`);
       visit(target, pointerKeys(ref), [...stack, ref]);
+      done.add(ref);
     }
     for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, [...keys, k], stack);
   };

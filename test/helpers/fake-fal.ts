@@ -64,12 +64,13 @@ export interface FakeFalOptions {
   stepMs?: number;
 }
 
-export interface SignedHeaders {
+/** A type alias, not an interface: it is then assignable to a record of header values. */
+export type SignedHeaders = {
   "X-Fal-Webhook-Request-Id": string;
   "X-Fal-Webhook-User-Id": string;
   "X-Fal-Webhook-Timestamp": string;
   "X-Fal-Webhook-Signature": string;
-}
+};
 
 export interface FakeFal {
   url: string;

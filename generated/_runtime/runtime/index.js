@@ -1333,10 +1333,227 @@ async function readRequestBody(request) {
   return new Uint8Array(await request.arrayBuffer());
 }
 
+// templates:runtime/fal/ed25519.js
+var encoder2 = new TextEncoder();
+function buffer(bytes) {
+  const out = new Uint8Array(new ArrayBuffer(bytes.byteLength));
+  out.set(bytes);
+  return out;
+}
+async function falSignedMessage(requestId, userId, timestamp, rawBody) {
+  const body = typeof rawBody === "string" ? encoder2.encode(rawBody) : rawBody;
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", buffer(body)));
+  return buffer(
+    encoder2.encode(`${requestId}
+${userId}
+${timestamp}
+${bytesToHex(digest)}`),
+  );
+}
+async function importFalKey(jwk) {
+  if (typeof jwk !== "object" || jwk === null) return void 0;
+  const { kty, crv, x } = jwk;
+  if (kty !== "OKP" || crv !== "Ed25519" || typeof x !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(x)) return void 0;
+  try {
+    return await globalThis.crypto.subtle.importKey("jwk", { kty, crv, x }, { name: "Ed25519" }, false, ["verify"]);
+  } catch (error) {
+    if (error instanceof Error && error.name === "NotSupportedError") throw error;
+    return void 0;
+  }
+}
+async function verifyWithAny(keys, signature, message) {
+  for (const key of keys) {
+    if (await globalThis.crypto.subtle.verify({ name: "Ed25519" }, key, buffer(signature), message)) return true;
+  }
+  return false;
+}
+
+// templates:runtime/fal/jwks.js
+var FAL_JWKS_URL = "https://rest.fal.ai/.well-known/jwks.json";
+var MAX_KEY_AGE_MS = 24 * 60 * 60 * 1e3;
+var MIN_REFRESH_MS = 5 * 60 * 1e3;
+var FETCH_TIMEOUT_MS = 1e4;
+var MAX_JWKS_BYTES = 64 * 1024;
+var MAX_KEYS = 16;
+var cache = /* @__PURE__ */ new Map();
+var inflight = /* @__PURE__ */ new Map();
+function unusable(message, retryable, cause) {
+  return new ModelgenError({ code: "invalidResponse", message, retryable, cause });
+}
+async function importAll(jwks, where) {
+  const list = typeof jwks === "object" && jwks !== null ? jwks.keys : void 0;
+  if (!Array.isArray(list)) throw unusable(`${where} is not a JWKS ({"keys": [...]})`, false);
+  const keys = [];
+  try {
+    for (const jwk of list.slice(0, MAX_KEYS)) {
+      const key = await importFalKey(jwk);
+      if (key) keys.push(key);
+    }
+  } catch (error) {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message:
+        "this runtime's WebCrypto does not support Ed25519 (Node 20+, Deno, Bun, Workers and current browsers do)",
+      retryable: false,
+      cause: error,
+    });
+  }
+  if (keys.length === 0) throw unusable(`${where} has no Ed25519 key (kty OKP, crv Ed25519)`, false);
+  return keys;
+}
+async function download(url, fetchImpl, now) {
+  let text;
+  try {
+    const response = await fetchImpl(url, {
+      headers: { Accept: "application/json" },
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
+    text = await response.text();
+    if (!response.ok) throw unusable(`fal's JWKS at ${url} answered HTTP ${response.status}`, true);
+  } catch (error) {
+    if (error instanceof ModelgenError) throw error;
+    throw new ModelgenError({
+      code: "networkError",
+      message: `could not fetch fal's JWKS from ${url}: ${error instanceof Error ? error.message : String(error)}`,
+      retryable: true,
+      cause: error,
+    });
+  }
+  if (text.length > MAX_JWKS_BYTES) throw unusable(`fal's JWKS at ${url} is over ${MAX_JWKS_BYTES} bytes`, true);
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw unusable(`fal's JWKS at ${url} is not JSON`, true);
+  }
+  return { keys: await importAll(parsed, `fal's JWKS at ${url}`), fetched: true, fetchedAt: now() };
+}
+function checkUrl(url) {
+  try {
+    if (typeof url === "string" && /^https?:$/.test(new URL(url).protocol)) return url;
+  } catch {}
+  throw new ModelgenError({
+    code: "invalidOptions",
+    message: "options.jwksUrl must be an absolute http(s) URL",
+    retryable: false,
+  });
+}
+async function falKeys(options, refresh = false) {
+  const now = options.now ?? Date.now;
+  if (options.keys !== void 0 || options.jwks !== void 0) {
+    if (refresh) return void 0;
+    const given = options.keys !== void 0 ? { keys: options.keys } : options.jwks;
+    return {
+      keys: await importAll(given, options.keys !== void 0 ? "options.keys" : "options.jwks"),
+      fetched: false,
+      fetchedAt: now(),
+    };
+  }
+  const url = checkUrl(options.jwksUrl ?? FAL_JWKS_URL);
+  const maxAge = Math.min(options.maxKeyAgeMs ?? MAX_KEY_AGE_MS, MAX_KEY_AGE_MS);
+  const cached = cache.get(url);
+  const age = cached ? now() - cached.fetchedAt : Infinity;
+  if (cached && age >= 0 && age < maxAge && !refresh) return cached;
+  if (cached && refresh && age >= 0 && age < MIN_REFRESH_MS) return void 0;
+  let pending = inflight.get(url);
+  if (!pending) {
+    pending = download(url, options.fetch ?? globalThis.fetch, now).finally(() => inflight.delete(url));
+    inflight.set(url, pending);
+  }
+  const fresh = await pending;
+  cache.set(url, fresh);
+  return fresh;
+}
+
+// templates:runtime/fal/webhook.js
+var FAL_WEBHOOK_TOLERANCE_SECONDS = 300;
+var FAL_WEBHOOK_HEADERS = {
+  requestId: "X-Fal-Webhook-Request-Id",
+  userId: "X-Fal-Webhook-User-Id",
+  timestamp: "X-Fal-Webhook-Timestamp",
+  signature: "X-Fal-Webhook-Signature",
+};
+function header(headers, name) {
+  if (typeof headers !== "object" || headers === null)
+    throw new TypeError("the webhook headers must be a Headers object or a record of header values");
+  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+  }
+  return void 0;
+}
+function invalidSignature(message) {
+  return new ModelgenError({ code: "invalidSignature", message, retryable: false });
+}
+function readSignatureHeaders(headers, nowMs) {
+  const values = {};
+  for (const [key, name] of Object.entries(FAL_WEBHOOK_HEADERS)) {
+    const value = header(headers, name)?.trim();
+    if (value === void 0 || value === "") throw invalidSignature(`${name} is missing: not a signed fal webhook`);
+    values[key] = value;
+  }
+  const { requestId, userId, timestamp, signature } = values;
+  if (!/^\d{1,12}$/.test(timestamp)) throw invalidSignature(`${FAL_WEBHOOK_HEADERS.timestamp} is not unix seconds`);
+  const skew = Math.abs(nowMs / 1e3 - Number(timestamp));
+  if (!(skew <= FAL_WEBHOOK_TOLERANCE_SECONDS)) {
+    throw invalidSignature(
+      `${FAL_WEBHOOK_HEADERS.timestamp} is ${Math.round(skew)} s from this clock (at most ${FAL_WEBHOOK_TOLERANCE_SECONDS} s): stale or replayed`,
+    );
+  }
+  const bytes = signature.length === 128 ? hexToBytes(signature) : void 0;
+  if (!bytes) throw invalidSignature(`${FAL_WEBHOOK_HEADERS.signature} is not a 64-byte hex signature`);
+  return { requestId, userId, timestamp, signature: bytes };
+}
+async function verify(rawBody, headers, options) {
+  const now = options.now ?? Date.now;
+  const { requestId, userId, timestamp, signature } = readSignatureHeaders(headers, now());
+  const message = await falSignedMessage(requestId, userId, timestamp, rawBody);
+  const keys = await falKeys(options);
+  if (keys && (await verifyWithAny(keys.keys, signature, message))) return requestId;
+  const fresh = keys?.fetched ? await falKeys(options, true) : void 0;
+  if (fresh && (await verifyWithAny(fresh.keys, signature, message))) return requestId;
+  throw invalidSignature("the fal webhook's signature does not verify with fal's keys: not from fal, or altered");
+}
+function checkShape(body, signedRequestId) {
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw invalidPayload("a fal webhook body is a JSON object");
+  const b = body;
+  if (typeof b.request_id !== "string") throw invalidPayload("fal webhook lacks request_id");
+  if (b.request_id !== signedRequestId)
+    throw invalidPayload(`fal webhook's request_id differs from ${FAL_WEBHOOK_HEADERS.requestId}`);
+  if (b.status !== "OK" && b.status !== "ERROR") throw invalidPayload('fal webhook status is neither "OK" nor "ERROR"');
+  if (b.gateway_request_id !== void 0 && typeof b.gateway_request_id !== "string")
+    throw invalidPayload("fal webhook gateway_request_id is not a string");
+  if (b.error !== void 0 && b.error !== null && typeof b.error !== "string")
+    throw invalidPayload("fal webhook error is not a string");
+  if (b.payload_error !== void 0 && b.payload_error !== null && typeof b.payload_error !== "string")
+    throw invalidPayload("fal webhook payload_error is not a string");
+  const out = { ...b, gateway_request_id: b.gateway_request_id ?? b.request_id, payload: b.payload ?? null };
+  if (b.status === "ERROR" && typeof b.error !== "string") out.error = "fal reported an error without a message";
+  return out;
+}
+async function parseFalWebhook(rawBody, headers, options = {}) {
+  assertRawBody(rawBody);
+  if (typeof options !== "object" || options === null)
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "parseFalWebhook's options must be an object",
+      retryable: false,
+    });
+  const requestId = await verify(rawBody, headers, options);
+  return checkShape(parseRawJson(rawBody), requestId);
+}
+async function handleFalWebhook(request, options = {}) {
+  assertRequest(request);
+  const raw = await readRequestBody(request);
+  return parseFalWebhook(raw, request.headers, options);
+}
+
 // templates:runtime/webhook-token.js
 var WEBHOOK_TOKEN_PARAM = "token";
 var MIN_WEBHOOK_TOKEN_LENGTH = 16;
-var encoder2 = new TextEncoder();
+var encoder3 = new TextEncoder();
 function checkToken(token) {
   if (typeof token !== "string" || token.length < MIN_WEBHOOK_TOKEN_LENGTH) {
     const got = typeof token === "string" ? `${token.length} characters` : typeof token;
@@ -1376,8 +1593,8 @@ function createWebhookUrl(baseUrl, token = createWebhookToken()) {
   return { url: url.href, token };
 }
 function sameText(given, expected) {
-  const a = encoder2.encode(given);
-  const b = encoder2.encode(expected);
+  const a = encoder3.encode(given);
+  const b = encoder3.encode(expected);
   let diff = a.length ^ b.length;
   for (let i = 0; i < b.length; i++) diff |= (a.length === 0 ? 0 : a[i % a.length]) ^ b[i];
   return diff === 0;
@@ -1467,7 +1684,7 @@ async function verifyRunflowSignature(rawBody, signatureHex, secret) {
   if (!given) return false;
   return timingSafeEqual(given, await hmacSha256(secret, rawBody));
 }
-function header(headers, name) {
+function header2(headers, name) {
   if (typeof headers !== "object" || headers === null)
     throw new TypeError("the webhook headers must be a Headers object or a record of header values");
   if (typeof headers.get === "function") return headers.get(name) ?? void 0;
@@ -1486,7 +1703,7 @@ async function parseRunflowWebhook(rawBody, headers, secret) {
       retryable: false,
     });
   }
-  if (!(await verifyRunflowSignature(rawBody, header(headers, RUNFLOW_SIGNATURE_HEADER), secret))) {
+  if (!(await verifyRunflowSignature(rawBody, header2(headers, RUNFLOW_SIGNATURE_HEADER), secret))) {
     throw new ModelgenError({
       code: "invalidSignature",
       message: "Runflow-Signature is missing or does not match the body",
@@ -1537,7 +1754,10 @@ async function handleRunflowWebhook(request, options) {
   return parseRunflowWebhook(raw, request.headers, options.secret);
 }
 export {
+  FAL_JWKS_URL,
   FAL_QUEUE_BASE_URL,
+  FAL_WEBHOOK_HEADERS,
+  FAL_WEBHOOK_TOLERANCE_SECONDS,
   MIN_WEBHOOK_TOKEN_LENGTH,
   ModelgenError,
   RUNFLOW_BASE_URL,
@@ -1551,12 +1771,14 @@ export {
   createRunwareClient,
   createWebhookToken,
   createWebhookUrl,
+  handleFalWebhook,
   handleRunflowWebhook,
   handleRunwareWebhook,
   hmacSha256Hex,
   isModelgenError,
   isRetryableStatus,
   isUuid,
+  parseFalWebhook,
   parseRetryAfter,
   parseRunflowWebhook,
   parseRunwareWebhook,

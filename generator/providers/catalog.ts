@@ -75,6 +75,8 @@ export interface Catalog {
   readonly defaultBaseUrl: string;
   /** The environment variable holding the key, when the catalog takes one (sent, never printed). */
   readonly keyVariable?: string;
+  /** What `modelgen pull <provider>` reads and what its options select, for --help (one or two lines, no indent). */
+  readonly help: string;
   /** Which selections the catalog understands, and what `--model` names in it (for help and errors). */
   readonly filters: { readonly category: boolean; readonly model: string };
   /** The provider's current documents for the request (all of them when nothing is selected). */

@@ -11,14 +11,15 @@ import { localModels, planPull } from "./plan.js";
 import { applyPull } from "./write.js";
 import { renderPlan } from "./report.js";
 
-export const PULL_HELP = `Usage: modelgen pull <provider> [--category <c>]… [--model <id>]… [--specs <dir>] [--base-url <url>] [--dry-run] [--prune]
+/** `--help`: the options, and each catalog's own words. */
+function pullHelp(): string {
+  const catalogs = catalogProviders().map((name) => `  ${name}: ${(catalogFor(name)?.help ?? "").replace(/\n/g, `\n${" ".repeat(name.length + 4)}`)}`);
+  return `Usage: modelgen pull <provider> [--category <c>]… [--model <id>]… [--specs <dir>] [--base-url <url>] [--dry-run] [--prune]
 
   Writes the provider's current model documents into <specs>/<provider>/, one file per model named after its id
-  (fal's endpoint id fal-ai/kling-video/v2.5-turbo/pro/text-to-video → fal-ai/kling-video/v2.5-turbo/pro/text-to-video.json),
-  as received (pretty-printed JSON); overlays beside them keep applying. Providers with a catalog: ${catalogProviders().join(", ")}.
-  fal: the whole catalog, or --category (repeatable: text-to-video, image-to-video, …) and --model <endpoint id>
-       (repeatable); FAL_KEY from the environment is sent when set (a higher rate limit), never printed.
-  runware: refreshes the slugs already in specs/runware/ and adds --model <slug> (repeatable).
+  (an id a/b/c → <specs>/<provider>/a/b/c.json), as received (pretty-printed JSON); overlays beside them keep
+  applying. Providers with a catalog:
+${catalogs.join("\n")}
   --specs <dir>      the specs folder (default: specs)
   --base-url <url>   read the catalog from another host (a mirror, a test server)
   --dry-run          report, write nothing
@@ -27,6 +28,7 @@ export const PULL_HELP = `Usage: modelgen pull <provider> [--category <c>]… [-
   without a document, an id that cannot be a safe file name), with the count unchanged.
   Exit: 0 nothing changed, 1 specs changed (or would, with --dry-run), 2 bad usage, bad input or an unreachable
   catalog (then nothing is written).`;
+}
 
 /** Bad usage. Its code makes cli.ts's existing ERR_PARSE_ARGS handling print it and exit 2. */
 class PullUsageError extends Error {
@@ -78,7 +80,7 @@ export async function pullCommand(argv: string[]): Promise<void> {
     },
     strict: true,
   });
-  if (values.help) return void process.stdout.write(PULL_HELP + "\n");
+  if (values.help) return void process.stdout.write(pullHelp() + "\n");
   if (positionals.length !== 1) throw new PullUsageError(`pull needs one provider (${catalogProviders().join(", ")})`);
   const provider = positionals[0]!;
   const catalog = catalogFor(provider);

@@ -107,6 +107,7 @@ const metadataCategory = (document: unknown): unknown => {
 export const falCatalog: Catalog = {
   defaultBaseUrl: "https://api.fal.ai",
   keyVariable: "FAL_KEY",
+  help: "the whole catalog, or --category (repeatable: text-to-video, image-to-video, …) and --model <endpoint id>\n(repeatable); FAL_KEY from the environment is sent when set (a higher rate limit), never printed.",
   filters: { category: true, model: "endpoint id" },
   async list(request) {
     const queries: (readonly (readonly [string, string])[])[] = [];

@@ -15,6 +15,7 @@ async function fetchSlug(slug: string, request: CatalogRequest): Promise<Catalog
 
 export const runwareCatalog: Catalog = {
   defaultBaseUrl: "https://runware.ai",
+  help: "refreshes the slugs already in specs/runware/ and adds --model <slug> (repeatable).",
   filters: { category: false, model: "slug" },
   async list(request) {
     const slugs = [...new Set([...request.local, ...request.models])].sort();

@@ -143,6 +143,22 @@ export function refFiles(file: string, value: unknown, source: SourceDocument, r
 }
 
 /**
+ * Whether a document may name another file through `$ref`, decided by parsing it (never by matching its text: in
+ * YAML a `$ref` key may be an alias, quoted, escaped, or have its value on the next line after a comment). Only a
+ * file with neither the letters `$ref` nor any backslash escape is known to hold none without parsing it.
+ */
+function mayReferToFiles(file: string, text: string): boolean {
+  if (!text.includes("$ref") && !text.includes("\\")) return false;
+  let value: unknown;
+  try {
+    value = /\.ya?ml$/i.test(file) ? readDocument(file, text).value : JSON.parse(text);
+  } catch {
+    return true; // unreadable: let the full scan (and loadSpec) say why
+  }
+  return refsIn(value).some(([ref]) => !ref.startsWith("#"));
+}
+
+/**
  * The texts of every file a spec reads through $ref, transitively, each after its path: for the cache key (a
  * change in a shared fragment regenerates the specs that use it). `files`: the spec, then its overlays. Never
  * throws: a spec whose $refs are refused gets a marker, and loadSpec reports it (a failing spec is never cached).
@@ -150,9 +166,8 @@ export function refFiles(file: string, value: unknown, source: SourceDocument, r
 export function refInputs(entry: SpecEntry, files: readonly string[]): string[] {
   try {
     const texts = files.map((f) => readTextFile(f));
-    // Parse only when some $ref may name a file: one whose value does not plainly start with #, or text with
-    // escapes that could spell "$ref" (parsing the real specs costs ~10 ms each; this test, well under 1 ms).
-    if (!texts.some((t) => /\$ref["']?\s*:(?!\s*["']?#)/.test(t) || /\\[ux]/i.test(t))) return [];
+    // The full scan (positions, every file read) only when a parsed document names another file.
+    if (!files.some((f, i) => mayReferToFiles(f, texts[i]!))) return [];
     const [spec, ...overlays] = files.map((f, i) => readDocument(f, texts[i]));
     if (!spec) return [];
     const root = refRoot(entry);

@@ -1,0 +1,68 @@
+// The generation cache as a user meets it (issue 24): an entry is used only when its key covers everything the
+// output depends on. A YAML spec can reach a shared fragment through `$ref` in ways no regular expression sees
+// (the value on the next line after a comment, the key through an alias); changing that fragment must still be
+// drift for `generate --check`. Runs the real CLI in a child process, in a folder of its own (its own cache).
+import { describe, expect, test } from "vitest";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCli } from "../helpers/cli.js";
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "modelgen-cache-keys-"));
+
+/** A YAML Runware spec whose task property `p` is written by `ref` (YAML lines at the property's indentation). */
+function yamlSpec(ref: string, top = ""): string {
+  return `openapi: 3.1.0
+info: { title: Cache keys, version: "1" }
+${top}paths:
+  /:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: array
+              items:
+                type: object
+                additionalProperties: false
+                required: [taskType, taskUUID, model]
+                properties:
+                  taskType: { const: videoInference }
+                  taskUUID: { type: string }
+                  model: { const: "test:cache@1" }
+                  p:
+${ref
+  .split("\n")
+  .map((l) => `                    ${l}`)
+  .join("\n")}
+      responses:
+        "200": { description: ok }
+`;
+}
+
+const CASES: readonly [string, string, string?][] = [
+  ["$ref with a comment, its value on the next line", "$ref: # the shared prompt\n  _shared/p.json"],
+  ["$ref as an alias of a key anchored elsewhere", "*R : _shared/p.json", "x-keys: [&R $ref]\n"],
+  ["$ref reached through an alias of a whole schema", "*P", 'x-shared:\n  p: &P { "$ref": "_shared/p.json" }\n'],
+];
+
+describe("a fragment reached through $ref is part of the cache key, however the YAML spells the $ref", () => {
+  test.each(CASES)("%s: a change in the fragment is drift for --check", (_name, ref, top) => {
+    const dir = tmp();
+    const specs = path.join(dir, "specs");
+    mkdirSync(path.join(specs, "_shared"), { recursive: true });
+    writeFileSync(path.join(specs, "m.yaml"), yamlSpec(ref, top));
+    writeFileSync(path.join(specs, "_shared/p.json"), JSON.stringify({ type: "string", enum: ["a", "b"] }));
+    const out = path.join(dir, "out");
+    const first = runCli(["generate", "--specs", specs, "--out", out], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    // The fragment is really what p is (so the test cannot pass by p being something else).
+    expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8")).toMatch(/p\?: "a" \| "b"/);
+    expect(readdirSync(path.join(dir, ".modelgen-cache")).length).toBeGreaterThan(0);
+    writeFileSync(path.join(specs, "_shared/p.json"), JSON.stringify({ type: "string", enum: ["a", "b", "c"] }));
+    const check = runCli(["generate", "--check", "--specs", specs, "--out", out], { cwd: dir });
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(check.stdout).toMatch(/out of date/);
+    expect(check.stdout).toContain(`${path.join(out, "m/index.d.ts")} (changed)`);
+  });
+});

@@ -3,7 +3,7 @@
 // upstream document shows up as a change in pull's report, then as a breaking change, with its witness, in diff.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../helpers/generated.js";
@@ -26,10 +26,15 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-test("runware: pull reports the narrowed document as changed, generate takes it, diff --format markdown proves the break", async () => {
+test("runware: pull reports the narrowed document as changed, generate takes it (the overlay beside it still applied), diff --format markdown proves the break", async () => {
   const work = mkdtempSync(path.join(os.tmpdir(), "modelgen-pull-job-"));
   mkdirSync(path.join(work, "specs/runware"), { recursive: true });
   cpSync(path.join(ROOT, "specs/runware/alibaba-wan2-6.json"), path.join(work, "specs/runware/alibaba-wan2-6.json"));
+  // A local fix beside the upstream document: pull leaves it alone, and generate keeps applying it.
+  writeFileSync(
+    path.join(work, "specs/runware/alibaba-wan2-6.overlay.yaml"),
+    "overlay: 1.0.0\ninfo: { title: local fix, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.RequestBody.items.properties.duration\n    update: { description: Seconds of video (described by the overlay). }\n",
+  );
   // What main holds before the job runs.
   cpSync(path.join(work, "specs"), path.join(work, "base"), { recursive: true });
   const upstream = JSON.parse(readFileSync(path.join(ROOT, "specs/runware/alibaba-wan2-6.json"), "utf8"));
@@ -43,7 +48,10 @@ test("runware: pull reports the narrowed document as changed, generate takes it,
   const generated = await modelgen(["generate"], work);
   expect(generated.stderr).toBe("");
   expect(generated.code).toBe(0);
-  expect(readFileSync(path.join(work, "generated/runware/alibaba-wan2-6/index.d.ts"), "utf8")).toMatch(/duration\?: 5 \| 10;/);
+  const dts = readFileSync(path.join(work, "generated/runware/alibaba-wan2-6/index.d.ts"), "utf8");
+  expect(dts).toMatch(/duration\?: 5 \| 10;/);
+  expect(dts).toContain("Overlays applied: specs/runware/alibaba-wan2-6.overlay.yaml.");
+  expect(dts).toContain("Seconds of video (described by the overlay).");
 
   const diff = await modelgen(["diff", "--base", "base", "--format", "markdown"], work);
   expect(diff.stderr).toBe("");

@@ -224,6 +224,18 @@ describe("modelgen pull fal", () => {
     expect(readFileSync(path.join(work, "specs/fal/fal-ai/mine.json"), "utf8")).toBe("{}\n");
   });
 
+  // util-linux `script` runs the CLI on a pseudo-terminal: there (and only there) a progress line is drawn in place.
+  test.runIf(process.platform === "linux" && existsSync("/usr/bin/script"))("a progress line on a terminal, rewritten in place and cleared before the report", async () => {
+    const cmd = [process.execPath, path.join(ROOT, "bin/modelgen.js"), "pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl].map((a) => `'${a}'`).join(" ");
+    const r = await new Promise<string>((resolve) => {
+      const child = spawn("/usr/bin/script", ["-qec", cmd, "/dev/null"], { cwd: work, env: { ...process.env, FAL_KEY: KEY } });
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d));
+      child.on("close", () => resolve(out));
+    });
+    expect(r).toContain("\r\x1b[Kfal: page 1, 2 models\r\x1b[Kfal: page 2, 4 models\r\x1b[Kpull fal: 3 added");
+  });
+
   test("the key is sent but never printed: a server that echoes it has it redacted", async () => {
     fake.always = { status: 401, body: JSON.stringify({ detail: `invalid key: Key ${KEY}` }) };
     const r = await pull(["pull", "fal", "--base-url", fake.baseUrl], { cwd: work });

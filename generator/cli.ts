@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.js";
 import { diffOutput, lockOutput, outputFolder, writeOutput } from "./write/write.js";
-import { SpecError, escapeTerminal } from "./errors.js";
+import { SpecError } from "./errors.js";
+import { escapeTerminal, stringifyJson } from "./text/escape.js";
 import { createReporter, expandInputs, loadRegistry, sourceFromValidators, validateInputs, MAX_DEPTH, type ModelValidators, type TaskValidator } from "./validate.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
@@ -102,7 +103,7 @@ async function cmdLint(argv: string[]): Promise<void> {
   const format = values.format ?? "text";
   if (!isOneOf(format, ["text", "json"])) throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
   const results = await lint({ specs: values.specs ?? ["specs"], overlays: values.overlay ?? [] });
-  if (format === "json") process.stdout.write(JSON.stringify(results.map(({ witnesses, ...r }) => (values.verbose ? { ...r, witnesses } : r)), null, 2) + "\n");
+  if (format === "json") process.stdout.write(stringifyJson(results.map(({ witnesses, ...r }) => (values.verbose ? { ...r, witnesses } : r)), 2) + "\n");
   else printFindings(results, { verbose: values.verbose });
   if (results.some((r) => r.findings.some((f) => f.severity === "error"))) process.exitCode = 1;
 }
@@ -197,9 +198,9 @@ async function cmdGenerate(argv: string[]): Promise<void> {
       const { changed, added, removed } = diffOutput(out, result.files);
       const all = [...changed.map((f) => [f, "changed"] as const), ...added.map((f) => [f, "missing"] as const), ...removed.map((f) => [f, "stale"] as const)];
       if (all.length) {
-        process.stdout.write(`${out} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${escapeTerminal(path.join(out, f))} (${why})`).join("\n")}\n`);
+        process.stdout.write(`${escapeTerminal(out)} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${escapeTerminal(path.join(out, f))} (${why})`).join("\n")}\n`);
         process.exitCode = 1;
-      } else process.stdout.write(`${out} is up to date (${result.models.length} models)\n`);
+      } else process.stdout.write(`${escapeTerminal(out)} is up to date (${result.models.length} models)\n`);
       return;
     }
     writeOutput(out, result.files);

@@ -49,14 +49,5 @@ export function rulePointerText(ptr: string): string {
     .replace(/\//g, ".");
 }
 
-/**
- * Text for a terminal: control characters (C0, DEL, C1), line and paragraph separators and bidirectional
- * overrides shown as escapes (`\x1b`, `\u202e`), so a model id, a property name or a file name cannot move the
- * cursor, recolour the screen or reorder what a person reads.
- */
-export function escapeTerminal(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const n = c.charCodeAt(0);
-    return n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16)}`;
-  });
-}
+/** The terminal's escaper lives with the other destinations' (text/escape.ts); errors are printed through it. */
+export { escapeTerminal } from "./text/escape.js";

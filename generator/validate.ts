@@ -13,10 +13,11 @@ import { SpecError, pointerKeys, systemErrorText } from "./errors.js";
 import { isPlain } from "./normalize/walk.js";
 import type { SourceLocation, ValidationIssue } from "./ir/types.js";
 import { readTasks, type InputTask } from "./payloads/scan.js";
-import { escapeTerminal, type Reporter } from "./payloads/report.js";
+import type { Reporter } from "./payloads/report.js";
+import { escapeTerminal } from "./text/escape.js";
 
 export { MAX_DEPTH, MAX_TASK_CHARS, readTasks, type InputTask } from "./payloads/scan.js";
-export { createReporter, escapeTerminal, type Reporter } from "./payloads/report.js";
+export { createReporter, type Reporter } from "./payloads/report.js";
 
 /** What validate needs of a model: the registry's modules and the in-process validators both have it. */
 export interface TaskValidator {

@@ -1,6 +1,8 @@
 // The report as text (for a person), JSON (for tools) and Markdown (for a pull-request comment). Models and
-// changes come sorted from the diff; nothing here reorders.
+// changes come sorted from the diff; nothing here reorders. Model ids, file names, paths and messages carry spec
+// text, so each format escapes them for where it goes (text/escape.ts).
 import type { Change, DiffReport, ModelDiff } from "./types.js";
+import { escapeTerminal, markdownCell, markdownCode, markdownHtml, stringifyJson } from "../text/escape.js";
 
 export type DiffFormat = "text" | "json" | "markdown";
 
@@ -25,41 +27,36 @@ export function renderText(report: DiffReport): string {
     }
   }
   lines.push(summary(report));
-  return lines.join("\n") + "\n";
+  return lines.map(escapeTerminal).join("\n") + "\n";
 }
 
 export function renderJson(report: DiffReport): string {
   const change = (c: Change) => ({ kind: c.kind, path: c.path, message: c.message, breaking: c.breaking, ...(c.witness !== undefined ? { witness: c.witness } : {}) });
-  return JSON.stringify({ models: report.models.map((m) => ({ modelId: m.modelId, file: m.file, status: m.status, changes: m.changes.map(change) })) }, null, 2) + "\n";
+  return stringifyJson({ models: report.models.map((m) => ({ modelId: m.modelId, file: m.file, status: m.status, changes: m.changes.map(change) })) }, 2) + "\n";
 }
 
-/** Text inside a table cell: no pipe or line break may end the cell early. */
-const cell = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-/** Inline code that survives backticks in the text. */
-const code = (s: string) => (s.includes("`") ? `\`\` ${s} \`\`` : `\`${s}\``);
+const code = (s: string) => markdownCode(s, { inTable: true });
 
 export function renderMarkdown(report: DiffReport): string {
   const out: string[] = [`## modelgen diff`, "", summary(report), ""];
   const listed = report.models.filter((m) => m.status !== "unchanged");
   if (listed.length) {
     out.push("| model | file | status | changes | breaking |", "|---|---|---|---|---|");
-    for (const m of listed) out.push(`| ${cell(code(m.modelId))} | ${cell(code(m.file))} | ${m.status} | ${m.changes.length} | ${breakingOf(m)} |`);
+    for (const m of listed) out.push(`| ${code(m.modelId)} | ${code(m.file)} | ${m.status} | ${m.changes.length} | ${breakingOf(m)} |`);
     out.push("");
   }
   for (const m of listed.filter((x) => x.changes.length)) {
-    out.push(`### ${cell(code(m.modelId))} (${cell(code(m.file))})`, "", "| | kind | path | change |", "|---|---|---|---|");
-    for (const c of m.changes) out.push(`| ${c.breaking ? "**breaking**" : "ok"} | ${code(c.kind)} | ${cell(code(c.path || "/"))} | ${cell(c.message)} |`);
+    out.push(`### ${markdownCode(m.modelId)} (${markdownCode(m.file)})`, "", "| | kind | path | change |", "|---|---|---|---|");
+    for (const c of m.changes) out.push(`| ${c.breaking ? "**breaking**" : "ok"} | ${code(c.kind)} | ${code(c.path || "/")} | ${markdownCell(c.message)} |`);
     out.push("");
     for (const c of m.changes.filter((x) => x.witness !== undefined)) {
       const what = c.breaking ? "the old spec accepts, the new one rejects" : "the new spec accepts, the old one rejects";
-      const json = JSON.stringify(c.witness, null, 2).replace(/```/g, "``\\`");
-      out.push(`<details><summary>${escapeHtml(`${c.kind} ${c.path || "/"}`)}: ${what}</summary>`, "", "```json", json, "```", "", "</details>", "");
+      // Pretty JSON puts a quote or a bracket on every line, so no line of it can close the fence.
+      out.push(`<details><summary>${markdownHtml(`${c.kind} ${c.path || "/"}`)}: ${what}</summary>`, "", "```json", stringifyJson(c.witness, 2), "```", "", "</details>", "");
     }
   }
   return out.join("\n");
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function renderReport(report: DiffReport, format: DiffFormat): string {
   return format === "json" ? renderJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report);

@@ -5,6 +5,7 @@
 import { modeKey } from "../analyze/variants.js";
 import { alternativesPredicate } from "../analyze/describe.js";
 import { rulePointerText } from "../errors.js";
+import { escapeJsonText, markdownCell, markdownCode, markdownParagraph, stringifyJson } from "../text/escape.js";
 import { declaredLiterals } from "../analyze/formula.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
@@ -14,19 +15,11 @@ import { providerNamed } from "../providers/index.js";
 
 const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Text safe inside a Markdown table cell (spec text: no pipes, newlines or raw HTML). */
-export function cell(text: unknown): string {
-  return String(text ?? "")
-    .replace(/\r?\n|[\u2028\u2029]/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/`/g, "\\`")
-    .trim();
-}
-const code = (text: unknown) => `\`${String(text).replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n|[\u2028\u2029]/g, " ")}\``;
-const para = (text: unknown) => String(text ?? "").replace(/[\u2028\u2029]/g, "\n").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Spec text in a table cell, a heading or a list item (text/escape.ts: no HTML, link, image, mention or line break). */
+const cell = markdownCell;
+/** Inline code in a table cell (pipes escaped) and elsewhere. */
+const code = (text: unknown) => markdownCode(text, { inTable: true });
+const inlineCode = (text: unknown) => markdownCode(text);
 /** A rule message as the page shows it: {path} is *the value*, {/a/b} is *a.b*. */
 const withPlaceholders = (text: string) => fillPlaceholders(text, (p) => (p.kind === "path" ? "*the value*" : `*${p.pointer.slice(1).replace(/\//g, ".")}*`));
 
@@ -107,13 +100,13 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   out.push(`| Spec | ${code(meta.file)}, version ${cell(meta.version)} |`);
   out.push(`| Overlays applied | ${meta.overlays.length ? meta.overlays.map(code).join(", ") : "none"} |`);
   out.push(`| Import | ${code(moduleSpecifier(ir, packageName))} |`, "");
-  if (meta.description) out.push(para(meta.description), "");
+  if (meta.description) out.push(markdownParagraph(meta.description), "");
 
   out.push("## Modes", "");
   if (summary.groups.length === 0) out.push("The spec has no rules between properties: any combination of the properties below is allowed.", "");
   summary.groups.forEach((g) => {
-    if (summary.groups.length > 1) out.push(`### ${g.name}`, "", `From the rules ${g.rules.map((r) => code(rulePointerText(r))).join(", ")}; a task matches one of these modes in each group.`, "");
-    else out.push(`A task is in exactly one of these modes (from the rules ${g.rules.map((r) => code(rulePointerText(r))).join(", ")}).`, "");
+    if (summary.groups.length > 1) out.push(`### ${cell(g.name)}`, "", `From the rules ${g.rules.map((r) => inlineCode(rulePointerText(r))).join(", ")}; a task matches one of these modes in each group.`, "");
+    else out.push(`A task is in exactly one of these modes (from the rules ${g.rules.map((r) => inlineCode(rulePointerText(r))).join(", ")}).`, "");
     out.push("| Mode | Requires | Forbids | Because of |", "|---|---|---|---|");
     for (const v of g.variants) {
       const req = [...v.requires.map((f) => code(f.path)), ...(v.relation ? [`one of the ${code(v.relation)} combinations`] : [])];
@@ -122,16 +115,16 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     }
     out.push("");
     for (const rel of g.relations) {
-      out.push(`#### ${rel.name}: allowed ${rel.keys.map(code).join(" / ")}`, "", `| ${rel.keys.map(cell).join(" | ")} | Title |`, `|${rel.keys.map(() => "---").join("|")}|---|`);
+      out.push(`#### ${cell(rel.name)}: allowed ${rel.keys.map(inlineCode).join(" / ")}`, "", `| ${rel.keys.map(cell).join(" | ")} | Title |`, `|${rel.keys.map(() => "---").join("|")}|---|`);
       for (const row of rel.rows) out.push(`| ${row.values.map((v) => (v === null ? "other" : v === undefined ? "any" : code(JSON.stringify(v)))).join(" | ")} | ${cell(row.title ?? "")} |`);
       out.push("");
     }
   });
 
   out.push("## Rules in words", "", "The messages `validateTask` gives when a rule is broken:", "");
-  for (const m of ir.ruleMessages) out.push(`- ${code(m.schemaPath)}: ${withPlaceholders(cell(m.message))}`);
+  for (const m of ir.ruleMessages) out.push(`- ${inlineCode(m.schemaPath)}: ${withPlaceholders(cell(m.message))}`);
   if (ir.ruleMessages.length === 0 && ir.extraRules.length === 0) out.push("None beyond the properties' own types, values and bounds (their messages name the property and what it must be).");
-  for (const r of ir.extraRules) out.push(`- ${code(`x-modelgen-rules ${r.kind} ${r.paths.join(", ")}`)}: ${cell(r.message)}`);
+  for (const r of ir.extraRules) out.push(`- ${inlineCode(`x-modelgen-rules ${r.kind} ${r.paths.join(", ")}`)}: ${cell(r.message)}`);
   out.push("");
 
   out.push("## Properties", "", "| Property | Type | Required | Default | Constraints | Description |", "|---|---|---|---|---|---|");
@@ -153,9 +146,9 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   if (ir.checkedExamples.length === 0) out.push("The spec has no request examples.", "");
   for (const ex of ir.checkedExamples) {
     out.push(`### ${cell(ex.summary)}`, "", `Declared ${ex.expect ?? "(no verdict)"}; the validator finds it **${ex.valid ? "valid" : "invalid"}**.${ex.reason ? ` ${cell(ex.reason)}` : ""}`, "");
-    for (const i of ex.issues) out.push(`- ${code(i.path || "/")}: ${cell(i.message)}`);
+    for (const i of ex.issues) out.push(`- ${inlineCode(i.path || "/")}: ${cell(i.message)}`);
     if (ex.issues.length) out.push("");
-    out.push("<details><summary>Request body</summary>", "", "```json", JSON.stringify(ex.value, null, 2), "```", "", "</details>", "");
+    out.push("<details><summary>Request body</summary>", "", "```json", stringifyJson(ex.value, 2), "```", "", "</details>", "");
   }
 
   out.push("## Usage, one snippet per mode", "", "Each snippet type-checks against this module (a test compiles them).", "");
@@ -166,7 +159,8 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     for (const v of g.variants) {
       const input = snippetFor(ir, v.cube);
       if (!input) continue;
-      out.push(`### ${cell(v.name)}`, "", "```ts", ...provider.readme.snippet(moduleSpecifier(ir, packageName), input), "```", "");
+      // The snippet is fixed text around the payload's JSON: bidi and separator characters in it become \u escapes.
+      out.push(`### ${cell(v.name)}`, "", "```ts", ...provider.readme.snippet(moduleSpecifier(ir, packageName), input).map(escapeJsonText), "```", "");
     }
   }
   return out.join("\n") + "\n";

@@ -1,9 +1,8 @@
 // validate's report, written as it goes: text for a person (colour on a terminal), json, or GitHub workflow
 // annotations. Everything from payloads and file names is escaped for where it goes.
 import type { ResultFormat, ValidationResult } from "../validate.js";
-import { SpecError, escapeTerminal } from "../errors.js";
-
-export { escapeTerminal };
+import { SpecError } from "../errors.js";
+import { escapeJsonText, escapeTerminal } from "../text/escape.js";
 
 
 /** Where validate's report goes, a task at a time (the results of one task together). */
@@ -20,8 +19,6 @@ export interface Reporter {
 
 const escapeGithub = (s: string): string => escapeTerminal(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 const escapeGithubProp = (s: string): string => escapeGithub(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-/** JSON text with the characters JSON.stringify leaves raw but a terminal may act on (C1, separators, bidi) escaped. */
-const escapeJson = (s: string): string => s.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /**
  * A reporter that writes as it goes, in a format: text (colour when `color`; one line per task, each broken rule
@@ -45,7 +42,7 @@ export function createReporter(format: ResultFormat, write: (text: string) => vo
         if (r0.valid) return;
         let text = "";
         for (const { valid: _, ...r } of rs) {
-          text += `${first ? "" : ","}\n    ${escapeJson(JSON.stringify(r))}`;
+          text += `${first ? "" : ","}\n    ${escapeJsonText(JSON.stringify(r))}`;
           first = false;
         }
         write(text);
@@ -64,7 +61,7 @@ export function createReporter(format: ResultFormat, write: (text: string) => vo
     },
     abort(error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (format === "json") write(`${first ? "]" : "\n  ]"},\n  "valid": ${valid},\n  "invalid": ${invalid},\n  "error": ${escapeJson(JSON.stringify(message))}\n}\n`);
+      if (format === "json") write(`${first ? "]" : "\n  ]"},\n  "valid": ${valid},\n  "invalid": ${invalid},\n  "error": ${escapeJsonText(JSON.stringify(message))}\n}\n`);
       else if (format === "github" && error instanceof SpecError) {
         const [line, column] = /^\d+:\d+$/.test(error.where) ? error.where.split(":") : [];
         write(`::error file=${escapeGithubProp(error.file)}${line ? `,line=${line},col=${column}` : ""},title=modelgen::${escapeGithub(error.expected)}\n`);

@@ -18,7 +18,8 @@ interface Issue {
 type ValidateTask = (task: unknown) => Issue[];
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const unescapeCell = (s: string) => s.replace(/\\\|/g, "|").replace(/\\`/g, "`").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+/** A cell's text as a reader sees it (Markdown backslash escapes, entities, the zero-width space after @ and #). */
+const unescapeCell = (s: string) => s.replace(/&#8203;/g, "").replace(/\\([!-/:-@[-`{-~])/g, "$1").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 const cells = (line: string) => line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
 
 /** The page's property table: path → the constraint words it shows. */

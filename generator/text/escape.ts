@@ -1,0 +1,142 @@
+// Text that leaves the program goes through one escaper per destination: a terminal, a Markdown table cell, a
+// Markdown paragraph (with inline code and HTML-block text beside them), and JSON. Names, ids, titles and
+// descriptions come from specs, payloads and file names, so each escaper assumes the text is hostile: nothing in
+// it may move a cursor, reorder what a person reads, render as HTML, a link or an image, ping someone, or end the
+// cell, the code span or the line it stands in. (Code is the other destination: emit/code.ts.)
+
+/**
+ * Characters that act instead of showing: C0 controls, DEL, C1 controls, the line and paragraph separators, and
+ * the bidirectional controls (embeddings and overrides U+202A–202E, isolates U+2066–2069, the marks U+200E/200F
+ * and U+061C), which reorder the text around them.
+ */
+const ACTING = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same, without the line feed: a paragraph keeps its lines. */
+const ACTING_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** An @mention or a #123 reference as GitHub reads them: the `@` or `#` that starts one (one pass, so the `#` of an inserted `&#8203;` is not read again). */
+const REFERENCE = /(?<![\p{L}\p{N}_`])@(?=[\p{L}\p{N}_])|#(?=\d+(?![\p{L}\p{N}_]))/gu;
+
+/** `\x1b`, `\u202e`: a character that acts, shown as the escape that names it. */
+const visible = (c: string): string => {
+  const n = c.charCodeAt(0);
+  return n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+};
+
+/**
+ * Text for a terminal: every control character (C0, DEL, C1), the line and paragraph separators and the bidi
+ * controls shown as escapes (`\x1b`, `\u202e`), so a model id, a property name or a file name cannot move the
+ * cursor, recolour or clear the screen, or reorder what a person reads. A line break in the text is escaped too:
+ * the caller writes its own.
+ */
+export function escapeTerminal(s: string): string {
+  return s.replace(ACTING, visible);
+}
+
+/** JSON.stringify leaves these raw in strings: DEL, C1, the separators (which end a line in JS before ES2019) and bidi. */
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw but a terminal, an editor or a JS parser acts on written
+ * as `\u` escapes. They can only stand inside strings, so the escaped text parses to the same value.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** JSON.stringify, then escapeJsonText: the JSON a command writes. */
+export function stringifyJson(value: unknown, indent?: number): string {
+  return escapeJsonText(JSON.stringify(value, null, indent));
+}
+
+/**
+ * The inline escapes Markdown needs in running text, whatever the block: a backslash first (so none of ours can
+ * be undone), entities for `&`, `<`, `>` (no HTML, no `<!--`, no `<https://…>` autolink, no entity trick),
+ * backslashes before `[`, `]` (no link, image, reference or footnote) and pipes (no table cell ends, no table
+ * forms; `\|` shows as `|`), and a zero-width space entity where GitHub would read an @mention or a #123
+ * reference, so they neither ping nor link (what Dependabot and Renovate write).
+ */
+function plain(s: string): string {
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[[\]`|]/g, (c) => `\\${c}`)
+    .replace(REFERENCE, "$&&#8203;");
+}
+
+/**
+ * One line of running text: the author's code spans (a run of backticks closed by a run of the same length) are
+ * kept, since nothing renders inside one (only a pipe in a table must still be escaped); the rest is `plain`, a
+ * lone backtick escaped.
+ */
+function inline(line: string, inTable: boolean): string {
+  let out = "";
+  let from = 0;
+  for (const open of line.matchAll(/`+/g)) {
+    const at = open.index ?? 0;
+    if (at < from) continue;
+    const run = open[0];
+    const close = new RegExp(`(?<!\`)${run}(?!\`)`, "g");
+    close.lastIndex = at + run.length;
+    const end = close.exec(line);
+    if (!end) continue;
+    const span = line.slice(at, end.index + run.length);
+    out += plain(line.slice(from, at)) + (inTable ? span.replace(/\|/g, "\\|") : span);
+    from = end.index + run.length;
+  }
+  return out + plain(line.slice(from));
+}
+
+/**
+ * Text in a Markdown table cell (also a heading or a list item: one line). Inline escapes, pipes escaped (a pipe
+ * would end the cell), every control and line break shown as an escape (a line break would end the row), and
+ * leading and trailing spaces trimmed.
+ */
+export function markdownCell(text: unknown): string {
+  return inline(String(text ?? "").trim().replace(ACTING, visible), true);
+}
+
+/**
+ * A paragraph of Markdown text, line breaks kept: CR LF, lone CR, U+2028/2029 become line feeds (U+2029 a blank
+ * line), every other control is shown as an escape, each line's indentation is dropped (four spaces would open a
+ * code block), inline escapes everywhere, and a character that would open a block at a line's start (a heading,
+ * quote, list, rule, setext underline, table row) is escaped.
+ */
+export function markdownParagraph(text: unknown): string {
+  return String(text ?? "")
+    .replace(/\r\n?|\u2028/g, "\n")
+    .replace(/\u2029/g, "\n\n")
+    .replace(ACTING_BUT_LF, visible)
+    .split("\n")
+    .map((line) => inline(line.trim(), false).replace(/^([#>+=*_~-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2"))
+    .join("\n")
+    .trim();
+}
+
+/**
+ * Inline code: the text as it is (controls and line breaks shown as escapes), in a run of backticks longer than
+ * any inside it, padded with a space where the text starts or ends with a backtick or a space (Markdown strips
+ * one of each). `inTable`: pipes escaped, which a table needs even inside code and shows without the backslash.
+ */
+export function markdownCode(text: unknown, { inTable = false }: { inTable?: boolean } = {}): string {
+  let s = String(text).replace(ACTING, visible);
+  const fence = "`".repeat(Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length)) + 1);
+  if (/^[` ]|[` ]$/.test(s) && s.trim() !== "") s = ` ${s} `;
+  if (inTable) s = s.replace(/\|/g, "\\|");
+  return `${fence}${s}${fence}`;
+}
+
+/**
+ * Text inside an HTML block of a Markdown page (`<summary>…</summary>`), where Markdown is not read: entities for
+ * `&`, `<`, `>`, `"`, controls shown as escapes, and the zero-width space after `@` and `#`.
+ */
+export function markdownHtml(text: unknown): string {
+  return String(text ?? "")
+    .replace(ACTING, visible)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(REFERENCE, "$&&#8203;");
+}

@@ -23,7 +23,8 @@
 //   `jwksUrl` is its address, `jwksRequests` counts its GETs, `rotateKey()` replaces the pair, `signWebhook()` signs
 //   any body (for tampering tests).
 // - Faults: `inject({kind: "429" | "503" | "500" | "502" | "504" | "reset" | "hang" | "not-json", on, phase})`; with
-//   phase "after" the submit is queued (or the status step taken) and then the answer is lost.
+//   phase "after" the submit is queued (or the status step taken) and then the answer is lost. `faultsLeft()` counts
+//   the ones no request has met yet.
 // - Counters: `submits` (POSTs that reached the queue, faulted or not), `queued` (requests created), `requests`
 //   (every method + URL), `authorizations` (every Authorization header).
 
@@ -87,6 +88,8 @@ export interface FakeFal {
   /** Headers signing `body` for `requestId` with the current key (timestamp: now, in unix seconds, unless given). */
   signWebhook(body: string | Uint8Array, init: { requestId: string; userId?: string; timestamp?: number; privateKey?: KeyObject }): SignedHeaders;
   inject(...faults: FalFault[]): void;
+  /** Injected faults no request has met yet. */
+  faultsLeft(): number;
   stop(): Promise<void>;
 }
 
@@ -281,6 +284,7 @@ export async function startFakeFal(options: FakeFalOptions): Promise<FakeFal> {
     inject(...more: FalFault[]) {
       faults.push(...more);
     },
+    faultsLeft: () => faults.length,
     async stop() {
       for (const timer of timers) clearTimeout(timer);
       await Promise.all([...pending]);

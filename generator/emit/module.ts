@@ -99,7 +99,7 @@ ${new Code(provider.methods.map((m) => `    ${m}: (...args) => client.then((c) =
   // parseWebhook / handleWebhook (and what else the provider's webhooks need), typed with this module's types.
   const webhook = provider.webhook(ir, runtimeClient);
 
-  const indexJs = code`${new Code(banner(meta))}import { validate } from "./validator.js";
+  const indexJs = code`${new Code(banner(meta))}import { validate, guard } from "./validator.js";
 import { toIssues, checkExtraRules } from ${runtimeValidation};
 
 export const modelId = ${meta.modelId};
@@ -113,8 +113,8 @@ const ruleMessages = ${ruleMessages};
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = ${ir.extraRules};
 
-${docComment(["True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules)."])}export function isTask(value) {
-  return validate(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
+${docComment(["True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error guard, which stops at the first broken rule."])}export function isTask(value) {
+  return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
 }
 
 ${docComment(["Why `value` is not a valid task: one issue per broken rule, empty when it is valid."])}export function validateTask(value) {
@@ -146,7 +146,7 @@ export declare function validateTask(value: unknown): ValidationIssue[];
 /** A typed client for this model. */
 export declare function createClient(options: ClientOptions): ${provider.clientType(ir)};
 ${webhook.dts}`;
-  const validatorDts = `${banner(meta)}import type { AjvError } from ${literal(runtimeValidation).text};\n/** The precompiled Ajv validator of the task schema. */\nexport declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };\nexport default validate;\n`;
+  const validatorDts = `${banner(meta)}import type { AjvError } from ${literal(runtimeValidation).text};\n/** The precompiled Ajv validator of the task schema, all errors (behind validateTask). */\nexport declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };\n/** The same schema compiled to stop at the first error (behind isTask); it keeps no errors. */\nexport declare const guard: (value: unknown) => boolean;\nexport default validate;\n`;
 
   return {
     files: {

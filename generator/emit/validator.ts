@@ -1,6 +1,10 @@
 // Emit a precompiled Ajv validator (draft 2020-12, strict) as ESM: Ajv's standalone code with its `require`s of
 // runtime helpers and formats replaced by imports from `_runtime/validation/`, so importing compiles nothing.
+// validator.js holds two compilations of the same schema: `validate` (all errors, behind validateTask's issues)
+// and `guard` (Ajv's default, first error: it returns at the first broken rule, behind isTask). No person reads
+// the file: it is minified (esbuild), and its behaviour is pinned by the differential tests.
 import Ajv2020Module from "ajv/dist/2020.js";
+import { transformSync } from "esbuild";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { _ } from "ajv/dist/compile/codegen/index.js";
 import { SpecError } from "../errors.js";
@@ -19,7 +23,10 @@ export type FormatFunctions = Readonly<Record<string, (value: string) => boolean
 /** A task schema compiled once: run here (lint, examples) and written out as the validator that ships. */
 export interface CompiledValidator {
   readonly validate: ValidateFunction;
-  /** The shipped ESM code, importing Ajv's runtime helpers and the formats from `runtimeImport`. */
+  /**
+   * The shipped ESM code, minified, importing Ajv's runtime helpers and the formats from `runtimeImport`: exports
+   * `validate` (all errors) and `guard` (the same schema compiled to stop at the first error).
+   */
   standalone(runtimeImport: string): string;
 }
 
@@ -112,14 +119,101 @@ export function compileValidator(
   } catch (e) {
     throw schemaError(file, pointer, e);
   }
-  return { validate, standalone: (runtimeImport) => shippedCode(ajv, validate, formats, runtimeImport) };
+  const standalone = (runtimeImport: string): string => {
+    // The guard is compiled only for the shipped code: analysis in this process runs the all-errors validator.
+    const guardAjv = new Ajv2020({ ...ajvOptions(formats), allErrors: false, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
+    const guard = guardAjv.compile(forAjv(stripAnnotations(schema)));
+    return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport);
+  };
+  return { validate, standalone };
 }
 
-function shippedCode(ajv: Ajv, validate: ValidateFunction, formats: FormatFunctions, runtimeImport: string): string {
-  let code = standaloneCode(ajv, validate);
-  // Named imports of exactly what the code uses, so a bundler keeps only those (formats are one function each).
+/** The two lines Ajv's ESM standalone code exports its function with. */
+const EXPORTS = /^export const validate = (validate\d+);\nexport default \1;\n/m;
+
+/**
+ * One module from the two standalone codes: the all-errors one at the top level (`validate`, default export), the
+ * first-error one in a function scope of its own (Ajv names both functions validate0, schema0, …) as `guard`.
+ */
+function shippedCode([full, first]: readonly [string, string], formats: FormatFunctions, runtimeImport: string): string {
   const used = new Map<string, string>();
-  code = code.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)?)/g, (_whole: string, mod: string, member: string) => {
+  const guard = EXPORTS.exec(first);
+  if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
+  const body = withoutErrorObjects(withRuntimeImports(first.replace(EXPORTS, ""), formats, used));
+  const code = `${withRuntimeImports(full, formats, used)}\nexport const guard = (() => {\n${body}\nreturn ${guard[1]};\n})();\n`;
+  const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
+  // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
+  return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
+}
+
+/**
+ * The guard answers yes or no: nothing reads its errors. Each error object Ajv builds (`{instancePath,
+ * schemaPath:…}`) becomes `0`, so the errors arrays keep their lengths (Ajv counts errors through them) and the
+ * code loses most of its bytes. Code that reads an error's fields (`.instancePath`, as Ajv writes for keywords
+ * that extend errors) keeps them all.
+ */
+export function withoutErrorObjects(code: string): string {
+  if (/\.(instancePath|schemaPath|keyword|params)\b/.test(code)) return code;
+  let out = "";
+  let from = 0;
+  for (let at = code.indexOf("{instancePath", from); at !== -1; at = code.indexOf("{instancePath", from)) {
+    const end = objectEnd(code, at);
+    if (end === -1) return code;
+    const literal = code.slice(at, end);
+    out += code.slice(from, at) + (topLevelKeys(literal).includes("schemaPath") ? "0" : literal);
+    from = end;
+  }
+  return out + code.slice(from);
+}
+
+/** The index after the `}` that closes the object literal opening at `start` (-1 when it does not close). */
+function objectEnd(code: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'" || c === "`") {
+      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    } else if (c === "{" || c === "[" || c === "(") depth++;
+    else if (c === "}" || c === "]" || c === ")") {
+      depth--;
+      if (depth === 0) return c === "}" ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/** The keys at the top level of an object literal's text (`{a,b:1,c:{d:2}}` → a, b, c). */
+function topLevelKeys(literal: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let token = "";
+  let key = true;
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal[i]!;
+    if (c === '"' || c === "'" || c === "`") {
+      const start = i;
+      for (i++; i < literal.length && literal[i] !== c; i++) if (literal[i] === "\\") i++;
+      if (depth === 1 && key) token += literal.slice(start, i + 1);
+      continue;
+    }
+    if (c === "{" || c === "[" || c === "(") depth++;
+    else if (c === "}" || c === "]" || c === ")") depth--;
+    if (depth === 1 && key && c === ":") {
+      keys.push(token.trim());
+      key = false;
+    } else if ((depth === 1 && c === ",") || (depth === 0 && c === "}")) {
+      if (key && token.trim()) keys.push(token.trim());
+      token = "";
+      key = true;
+    } else if (depth === 1 && key && c !== "{") token += c;
+  }
+  return keys;
+}
+
+/** Ajv's requires of runtime helpers and formats as named imports (recorded in `used`), and its literals pruned. */
+function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<string, string>): string {
+  // Named imports of exactly what the code uses, so a bundler keeps only those (formats are one function each).
+  let code = source.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)?)/g, (_whole: string, mod: string, member: string) => {
     const name = RUNTIME_REQUIRES[mod];
     if (!name) throw new Error(`Ajv's standalone code requires ${mod}, which the runtime does not provide`);
     if (name === "formats") {
@@ -136,9 +230,7 @@ function shippedCode(ajv: Ajv, validate: ValidateFunction, formats: FormatFuncti
   code = pruneSchemaLiterals(code);
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.
-  code = code.replace(/"__proto__":/g, '["__proto__"]:').replace(/<\/(script)/gi, "<\\/$1");
-  const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
-  return header + code;
+  return code.replace(/"__proto__":/g, '["__proto__"]:').replace(/<\/(script)/gi, "<\\/$1");
 }
 
 

@@ -9,6 +9,7 @@ import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.j
 import { diffOutput, lockOutput, outputFolder, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
 import { escapeTerminal, stringifyJson } from "./text/escape.js";
+import { progress, summaryLine, type Progress, type ProgressStream } from "./progress.js";
 import { createReporter, expandInputs, loadRegistry, sourceFromValidators, validateInputs, MAX_DEPTH, type ModelValidators, type TaskValidator } from "./validate.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
@@ -30,7 +31,7 @@ Commands:
 
 Run \`modelgen <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unreadable input.`,
-  generate: `Usage: modelgen generate [--specs <dir|file>]… [--out <dir>] [--overlay <file>]… [--check] [--debug]
+  generate: `Usage: modelgen generate [--specs <dir|file>]… [--out <dir>] [--overlay <file>]… [--check] [--verbose] [--debug]
 
   --specs <dir|file>  spec files or folders of them (default: specs). A spec at <root>/a/b.json is written to
                       <out>/a/b/; a single file given with --specs lands in <out>/<name>/.
@@ -40,7 +41,10 @@ Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unr
   --no-cache          regenerate every spec (by default unchanged specs come from .modelgen-cache/,
                       keyed by the spec's and its overlays' text and the generator's own hash;
                       MODELGEN_CACHE_DIR moves it)
-  --debug             time each stage; show stack traces`,
+  --verbose           list every model id in the summary, with how it came (generated, from cache, unchanged)
+  --debug             time each stage; show stack traces
+
+On a terminal, progress (specs done out of the total, elapsed time) is shown on stderr and cleared at the end.`,
   lint: `Usage: modelgen lint [--specs <dir|file>]… [--overlay <file>]… [--format text|json] [--verbose]
 
   Reports, per spec: modes that can never be valid (with the rules that forbid them), vacuous combinators
@@ -177,6 +181,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
       overlay: { type: "string", multiple: true },
       check: { type: "boolean" },
       "no-cache": { type: "boolean" },
+      verbose: { type: "boolean", short: "v" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -190,7 +195,16 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   const outDir = outputFolder(out);
   const release = values.check || !existsSync(path.dirname(outDir)) ? () => {} : lockOutput(out);
   try {
-    const result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined });
+    // --debug writes its stage timings to stderr, line by line: no progress line to tangle them with.
+    const stream: ProgressStream = values.debug ? { isTTY: false, write: () => true } : process.stderr;
+    let bar: Progress | undefined;
+    const onProgress = (done: number, total: number) => (bar ??= progress(stream, total)).update(done);
+    let result;
+    try {
+      result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined, onProgress });
+    } finally {
+      bar?.end();
+    }
     for (const w of result.warnings) process.stderr.write(`warning: ${escapeTerminal(w)}\n`);
     const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
     if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
@@ -203,8 +217,16 @@ async function cmdGenerate(argv: string[]): Promise<void> {
       } else process.stdout.write(`${escapeTerminal(out)} is up to date (${result.models.length} models)\n`);
       return;
     }
+    // A model is unchanged when every file of it is already on disk as generated.
+    const { changed, added } = diffOutput(out, result.files);
+    const touched = new Set([...changed, ...added]);
+    const unchanged = new Set(result.models.filter((m) => Object.keys(m.files).every((f) => !touched.has(f))).map((m) => m.modelId));
     writeOutput(out, result.files);
-    process.stdout.write(`generated ${result.models.length} model${result.models.length === 1 ? "" : "s"} into ${escapeTerminal(`${out}: ${result.models.map((m) => m.modelId).join(", ")}`)}\n`);
+    process.stdout.write(`${escapeTerminal(summaryLine(out, result.models.length, { ...result.counts, unchanged: unchanged.size }))}\n`);
+    if (values.verbose) {
+      const fresh = new Set(result.generatedIds);
+      for (const m of result.models) process.stdout.write(`  ${escapeTerminal(m.modelId)} (${fresh.has(m.modelId) ? "generated" : "from cache"}${unchanged.has(m.modelId) ? ", unchanged" : ""})\n`);
+    }
   } finally {
     release();
   }

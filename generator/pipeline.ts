@@ -73,6 +73,8 @@ export interface GenerateOptions {
   readonly package?: PackageConfig;
   /** The generated package's version (generate keeps the one already there; `modelgen version` sets it). */
   readonly version?: string;
+  /** Called as specs are done (cache hits count as done at once): `done` of `total`. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Hash of the generator's own sources, templates and the versions of the packages whose output it ships. */
@@ -152,13 +154,17 @@ export interface GenerateResult {
   readonly files: Files;
   readonly models: readonly ModelRecord[];
   readonly warnings: readonly string[];
+  /** How many models were generated now, and how many came from the cache. */
+  readonly counts: { readonly generated: number; readonly fromCache: number };
+  /** The ids of the models generated now (the others came from the cache). */
+  readonly generatedIds: readonly string[];
 }
 
 /**
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), a record
  * per model and warnings; writes nothing but the cache (`cacheDir`, null for none).
  */
-export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, package: config, version }: GenerateOptions): Promise<GenerateResult> {
+export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, package: config, version, onProgress }: GenerateOptions): Promise<GenerateResult> {
   const stage = timer(debug);
   const cache = new Cache(cacheDir);
   const genHash = generatorHash();
@@ -171,8 +177,11 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const cached = keys.map((key) => cache.get(key) as ModelRecord | undefined);
   const todo = entries.filter((_, i) => !cached[i]);
   const options: WorkOptions = { overlays, limit, debug, packageName };
+  let done = entries.length - todo.length;
+  onProgress?.(done, entries.length);
+  const oneDone = onProgress ? () => onProgress(++done, entries.length) : undefined;
   const fresh = await stage(`generate ${todo.length} spec(s)`, () =>
-    todo.length >= PARALLEL_FROM && availableParallelism() > 1 ? generateInWorkers(todo, options) : generateSpecs(todo, options),
+    todo.length >= PARALLEL_FROM && availableParallelism() > 1 ? generateInWorkers(todo, options, oneDone) : generateSpecs(todo, options, oneDone),
   );
   const models = entries.map((entry, i) => {
     const hit = cached[i];
@@ -203,7 +212,8 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   });
   Object.assign(files, formatted);
   if (debug) process.stderr.write(`modelgen: cache ${cache.dir ?? "off"}: ${cache.hits} hits, ${cache.misses} misses\n`);
-  return { files: withManifest(files), models, warnings };
+  const generatedIds = models.filter((_, i) => !cached[i]).map((m) => m.modelId);
+  return { files: withManifest(files), models, warnings, counts: { generated: todo.length, fromCache: entries.length - todo.length }, generatedIds };
 }
 
 /** From this many specs to generate, two or more worker threads share the work. */
@@ -219,7 +229,7 @@ export interface WorkOptions {
 }
 
 /** Generate specs in this thread: load → IR → validator → analysis → emit → format, one spec after the other. */
-export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug, packageName }: WorkOptions): Promise<Map<string, ModelRecord>> {
+export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug, packageName }: WorkOptions, onSpecDone?: () => void): Promise<Map<string, ModelRecord>> {
   const stage = timer(debug);
   const { formats, issuesModule } = runtimeModules();
   const out = new Map<string, ModelRecord>();
@@ -241,6 +251,7 @@ export async function generateSpecs(entries: readonly SpecEntry[], { overlays, l
       warnings: ir.split.warnings.map((w) => `${ir.meta.file}: ${w}`),
       files: await stage(`format ${entry.file}`, () => formatFiles(mod.files)),
     });
+    onSpecDone?.();
   }
   return out;
 }
@@ -255,10 +266,10 @@ interface WorkerFailure {
   readonly message?: string;
   readonly stack?: string;
 }
-export type WorkerMessage = { readonly models: [string, ModelRecord][] } | { readonly error: WorkerFailure };
+export type WorkerMessage = { readonly models: [string, ModelRecord][] } | { readonly error: WorkerFailure } | { readonly specDone: true };
 
 /** The same in worker threads (one per core, specs dealt round-robin); a worker's SpecError comes back as one. */
-async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOptions): Promise<Map<string, ModelRecord>> {
+async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOptions, onSpecDone?: () => void): Promise<Map<string, ModelRecord>> {
   const n = Math.min(availableParallelism(), entries.length);
   const shares = Array.from({ length: n }, (_, w) => entries.filter((_, i) => i % n === w));
   const workers: Worker[] = [];
@@ -268,7 +279,8 @@ async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOpt
         new Promise<[string, ModelRecord][]>((resolve, reject) => {
           const worker = new Worker(path.join(BUILT_DIR, "worker.js"), { workerData: { entries: share, ...options } });
           workers.push(worker);
-          worker.once("message", (m: WorkerMessage) => {
+          worker.on("message", (m: WorkerMessage) => {
+            if ("specDone" in m) return void onSpecDone?.();
             if ("models" in m) return resolve(m.models);
             const e = m.error;
             reject(e.spec ? new SpecError(e.file ?? "", e.where ?? "", e.expected ?? "", e.exitCode) : Object.assign(new Error(e.message), { stack: e.stack }));

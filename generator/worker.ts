@@ -7,7 +7,7 @@ import type { SpecEntry } from "./ir/types.js";
 const data = workerData as WorkOptions & { entries: SpecEntry[] };
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 try {
-  const models = await generateSpecs(data.entries, data);
+  const models = await generateSpecs(data.entries, data, () => post({ specDone: true }));
   post({ models: [...models] });
 } catch (e) {
   post({

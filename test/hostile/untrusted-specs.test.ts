@@ -211,7 +211,7 @@ describe("shared fragments, the cache and the output folder", () => {
       ["generate", "--specs", specs, "--out", linkOut],
     ]);
     expect(gen!.code, gen!.stderr).toBe(0);
-    expect(gen!.stdout).toMatch(/generated 1 model into .*: test:shared@1\n$/);
+    expect(gen!.stdout).toMatch(/generated 1 model into .*: 1 generated, 0 from cache, 0 unchanged\n$/);
     expect(check!.code, check!.stdout).toBe(0);
     expect(readdirSync(out).sort()).toEqual([".modelgen-manifest.json", "README.md", "_runtime", "index.d.ts", "index.js", "m", "package.json"]);
     const mod = (await import(pathToFileURL(path.join(out, "m/index.js")).href)) as { validateTask(t: unknown): { path: string }[] };

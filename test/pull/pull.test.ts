@@ -244,13 +244,19 @@ describe("modelgen pull fal", () => {
     expect(r.stderr + r.stdout).not.toContain(KEY);
   });
 
-  test("documents over the size limit are skipped; an answer that is not the catalog's shape is exit 2; an unreachable host is exit 2", async () => {
+  test("documents over the size limit are skipped; an answer over its limit, or that is not the catalog's shape is exit 2; an unreachable host is exit 2", async () => {
     const doc = JSON.parse(fake.fal.find((m) => m.endpoint_id === "fal-ai/minimax/video-01")!.openapi!);
     doc.info.description = "x".repeat(10 * 1024 * 1024);
     fake.fal = [{ endpoint_id: "fal-ai/minimax/video-01", category: "text-to-video", openapi: JSON.stringify(doc) }];
     const big = await pull(["pull", "fal", "--base-url", fake.baseUrl], { cwd: work });
     expect(big.stdout).toMatch(/^ {2}skipped {3}fal-ai\/minimax\/video-01: the document is \d+ bytes; the limit is 10485760$/m);
     expect(big.code).toBe(0);
+
+    // Sent chunked (no Content-Length): the limit holds while the body streams in.
+    fake.always = { status: 200, body: " ".repeat(65 * 1024 * 1024) };
+    const huge = await pull(["pull", "fal", "--base-url", fake.baseUrl], { cwd: work });
+    expect(huge.stderr).toBe(`modelgen: fal catalog: ${fake.baseUrl}/v1/models: the answer is over ${64 * 1024 * 1024} bytes, the limit\n`);
+    expect(huge.code).toBe(2);
 
     fake.always = { status: 200, body: JSON.stringify({ models: {}, has_more: false }) };
     const shape = await pull(["pull", "fal", "--base-url", fake.baseUrl], { cwd: work });

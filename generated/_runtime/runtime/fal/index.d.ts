@@ -1,5 +1,5 @@
 export { createFalClient, FAL_QUEUE_BASE_URL } from "./client.js";
-export type { FalBinding, FalCancelled, FalClient, FalRequestRef, FalRunOptions, FalSubmitOptions } from "./client.js";
+export type { FalBinding, FalCancelled, FalClient, FalRequestRef, FalRunOptions, FalSubmitOptions } from "./types.js";
 export type { FalLog, FalProgress, FalQueueStatus, FalResult, FalSubmitted } from "./status.js";
 export { parseFalWebhook, handleFalWebhook, FAL_WEBHOOK_HEADERS, FAL_WEBHOOK_TOLERANCE_SECONDS } from "./webhook.js";
 export type { FalWebhook, FalWebhookOptions } from "./webhook.js";

@@ -32,14 +32,16 @@ export interface RunwareWebhook<TResult> {
   errors: ModelgenError[];
 }
 
-export interface RunwareWebhookOptions {
+/**
+ * How a Runware webhook is trusted. Runware signs nothing, so the URL's token is the only check: `{ url, token }`
+ * (the request's URL, absolute or a path with its query as Node's `req.url`, and the token from
+ * `createWebhookUrl`). `{ unverified: true }` accepts any caller, for a route already authenticated some other
+ * way; it must be said, since no options at all is refused (`invalidOptions`), never taken as "no check".
+ */
+export type RunwareWebhookOptions = {
   /** Only items of this task type are results; others become `invalidPayload` errors. */
   taskType?: string;
-  /** With `url`: the token the webhook URL must carry (else `invalidToken`, before the body is read). */
-  token?: string;
-  /** The request's URL, absolute or a path with its query (Node's `req.url`). */
-  url?: string | URL;
-}
+} & ({ url: string | URL; token: string; unverified?: false } | { unverified: true; url?: undefined; token?: undefined });
 
 const noSecrets = createRedactor([]);
 
@@ -47,10 +49,20 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function checkTokenOption(options: RunwareWebhookOptions, url: string | URL | undefined): void {
-  if (options.token === undefined && options.url === undefined) return;
+const NO_CHECK = "Runware signs its webhooks with nothing: pass { url, token } (the request's URL and the token from createWebhookUrl) to check the URL's token, or { unverified: true } to accept any caller";
+
+/** The URL's token checked (`invalidToken`), or the caller's explicit `unverified: true`; anything else is `invalidOptions`. */
+function checkTrust(options: unknown, url: string | URL | undefined): void {
+  if (typeof options !== "object" || options === null) throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
+  const { token, unverified } = options as { token?: unknown; unverified?: unknown };
+  if (unverified === true) {
+    if (token !== undefined || (options as { url?: unknown }).url !== undefined) throw new ModelgenError({ code: "invalidOptions", message: "unverified: true and a token contradict each other: pass one", retryable: false });
+    return;
+  }
+  if (unverified !== undefined && unverified !== false) throw new ModelgenError({ code: "invalidOptions", message: `unverified must be the value true or left out, not ${JSON.stringify(unverified) ?? typeof unverified}. ${NO_CHECK}`, retryable: false });
+  if (token === undefined && url === undefined) throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
   if (url === undefined) throw new ModelgenError({ code: "invalidOptions", message: "a webhook token needs the request's url to check it against", retryable: false });
-  if (!checkWebhookToken(url, options.token as string)) {
+  if (typeof token !== "string" || !checkWebhookToken(url, token)) {
     throw new ModelgenError({ code: "invalidToken", message: "the webhook URL's token is missing or wrong", retryable: false });
   }
 }
@@ -72,12 +84,18 @@ function checkRunwareShape(body: unknown): asserts body is Json {
 }
 
 /**
- * Parses a Runware webhook from its raw body: finished results in `data`, failed tasks in `errors`
- * (items still running are skipped). With `options.token` and `options.url`, checks the URL's token first.
+ * Parses a Runware webhook from its raw body: finished results in `data`, failed tasks in `errors` (items still
+ * running are skipped). The URL's token is checked first (`{ url, token }`), unless `{ unverified: true }` says
+ * the caller is trusted some other way; without either it is refused (`invalidOptions`).
  */
-export function parseRunwareWebhook<TResult>(rawBody: RawBody, options: RunwareWebhookOptions = {}): RunwareWebhook<TResult> {
+export function parseRunwareWebhook<TResult>(rawBody: RawBody, options: RunwareWebhookOptions): RunwareWebhook<TResult> {
   assertRawBody(rawBody);
-  checkTokenOption(options, options.url);
+  checkTrust(options, options?.url);
+  return readRunwareWebhook<TResult>(rawBody, options.taskType);
+}
+
+/** The body of a webhook whose caller is already trusted. */
+function readRunwareWebhook<TResult>(rawBody: RawBody, taskType: string | undefined): RunwareWebhook<TResult> {
   const body = parseRawJson(rawBody);
   checkRunwareShape(body);
   const answer = readRunwareAnswer(body);
@@ -87,8 +105,8 @@ export function parseRunwareWebhook<TResult>(rawBody: RawBody, options: RunwareW
   for (const item of answer.data) {
     const state = itemState(item);
     if (state === "error") errors.push(runwareError(item, { redact: noSecrets, taskLevel: true }));
-    else if (options.taskType !== undefined && item.taskType !== undefined && item.taskType !== options.taskType) {
-      errors.push(new ModelgenError({ code: "invalidPayload", message: `unexpected taskType ${String(item.taskType)} (this model's is ${options.taskType})`, taskUUID: item.taskUUID as string, details: item }));
+    else if (taskType !== undefined && item.taskType !== undefined && item.taskType !== taskType) {
+      errors.push(new ModelgenError({ code: "invalidPayload", message: `unexpected taskType ${String(item.taskType)} (this model's is ${taskType})`, taskUUID: item.taskUUID as string, details: item }));
     } else if (state === "success") data.push(item as TResult);
   }
   return { data, errors };
@@ -142,9 +160,9 @@ export async function handleRunwareWebhook<TResult>(request: Request, options: {
     throw new ModelgenError({ code: "invalidOptions", message: "handleWebhook needs options.token, the token in the webhook URL", retryable: false });
   }
   assertRequest(request);
-  checkTokenOption(options, request.url);
+  checkTrust({ token: options.token }, request.url);
   const raw = await readRequestBody(request);
-  return parseRunwareWebhook<TResult>(raw, { taskType: options.taskType });
+  return readRunwareWebhook<TResult>(raw, options.taskType);
 }
 
 /** A Runflow callback from a Fetch API Request: the signature is checked over the raw bytes, then parsed. */

@@ -14,6 +14,7 @@ import {
   parseRunflowWebhook,
   parseRunwareWebhook,
   verifyRunflowSignature,
+  type RunwareWebhookOptions,
 } from "../../templates/runtime/index.js";
 import { startHookReceiver, type HookReceiver } from "../helpers/fake-runflow.js";
 import { fastOptions, startFakeRunware, wanTask, wanVideoBinding, type FakeRunware } from "../helpers/fake-runware.js";
@@ -72,15 +73,18 @@ describe("parseRunflowWebhook", () => {
   });
 });
 
+/** The explicit opt-out from the token check, for the tests about the body itself. */
+const ANY = { unverified: true } as const;
+
 describe("parseRunwareWebhook", () => {
   const taskUUID = "0d84f171-2e54-4c07-836e-05788795736d";
   const video = { taskType: "videoInference", taskUUID, videoUUID: "9b2d1445-99ad-40ca-9adc-2dc6786df569", videoURL: "https://vm.example/v.mp4", seed: 9669 };
   const raw = (value: unknown) => JSON.stringify(value);
 
   it("returns finished items as data, from text, bytes or a Buffer", () => {
-    expect(parseRunwareWebhook(raw({ data: [video] }))).toEqual({ data: [video], errors: [] });
-    expect(parseRunwareWebhook(new TextEncoder().encode(raw({ data: [{ ...video, status: "success" }] }))).data).toHaveLength(1);
-    expect(parseRunwareWebhook(Buffer.from(raw({ data: [video] }))).data).toEqual([video]);
+    expect(parseRunwareWebhook(raw({ data: [video] }), ANY)).toEqual({ data: [video], errors: [] });
+    expect(parseRunwareWebhook(new TextEncoder().encode(raw({ data: [{ ...video, status: "success" }] })), ANY).data).toHaveLength(1);
+    expect(parseRunwareWebhook(Buffer.from(raw({ data: [video] })), ANY).data).toEqual([video]);
   });
 
   it("returns error items and top-level errors as ModelgenErrors, and skips items still running", () => {
@@ -89,6 +93,7 @@ describe("parseRunwareWebhook", () => {
         data: [{ taskType: "videoInference", taskUUID, status: "error", error: { code: "timeoutProvider", message: "slow" } }, { taskType: "videoInference", taskUUID, status: "processing", progress: 50 }],
         errors: [{ code: "insufficientCredits", message: "top up", taskUUID }],
       }),
+      ANY,
     );
     expect(out.data).toEqual([]);
     expect(out.errors.map((e) => [e.code, e.taskUUID, e.retryable])).toEqual([
@@ -98,7 +103,7 @@ describe("parseRunwareWebhook", () => {
   });
 
   it("with a task type, flags items of another task type", () => {
-    const out = parseRunwareWebhook(raw({ data: [{ ...video, taskType: "imageInference" }] }), { taskType: "videoInference" });
+    const out = parseRunwareWebhook(raw({ data: [{ ...video, taskType: "imageInference" }] }), { unverified: true, taskType: "videoInference" });
     expect(out.data).toEqual([]);
     expect(out.errors[0]).toMatchObject({ code: "invalidPayload", taskUUID });
   });
@@ -117,7 +122,7 @@ describe("parseRunwareWebhook", () => {
     ["errors that are not an array", raw({ errors: "boom" })],
     ["an error that is not an object", raw({ error: "boom" })],
   ])("throws invalidPayload for %s", (_name, body) => {
-    expect(() => parseRunwareWebhook(body)).toThrow(expect.objectContaining({ code: "invalidPayload" }));
+    expect(() => parseRunwareWebhook(body, ANY)).toThrow(expect.objectContaining({ code: "invalidPayload" }));
   });
 
   it("checks the URL's token first when given one (before the body is even parsed)", () => {
@@ -128,7 +133,28 @@ describe("parseRunwareWebhook", () => {
     for (const wrong of ["/runware", "/runware?token=", `/runware?token=${token.slice(1)}`, `/runware?token=${token}x`, `/runware?tok=${token}`]) {
       expect(() => parseRunwareWebhook("not even JSON", { url: wrong, token })).toThrow(expect.objectContaining({ code: "invalidToken" }));
     }
-    expect(() => parseRunwareWebhook(raw({ data: [video] }), { token })).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+    expect(() => parseRunwareWebhook(raw({ data: [video] }), { token } as unknown as RunwareWebhookOptions)).toThrow(expect.objectContaining({ code: "invalidOptions" }));
+  });
+
+  it("fails closed: no options, empty options or a half-stated opt-out is invalidOptions, before the body is read", () => {
+    const body = raw({ data: [video] });
+    const refused: [string, unknown][] = [
+      ["no options", undefined],
+      ["null", null],
+      ["empty options", {}],
+      ["only a task type", { taskType: "videoInference" }],
+      ["unverified: false", { unverified: false }],
+      ['unverified: "yes"', { unverified: "yes" }],
+      ["unverified: 1", { unverified: 1 }],
+      ["a string", "unverified"],
+    ];
+    for (const [name, options] of refused) {
+      expect(() => parseRunwareWebhook(body, options as RunwareWebhookOptions), name).toThrow(expect.objectContaining({ code: "invalidOptions", message: expect.stringContaining("{ unverified: true }") }));
+    }
+    const { url, token } = createWebhookUrl("https://hooks.example/runware");
+    expect(() => parseRunwareWebhook(body, { unverified: true, url, token } as unknown as RunwareWebhookOptions)).toThrow(expect.objectContaining({ code: "invalidOptions", message: expect.stringContaining("contradict") }));
+    expect(() => parseRunwareWebhook(body, { url, token: undefined } as unknown as RunwareWebhookOptions)).toThrow(expect.objectContaining({ code: "invalidToken" }));
+    expect(parseRunwareWebhook(body, { unverified: true }).data).toEqual([video]);
   });
 
   describe("delivered by the fake Runware server", () => {
@@ -201,8 +227,8 @@ describe("raw bodies only (issue 14, item 9)", () => {
 
   it.each(notRaw)("rejects %s with a TypeError naming it, everywhere a body is taken", async (_name, value, message) => {
     const signature = createHmac("sha256", SECRET).update(body).digest("hex");
-    expect(() => parseRunwareWebhook(value as string)).toThrow(TypeError);
-    expect(() => parseRunwareWebhook(value as string)).toThrow(message);
+    expect(() => parseRunwareWebhook(value as string, ANY)).toThrow(TypeError);
+    expect(() => parseRunwareWebhook(value as string, ANY)).toThrow(message);
     await expect(verifyRunflowSignature(value as string, signature, SECRET)).rejects.toThrow(TypeError);
     await expect(parseRunflowWebhook(value as string, { "runflow-signature": signature }, SECRET)).rejects.toThrow(message);
   });
@@ -217,8 +243,8 @@ describe("raw bodies only (issue 14, item 9)", () => {
     const { runInNewContext } = await import("node:vm");
     const foreign = runInNewContext("new Uint8Array(b)", { b: [...bytes] }) as Uint8Array;
     expect(foreign instanceof Uint8Array).toBe(false);
-    expect(parseRunwareWebhook(foreign).data).toHaveLength(1);
-    expect(parseRunwareWebhook(Buffer.from(body)).data).toHaveLength(1);
+    expect(parseRunwareWebhook(foreign, ANY).data).toHaveLength(1);
+    expect(parseRunwareWebhook(Buffer.from(body), ANY).data).toHaveLength(1);
   });
 });
 

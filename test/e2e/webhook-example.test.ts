@@ -185,11 +185,12 @@ console.log(JSON.stringify({
   given: given.url,
   results: [
     await outcome(parseWebhook(body)),
+    await outcome(parseWebhook(body, { unverified: true })),
     await outcome(parseWebhook(Buffer.from(body), { url: "/runware?token=${TOKEN}", token: ${JSON.stringify(TOKEN)} })),
     await outcome(parseWebhook(body, { url: "/runware?token=wrong", token: ${JSON.stringify(TOKEN)} })),
-    await outcome(parseWebhook(image)),
-    await outcome(parseWebhook("{\\"data\\": 1}")),
-    await outcome(parseWebhook({ data: [] })),
+    await outcome(parseWebhook(image, { unverified: true })),
+    await outcome(parseWebhook("{\\"data\\": 1}", { unverified: true })),
+    await outcome(parseWebhook({ data: [] }, { unverified: true })),
     await outcome(handleWebhook(request(given.url), { token: ${JSON.stringify(TOKEN)} })),
     await outcome(handleWebhook(request("https://hooks.example/runware"), { token: ${JSON.stringify(TOKEN)} })),
   ],
@@ -202,6 +203,8 @@ console.log(JSON.stringify({
       made: ["1", true, 43],
       given: `https://hooks.example/runware?token=${TOKEN}`,
       results: [
+        // Runware signs nothing: no options is refused, never taken as "no check".
+        { name: "ModelgenError", code: "invalidOptions" },
         { data: [item.videoURL], errors: [] },
         { data: [item.videoURL], errors: [] },
         { name: "ModelgenError", code: "invalidToken" },
@@ -233,7 +236,7 @@ register("./log-loads.mjs", import.meta.url);
 const wan = await import("modelgen-models/runware/alibaba-wan2-7");
 wan.validateTask({});
 const before = existsSync(${JSON.stringify(log)});
-await wan.parseWebhook(JSON.stringify({ data: [{ taskType: "videoInference", taskUUID: "t", videoURL: "u" }] }));
+await wan.parseWebhook(JSON.stringify({ data: [{ taskType: "videoInference", taskUUID: "t", videoURL: "u" }] }), { unverified: true });
 console.log(JSON.stringify({ before, after: existsSync(${JSON.stringify(log)}) }));
 `,
     );
@@ -259,7 +262,12 @@ export async function check(raw: Uint8Array, request: Request): Promise<void> {
   const fromRequest: wan.Result[] = (await wan.handleWebhook(request, { token: "abc" })).data;
   const made: { url: string; token: string } = await wan.createWebhookUrl("https://hooks.example/runware");
   // @ts-expect-error an ArrayBuffer is not a raw body
-  await wan.parseWebhook(new ArrayBuffer(8));
+  await wan.parseWebhook(new ArrayBuffer(8), { unverified: true });
+  // @ts-expect-error Runware signs nothing: the token check, or the explicit opt-out, must be chosen
+  await wan.parseWebhook(raw);
+  // @ts-expect-error unverified is true or absent
+  await wan.parseWebhook(raw, { unverified: false });
+  const unchecked: wan.Result[] = (await wan.parseWebhook(raw, { unverified: true })).data;
   // @ts-expect-error handleWebhook needs the token
   await wan.handleWebhook(request, {});
 
@@ -272,7 +280,7 @@ export async function check(raw: Uint8Array, request: Request): Promise<void> {
   await runflow.parseWebhook(raw, {});
   // @ts-expect-error a parsed object is not a raw body
   await runflow.parseWebhook({ run_id: "r" }, {}, "secret");
-  void [results, url, codes, wrong, fromRequest, made, payload, status, first, viaRequest];
+  void [results, url, codes, wrong, fromRequest, made, unchecked, payload, status, first, viaRequest];
 }
 `,
     });

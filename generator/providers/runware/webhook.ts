@@ -22,7 +22,7 @@ function webhookJs(input: RunwareWebhookEmit): string {
   // Spread first, so a caller's options can never replace the model's task type.
   const taskType = input.taskType === null ? new Code("undefined") : literal(input.taskType);
   return code`
-${docComment(["Parses a webhook Runware POSTed for this model, from the raw body; with `{ url, token }`, checks the URL's token first."])}export async function parseWebhook(rawBody, options) {
+${docComment(["Parses a webhook Runware POSTed for this model, from the raw body, after checking the URL's token (`{ url, token }`); `{ unverified: true }` skips the check, no options is refused."])}export async function parseWebhook(rawBody, options) {
   return (await import(${runtime})).parseRunwareWebhook(rawBody, { ...options, taskType: ${taskType} });
 }
 
@@ -44,9 +44,10 @@ function webhookDts(input: RunwareWebhookEmit): string {
 ${docComment([
   "Parses a webhook Runware POSTed for this model: `data` holds the finished results, `errors` the failed tasks.",
   "Pass the raw body (string, Uint8Array or Buffer). Runware signs nothing: pass `{ url, token }` (the request's URL",
-  "and the token from `createWebhookUrl`) to check the URL's token first, in constant time.",
-  "Rejects with a ModelgenError (`invalidToken`, `invalidPayload`), or a TypeError for a body of another kind.",
-])}export declare function parseWebhook(${new Code(raw)}, options?: { url: string | URL; token: string }): Promise<${result}>;
+  "and the token from `createWebhookUrl`) to check the URL's token first, in constant time, or `{ unverified: true }`",
+  "to accept any caller (only behind authentication of your own). Without either it rejects with `invalidOptions`.",
+  "Rejects with a ModelgenError (`invalidOptions`, `invalidToken`, `invalidPayload`), or a TypeError for a body of another kind.",
+])}export declare function parseWebhook(${new Code(raw)}, options: { url: string | URL; token: string } | { unverified: true }): Promise<${result}>;
 ${docComment(["`parseWebhook` from a Fetch API Request: checks the URL's token (`invalidToken`) before it reads the body."])}export declare function handleWebhook(request: Request, options: { token: string }): Promise<${result}>;
 ${docComment(["`baseUrl` with `?token=…` (a new random token unless one is given): use `url` as the task's `webhookURL`, keep `token`."])}export declare function createWebhookUrl(baseUrl: string | URL, token?: string): Promise<{ url: string; token: string }>;
 `.text;

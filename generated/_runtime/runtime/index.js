@@ -1616,15 +1616,36 @@ var noSecrets = createRedactor([]);
 function isObject5(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function checkTokenOption(options, url) {
-  if (options.token === void 0 && options.url === void 0) return;
+var NO_CHECK =
+  "Runware signs its webhooks with nothing: pass { url, token } (the request's URL and the token from createWebhookUrl) to check the URL's token, or { unverified: true } to accept any caller";
+function checkTrust(options, url) {
+  if (typeof options !== "object" || options === null)
+    throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
+  const { token, unverified } = options;
+  if (unverified === true) {
+    if (token !== void 0 || options.url !== void 0)
+      throw new ModelgenError({
+        code: "invalidOptions",
+        message: "unverified: true and a token contradict each other: pass one",
+        retryable: false,
+      });
+    return;
+  }
+  if (unverified !== void 0 && unverified !== false)
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: `unverified must be the value true or left out, not ${JSON.stringify(unverified) ?? typeof unverified}. ${NO_CHECK}`,
+      retryable: false,
+    });
+  if (token === void 0 && url === void 0)
+    throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
   if (url === void 0)
     throw new ModelgenError({
       code: "invalidOptions",
       message: "a webhook token needs the request's url to check it against",
       retryable: false,
     });
-  if (!checkWebhookToken(url, options.token)) {
+  if (typeof token !== "string" || !checkWebhookToken(url, token)) {
     throw new ModelgenError({
       code: "invalidToken",
       message: "the webhook URL's token is missing or wrong",
@@ -1651,9 +1672,12 @@ function checkRunwareShape(body) {
   }
   if (body.error !== void 0 && !isObject5(body.error)) throw invalidPayload("Runware webhook error is not an object");
 }
-function parseRunwareWebhook(rawBody, options = {}) {
+function parseRunwareWebhook(rawBody, options) {
   assertRawBody(rawBody);
-  checkTokenOption(options, options.url);
+  checkTrust(options, options?.url);
+  return readRunwareWebhook(rawBody, options.taskType);
+}
+function readRunwareWebhook(rawBody, taskType) {
   const body = parseRawJson(rawBody);
   checkRunwareShape(body);
   const answer = readRunwareAnswer(body);
@@ -1664,11 +1688,11 @@ function parseRunwareWebhook(rawBody, options = {}) {
   for (const item of answer.data) {
     const state = itemState(item);
     if (state === "error") errors.push(runwareError(item, { redact: noSecrets, taskLevel: true }));
-    else if (options.taskType !== void 0 && item.taskType !== void 0 && item.taskType !== options.taskType) {
+    else if (taskType !== void 0 && item.taskType !== void 0 && item.taskType !== taskType) {
       errors.push(
         new ModelgenError({
           code: "invalidPayload",
-          message: `unexpected taskType ${String(item.taskType)} (this model's is ${options.taskType})`,
+          message: `unexpected taskType ${String(item.taskType)} (this model's is ${taskType})`,
           taskUUID: item.taskUUID,
           details: item,
         }),
@@ -1738,9 +1762,9 @@ async function handleRunwareWebhook(request, options) {
     });
   }
   assertRequest(request);
-  checkTokenOption(options, request.url);
+  checkTrust({ token: options.token }, request.url);
   const raw = await readRequestBody(request);
-  return parseRunwareWebhook(raw, { taskType: options.taskType });
+  return readRunwareWebhook(raw, options.taskType);
 }
 async function handleRunflowWebhook(request, options) {
   if (typeof options !== "object" || options === null) {

@@ -18,21 +18,35 @@ export interface RunwareWebhook<TResult> {
   data: TResult[];
   errors: ModelgenError[];
 }
-export interface RunwareWebhookOptions {
+/**
+ * How a Runware webhook is trusted. Runware signs nothing, so the URL's token is the only check: `{ url, token }`
+ * (the request's URL, absolute or a path with its query as Node's `req.url`, and the token from
+ * `createWebhookUrl`). `{ unverified: true }` accepts any caller, for a route already authenticated some other
+ * way; it must be said, since no options at all is refused (`invalidOptions`), never taken as "no check".
+ */
+export type RunwareWebhookOptions = {
   /** Only items of this task type are results; others become `invalidPayload` errors. */
   taskType?: string;
-  /** With `url`: the token the webhook URL must carry (else `invalidToken`, before the body is read). */
-  token?: string;
-  /** The request's URL, absolute or a path with its query (Node's `req.url`). */
-  url?: string | URL;
-}
+} & (
+  | {
+      url: string | URL;
+      token: string;
+      unverified?: false;
+    }
+  | {
+      unverified: true;
+      url?: undefined;
+      token?: undefined;
+    }
+);
 /**
- * Parses a Runware webhook from its raw body: finished results in `data`, failed tasks in `errors`
- * (items still running are skipped). With `options.token` and `options.url`, checks the URL's token first.
+ * Parses a Runware webhook from its raw body: finished results in `data`, failed tasks in `errors` (items still
+ * running are skipped). The URL's token is checked first (`{ url, token }`), unless `{ unverified: true }` says
+ * the caller is trusted some other way; without either it is refused (`invalidOptions`).
  */
 export declare function parseRunwareWebhook<TResult>(
   rawBody: RawBody,
-  options?: RunwareWebhookOptions,
+  options: RunwareWebhookOptions,
 ): RunwareWebhook<TResult>;
 /** True when `signatureHex` is the hex HMAC-SHA256 of exactly `rawBody` under `secret` (constant-time). */
 export declare function verifyRunflowSignature(

@@ -442,12 +442,13 @@ export declare function createClient(options: ClientOptions): RunwareClient<Task
 /**
  * Parses a webhook Runware POSTed for this model: `data` holds the finished results, `errors` the failed tasks.
  * Pass the raw body (string, Uint8Array or Buffer). Runware signs nothing: pass `{ url, token }` (the request's URL
- * and the token from `createWebhookUrl`) to check the URL's token first, in constant time.
- * Rejects with a ModelgenError (`invalidToken`, `invalidPayload`), or a TypeError for a body of another kind.
+ * and the token from `createWebhookUrl`) to check the URL's token first, in constant time, or `{ unverified: true }`
+ * to accept any caller (only behind authentication of your own). Without either it rejects with `invalidOptions`.
+ * Rejects with a ModelgenError (`invalidOptions`, `invalidToken`, `invalidPayload`), or a TypeError for a body of another kind.
  */
 export declare function parseWebhook(
   rawBody: string | Uint8Array,
-  options?: { url: string | URL; token: string },
+  options: { url: string | URL; token: string } | { unverified: true },
 ): Promise<import("../../_runtime/runtime/index.js").RunwareWebhook<Result>>;
 /**
  * `parseWebhook` from a Fetch API Request: checks the URL's token (`invalidToken`) before it reads the body.

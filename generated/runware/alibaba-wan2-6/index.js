@@ -109,7 +109,7 @@ export function createClient(options) {
 }
 
 /**
- * Parses a webhook Runware POSTed for this model, from the raw body; with `{ url, token }`, checks the URL's token first.
+ * Parses a webhook Runware POSTed for this model, from the raw body, after checking the URL's token (`{ url, token }`); `{ unverified: true }` skips the check, no options is refused.
  */
 export async function parseWebhook(rawBody, options) {
   return (await import("../../_runtime/runtime/index.js")).parseRunwareWebhook(rawBody, {

@@ -191,9 +191,9 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   const specs = values.specs ?? ["specs"];
   const out = values.out ?? "generated";
   // --out is checked before any work (a file, the working folder, a dangling link: exit 2), and a second generate
-  // into the same folder is refused while this one runs (the lock is taken here when the folder's parent exists).
+  // into the same folder is refused while this one runs (the lock is taken here, the parent made if missing).
   const outDir = outputFolder(out);
-  const release = values.check || !existsSync(path.dirname(outDir)) ? () => {} : lockOutput(out);
+  const release = values.check ? () => {} : lockOutput(out);
   try {
     // --debug writes its stage timings to stderr, line by line: no progress line to tangle them with.
     const stream: ProgressStream = values.debug ? { isTTY: false, write: () => true } : process.stderr;

@@ -51,12 +51,19 @@ const within = (dir: string, p: string): boolean => {
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 };
 
+/**
+ * A folder `generate` wrote (it holds its manifest) or is writing (`<out>.modelgen-tmp-<pid>`, `-old-<pid>`):
+ * an --out inside --specs is not read as specs on the next run.
+ */
+const isOutputFolder = (name: string, p: string): boolean => /\.modelgen-(tmp|old)-\d+$/.test(name) || existsSync(path.join(p, ".modelgen-manifest.json"));
+
 /** Spec files under `dir`; `root` and the real paths of the folders walked down (`ancestors`) are real paths. */
 function walk(dir: string, root: string, ancestors: readonly string[]): string[] {
   const files: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith("_")) continue;
     const p = path.join(dir, name);
+    if (lstatSync(p).isDirectory() && isOutputFolder(name, p)) continue;
     let st = lstatSync(p);
     if (st.isSymbolicLink()) {
       let real: string;

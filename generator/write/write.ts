@@ -1,7 +1,7 @@
 // Write generated files all or nothing: build the new tree in a temporary folder beside the output, then swap
 // it in with renames. `--check` writes nothing and reports what would change.
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, systemErrorText } from "../errors.js";
 
@@ -17,12 +17,16 @@ export interface OutputDiff {
   readonly removed: string[];
 }
 
+/**
+ * Everything in `dir` that is not a folder (files, symbolic links, anything else), relative and sorted. Links are
+ * listed as themselves and never followed: a link to a folder is one entry, a dangling link or a loop is too.
+ */
 function listFiles(dir: string, base = dir): string[] {
   const out: string[] = [];
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p, base));
+    if (lstatSync(p).isDirectory()) out.push(...listFiles(p, base));
     else out.push(path.relative(base, p).replace(/\\/g, "/"));
   }
   return out;
@@ -140,9 +144,27 @@ const held = new Set<string>();
  * the release (a no-op when this process already held it).
  */
 export function lockOutput(outDir: string): () => void {
-  const lock = beside(outputFolder(outDir), "lock");
+  const out = outputFolder(outDir);
+  const lock = beside(out, "lock");
   if (held.has(lock)) return () => {};
-  mkdirSync(path.dirname(lock), { recursive: true });
+  // The lock needs the output's parent: made here when missing (so two runs into a new place exclude each other
+  // too), and removed again on release if the run left nothing in it.
+  let created: string | undefined;
+  try {
+    created = mkdirSync(path.dirname(lock), { recursive: true });
+  } catch (e) {
+    throw new SpecError(outDir, "", `cannot create the folder for --out (${systemErrorText(e)})`);
+  }
+  const removeCreated = () => {
+    if (created === undefined) return;
+    for (let dir = path.dirname(lock); within(created, dir); dir = path.dirname(dir)) {
+      try {
+        rmdirSync(dir); // only when empty
+      } catch {
+        return;
+      }
+    }
+  };
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
@@ -150,9 +172,13 @@ export function lockOutput(outDir: string): () => void {
       return () => {
         held.delete(lock);
         rmSync(lock, { force: true });
+        removeCreated();
       };
     } catch (e) {
-      if (!(e instanceof Error && "code" in e && e.code === "EEXIST")) throw new SpecError(outDir, "", `cannot create the lock file ${lock} (${systemErrorText(e)})`);
+      if (!(e instanceof Error && "code" in e && e.code === "EEXIST")) {
+        removeCreated();
+        throw new SpecError(outDir, "", `cannot create the lock file ${lock} (${systemErrorText(e)})`);
+      }
     }
     let text = "";
     let age = 0;
@@ -165,8 +191,10 @@ export function lockOutput(outDir: string): () => void {
     const pid = Number(text.trim());
     // An empty lock is being written by its owner, unless it has been empty for long.
     const running = Number.isInteger(pid) && pid > 0 ? pid !== process.pid && alive(pid) : age < 10_000;
-    if (running || attempt >= 2)
+    if (running || attempt >= 2) {
+      removeCreated();
       throw new SpecError(outDir, "", `another generate is running${pid ? ` (process ${pid})` : ""} and writing this folder; wait for it to finish (if none is, delete ${lock})`);
+    }
     rmSync(lock, { force: true });
   }
 }
@@ -214,6 +242,14 @@ function swapIn(shownOut: string, outDir: string, files: OutputFiles): void {
   const tmp = beside(outDir, "tmp");
   const old = beside(outDir, "old");
   const ownedSet = new Set([...(owned ?? []), MANIFEST]);
+  const kept = existing.filter((rel) => !ownedSet.has(rel) && !(rel in files));
+  // A user's file or link where the output needs a folder: say so, before anything is written.
+  const folders = new Set(Object.keys(files).flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
+  for (const rel of kept) {
+    if (!folders.has(rel)) continue;
+    const what = lstatSync(path.join(outDir, rel)).isSymbolicLink() ? "a symbolic link" : "a file";
+    throw new SpecError(path.join(shownOut, rel), "", `${what} where the output needs a folder of that name; move it out of --out`);
+  }
   rmSync(tmp, { recursive: true, force: true });
   try {
     for (const [rel, text] of Object.entries(files)) {
@@ -221,11 +257,16 @@ function swapIn(shownOut: string, outDir: string, files: OutputFiles): void {
       mkdirSync(path.dirname(p), { recursive: true });
       writeFileSync(p, text);
     }
-    // Keep what the user put there.
-    for (const rel of existing) {
-      if (ownedSet.has(rel) || rel in files) continue;
-      mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
-      copyFileSync(path.join(outDir, rel), path.join(tmp, rel));
+    // Keep what the user put there: files copied, links made again as the same link (never followed, so a link to
+    // a folder stays a link, and a dangling one or a loop stays as it is); anything else is moved over below.
+    for (const rel of kept) {
+      const from = path.join(outDir, rel);
+      const to = path.join(tmp, rel);
+      const st = lstatSync(from);
+      if (!st.isFile() && !st.isSymbolicLink()) continue;
+      mkdirSync(path.dirname(to), { recursive: true });
+      if (st.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
+      else copyFileSync(from, to);
     }
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
@@ -241,7 +282,7 @@ function swapIn(shownOut: string, outDir: string, files: OutputFiles): void {
   }
   // A file the user added while the new tree was built is in the old folder only: move it over before it goes.
   for (const rel of listFiles(old)) {
-    if (ownedSet.has(rel) || rel in files || existsSync(path.join(outDir, rel))) continue;
+    if (ownedSet.has(rel) || rel in files || lstatSync(path.join(outDir, rel), { throwIfNoEntry: false })) continue;
     mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
     renameSync(path.join(old, rel), path.join(outDir, rel));
   }

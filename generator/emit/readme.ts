@@ -193,7 +193,10 @@ export function emitIndexReadme(models: readonly IndexEntry[], { name = "modelge
   );
   for (const m of [...models].sort((a, b) => (a.modelId < b.modelId ? -1 : 1))) {
     const modes = m.groups.map((g) => g.variants.map((v) => code(v.name)).join(", ")).join("; ") || "one (no rules)";
-    out.push(`| ${code(m.modelId)} | ${cell(m.title)} | ${cell(m.provider)} | ${modes} | [${cell(m.name)}](./${m.name}/README.md) |`);
+    out.push(`| ${code(m.modelId)} | ${cell(m.title)} | ${cell(m.provider)} | ${modes} | [${cell(m.name)}](./${linkPath(m.name)}/README.md) |`);
   }
   return out.join("\n") + "\n";
 }
+
+/** A folder name as a Markdown link target: spaces and parentheses encoded, or the link would end there. */
+const linkPath = (name: string): string => name.replace(/[ ()]/g, (c) => encodeURIComponent(c).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));

@@ -19,16 +19,31 @@ const RESERVED_STEMS = new Set(["index", "readme", "package", "validator", "node
 /** Characters that are not portable in file names (Windows) or change an import specifier's meaning (#, ?, %). */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\:*?"<>|#%]/u;
 
+/**
+ * Bidirectional controls: invisible, they make a name read differently from what it is (`evil\u202Egnp.js`
+ * shows as `evilsj.png`), in a folder listing, an import path or a README.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * Windows device names: a file or folder named one of these, with any extension and in any case (`nul.json`,
+ * `Con`, `com1.tar.gz`, `lpt¹`), cannot be made there; it opens the device instead.
+ */
+const DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/iu;
+
 /** Why a name cannot be a folder below --out, or null. */
 function unsafeName(name: string): string | null {
   const bad = UNSAFE.exec(name);
   if (bad) return `its output name ${JSON.stringify(name)} has ${/[\p{Cc}\u2028\u2029]/u.test(bad[0]) ? "a control character" : `the character ${bad[0]}`} in it (a control character, \\ : * ? " < > | # or % is not safe in a folder name or an import path); rename the file`;
+  const bidi = BIDI.exec(name);
+  if (bidi) return `its output name ${JSON.stringify(name)} has the invisible character U+${bidi[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} in it (a bidirectional control, which makes a name read differently from what it is); rename the file`;
   if (name.length > MAX_NAME_LENGTH) return `its output name is ${name.length} characters long; the limit is ${MAX_NAME_LENGTH}: rename the file or move it up a folder`;
   for (const segment of name.split("/")) {
     if (segment === "" || segment.startsWith(".") || segment.startsWith("_"))
       return `its output name ${JSON.stringify(name)} has a part ${JSON.stringify(segment)} that is empty or starts with . or _ (kept for the output's own folders, and _ for shared $ref fragments); rename the file`;
     if (/[ .]$/.test(segment)) return `its output name ${JSON.stringify(name)} has a part ending in a space or a dot, which Windows drops; rename the file`;
     const stem = (segment.split(".")[0] ?? "").toLowerCase();
+    if (DEVICE.test(stem.replace(/[ .]+$/, ""))) return `its output name ${JSON.stringify(name)} has a part ${JSON.stringify(segment)}, a Windows device name (con, prn, aux, nul, com0-9, lpt0-9, with any extension), which cannot be a folder there; rename the file`;
     if (RESERVED_STEMS.has(stem)) return `its output name ${JSON.stringify(name)} uses ${JSON.stringify(segment)}, a name the output itself uses (${[...RESERVED_STEMS].join(", ")}, _runtime); rename the file`;
   }
   return null;

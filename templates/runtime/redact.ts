@@ -17,14 +17,36 @@ function isPlain(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** A regular expression's text that matches `c` literally. */
+const literal = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+
+/** Hex digits as either case: `2f` matches `2f` and `2F`. */
+const anyCase = (hex: string): string => Array.from(hex, (d) => (/[0-9]/.test(d) ? d : `[${d.toLowerCase()}${d.toUpperCase()}]`)).join("");
+
 /**
- * A redactor that masks each secret (trimmed, as sent on the wire) in strings, and copies plain
- * objects and arrays with their keys and values masked, however deep (iterative: no stack limit;
- * shared and cyclic references are copied once). Class instances (errors, Headers) pass unchanged.
+ * Every way a server is seen to echo a secret, each character on its own: as itself, percent-encoded (its UTF-8
+ * bytes, hex of either case: a query string or a form), or JSON-escaped (`\/`, `\"`, `\\`, `\u002f`: a body
+ * that re-serialised the request). Forms may mix, as encoders differ on which characters they escape.
+ */
+function spelledAnyWay(secret: string): RegExp {
+  const parts = Array.from(secret, (c) => {
+    const forms = [literal(c), Array.from(new TextEncoder().encode(c), (b) => `%${anyCase(b.toString(16).padStart(2, "0"))}`).join("")];
+    forms.push(Array.from({ length: c.length }, (_, i) => `\\\\u${anyCase(c.charCodeAt(i).toString(16).padStart(4, "0"))}`).join(""));
+    if (c === "/" || c === '"' || c === "\\") forms.push(`\\\\${literal(c)}`);
+    return `(?:${forms.join("|")})`;
+  });
+  return new RegExp(parts.join(""), "g");
+}
+
+/**
+ * A redactor that masks each secret (trimmed, as sent on the wire; raw, percent-encoded or JSON-escaped) in
+ * strings, and copies plain objects and arrays with their keys and values masked, however deep (iterative: no stack
+ * limit; shared and cyclic references are copied once). Class instances (errors, Headers) pass unchanged.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const active = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
-  const text = (s: string): string => active.reduce((acc, secret) => acc.split(secret).join(MASK), s);
+  const patterns = active.map(spelledAnyWay);
+  const text = (s: string): string => patterns.reduce((acc, pattern) => acc.replace(pattern, MASK), s);
   const leaf = (value: unknown): unknown => (typeof value === "string" ? text(value) : value);
 
   const copy = (root: unknown): unknown => {

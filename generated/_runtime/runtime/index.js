@@ -315,11 +315,31 @@ function isPlain(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
+var literal = (c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+var anyCase = (hex) =>
+  Array.from(hex, (d) => (/[0-9]/.test(d) ? d : `[${d.toLowerCase()}${d.toUpperCase()}]`)).join("");
+function spelledAnyWay(secret) {
+  const parts = Array.from(secret, (c) => {
+    const forms = [
+      literal(c),
+      Array.from(new TextEncoder().encode(c), (b) => `%${anyCase(b.toString(16).padStart(2, "0"))}`).join(""),
+    ];
+    forms.push(
+      Array.from({ length: c.length }, (_, i) => `\\\\u${anyCase(c.charCodeAt(i).toString(16).padStart(4, "0"))}`).join(
+        "",
+      ),
+    );
+    if (c === "/" || c === '"' || c === "\\") forms.push(`\\\\${literal(c)}`);
+    return `(?:${forms.join("|")})`;
+  });
+  return new RegExp(parts.join(""), "g");
+}
 function createRedactor(secrets) {
   const active = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET_LENGTH))].sort(
     (a, b) => b.length - a.length,
   );
-  const text = (s) => active.reduce((acc, secret) => acc.split(secret).join(MASK), s);
+  const patterns = active.map(spelledAnyWay);
+  const text = (s) => patterns.reduce((acc, pattern) => acc.replace(pattern, MASK), s);
   const leaf = (value) => (typeof value === "string" ? text(value) : value);
   const copy = (root) => {
     if (!Array.isArray(root) && !isPlain(root)) return leaf(root);

@@ -5,8 +5,8 @@ export type Redactor = <T>(value: T) => T;
  */
 export declare const MIN_SECRET_LENGTH = 8;
 /**
- * A redactor that masks each secret (trimmed, as sent on the wire) in strings, and copies plain
- * objects and arrays with their keys and values masked, however deep (iterative: no stack limit;
- * shared and cyclic references are copied once). Class instances (errors, Headers) pass unchanged.
+ * A redactor that masks each secret (trimmed, as sent on the wire; raw, percent-encoded or JSON-escaped) in
+ * strings, and copies plain objects and arrays with their keys and values masked, however deep (iterative: no stack
+ * limit; shared and cyclic references are copied once). Class instances (errors, Headers) pass unchanged.
  */
 export declare function createRedactor(secrets: readonly string[]): Redactor;

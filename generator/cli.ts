@@ -10,7 +10,9 @@ import { diffOutput, lockOutput, outputFolder, writeOutput } from "./write/write
 import { SpecError } from "./errors.js";
 import { escapeTerminal, stringifyJson } from "./text/escape.js";
 import { progress, summaryLine, type Progress, type ProgressStream } from "./progress.js";
-import { createReporter, expandInputs, loadRegistry, sourceFromValidators, validateInputs, MAX_DEPTH, type ModelValidators, type TaskValidator } from "./validate.js";
+import { loadRegistry, sourceFromValidators, type ModelValidators, type TaskValidator } from "../templates/validate/run.js";
+import { runValidate, VALIDATE_OPTIONS_HELP } from "../templates/validate/cli.js";
+import { UsageError } from "../templates/validate/errors.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
 import { loadPackageConfig } from "./package/config.js";
@@ -55,17 +57,10 @@ On a terminal, progress (specs done out of the total, elapsed time) is shown on 
   diff: DIFF_HELP,
   validate: `Usage: modelgen validate <file|glob|->… [--specs <dir|file>]… [--registry <dir>] [--model <id>] [--format text|json|github]
 
-  Each input is a JSON task, an array of tasks, or JSON Lines (- reads standard input), read as a stream: a file
-  of any size is checked a task at a time. A task's model is found through its \`model\` field: in the generated
-  registry (--registry, default: generated; only the models the tasks name are loaded), or in specs compiled now
-  (--specs). --model forces one model for every task (for bodies without a model field). Input nested more than
-  ${MAX_DEPTH} levels deep, or that is not JSON, stops the run with exit 2 and its line:column.
-  --format text    one line per task, with each broken rule in words (colour when on a terminal); control
-                   characters in file names, model ids and property names are shown as escapes (\\x1b)
-  --format json    { results: [{ file, index, model, line, column, path, message }], valid, invalid }
-                   (and error, when bad input stopped the run: the tasks before it are reported)
-  --format github  workflow annotations: ::error file=…,line=…::message
-  Exit: 0 all valid, 1 some invalid, 2 bad usage or unreadable input.`,
+  A task's model is found through its \`model\` field: in the generated registry (--registry, default:
+  generated; only the models the tasks name are loaded), or in specs compiled now (--specs). The generated
+  package runs the same command on its own: \`npx <package> validate …\`.
+${VALIDATE_OPTIONS_HELP}`,
 };
 
 /** A model's lint findings, as `lint` reports them and `generate` prints them. */
@@ -112,7 +107,6 @@ async function cmdLint(argv: string[]): Promise<void> {
   if (results.some((r) => r.findings.some((f) => f.severity === "error"))) process.exitCode = 1;
 }
 
-class UsageError extends Error {}
 
 /** Validators for --specs: compiled in this process from the specs (same code path as generation). */
 async function registryFromSpecs(specs: readonly string[], overlays: readonly string[]): Promise<ModelValidators> {
@@ -141,27 +135,7 @@ async function cmdValidate(argv: string[]): Promise<void> {
     strict: true,
   });
   if (values.help) return void process.stdout.write(HELP.validate + "\n");
-  const format = values.format ?? "text";
-  if (!isOneOf(format, ["text", "json", "github"])) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
-  if (positionals.length === 0) throw new UsageError("validate needs at least one file, glob or - (see `modelgen validate --help`)");
-  const inputs = expandInputs(positionals);
-  const models = values.specs ? sourceFromValidators(await registryFromSpecs(values.specs, values.overlay ?? [])) : await loadRegistry(values.registry ?? "generated");
-  // Output leaves in blocks of about 64 KB, and waits for a slow reader: memory stays bounded whatever the input.
-  let pending = "";
-  const flush = async (): Promise<void> => {
-    const text = pending;
-    pending = "";
-    if (text && !process.stdout.write(text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
-  };
-  const reporter = createReporter(format, (text) => void (pending += text), { color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR });
-  let summary;
-  try {
-    summary = await validateInputs(inputs, models, reporter, { model: values.model, after: () => (pending.length > 65536 ? flush() : undefined) });
-  } finally {
-    // On bad input too: the results decided before it, then the error (on stderr).
-    await flush();
-  }
-  if (summary.invalid > 0) process.exitCode = 1;
+  await runValidate(positionals, values, async () => (values.specs ? sourceFromValidators(await registryFromSpecs(values.specs, values.overlay ?? [])) : loadRegistry(values.registry ?? "generated")));
 }
 
 const USAGE_EXIT = 2;

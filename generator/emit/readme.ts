@@ -186,6 +186,8 @@ export function emitIndexReadme(models: readonly IndexEntry[], { name = "modelge
     "const issues = model.validateTask(task);",
     "```",
     "",
+    `Check payload files (a task, an array of tasks or JSON Lines) with the package alone: \`npx ${name} validate "payloads/**/*.json" --format github\`.`,
+    "",
     "## Models",
     "",
     "| Model id | Title | Provider | Modes | Page |",

@@ -2,6 +2,7 @@
 // folder can be consumed as a package (one subpath export per model). The registry holds metadata only; a model's
 // module (its validator and client) is loaded by `loadModel(id)` through a dynamic import, so importing the
 // registry costs the same with 4 models or 300, and lookups by id see own keys only (`constructor` is no model).
+// The lookup itself (loadModel, the closest ids, UnknownModelError) is runtime code: templates/registry/.
 import { code, literal, docComment } from "./code.js";
 import { providers } from "../providers/index.js";
 import type { Provider } from "../ir/types.js";
@@ -17,59 +18,11 @@ export interface RegistryModel {
   readonly provider: Provider;
 }
 
-/**
- * The closest ids and the error that names them, emitted verbatim into index.js (plain JS: no model text in it).
- * Levenshtein distance over the first 200 characters of the id asked for, so a huge id costs little.
- */
-const LOOKUP_JS = `/** Raised (as loadModel's rejection) for an id that no generated model has; \`closest\` are the nearest ids. */
-export class UnknownModelError extends Error {
-  constructor(modelId, closest) {
-    super(\`unknown model \${JSON.stringify(String(modelId))}; the closest known ids: \${closest.join(", ") || "none (the registry is empty)"}\`);
-    this.name = "UnknownModelError";
-    this.code = "unknownModel";
-    this.modelId = modelId;
-    this.closest = closest;
-  }
-}
-
-/** The module of model \`id\` (its types, validator and client), imported on first use. */
-export async function loadModel(id) {
-  const load = typeof id === "string" ? loaders.get(id) : undefined;
-  if (!load) throw new UnknownModelError(id, closestIds(String(id)));
-  return load();
-}
-
-function closestIds(id, n = 3) {
-  const a = id.slice(0, 200);
-  const distance = (b) => {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 0; i < a.length; i++) {
-      const row = [i + 1];
-      for (let j = 0; j < b.length; j++) row.push(Math.min(prev[j + 1] + 1, row[j] + 1, prev[j] + (a[i] === b[j] ? 0 : 1)));
-      prev = row;
-    }
-    return prev[b.length];
-  };
-  return modelIds
-    .map((m) => [distance(m), m])
-    .sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1))
-    .slice(0, n)
-    .map((x) => x[1]);
-}
-`;
-
 const DTS_TAIL = `/** The model ids, sorted. */
 export declare const modelIds: string[];
 
-/** loadModel's rejection for an id that no generated model has. */
-export declare class UnknownModelError extends Error {
-  readonly code: "unknownModel";
-  /** The id asked for, as given. */
-  readonly modelId: unknown;
-  /** The nearest known ids (at most three), nearest first. */
-  readonly closest: string[];
-  constructor(modelId: unknown, closest: string[]);
-}
+/** loadModel's rejection for an id that no generated model has (\`closest\`: the nearest known ids). */
+export { UnknownModelError } from "./_runtime/registry/index.js";
 
 /** The module of model \`id\`, imported on first use; an unknown id rejects with an UnknownModelError. */
 export declare function loadModel<K extends ModelId>(id: K): Promise<ModelModules[K]>;
@@ -89,7 +42,9 @@ export function emitRegistry(
     .map((m) => code`  [${m.modelId}, Object.freeze({ modelId: ${m.modelId}, title: ${m.title}, provider: ${m.provider}, modulePath: ${modulePath(m)} })],`.text)
     .join("\n");
   const loaders = sorted.map((m) => code`  [${m.modelId}, () => import(${modulePath(m)})],`.text).join("\n");
-  const js = `${head}
+  const js = `${head}import { modelLoader } from "./_runtime/registry/index.js";
+export { UnknownModelError } from "./_runtime/registry/index.js";
+
 /** Every generated model's metadata, by its id (the request's \`model\`): frozen, with no prototype, so only own keys are models. */
 export const models = Object.freeze(Object.assign(Object.create(null), Object.fromEntries([
 ${entries}
@@ -103,7 +58,9 @@ const loaders = new Map([
 ${loaders}
 ]);
 
-${LOOKUP_JS}`;
+/** The module of model \`id\` (its types, validator and client), imported on first use; an unknown id rejects with an UnknownModelError naming the closest ids. */
+export const loadModel = modelLoader(loaders, modelIds);
+`;
   // Every provider the generator knows, so the type does not change with the models generated.
   const providerUnion = providers.map((p) => literal(p.name).text).join(" | ");
   const dts = `${head}import type { ValidationIssue } from "./_runtime/validation/index.js";

@@ -4,7 +4,7 @@
 // dist/runtime.json), or when a template changed since.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { TEMPLATES_DIR } from "../paths.js";
+import { ROOT, TEMPLATES_DIR } from "../paths.js";
 import type * as TS from "typescript";
 
 /** One template source: its path under templates/ ("runtime/errors.ts") and its text. */
@@ -44,7 +44,9 @@ const options = (ts: TypeScript): TS.CompilerOptions => ({
   newLine: ts.NewLineKind.LineFeed,
   skipLibCheck: true,
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-  types: [],
+  // Node's types for the one folder that runs only under Node (validate/, the package's command).
+  types: ["node"],
+  typeRoots: [path.join(ROOT, "node_modules/@types")],
 });
 
 /**
@@ -85,12 +87,15 @@ export async function compileTemplates(sources: readonly TemplateSource[]): Prom
 
 /**
  * One ESM file per runtime folder (`runtime/index.js`, `validation/index.js`) so that importing a model loads a
- * handful of modules, not twenty: module loading dominates a validator's cold start. Declarations stay per file.
+ * handful of modules, not twenty: module loading dominates a validator's cold start. Declarations stay per file,
+ * for the folders a program imports (those with an index). A folder's `bin.js` is a command (the package's
+ * `validate`): bundled on its own, Node's built-in modules left as imports.
  */
 export async function bundleTemplates(compiled: Readonly<TemplateFiles>): Promise<TemplateFiles> {
   const esbuild = await import("esbuild");
-  const out = Object.fromEntries(Object.entries(compiled).filter(([rel]) => rel.endsWith(".d.ts")));
-  const entries = Object.keys(compiled).filter((rel) => /^[^/]+\/index\.js$/.test(rel));
+  const entries = Object.keys(compiled).filter((rel) => /^[^/]+\/(index|bin)\.js$/.test(rel));
+  const imported = new Set(entries.filter((rel) => rel.endsWith("/index.js")).map((rel) => rel.split("/")[0]));
+  const out = Object.fromEntries(Object.entries(compiled).filter(([rel]) => rel.endsWith(".d.ts") && imported.has(rel.split("/")[0])));
   for (const entry of entries) {
     const result = await esbuild.build({
       entryPoints: [entry],
@@ -104,6 +109,7 @@ export async function bundleTemplates(compiled: Readonly<TemplateFiles>): Promis
         {
           name: "compiled-templates",
           setup(build) {
+            build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, external: true }));
             build.onResolve({ filter: /.*/ }, (args) => ({ path: args.kind === "entry-point" ? args.path : path.posix.join(path.posix.dirname(args.importer), args.path), namespace: "templates" }));
             build.onLoad({ filter: /.*/, namespace: "templates" }, (args) => {
               if (!(args.path in compiled)) throw new Error(`template bundle: no compiled module ${args.path}`);

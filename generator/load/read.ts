@@ -4,6 +4,7 @@ import * as jsonc from "jsonc-parser";
 import YAML from "yaml";
 import { SpecError, pointer, systemErrorText } from "../errors.js";
 import type { SourceDocument, SourceLocation } from "../ir/types.js";
+import { describeJsonError } from "../../templates/validate/json.js";
 
 /** The largest spec, overlay or $ref'd file read (the real specs are under 100 KB). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -158,28 +159,8 @@ export function findDuplicateKey(root: jsonc.Node): { key: string; offset: numbe
   return null;
 }
 
-const JSON_ERROR_WORDS: Readonly<Record<string, string>> = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "malformed number",
-  PropertyNameExpected: "expected a property name in double quotes",
-  ValueExpected: "expected a value",
-  ColonExpected: "expected ':'",
-  CommaExpected: "expected ',' or a closing bracket",
-  CloseBraceExpected: "expected '}'",
-  CloseBracketExpected: "expected ']'",
-  EndOfFileExpected: "expected the end of the document",
-  InvalidCommentToken: "comments are not allowed in JSON",
-  UnexpectedEndOfComment: "unterminated comment",
-  UnexpectedEndOfString: "unterminated string",
-  UnexpectedEndOfNumber: "unterminated number",
-  InvalidUnicode: "invalid unicode escape",
-  InvalidEscapeCharacter: "invalid escape character",
-  InvalidCharacter: "invalid character in string",
-  EmptyContent: "the file is empty",
-};
-
-/** A jsonc parse error in words. */
-export const describeJsonError = (code: string): string => JSON_ERROR_WORDS[code] ?? code;
+/** A jsonc parse error in words: the runtime's words, which validate uses for payloads. */
+export { describeJsonError };
 
 /** YAML 1.2 with unique keys, no merge keys, and a bound on alias expansion (a "billion laughs" file). */
 export function parseYaml(file: string, text: string): SourceDocument {

@@ -30,6 +30,8 @@ export function packageManifest(models: readonly PackagedModel[], config: Packag
     sideEffects: false,
     main: "./index.js",
     types: "./index.d.ts",
+    // `npx <name> validate …`: npx runs a package's only bin, named here after the package (without its scope).
+    bin: { [config.name.replace(/^@[^/]+\//, "")]: "./_runtime/validate/bin.js" },
     exports: {
       ".": { types: "./index.d.ts", default: "./index.js" },
       ...Object.fromEntries(models.map((m) => [`./${m.name}`, { types: `./${m.name}/index.d.ts`, default: `./${m.name}/index.js` }])),

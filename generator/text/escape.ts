@@ -2,46 +2,18 @@
 // Markdown paragraph (with inline code and HTML-block text beside them), and JSON. Names, ids, titles and
 // descriptions come from specs, payloads and file names, so each escaper assumes the text is hostile: nothing in
 // it may move a cursor, reorder what a person reads, render as HTML, a link or an image, ping someone, or end the
-// cell, the code span or the line it stands in. (Code is the other destination: emit/code.ts.)
+// cell, the code span or the line it stands in. (Code is the other destination: emit/code.ts.) The terminal's and
+// JSON's escapers are the runtime's (templates/validate/escape.ts): the generated package's `validate` writes
+// to both.
+import { ACTING, escapeJsonText, escapeTerminal, visible } from "../../templates/validate/escape.js";
 
-/**
- * Characters that act instead of showing: C0 controls, DEL, C1 controls, the line and paragraph separators, and
- * the bidirectional controls (embeddings and overrides U+202A–202E, isolates U+2066–2069, the marks U+200E/200F
- * and U+061C), which reorder the text around them.
- */
-const ACTING = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+export { escapeJsonText, escapeTerminal };
+
 /** The same, without the line feed: a paragraph keeps its lines. */
 const ACTING_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** An @mention or a #123 reference as GitHub reads them: the `@` or `#` that starts one (one pass, so the `#` of an inserted `&#8203;` is not read again). */
 const REFERENCE = /(?<![\p{L}\p{N}_`])@(?=[\p{L}\p{N}_])|#(?=\d+(?![\p{L}\p{N}_]))/gu;
-
-/** `\x1b`, `\u202e`: a character that acts, shown as the escape that names it. */
-const visible = (c: string): string => {
-  const n = c.charCodeAt(0);
-  return n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
-};
-
-/**
- * Text for a terminal: every control character (C0, DEL, C1), the line and paragraph separators and the bidi
- * controls shown as escapes (`\x1b`, `\u202e`), so a model id, a property name or a file name cannot move the
- * cursor, recolour or clear the screen, or reorder what a person reads. A line break in the text is escaped too:
- * the caller writes its own.
- */
-export function escapeTerminal(s: string): string {
-  return s.replace(ACTING, visible);
-}
-
-/** JSON.stringify leaves these raw in strings: DEL, C1, the separators (which end a line in JS before ES2019) and bidi. */
-const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * JSON text with the characters JSON.stringify leaves raw but a terminal, an editor or a JS parser acts on written
- * as `\u` escapes. They can only stand inside strings, so the escaped text parses to the same value.
- */
-export function escapeJsonText(json: string): string {
-  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 
 /** JSON.stringify, then escapeJsonText: the JSON a command writes. */
 export function stringifyJson(value: unknown, indent?: number): string {

@@ -35,14 +35,18 @@ function templateSources(rel: string): string[] {
   });
 }
 
-/** The runtime shipped in _runtime/: one bundle per top templates/ folder (its index.ts), and a declaration file per template at any depth. */
+/**
+ * The runtime shipped in _runtime/: one bundle per top templates/ folder with an index (and a declaration file per
+ * template there, at any depth), and a folder's command (bin.ts) bundled on its own, without declarations.
+ */
 function runtimeFiles(): string[] {
   const dir = path.join(ROOT, "templates");
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .flatMap((folder) => {
       const sources = templateSources(folder.name);
-      return [...sources.map((f) => `_runtime/${f.replace(/\.ts$/, ".d.ts")}`), ...(sources.includes(`${folder.name}/index.ts`) ? [`_runtime/${folder.name}/index.js`] : [])];
+      const imported = sources.includes(`${folder.name}/index.ts`);
+      return [...(imported ? sources.map((f) => `_runtime/${f.replace(/\.ts$/, ".d.ts")}`) : []), ...(imported ? [`_runtime/${folder.name}/index.js`] : []), ...(sources.includes(`${folder.name}/bin.ts`) ? [`_runtime/${folder.name}/bin.js`] : [])];
     });
 }
 

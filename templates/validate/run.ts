@@ -1,23 +1,22 @@
-// `modelgen validate`: check payload files (a task, an array of tasks, or JSON Lines) against the generated
-// validators, finding each task's model through its `model` field, and report in text, json or GitHub
-// workflow annotations with the line of the offending property.
+// validate (`modelgen validate`, and the generated package's own `npx <package> validate`): check payload files (a
+// task, an array of tasks, or JSON Lines) against the generated validators, finding each task's model through its
+// `model` field, and report in text, json or GitHub workflow annotations with the line of the offending property.
 //
 // Files are read as a stream, one task at a time: a 150 MB file of tasks is never held whole, as text or parsed.
 // Each task is parsed by JSON.parse; its positions (line:column of a property) are worked out only for a task with
 // issues. Models are loaded from the registry only when a task names them.
-import { createReadStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { globSync } from "tinyglobby";
 import { SpecError, pointerKeys, systemErrorText } from "./errors.js";
-import { isPlain } from "./normalize/walk.js";
-import type { SourceLocation, ValidationIssue } from "./ir/types.js";
-import { readTasks, type InputTask } from "./payloads/scan.js";
-import type { Reporter } from "./payloads/report.js";
-import { escapeTerminal } from "./text/escape.js";
+import { escapeTerminal } from "./escape.js";
+import { closestIds } from "../registry/lookup.js";
+import type { ValidationIssue } from "../validation/issues.js";
+import { fileChunks } from "./inputs.js";
+import { readTasks, type InputTask, type SourceLocation } from "./scan.js";
+import type { Reporter } from "./report.js";
 
-export { MAX_DEPTH, MAX_TASK_CHARS, readTasks, type InputTask } from "./payloads/scan.js";
-export { createReporter, type Reporter } from "./payloads/report.js";
+const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** What validate needs of a model: the registry's modules and the in-process validators both have it. */
 export interface TaskValidator {
@@ -49,43 +48,6 @@ export interface ValidationResult {
 
 export type ResultFormat = "text" | "json" | "github";
 
-
-/** Levenshtein distance, for "did you mean" on model ids (two rows: the previous one and the one being filled). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 0; i < a.length; i++) {
-    const row = [i + 1];
-    for (let j = 0; j < b.length; j++) row.push(Math.min((prev[j + 1] ?? 0) + 1, (row[j] ?? 0) + 1, (prev[j] ?? 0) + (a[i] === b[j] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** The `n` ids nearest to `id` (its first 200 characters: a huge id costs little), nearest first. */
-export function closestIds(id: string, ids: readonly string[], n = 3): string[] {
-  const a = String(id).slice(0, 200);
-  return ids
-    .map((x) => [distance(a, x), x] as const)
-    .sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1))
-    .slice(0, n)
-    .map(([, x]) => x);
-}
-
-
-/** Expand file arguments and globs (sorted, deduplicated); `-` is standard input. */
-export function expandInputs(args: readonly string[], cwd = process.cwd()): string[] {
-  const out: string[] = [];
-  for (const a of args) {
-    // A file that exists is that file, even when its name has glob characters (`[`).
-    if (a === "-" || existsSync(path.resolve(cwd, a))) out.push(a);
-    else if (/[*?[\]{}]/.test(a)) {
-      const found = globSync(a, { cwd, onlyFiles: true, absolute: path.isAbsolute(a) }).sort();
-      if (found.length === 0) throw new SpecError(a, "", "the pattern matches no file");
-      out.push(...found);
-    } else throw new SpecError(a, "", "no such file");
-  }
-  return [...new Set(out)];
-}
 
 /** Validators already in hand (`--specs` compiles them in this process), as a ModelSource. */
 export function sourceFromValidators(validators: ModelValidators): ModelSource {
@@ -127,17 +89,6 @@ export async function loadRegistry(dir: string): Promise<ModelSource> {
       return p;
     },
   };
-}
-
-/** A file's text in chunks of about 1 MB; `-` is standard input. */
-async function* fileChunks(file: string, shown: string): AsyncGenerator<string> {
-  const stream = file === "-" ? process.stdin.setEncoding("utf8") : createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-  try {
-    for await (const chunk of stream) yield String(chunk);
-  } catch (e) {
-    if (e instanceof SpecError) throw e;
-    throw new SpecError(shown, "", `cannot read the file (${systemErrorText(e)})`);
-  }
 }
 
 /** Deepest existing ancestor of a pointer that the locator knows (an issue may name a missing property). */

@@ -1,10 +1,15 @@
 // Reading payload files as a stream: a scanner finds where each task's text begins and ends (strings, nesting,
-// the separators of an array or of JSON Lines), counting lines as it goes; JSON.parse reads the task; jsonc-parser
-// reads it again only to place an issue or a syntax error. A 150 MB file of tasks is never held whole.
-import * as jsonc from "jsonc-parser";
-import { SpecError, pointerKeys } from "../errors.js";
-import { describeJsonError, findDuplicateKey } from "../load/read.js";
-import type { SourceLocation } from "../ir/types.js";
+// the separators of an array or of JSON Lines), counting lines as it goes; JSON.parse reads the task; json.ts
+// reads it again, with positions, only to place an issue or a syntax error. A 150 MB file of tasks is never held
+// whole.
+import { SpecError, pointerKeys } from "./errors.js";
+import { describeJsonError, findDuplicateKey, nodeAt, parseJsonTree, type JsonNode } from "./json.js";
+
+/** A place in a file, 1-based. */
+export interface SourceLocation {
+  readonly line: number;
+  readonly column: number;
+}
 
 /** The deepest nesting of objects and arrays in a payload file (a task is a few levels deep; the validators recurse). */
 export const MAX_DEPTH = 100;
@@ -40,17 +45,15 @@ function positionIn(text: string, offset: number, start: SourceLocation): Source
   return { line, column: last === -1 ? start.column + offset : offset - last };
 }
 
-/** A task's text as a jsonc tree; a SpecError at the first syntax error, placed in the file. */
-function treeOf(file: string, unit: Unit): jsonc.Node {
-  const errors: jsonc.ParseError[] = [];
-  const tree = jsonc.parseTree(unit.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const error = errors[0];
-  if (error || !tree) {
-    const { line, column } = positionIn(unit.text, error?.offset ?? unit.text.length, unit);
-    const words = error ? describeJsonError(jsonc.printParseErrorCode(error.error)).replace("end of the document", "end of the task") : "unexpected end of the file";
+/** A task's text as a tree with positions; a SpecError at the first syntax error, placed in the file. */
+function treeOf(file: string, unit: Unit): JsonNode {
+  const parsed = parseJsonTree(unit.text);
+  if (!parsed.ok) {
+    const { line, column } = positionIn(unit.text, parsed.offset, unit);
+    const words = describeJsonError(parsed.code).replace("end of the document", "end of the task");
     throw new SpecError(file, `${line}:${column}`, `invalid JSON (${words})`);
   }
-  return tree;
+  return parsed.root;
 }
 
 
@@ -70,7 +73,7 @@ function countKeys(value: unknown): number {
   return n;
 }
 
-/** Parse one task: JSON.parse, and the jsonc tree for a syntax error or a duplicate key, placed in the file. */
+/** Parse one task: JSON.parse, and the positioned tree for a syntax error or a duplicate key, placed in the file. */
 function parseUnit(file: string, unit: Unit): unknown {
   let value: unknown;
   try {
@@ -89,23 +92,9 @@ function parseUnit(file: string, unit: Unit): unknown {
   return value;
 }
 
-/**
- * The node at a pointer's keys. A pointer's keys are strings, and jsonc's findNodeAtLocation takes an array index
- * only as a number: "0" under an array is its first element (else an issue in an element is placed at the array).
- */
-function nodeAt(tree: jsonc.Node, keys: readonly string[]): jsonc.Node | undefined {
-  let node: jsonc.Node | undefined = tree;
-  for (const key of keys) {
-    if (!node) return undefined;
-    if (node.type === "array") node = /^(0|[1-9][0-9]*)$/.test(key) ? node.children?.[Number(key)] : undefined;
-    else node = jsonc.findNodeAtLocation(node, [key]);
-  }
-  return node;
-}
-
 /** A locator for a parsed task: the tree is built on the first call (only a task with issues needs one). */
 function locator(file: string, unit: Unit): (ptr: string) => SourceLocation | undefined {
-  let tree: jsonc.Node | undefined;
+  let tree: JsonNode | undefined;
   return (ptr) => {
     tree ??= treeOf(file, unit);
     let node = nodeAt(tree, pointerKeys(ptr));
@@ -152,7 +141,7 @@ type ScannedUnit = Unit & { readonly inArray: boolean };
 /**
  * Split a stream of text into tasks: the elements of a top-level array, or else each top-level value (JSON Lines).
  * Nesting deeper than MAX_DEPTH, a task longer than MAX_TASK_CHARS and a broken separator are SpecErrors placed
- * at their line:column; a task's own syntax is JSON.parse's (then jsonc's, to place an error).
+ * at their line:column; a task's own syntax is JSON.parse's (then json.ts's, to place an error).
  */
 async function* scanUnits(file: string, chunks: AsyncIterable<string>): AsyncGenerator<ScannedUnit> {
   let mode: "start" | "array" | "values" = "start";
@@ -284,7 +273,7 @@ async function* scanUnits(file: string, chunks: AsyncIterable<string>): AsyncGen
     if (mode === "array") expect = "comma";
   }
   if (inUnit) {
-    // An open string or bracket: jsonc says where the task went wrong.
+    // An open string or bracket: json.ts says where the task went wrong.
     treeOf(file, { text: pieces.join(""), line: start.line, column: start.column, keys });
     fail(0, "invalid JSON (unexpected end of the file)");
   }

@@ -1,8 +1,8 @@
 // validate's report, written as it goes: text for a person (colour on a terminal), json, or GitHub workflow
 // annotations. Everything from payloads and file names is escaped for where it goes.
-import type { ResultFormat, ValidationResult } from "../validate.js";
-import { SpecError } from "../errors.js";
-import { escapeJsonText, escapeTerminal } from "../text/escape.js";
+import type { ResultFormat, ValidationResult } from "./run.js";
+import { SpecError } from "./errors.js";
+import { escapeJsonText, escapeTerminal } from "./escape.js";
 
 
 /** Where validate's report goes, a task at a time (the results of one task together). */

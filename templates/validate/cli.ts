@@ -1,0 +1,85 @@
+// The validate command, shared by `modelgen validate` and the generated package's bin (`npx <package> validate`):
+// the same inputs, formats, exit codes, streaming and limits, whichever runs it. Each CLI says where the models
+// come from (the generator: --registry or --specs; the package: its own registry).
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { SpecError, UsageError } from "./errors.js";
+import { escapeTerminal } from "./escape.js";
+import { expandInputs } from "./inputs.js";
+import { createReporter } from "./report.js";
+import { loadRegistry, validateInputs, type ModelSource, type ResultFormat } from "./run.js";
+import { MAX_DEPTH } from "./scan.js";
+
+const FORMATS: readonly ResultFormat[] = ["text", "json", "github"];
+const isFormat = (f: string): f is ResultFormat => (FORMATS as readonly string[]).includes(f);
+
+/** The options both CLIs share, for their help texts. */
+export const VALIDATE_OPTIONS_HELP = `  Each input is a JSON task, an array of tasks, or JSON Lines (- reads standard input), read as a stream: a file
+  of any size is checked a task at a time. Input nested more than ${MAX_DEPTH} levels deep, or that is not JSON, stops
+  the run with exit 2 and its line:column (the tasks before it are reported).
+  --model <id>     one model for every task (for bodies without a model field, such as Runflow's)
+  --format text    one line per task, with each broken rule in words (colour when on a terminal); control
+                   characters in file names, model ids and property names are shown as escapes (\\x1b)
+  --format json    { results: [{ file, index, model, line, column, path, message }], valid, invalid }
+                   (and error, when bad input stopped the run: the tasks before it are reported)
+  --format github  workflow annotations: ::error file=…,line=…::message
+  Exit: 0 all valid, 1 some invalid, 2 bad usage or unreadable input.`;
+
+/**
+ * Validate `patterns` (files, globs, -) against `models` (asked for after the inputs are found), writing the report
+ * to standard output as it goes; exit code 1 when a task is invalid. Bad input throws a SpecError after the tasks
+ * before it are reported; a wrong option is a UsageError.
+ */
+export async function runValidate(patterns: readonly string[], { format = "text", model }: { format?: string | undefined; model?: string | undefined }, models: () => Promise<ModelSource>): Promise<void> {
+  if (!isFormat(format)) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
+  if (patterns.length === 0) throw new UsageError("validate needs at least one file, glob or - (see `validate --help`)");
+  const inputs = expandInputs(patterns);
+  const source = await models();
+  let pending = "";
+  const flush = async (): Promise<void> => {
+    const text = pending;
+    pending = "";
+    if (text && !process.stdout.write(text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+  };
+  const reporter = createReporter(format, (text) => void (pending += text), { color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR });
+  let summary;
+  try {
+    summary = await validateInputs(inputs, source, reporter, { model, after: () => (pending.length > 65536 ? flush() : undefined) });
+  } finally {
+    // On bad input too: the results decided before it, then the error (on stderr).
+    await flush();
+  }
+  if (summary.invalid > 0) process.exitCode = 1;
+}
+
+/** The one way an error reaches the terminal: one line, control characters as escapes, exit 2. */
+function fail(message: string, code = 2): void {
+  process.stderr.write(`modelgen: ${escapeTerminal(message)}\n`);
+  process.exitCode = code;
+}
+
+/** The package's bin: `<package> validate <file|glob|->… [--model <id>] [--format text|json|github]`, over `registry` (its index.js). */
+export async function packageMain(argv: readonly string[], registry: URL): Promise<void> {
+  const help = `Usage: npx <this package> validate <file|glob|->… [--model <id>] [--format text|json|github]
+
+  Checks payload files against this package's validators; a task's model is found through its \`model\` field,
+  and only the models the tasks name are loaded.
+${VALIDATE_OPTIONS_HELP}`;
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(help + "\n");
+    if (command === undefined) process.exitCode = 2;
+    return;
+  }
+  if (command !== "validate") return fail(`unknown command ${JSON.stringify(command)}; the command is validate (see --help)`);
+  try {
+    const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: { model: { type: "string" }, format: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    if (values.help) return void process.stdout.write(help + "\n");
+    await runValidate(positionals, values, () => loadRegistry(fileURLToPath(new URL(".", registry))));
+  } catch (e) {
+    if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) return fail(`${e.message} (see \`validate --help\`)`);
+    if (e instanceof SpecError) return fail(e.message, e.exitCode);
+    if (e instanceof UsageError) return fail(e.message);
+    throw e;
+  }
+}

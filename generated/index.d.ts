@@ -35,15 +35,8 @@ export declare const models: {
 /** The model ids, sorted. */
 export declare const modelIds: string[];
 
-/** loadModel's rejection for an id that no generated model has. */
-export declare class UnknownModelError extends Error {
-  readonly code: "unknownModel";
-  /** The id asked for, as given. */
-  readonly modelId: unknown;
-  /** The nearest known ids (at most three), nearest first. */
-  readonly closest: string[];
-  constructor(modelId: unknown, closest: string[]);
-}
+/** loadModel's rejection for an id that no generated model has (`closest`: the nearest known ids). */
+export { UnknownModelError } from "./_runtime/registry/index.js";
 
 /** The module of model `id`, imported on first use; an unknown id rejects with an UnknownModelError. */
 export declare function loadModel<K extends ModelId>(id: K): Promise<ModelModules[K]>;

@@ -1,0 +1,1 @@
+export { closestIds, modelLoader, UnknownModelError } from "./lookup.js";

@@ -33,15 +33,23 @@ function pointerKeys(ptr) {
     .slice(1)
     .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
-function escapeTerminal(s) {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const n = c.charCodeAt(0);
-    return n < 256 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16)}`;
-  });
-}
 var UsageError = class extends Error {
   exitCode = 2;
 };
+
+// templates:validate/escape.js
+var ACTING = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var visible = (c) => {
+  const n = c.charCodeAt(0);
+  return n < 256 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+};
+function escapeTerminal(s) {
+  return s.replace(ACTING, visible);
+}
+var JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeJsonText(json) {
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 // templates:validate/inputs.js
 import { createReadStream, existsSync, readdirSync, realpathSync, statSync } from "node:fs";
@@ -193,11 +201,6 @@ async function* fileChunks(file, shown) {
 // templates:validate/report.js
 var escapeGithub = (s) => escapeTerminal(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 var escapeGithubProp = (s) => escapeGithub(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-var escapeJson = (s) =>
-  s.replace(
-    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 function createReporter(format, write, { color = false } = {}) {
   const red = (s) => (color ? `\x1B[31m${s}\x1B[39m` : s);
   const green = (s) => (color ? `\x1B[32m${s}\x1B[39m` : s);
@@ -216,7 +219,7 @@ function createReporter(format, write, { color = false } = {}) {
         let text = "";
         for (const { valid: _, ...r } of rs) {
           text += `${first ? "" : ","}
-    ${escapeJson(JSON.stringify(r))}`;
+    ${escapeJsonText(JSON.stringify(r))}`;
           first = false;
         }
         write(text);
@@ -264,7 +267,7 @@ ${rs
         write(`${first ? "]" : "\n  ]"},
   "valid": ${valid},
   "invalid": ${invalid},
-  "error": ${escapeJson(JSON.stringify(message))}
+  "error": ${escapeJsonText(JSON.stringify(message))}
 }
 `);
       else if (format === "github" && error instanceof SpecError) {

@@ -132,6 +132,16 @@ describe("fal: lifecycle", () => {
     expect(server.submits).toBe(1);
   });
 
+  it("serves any endpoint id the fake is given, requests under its owner/app", async () => {
+    const server = await startFakeFal({ apiKey: KEY, endpointId: "fal-ai/flux/dev", validate: () => [], output: (r) => ({ images: [{ url: `https://v3.fal.media/files/${r.id}.png` }] }) });
+    stoppers.push(server);
+    const flux = createFalClient<Input, { images: Array<{ url: string }> }>({ modelId: "fal-ai/flux/dev", validateTask: () => [] }, options(server.url));
+    const result = await flux.run({ prompt: "a red fox" });
+    expect(result.data.images[0]?.url).toBe(`https://v3.fal.media/files/${result.requestId}.png`);
+    expect(server.requests[0]).toBe("POST /fal-ai/flux/dev");
+    expect(server.requests.slice(1).every((r) => r.startsWith(`GET /fal-ai/flux/requests/${result.requestId}`))).toBe(true);
+  });
+
   it("defaults to https://queue.fal.run", () => {
     expect(FAL_QUEUE_BASE_URL).toBe("https://queue.fal.run");
   });
@@ -202,8 +212,10 @@ describe("fal: a submit is never repeated when a request may exist", () => {
   it("a submit that times out is not repeated either", async () => {
     const server = await fake();
     server.inject({ kind: "hang", on: "submit", phase: "after" });
-    const error = await rejection(client(server, { timeoutMs: 100 }).submit(input()));
+    // Long enough for a loaded machine's server to have queued the request before the client gives up.
+    const error = await rejection(client(server, { timeoutMs: 1000 }).submit(input()));
     expect(error).toMatchObject({ code: "timeout", retryable: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.submits).toBe(1);
     expect(server.queued.size).toBe(1);
   });

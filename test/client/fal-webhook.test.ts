@@ -49,7 +49,7 @@ describe("fal webhooks: a signed delivery from the fake queue", () => {
     const client = createFalClient<Record<string, unknown>, Output>(klingBinding(), { apiKey: KEY, baseUrl: fal.url });
     const ok = await client.submit({ prompt: "A fox in snow" }, { webhookUrl: `${hooks.url}/hooks/fal` });
     const bad = await client.submit({ prompt: "[fail] a fox" }, { webhookUrl: `${hooks.url}/hooks/fal` });
-    const received = await hooks.waitFor(2);
+    const received = await hooks.waitFor(2, 10_000);
     const options: FalWebhookOptions = { jwksUrl: fal.jwksUrl };
     const parsed = await Promise.all(received.map((h) => parseFalWebhook<Output>(h.raw, h.headers, options)));
     const byId = new Map(parsed.map((p) => [p.request_id, p]));

@@ -5,15 +5,16 @@
 //   await client.run({ prompt: "a fox" });  // IN_QUEUE (position 1) → IN_PROGRESS (logs) → COMPLETED → output
 //   await fal.stop();
 //
-// - Endpoint: KLING_ENDPOINT (fal-ai/kling-video/v2.5-turbo/pro/text-to-video); requests are kept under its owner/app,
-//   fal-ai/kling-video, as fal does. Auth: `Authorization: Key <apiKey>`, else 401.
-// - POST /<endpoint>[?fal_webhook=<url>]: the input is checked by validateKlingInput (hand-written from the real
-//   document); bad input answers 422 `{detail: [{loc: ["body", …], msg, type}]}`. Else 200 with request_id,
+// - Endpoint: `endpointId` (default KLING_ENDPOINT, fal-ai/kling-video/v2.5-turbo/pro/text-to-video); requests are
+//   kept under its owner/app (fal-ai/kling-video), as fal does. Auth: `Authorization: Key <apiKey>`, else 401.
+// - POST /<endpoint>[?fal_webhook=<url>]: the input is checked by `validate` (default validateKlingInput, hand-written
+//   from the real document); bad input answers 422 `{detail: [{loc: ["body", …], msg, type}]}`. Else 200 with request_id,
 //   status_url, response_url, cancel_url (on `urlOrigin` when given: a hostile answer) and queue_position 2.
 // - GET …/requests/<id>/status[?logs=1]: each GET moves the request one step: IN_QUEUE (position 1), IN_PROGRESS
 //   (logs, when asked: one more line per step), IN_PROGRESS, COMPLETED. A prompt containing "[fail]" completes with
 //   `error` and `error_type`; "[never]" stays IN_PROGRESS. With `stepMs`, requests also step on their own timer.
-// - GET …/requests/<id>: the output `{video: {url, …}}` once COMPLETED; 400 before; 500 `{detail}` when it failed.
+// - GET …/requests/<id>: the output (`output(request)`, default `{video: {url, …}}`) once COMPLETED; 400 before; 500
+//   `{detail}` when it failed.
 // - PUT …/requests/<id>/cancel: 202 `{status: "CANCELLATION_REQUESTED"}` (the request then completes with an error:
 //   the fake's choice), or 400 `{status: "ALREADY_COMPLETED"}` once it completed.
 // - Webhooks: on completion, when the submit had fal_webhook, POSTs `{request_id, gateway_request_id, status,
@@ -34,7 +35,6 @@ import type { AddressInfo } from "node:net";
 import type { FalBinding, ValidationIssue } from "../../templates/runtime/index.js";
 
 export const KLING_ENDPOINT = "fal-ai/kling-video/v2.5-turbo/pro/text-to-video";
-const APP = "fal-ai/kling-video";
 export const FAKE_FAL_USER_ID = "user_fake_0001";
 
 export type FalFaultKind = "429" | "503" | "500" | "502" | "504" | "reset" | "hang" | "not-json";
@@ -59,6 +59,12 @@ export interface FakeFalRequest {
 
 export interface FakeFalOptions {
   apiKey: string;
+  /** The one endpoint the fake serves (default KLING_ENDPOINT). */
+  endpointId?: string;
+  /** The server's own check of the input, answered as a 422 detail list (default validateKlingInput). */
+  validate?: (input: unknown) => ValidationIssue[];
+  /** The output of a request that completed (default a Kling video `{video: {url, content_type, …}}`). */
+  output?: (request: FakeFalRequest) => unknown;
   /** Origin (e.g. "http://127.0.0.1:9") for the status/response/cancel URLs of submit answers: a hostile answer. */
   urlOrigin?: string;
   /** When set, requests also step every `stepMs` on their own (for clients that wait for the webhook). */
@@ -139,9 +145,12 @@ export async function startFakeFal(options: FakeFalOptions): Promise<FakeFal> {
 
   const statusOf = (r: FakeFalRequest): string => (r.step >= 4 ? "COMPLETED" : r.step >= 2 ? "IN_PROGRESS" : "IN_QUEUE");
   const failed = (r: FakeFalRequest): boolean => r.outcome === "fail" || r.cancelled;
-  const output = (r: FakeFalRequest) => ({ video: { url: `https://v3.fal.media/files/${r.id}.mp4`, content_type: "video/mp4", file_name: "output.mp4", file_size: 4_096_000 } });
+  const endpointId = options.endpointId ?? KLING_ENDPOINT;
+  const app = endpointId.split("/").slice(0, 2).join("/");
+  const validate = options.validate ?? validateKlingInput;
+  const output = options.output ?? ((r: FakeFalRequest) => ({ video: { url: `https://v3.fal.media/files/${r.id}.mp4`, content_type: "video/mp4", file_name: "output.mp4", file_size: 4_096_000 } }));
   const urlsOf = (r: FakeFalRequest) => {
-    const base = `${options.urlOrigin ?? origin}/${APP}/requests/${r.id}`;
+    const base = `${options.urlOrigin ?? origin}/${app}/requests/${r.id}`;
     return { response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
   };
 
@@ -218,8 +227,8 @@ export async function startFakeFal(options: FakeFalOptions): Promise<FakeFal> {
       state.authorizations.push(req.headers.authorization);
       if (req.headers.authorization !== `Key ${options.apiKey}`) return reply(res, 401, { detail: "Invalid Key" });
 
-      const isSubmit = req.method === "POST" && url.pathname === `/${KLING_ENDPOINT}`;
-      const m = /^\/fal-ai\/kling-video\/requests\/([^/]+)(\/status|\/cancel)?$/.exec(url.pathname);
+      const isSubmit = req.method === "POST" && url.pathname === `/${endpointId}`;
+      const m = url.pathname.startsWith(`/${app}/requests/`) ? /^\/([^/]+)(\/status|\/cancel)?$/.exec(url.pathname.slice(`/${app}/requests`.length)) : null;
       const kind = isSubmit ? "submit" : m && req.method === "GET" && m[2] === "/status" ? "status" : m && req.method === "GET" && !m[2] ? "result" : m && req.method === "PUT" && m[2] === "/cancel" ? "cancel" : undefined;
       if (!kind) return reply(res, 404, { detail: `No route ${req.method} ${url.pathname}` });
       if (kind === "submit") state.submits++;
@@ -235,7 +244,7 @@ export async function startFakeFal(options: FakeFalOptions): Promise<FakeFal> {
         } catch {
           return reply(res, 400, { detail: "Body is not JSON" });
         }
-        const issues = validateKlingInput(input);
+        const issues = validate(input);
         if (issues.length > 0) return reply(res, 422, { detail: issues.map((x) => ({ loc: ["body", ...x.path.split("/").slice(1)], msg: x.message, type: "value_error" })) });
         const prompt = String((input as { prompt: string }).prompt);
         const r: FakeFalRequest = {

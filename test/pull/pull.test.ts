@@ -138,7 +138,7 @@ describe("modelgen pull fal", () => {
 
   test("ids that try to leave specs/fal/ (../, absolute, backslash, empty segments, reserved names) are skipped, never written", async () => {
     const doc = fake.fal.find((m) => m.endpoint_id === "fal-ai/minimax/video-01")!.openapi!;
-    const hostile = ["../../escaped", "/etc/escaped", "fal-ai/..\\..\\escaped", "fal-ai//double", "fal-ai/x/", "fal-ai/index", "fal-ai/x.overlay", "fal-ai/x.openapi", "fal-ai/\u001b[31mred"];
+    const hostile = ["../../escaped", "/etc/escaped", "fal-ai/..\\..\\escaped", "fal-ai//double", "fal-ai/x/", "fal-ai/index", "fal-ai/x.overlay", "fal-ai/x.openapi", "fal-ai/\u001b[31mred", "fal-ai/Con.v2", "fal-ai/a\u202eb"];
     fake.fal = hostile.map((id) => ({ endpoint_id: id, category: "text-to-video", openapi: documentFor(id, doc) }));
     fake.pageSize = 20;
     const r = await pull(["pull", "fal", "--base-url", fake.baseUrl], { cwd: work });
@@ -147,6 +147,9 @@ describe("modelgen pull fal", () => {
     for (const line of r.stdout.trim().split("\n").slice(1)) expect(line).toMatch(/^ {2}skipped {3}.*; not written$/);
     expect(r.stdout).not.toContain("\u001b");
     expect(r.stdout).toContain("fal-ai/\\x1b[31mred");
+    // generate's own rules (load/names.ts), not a copy: a Windows device name and a bidirectional control too.
+    expect(r.stdout).toContain(`skipped   fal-ai/Con.v2: its id "fal-ai/Con.v2" is not a safe name`);
+    expect(r.stdout).toContain("fal-ai/a\\u202eb");
     expect(tree(work)).toEqual({});
     expect(existsSync(path.join(os.tmpdir(), "escaped.json"))).toBe(false);
   });

@@ -6,6 +6,7 @@ import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes, type GroupSummary } from "./types.js";
 import { emitReadme } from "./readme.js";
 import { providerNamed } from "../providers/index.js";
+import { MIN_SECRET_LENGTH } from "../../templates/runtime/redact.js";
 import { mapSchema, isPlain } from "../normalize/walk.js";
 import type { AnalyzedIR, ModelMeta, Provider, Schema, SchemaObject } from "../ir/types.js";
 import type { InProcessValidator } from "../analyze/model.js";
@@ -68,6 +69,19 @@ async function schemaType(typeName: string, schema: Schema | null): Promise<stri
 }
 
 /**
+ * The one check createClient makes itself, synchronously: the runtime loads only at the first call, and a missing
+ * key or one shorter than the runtime accepts must be refused when the client is made (a TypeError with the code
+ * the runtime would give). Plain JS, no spec text.
+ */
+const CHECK_API_KEY = `function checkApiKey(options) {
+  const key = options !== null && typeof options === "object" && typeof options.apiKey === "string" ? options.apiKey.trim() : "";
+  if (key.length >= ${MIN_SECRET_LENGTH}) return;
+  const error = new TypeError(key === "" ? "options.apiKey must be a non-empty string" : \`options.apiKey is \${key.length} character\${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})\`);
+  error.code = key === "" ? "missingApiKey" : "invalidOptions";
+  throw error;
+}`;
+
+/**
  * The files of one model, paths relative to the output root. Reads only the AnalyzedIR (lint and example verdicts
  * included); of the validator, the standalone code that ships and the check that keeps README snippets valid.
  */
@@ -88,12 +102,15 @@ export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator, { p
   // never pays for it. Every client method is async, so the wrapper changes no signature.
   const bindingJs = code`${binding}
 ${docComment([provider.clientDoc])}export function createClient(options) {
+  checkApiKey(options);
   const client = import(${runtimeClient}).then((runtime) => runtime.${name(provider.factory)}(binding, options));
-  client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
+  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
   return {
 ${new Code(provider.methods.map((m) => `    ${m}: (...args) => client.then((c) => c.${m}(...args)),`).join("\n"))}
   };
 }
+
+${new Code(CHECK_API_KEY)}
 `;
 
   // parseWebhook / handleWebhook (and what else the provider's webhooks need), typed with this module's types.
@@ -143,7 +160,7 @@ ${responseTypes}
 export declare function isTask(value: unknown): value is Task;
 /** Why \`value\` is not a valid task: one issue per broken rule; empty when valid. */
 export declare function validateTask(value: unknown): ValidationIssue[];
-/** A typed client for this model. */
+/** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than ${MIN_SECRET_LENGTH} characters. */
 export declare function createClient(options: ClientOptions): ${provider.clientType(ir)};
 ${webhook.dts}`;
   const validatorDts = `${banner(meta)}import type { AjvError } from ${literal(runtimeValidation).text};\n/** The precompiled Ajv validator of the task schema, all errors (behind validateTask). */\nexport declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };\n/** The same schema compiled to stop at the first error (behind isTask); it keeps no errors. */\nexport declare const guard: (value: unknown) => boolean;\nexport default validate;\n`;

@@ -38,16 +38,30 @@ const binding = { modelId, runPath: "/v1/models/alibaba/wan/v2.7/text-to-video/r
  * A client for this model: `run(input)` creates a run and waits for its output.
  */
 export function createClient(options) {
+  checkApiKey(options);
   const client = import("../../_runtime/runtime/index.js").then((runtime) =>
     runtime.createRunflowClient(binding, options),
   );
-  client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
+  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
   return {
     run: (...args) => client.then((c) => c.run(...args)),
     create: (...args) => client.then((c) => c.create(...args)),
     get: (...args) => client.then((c) => c.get(...args)),
     wait: (...args) => client.then((c) => c.wait(...args)),
   };
+}
+
+function checkApiKey(options) {
+  const key =
+    options !== null && typeof options === "object" && typeof options.apiKey === "string" ? options.apiKey.trim() : "";
+  if (key.length >= 8) return;
+  const error = new TypeError(
+    key === ""
+      ? "options.apiKey must be a non-empty string"
+      : `options.apiKey is ${key.length} character${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least 8)`,
+  );
+  error.code = key === "" ? "missingApiKey" : "invalidOptions";
+  throw error;
 }
 
 /**

@@ -146,16 +146,30 @@ const binding = {
  * A client for this model: `run(input)` submits a task and resolves with its results.
  */
 export function createClient(options) {
+  checkApiKey(options);
   const client = import("../../_runtime/runtime/index.js").then((runtime) =>
     runtime.createRunwareClient(binding, options),
   );
-  client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
+  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
   return {
     run: (...args) => client.then((c) => c.run(...args)),
     submit: (...args) => client.then((c) => c.submit(...args)),
     poll: (...args) => client.then((c) => c.poll(...args)),
     runBatch: (...args) => client.then((c) => c.runBatch(...args)),
   };
+}
+
+function checkApiKey(options) {
+  const key =
+    options !== null && typeof options === "object" && typeof options.apiKey === "string" ? options.apiKey.trim() : "";
+  if (key.length >= 8) return;
+  const error = new TypeError(
+    key === ""
+      ? "options.apiKey must be a non-empty string"
+      : `options.apiKey is ${key.length} character${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least 8)`,
+  );
+  error.code = key === "" ? "missingApiKey" : "invalidOptions";
+  throw error;
 }
 
 /**

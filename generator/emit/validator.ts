@@ -139,7 +139,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   const used = new Map<string, string>();
   const guard = EXPORTS.exec(first);
   if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
-  const body = withoutErrorObjects(withRuntimeImports(first.replace(EXPORTS, ""), formats, used));
+  const body = withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true });
   const code = `${withRuntimeImports(full, formats, used)}\nexport const guard = (() => {\n${body}\nreturn ${guard[1]};\n})();\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
@@ -210,8 +210,71 @@ function topLevelKeys(literal: string): string[] {
   return keys;
 }
 
+/** How Ajv's standalone code records an error (allErrors, or inside a composite rule): after `const errN = <value>`. */
+const PUSH = (n: string) => `;\nif(vErrors === null){\nvErrors = [err${n}];\n}\nelse {\nvErrors.push(err${n});\n}\nerrors++;`;
+
+/**
+ * Each of Ajv's error sites (`const errN = {instancePath, schemaPath, keyword, params}; if (vErrors === null) …
+ * push; errors++;`) as one call to the runtime's ajvError (same object, same order of keys; the keyword left out
+ * when it is the schema path's last segment), or to ajvPush for values of another shape. A site written in any
+ * other way is left as it is.
+ */
+export function compactErrorSites(code: string, used: Map<string, string>): string {
+  let out = "";
+  let from = 0;
+  const decl = /const err(\d+) = /g;
+  for (let m = decl.exec(code); m; m = decl.exec(code)) {
+    const valueStart = m.index + m[0].length;
+    const valueEnd = code[valueStart] === "{" ? objectEnd(code, valueStart) : /^[\w$]+/.exec(code.slice(valueStart))?.[0].length !== undefined ? valueStart + /^[\w$]+/.exec(code.slice(valueStart))![0].length : -1;
+    if (valueEnd === -1 || !code.startsWith(PUSH(m[1]!), valueEnd)) continue;
+    const value = code.slice(valueStart, valueEnd);
+    const parts = value.startsWith("{") ? topLevelEntries(value) : null;
+    let call: string;
+    if (parts && parts.map(([k]) => k).join() === "instancePath,schemaPath,keyword,params" && /^"[^"\\]*"$/.test(parts[2]![1]) && /^"[^"\\]*"$/.test(parts[1]![1])) {
+      const [[, instancePath], [, schemaPath], [, keyword], [, params]] = parts as [[string, string], [string, string], [string, string], [string, string]];
+      const last = JSON.parse(schemaPath).split("/").pop();
+      used.set("ajvError", "__ajvError");
+      call = `__ajvError(vErrors, ${instancePath}, ${schemaPath}, ${params}${JSON.parse(keyword) === last ? "" : `, ${keyword}`})`;
+    } else {
+      used.set("ajvPush", "__ajvPush");
+      call = `__ajvPush(vErrors, ${value})`;
+    }
+    out += `${code.slice(from, m.index)}vErrors = ${call};\nerrors++;`;
+    from = valueEnd + PUSH(m[1]!).length;
+    decl.lastIndex = from;
+  }
+  return out + code.slice(from);
+}
+
+/** The entries at the top level of an object literal's text, as [key, value text]; a shorthand key is its value. */
+function topLevelEntries(literal: string): [string, string][] {
+  const entries: [string, string][] = [];
+  let depth = 0;
+  let start = 1;
+  const flush = (end: number) => {
+    const text = literal.slice(start, end).trim();
+    if (!text) return;
+    const colon = /^([A-Za-z_$][\w$]*)\s*:/.exec(text);
+    entries.push(colon ? [colon[1]!, text.slice(colon[0].length).trim()] : [text, text]);
+  };
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal[i]!;
+    if (c === '"' || c === "'" || c === "`") {
+      for (i++; i < literal.length && literal[i] !== c; i++) if (literal[i] === "\\") i++;
+    } else if (c === "{" || c === "[" || c === "(") depth++;
+    else if (c === "}" || c === "]" || c === ")") {
+      depth--;
+      if (depth === 0) flush(i);
+    } else if (c === "," && depth === 1) {
+      flush(i);
+      start = i + 1;
+    }
+  }
+  return entries;
+}
+
 /** Ajv's requires of runtime helpers and formats as named imports (recorded in `used`), and its literals pruned. */
-function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<string, string>): string {
+function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<string, string>, { dropErrors = false } = {}): string {
   // Named imports of exactly what the code uses, so a bundler keeps only those (formats are one function each).
   let code = source.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)?)/g, (_whole: string, mod: string, member: string) => {
     const name = RUNTIME_REQUIRES[mod];
@@ -227,6 +290,8 @@ function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<
     return `__${name}${member}`;
   });
   code = code.replace(/^"use strict";/, "");
+  if (dropErrors) code = withoutErrorObjects(code);
+  code = compactErrorSites(code, used);
   code = pruneSchemaLiterals(code);
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.

@@ -24,6 +24,33 @@ export function equal(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** An error as Ajv's standalone code builds it (messages off). */
+interface AjvErrorObject {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Ajv's "record this error" as one call, so each of a validator's hundreds of error sites is a short call instead
+ * of an object literal and a push: the same object (same keys, same order), appended to `errors` (null: none yet).
+ * The keyword is the schema path's last segment unless given.
+ */
+export function ajvError(errors: AjvErrorObject[] | null, instancePath: string, schemaPath: string, params: Record<string, unknown>, keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1)): AjvErrorObject[] {
+  const error = { instancePath, schemaPath, keyword, params };
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+
+/** Append any error value Ajv builds (an object of another shape, or the guard's 0) to `errors`. */
+export function ajvPush<T>(errors: T[] | null, error: T): T[] {
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+
 /** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
 export const ajvUcs2length = { default: ucs2length };
 export const ajvEqual = { default: equal };

@@ -2,6 +2,27 @@
 export declare function ucs2length(str: string): number;
 /** Structural equality of JSON values (for const, enum and uniqueItems). */
 export declare function equal(a: unknown, b: unknown): boolean;
+/** An error as Ajv's standalone code builds it (messages off). */
+interface AjvErrorObject {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+/**
+ * Ajv's "record this error" as one call, so each of a validator's hundreds of error sites is a short call instead
+ * of an object literal and a push: the same object (same keys, same order), appended to `errors` (null: none yet).
+ * The keyword is the schema path's last segment unless given.
+ */
+export declare function ajvError(
+  errors: AjvErrorObject[] | null,
+  instancePath: string,
+  schemaPath: string,
+  params: Record<string, unknown>,
+  keyword?: string,
+): AjvErrorObject[];
+/** Append any error value Ajv builds (an object of another shape, or the guard's 0) to `errors`. */
+export declare function ajvPush<T>(errors: T[] | null, error: T): T[];
 /** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
 export declare const ajvUcs2length: {
   default: typeof ucs2length;
@@ -9,3 +30,4 @@ export declare const ajvUcs2length: {
 export declare const ajvEqual: {
   default: typeof equal;
 };
+export {};

@@ -119,6 +119,23 @@ function equal(a, b) {
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
 }
+function ajvError(
+  errors,
+  instancePath,
+  schemaPath,
+  params,
+  keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1),
+) {
+  const error = { instancePath, schemaPath, keyword, params };
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+function ajvPush(errors, error) {
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
 var ajvUcs2length = { default: ucs2length };
 var ajvEqual = { default: equal };
 
@@ -395,6 +412,8 @@ function checkExtraRules(data, rules) {
 }
 export {
   ajvEqual,
+  ajvError,
+  ajvPush,
   ajvUcs2length,
   checkExtraRules,
   date,

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { makeCorpus, ROOT } from "./corpus.js";
@@ -56,10 +56,16 @@ const CORPUS = path.join(HERE, ".corpus", "specs");
 const SEED_CORPUS = path.join(HERE, ".corpus", "seed000");
 const SEED_SPEC = "specs/runware/alibaba-wan2-7.json";
 const REAL_SPECS = "test/fixtures/real-specs";
+// fal's real catalog (one OpenAPI document per endpoint, under category/owner/…): the issue's third corpus. The
+// documents that are fal's error answers (no `openapi` key) are left out of the copy in bench/.corpus/fal.
+const FAL_SOURCE = path.join(ROOT, "..", "shared", "real-specs", "fal");
+const FAL_SOURCE_SHOWN = "/work/shared/real-specs/fal";
+const FAL_CORPUS = path.join(HERE, ".corpus", "fal");
 const OUT = path.join(HERE, ".out");
 const GEN_OUT = path.join(OUT, "gen");
 const SEED_OUT = path.join(OUT, "gen-seed000");
 const REAL_OUT = path.join(OUT, "gen-real");
+const FAL_OUT = path.join(OUT, "gen-fal");
 const OTS_OUT = path.join(OUT, "ots");
 const MODEL = "runware/alibaba-wan2-7";
 const MODEL_DIR = path.join(ROOT, "generated", MODEL);
@@ -70,11 +76,14 @@ const INVALID_CASE = "reference task with 1280x1280";
 // Where modelgen's incremental cache may live (removed before every full generation).
 const CACHE_DIRS = [path.join(ROOT, ".modelgen-cache"), path.join(GEN_OUT, ".modelgen-cache"), path.join(OUT, ".modelgen-cache"), path.join(HERE, ".corpus", ".modelgen-cache"), path.join(CORPUS, ".modelgen-cache")];
 
+// Issue 22's starting point (bench/RESULTS.md of issue 15, 2026-12-02): bytes per model of the Runware real specs.
+const BASELINE = { bytesPerModelReal: 115_775 };
 const TARGETS = {
+  bytesPerModel: Math.floor(BASELINE.bytesPerModelReal / 2), // half the bytes per model, nothing a person reads lost
   fullVsOts: 2, // full generation ≤ 2× openapi-typescript
   oneChanged: 0.05, // regeneration after one change ≤ 5% of full
   coldStart: 0.1, // cold start ≤ 10% of Ajv's compile path (net of node's own start)
-  throughput: 1, // ≥ Ajv compiled at run time
+  throughput: 1, // isTask ≥ Ajv with its defaults (first error), compiled at run time
   tsc: 3, // tsc over the generated corpus ≤ 3× tsc over openapi-typescript's output
   gzipBytes: 15 * 1024, // ≤ 15 KB (KiB) gzipped for the Wan 2.7 module
 };
@@ -183,6 +192,28 @@ async function section(name, fn) {
     writeFileSync(path.join(SEED_CORPUS, `seed-${n}.json`), seedText.replaceAll(seedId, JSON.stringify(`alibaba:wan@2.7-copy${n}`)));
   }
   results.corpus.seedCopies = { dir: rel(SEED_CORPUS), specs: CONFIG.n, from: SEED_SPEC };
+  rmSync(FAL_CORPUS, { recursive: true, force: true });
+  const falSource = existsSync(FAL_SOURCE) ? FAL_SOURCE : process.env.MODELGEN_FAL_SPECS;
+  if (falSource && existsSync(falSource)) {
+    const docs = listFiles(falSource, (p) => p.endsWith(".json"));
+    let kept = 0;
+    for (const f of docs) {
+      const text = readFileSync(f, "utf8");
+      let doc;
+      try {
+        doc = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      if (!doc || typeof doc.openapi !== "string") continue;
+      const to = path.join(FAL_CORPUS, path.relative(falSource, f));
+      mkdirSync(path.dirname(to), { recursive: true });
+      writeFileSync(to, text);
+      kept++;
+    }
+    results.corpus.fal = { from: FAL_SOURCE_SHOWN, dir: rel(FAL_CORPUS), documents: docs.length, specs: kept };
+    log(`corpus: ${kept} fal documents of ${docs.length} (the others are fal's error answers) in ${rel(FAL_CORPUS)}`);
+  } else results.corpus.fal = null;
 }
 
 // ---------------------------------------------------------------------------------------------------- a. generation
@@ -258,6 +289,25 @@ results.generation = await section("generation", () => {
   const seedOts = node([path.join(HERE, "lib/ots-runner.js"), rel(SEED_CORPUS), rel(path.join(OUT, "ots-seed000"))]);
   const seedCopies = { fullMs: seedFull.ms, otsMs: seedOts.ms, fullVsOts: seedFull.ms / seedOts.ms, stagesMs: stageTotals(seedFull.stderr).totals };
   log(`generation, ${CONFIG.n} copies of seed 000: full ${fmtMs(seedFull.ms)}, openapi-typescript ${fmtMs(seedOts.ms)}`);
+  // One round on fal's real documents, the same way (they generate only once a provider recognises them).
+  let fal = null;
+  if (results.corpus.fal) {
+    for (const d of CACHE_DIRS) if (existsSync(d)) rmSync(d, { recursive: true, force: true });
+    rmSync(FAL_OUT, { recursive: true, force: true });
+    let falFull;
+    try {
+      falFull = generateOnce(cli, FAL_CORPUS, FAL_OUT);
+    } catch (e) {
+      fal = { error: String(e.message).split("\n").filter((l) => /modelgen: /.test(l))[0]?.slice(0, 300) ?? String(e.message).split("\n")[0] };
+      log(`generation, fal: ${fal.error}`);
+    }
+    if (falFull) {
+      for (const d of CACHE_DIRS) if (existsSync(d)) rmSync(d, { recursive: true, force: true });
+      const falOts = node([path.join(HERE, "lib/ots-runner.js"), rel(FAL_CORPUS), rel(path.join(OUT, "ots-fal"))]);
+      fal = { specs: results.corpus.fal.specs, fullMs: falFull.ms, otsMs: falOts.ms, fullVsOts: falFull.ms / falOts.ms, stagesMs: stageTotals(falFull.stderr).totals };
+      log(`generation, fal (${fal.specs} documents): full ${fmtMs(falFull.ms)}, openapi-typescript ${fmtMs(falOts.ms)}`);
+    }
+  }
   const fullMs = median(rounds.map((x) => x.fullMs));
   const oneChangedMs = median(rounds.map((x) => x.oneChangedMs));
   const otsMs = median(rounds.map((x) => x.otsMs));
@@ -285,6 +335,7 @@ results.generation = await section("generation", () => {
     slowestSpecStages: slowest,
     rounds: rounds.map(({ fullMs, oneChangedMs, otsMs }) => ({ fullMs, oneChangedMs, otsMs })),
     seedCopies,
+    fal,
   };
 });
 
@@ -423,7 +474,22 @@ results.validator = await section("validator", async () => {
   // Throughput: each competitor in its own fresh process.
   const configFile = path.join(dir, "throughput-config.json");
   writeFileSync(configFile, JSON.stringify({ schemaFile, payloadsFile, moduleFile, ajvOptions: ajvOpts, sampleMs: CONFIG.sampleMs, samples: CONFIG.samples, warmupMs: CONFIG.warmupMs }));
-  const competitors = ["generated-isTask", "generated-validateTask", "ajv", "cfworker", "hyperjump-compiled", "hyperjump-async"];
+  const competitors = ["generated-isTask", "ajv-default", "generated-validateTask", "ajv", "cfworker", "hyperjump-compiled", "hyperjump-async"];
+  const throughput = runThroughput(competitors, configFile, "Wan 2.7");
+  const fal = await falThroughput(ajvOpts);
+  return {
+    schema: `${MODEL_SPEC} + overlay, normalize()d (${JSON.stringify(schema).length} B JSON)`,
+    payloads: { valid: validCase.description, invalid: invalidCase.description, file: PAYLOAD_FILE },
+    ajvOptions: ajvOpts,
+    coldStart,
+    coldTimesMs: cold,
+    throughput,
+    fal,
+  };
+});
+
+/** Each competitor in its own fresh process on one config (schema, payloads, module). */
+function runThroughput(competitors, configFile, label) {
   const throughput = {};
   for (const c of competitors) {
     try {
@@ -433,17 +499,54 @@ results.validator = await section("validator", async () => {
     } catch (e) {
       throughput[c] = { error: String(e.message).split("\n").slice(0, 3).join(" ") };
     }
-    log(`throughput ${c}: ${fmtOps(throughput[c].valid?.opsPerSec)} valid, ${fmtOps(throughput[c].invalid?.opsPerSec)} invalid`);
+    log(`throughput ${label} ${c}: ${fmtOps(throughput[c].valid?.opsPerSec)} valid, ${fmtOps(throughput[c].invalid?.opsPerSec)} invalid`);
   }
-  return {
-    schema: `${MODEL_SPEC} + overlay, normalize()d (${JSON.stringify(schema).length} B JSON)`,
-    payloads: { valid: validCase.description, invalid: invalidCase.description, file: PAYLOAD_FILE },
-    ajvOptions: ajvOpts,
-    coldStart,
-    coldTimesMs: cold,
-    throughput,
-  };
-});
+  return throughput;
+}
+
+/**
+ * isTask and validateTask of one fal model (the first that generated, by path) against Ajv. fal documents come
+ * with no golden payloads: the valid one is made of the task schema's required properties, each from its first
+ * example, default, const or enum value, and must be valid to the generated validateTask; the invalid one is the
+ * same without its first required property. Null with a reason when fal's documents did not generate.
+ */
+async function falThroughput(ajvOpts) {
+  if (!existsSync(FAL_OUT)) return { error: "fal's documents did not generate in this run (see a.)" };
+  const modules = listFiles(FAL_OUT, (p) => p.endsWith(`${path.sep}index.js`) && path.dirname(p) !== FAL_OUT && !p.includes(`${path.sep}_runtime${path.sep}`));
+  const { loadSpec } = await import("../dist/generator/load/spec.js");
+  const { normalize } = await import("../dist/generator/normalize/index.js");
+  for (const moduleFile of modules) {
+    const name = path.relative(FAL_OUT, path.dirname(moduleFile));
+    const specFile = path.join(FAL_CORPUS, `${name}.json`);
+    if (!existsSync(specFile)) continue;
+    let schema;
+    try {
+      schema = normalize((await loadSpec({ file: rel(specFile), root: rel(FAL_CORPUS) })).taskSchema);
+    } catch {
+      continue;
+    }
+    const props = schema.properties ?? {};
+    const required = (schema.required ?? []).filter((k) => props[k]);
+    if (!required.length) continue;
+    const sample = (s) => s?.examples?.[0] ?? s?.default ?? s?.const ?? s?.enum?.[0];
+    const valid = Object.fromEntries(required.map((k) => [k, sample(props[k])]));
+    if (Object.values(valid).some((x) => x === undefined)) continue;
+    const mod = await import(pathToFileURL(moduleFile).href);
+    if (mod.validateTask(valid).length !== 0) continue;
+    const { [required[0]]: _dropped, ...invalid } = valid;
+    if (mod.validateTask(invalid).length === 0) continue;
+    const dir = path.join(OUT, "validator-fal");
+    mkdirSync(dir, { recursive: true });
+    const schemaFile = path.join(dir, "schema.json");
+    writeFileSync(schemaFile, JSON.stringify(schema));
+    const payloadsFile = path.join(dir, "payloads.json");
+    writeFileSync(payloadsFile, JSON.stringify({ valid, invalid }));
+    const configFile = path.join(dir, "throughput-config.json");
+    writeFileSync(configFile, JSON.stringify({ schemaFile, payloadsFile, moduleFile, ajvOptions: ajvOpts, sampleMs: CONFIG.sampleMs, samples: CONFIG.samples, warmupMs: CONFIG.warmupMs }));
+    return { model: name, payloads: { valid, invalid: `the valid one without ${required[0]}` }, throughput: runThroughput(["generated-isTask", "ajv-default", "generated-validateTask", "ajv"], configFile, `fal ${name}`) };
+  }
+  return { error: `no fal model with required properties that all have an example, default, const or enum (of ${modules.length})` };
+}
 
 // ---------------------------------------------------------------------------------------------------- d. size
 
@@ -475,7 +578,7 @@ results.size = await section("size", async () => {
   // Bytes per model: the 10 real specs (generated here), the scale corpus and the seed copies (generation's output).
   const real = node([path.join(ROOT, "bin/modelgen.js"), "generate", "--no-cache", "--specs", REAL_SPECS, "--out", rel(REAL_OUT)], { allowFail: true });
   if (real.status !== 0 && real.status !== 1) throw new Error(`modelgen generate ${REAL_SPECS} exited ${real.status}`);
-  const perModel = { real: modelBytes(REAL_OUT), corpus: modelBytes(GEN_OUT), seedCopies: modelBytes(SEED_OUT) };
+  const perModel = { real: modelBytes(REAL_OUT), fal: modelBytes(FAL_OUT), corpus: modelBytes(GEN_OUT), seedCopies: modelBytes(SEED_OUT) };
   return {
     entry: rel(entry),
     perModel,
@@ -504,8 +607,9 @@ function modelBytes(dir) {
     const size = statSync(f).size;
     const folder = path.dirname(f);
     if (existsSync(path.join(folder, "index.js")) && folder !== dir && !rel(folder).includes("/_runtime")) {
-      const m = models.get(folder) ?? { model: path.relative(dir, folder).replace(/\\/g, "/"), bytes: 0, files: {} };
+      const m = models.get(folder) ?? { model: path.relative(dir, folder).replace(/\\/g, "/"), bytes: 0, gzipBytes: 0, files: {} };
       m.bytes += size;
+      m.gzipBytes += gzipSync(readFileSync(f), { level: 9 }).length;
       m.files[path.basename(f)] = size;
       models.set(folder, m);
     } else shared += size;
@@ -519,6 +623,8 @@ function modelBytes(dir) {
     sharedBytes: shared,
     totalBytes: shared + sizes.reduce((a, b) => a + b, 0),
     perModel: { mean: sizes.length ? Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length) : null, median: median(sizes), min: Math.min(...sizes), max: Math.max(...sizes) },
+    // Each file gzipped (level 9) on its own, summed per model: what a registry tarball costs at most.
+    gzipPerModelMean: list.length ? Math.round(list.reduce((a, m) => a + m.gzipBytes, 0) / list.length) : null,
     perFileMean: Object.fromEntries(kinds.map((k) => [k, Math.round(list.reduce((a, m) => a + (m.files[k] ?? 0), 0) / list.length)])),
     list: list.length <= 20 ? list : undefined,
   };
@@ -539,6 +645,9 @@ figure("gen.fullVsOts", "a. full generation / openapi-typescript", ok(g) ? g.ful
 const sc = ok(g) ? g.seedCopies : null;
 figure("gen.seedFull", `a. full generation, ${N} copies of seed 000`, sc?.fullMs ?? null, sc ? `${fmtMs(sc.fullMs)} (openapi-typescript ${fmtMs(sc.otsMs)})` : "n/a", "—", null);
 figure("gen.seedFullVsOts", "a. full generation / openapi-typescript, seed 000 copies", sc?.fullVsOts ?? null, sc ? fmtRatio(sc.fullVsOts) : "n/a", `≤ ${TARGETS.fullVsOts}×`, sc ? sc.fullVsOts <= TARGETS.fullVsOts : null);
+const fg = ok(g) ? g.fal : null;
+figure("gen.falFull", `a. full generation, fal's real documents${fg?.specs ? ` (${fg.specs})` : ""}`, fg?.fullMs ?? null, fg && !fg.error ? `${fmtMs(fg.fullMs)} (openapi-typescript ${fmtMs(fg.otsMs)})` : "n/a", "—", null, fg?.error ?? (results.corpus.fal ? "" : `${FAL_SOURCE_SHOWN} not found`));
+figure("gen.falFullVsOts", "a. full generation / openapi-typescript, fal's real documents", fg?.fullVsOts ?? null, fg && !fg.error ? fmtRatio(fg.fullVsOts) : "n/a", `≤ ${TARGETS.fullVsOts}×`, fg && !fg.error ? fg.fullVsOts <= TARGETS.fullVsOts : null, fg?.error ? "does not generate yet" : "");
 figure("gen.oneChanged", "a. regeneration after one spec changed", ok(g) ? g.oneChangedMs : null, ok(g) ? fmtMs(g.oneChangedMs) : "n/a", "—", null);
 figure("gen.oneChangedVsFull", "a. one changed / full", ok(g) ? g.oneChangedVsFull : null, ok(g) ? fmtPct(g.oneChangedVsFull) : "n/a", `≤ ${TARGETS.oneChanged * 100}%`, ok(g) ? g.oneChangedVsFull <= TARGETS.oneChanged : null);
 const cs = ok(v) ? v.coldStart : null;
@@ -546,25 +655,37 @@ figure("val.coldGenerated", "b. cold start, generated module (raw / net of node)
 figure("val.coldAjv", "b. cold start, Ajv compile at run time (raw / net)", cs?.ajvNetMs ?? null, cs ? `${fmtMs(cs.ajvRawMs)} / ${fmtMs(cs.ajvNetMs)}` : "n/a", "—", null);
 figure("val.coldRatio", "b. cold start generated / Ajv (net; raw in note)", cs?.netRatio ?? null, cs ? fmtPct(cs.netRatio) : "n/a", `≤ ${TARGETS.coldStart * 100}%`, cs ? cs.netRatio <= TARGETS.coldStart : null, cs ? `raw ${fmtPct(cs.rawRatio)}, node baseline ${fmtMs(cs.baselineMs)}` : "");
 const tp = ok(v) ? v.throughput : {};
-const ajvOps = (kind) => tp.ajv?.[kind]?.opsPerSec;
-for (const kind of ["valid", "invalid"]) {
-  for (const [c, label] of [
-    ["generated-isTask", "generated isTask"],
-    ["generated-validateTask", "generated validateTask"],
-    ["ajv", "Ajv (compiled at run time)"],
-    ["cfworker", "@cfworker/json-schema"],
-    ["hyperjump-compiled", "@hyperjump (compiled fn)"],
-    ["hyperjump-async", "@hyperjump (await validate per call)"],
-  ]) {
-    const ops = tp[c]?.[kind]?.opsPerSec ?? null;
-    const ratio = ops != null && ajvOps(kind) ? ops / ajvOps(kind) : null;
-    const targeted = c.startsWith("generated-");
-    const agrees = tp[c]?.agrees;
-    const samples = tp[c]?.[kind]?.samples ?? [];
-    const spread = samples.length && ops ? `samples ${Math.round((Math.min(...samples) / ops - 1) * 100)}%…+${Math.round((Math.max(...samples) / ops - 1) * 100)}%` : "";
-    figure(`val.tp.${kind}.${c}`, `b. throughput, ${kind} payload: ${label}`, ops, ops != null ? `${fmtOps(ops)} (${fmtRatio(ratio)} Ajv)` : tp[c]?.error ? "error" : "n/a", targeted ? "≥ Ajv" : "—", targeted && ratio != null ? ratio >= TARGETS.throughput : null, [agrees === false ? "DISAGREES on a verdict" : "", spread].filter(Boolean).join("; "));
+/** Throughput rows of one model: every competitor as a ratio of Ajv with its defaults; isTask is the target. */
+function throughputFigures(key, model, tp) {
+  const base = (kind, c) => tp[c]?.[kind]?.opsPerSec;
+  for (const kind of ["valid", "invalid"]) {
+    for (const [c, label] of [
+      ["generated-isTask", "generated isTask"],
+      ["ajv-default", "Ajv, its defaults (first error)"],
+      ["generated-validateTask", "generated validateTask (all errors, in words)"],
+      ["ajv", "Ajv, all errors (the generator's options)"],
+      ["cfworker", "@cfworker/json-schema"],
+      ["hyperjump-compiled", "@hyperjump (compiled fn)"],
+      ["hyperjump-async", "@hyperjump (await validate per call)"],
+    ]) {
+      if (!tp[c]) continue;
+      const ops = tp[c]?.[kind]?.opsPerSec ?? null;
+      const ratio = ops != null && base(kind, "ajv-default") ? ops / base(kind, "ajv-default") : null;
+      const targeted = c === "generated-isTask";
+      const agrees = tp[c]?.agrees;
+      const samples = tp[c]?.[kind]?.samples ?? [];
+      const spread = samples.length && ops ? `samples ${Math.round((Math.min(...samples) / ops - 1) * 100)}%…+${Math.round((Math.max(...samples) / ops - 1) * 100)}%` : "";
+      const allErrors = c === "generated-validateTask" && ops != null && base(kind, "ajv") ? `${fmtRatio(ops / base(kind, "ajv"))} Ajv with all errors` : "";
+      figure(`val.tp.${key}.${kind}.${c}`, `b. throughput, ${model}, ${kind} payload: ${label}`, ops, ops != null ? `${fmtOps(ops)} (${fmtRatio(ratio)} Ajv default)` : tp[c]?.error ? "error" : "n/a", targeted ? "≥ 1.0× Ajv default" : "—", targeted && ratio != null ? ratio >= TARGETS.throughput : null, [agrees === false ? "DISAGREES on a verdict" : "", allErrors, spread].filter(Boolean).join("; "));
+    }
   }
 }
+throughputFigures("wan27", "Wan 2.7", tp);
+const falTp = ok(v) ? v.fal : null;
+if (falTp && !falTp.error) throughputFigures("fal", `fal ${falTp.model}`, falTp.throughput);
+else
+  for (const kind of ["valid", "invalid"])
+    figure(`val.tp.fal.${kind}.generated-isTask`, `b. throughput, a fal model, ${kind} payload: generated isTask`, null, "n/a", "≥ 1.0× Ajv default", null, falTp?.error ?? "validator section not run");
 figure("types.generated", `c. tsc --noEmit, generated corpus (${ok(ty) ? ty.files.generated : "?"} .d.ts)`, ok(ty) ? ty.generatedMs : null, ok(ty) ? fmtMs(ty.generatedMs) : "n/a", "—", null, ok(ty) && ty.errors.generated ? "tsc reported errors" : "");
 figure("types.ots", `c. tsc --noEmit, openapi-typescript output (${ok(ty) ? ty.files.ots : "?"} .ts)`, ok(ty) ? ty.otsMs : null, ok(ty) ? fmtMs(ty.otsMs) : "n/a", "—", null, ok(ty) && ty.errors.ots ? "tsc reported errors" : "");
 figure("types.ratio", "c. tsc generated / openapi-typescript", ok(ty) ? ty.generatedVsOts : null, ok(ty) ? fmtRatio(ty.generatedVsOts) : "n/a", `≤ ${TARGETS.tsc}×`, ok(ty) ? ty.generatedVsOts <= TARGETS.tsc : null);
@@ -574,9 +695,18 @@ figure("size.minified", `d. ${MODEL} bundle with the client runtime, minified`, 
 figure("size.gzipAll", `d. ${MODEL} bundle with the client runtime, minified + gzip`, ok(sz) ? sz.gzipBytes : null, ok(sz) ? fmtBytes(sz.gzipBytes) : "n/a", "—", null, "the client runtime loads when createClient is called");
 figure("size.staticMinified", `d. ${MODEL}: what importing it pulls in, minified`, ok(sz) ? sz.staticMinifiedBytes : null, ok(sz) ? fmtBytes(sz.staticMinifiedBytes) : "n/a", "—", null);
 figure("size.gzip", `d. ${MODEL}: what importing it pulls in, minified + gzip`, ok(sz) ? sz.staticGzipBytes : null, ok(sz) ? fmtBytes(sz.staticGzipBytes) : "n/a", `≤ 15 KiB (${TARGETS.gzipBytes} B)`, ok(sz) ? sz.staticGzipBytes <= TARGETS.gzipBytes : null, ok(sz) ? `${(sz.staticGzipBytes / 1000).toFixed(2)} kB decimal` : "");
-for (const [key, label] of [["real", `the ${REAL_SPECS.split("/").pop()} fixtures`], ["corpus", "the bench corpus"], ["seedCopies", "the seed 000 copies"]]) {
+for (const [key, label] of [["real", `Runware's real specs (${REAL_SPECS})`], ["fal", "fal's real documents"], ["corpus", "the bench corpus"], ["seedCopies", "the seed 000 copies"]]) {
   const b = ok(sz) ? sz.perModel?.[key] : null;
-  figure(`size.perModel.${key}`, `d. generated bytes per model, ${label}${b ? ` (${b.models} models)` : ""}`, b?.perModel.mean ?? null, b ? `${fmtBytes(b.perModel.mean)} mean, ${fmtBytes(b.perModel.max)} max` : "n/a", "—", null, b ? `validator.js ${(b.perFileMean["validator.js"] / 1024).toFixed(1)} KiB mean; shared (_runtime, registry) ${(b.sharedBytes / 1024).toFixed(0)} KiB once` : "");
+  const target = key === "real" ? `≤ ${fmtBytes(TARGETS.bytesPerModel)} (half of ${fmtBytes(BASELINE.bytesPerModelReal)})` : "—";
+  figure(
+    `size.perModel.${key}`,
+    `d. generated bytes per model, ${label}${b ? ` (${b.models} models)` : ""}: unpacked / gzipped`,
+    b?.perModel.mean ?? null,
+    b ? `${fmtBytes(b.perModel.mean)} / ${fmtBytes(b.gzipPerModelMean)} mean; ${fmtBytes(b.perModel.max)} max unpacked` : "n/a",
+    target,
+    key === "real" && b ? b.perModel.mean <= TARGETS.bytesPerModel : null,
+    b ? `validator.js ${(b.perFileMean["validator.js"] / 1024).toFixed(1)} KiB mean; shared (_runtime, registry) ${(b.sharedBytes / 1024).toFixed(0)} KiB once` : key === "fal" ? "fal's documents did not generate in this run" : "",
+  );
 }
 figure("size.isolated", "d. imports no other model", ok(sz) ? sz.importsNoOtherModel : null, ok(sz) ? (sz.importsNoOtherModel ? "yes" : `no (${sz.leaked.join(", ")})`) : "n/a", "yes", ok(sz) ? sz.importsNoOtherModel : null, ok(sz) ? `checked ${sz.otherModelsChecked.length} other ids` : "");
 
@@ -614,6 +744,8 @@ if (ok(g)) {
   md.push("## a. Generation", "");
   md.push(`Corpus: ${results.corpus.specs} specs from \`bench/corpus.js\` (seed ${results.corpus.seed}, ${results.corpus.bases.length} base specs, ${(results.corpus.bytes / 1e6).toFixed(1)} MB). ${g.runs} round(s) of: full generation (fresh \`node bin/modelgen.js generate --specs ${results.corpus.dir} --out bench/.out/gen --debug\`, output and cache removed first), then regeneration after editing \`info.description\` of \`${g.touchedSpec}\` (output kept), then openapi-typescript's Node API over every spec in a fresh process (\`bench/lib/ots-runner.js\`). Generator output on the corpus: ${g.warnings} warning line(s), ${g.lintErrors} error line(s), exit code ${g.exitCode}. Cache folders found and removed: ${g.cacheDirsRemoved.length ? g.cacheDirsRemoved.join(", ") : "none"}.`, "");
   if (g.seedCopies) md.push(`Seed 000 copies: ${results.corpus.seedCopies.specs} copies of \`${results.corpus.seedCopies.from}\` (no overlay, model id made unique) in \`${results.corpus.seedCopies.dir}\`; one round: full generation (no cache) ${fmtMs(g.seedCopies.fullMs)}, openapi-typescript ${fmtMs(g.seedCopies.otsMs)}: ${fmtRatio(g.seedCopies.fullVsOts)}.`, "");
+  if (g.fal && !g.fal.error) md.push(`fal's real documents: ${g.fal.specs} of the ${results.corpus.fal.documents} in \`${results.corpus.fal.from}\` (the others are fal's error answers), copied to \`${results.corpus.fal.dir}\`; one round: full generation (no cache) ${fmtMs(g.fal.fullMs)}, openapi-typescript ${fmtMs(g.fal.otsMs)}: ${fmtRatio(g.fal.fullVsOts)}.`, "");
+  else if (g.fal?.error) md.push(`fal's real documents (\`${results.corpus.fal.from}\`): not measured, generation failed: ${g.fal.error}`, "");
   md.push(mdTable(g.rounds.map((r, i) => [i + 1, fmtMs(r.fullMs), fmtMs(r.oneChangedMs), fmtMs(r.otsMs)]), ["Round", "Full", "One changed", "openapi-typescript"]), "");
   const total = Object.values(g.stagesMs).reduce((a, b) => a + b, 0);
   md.push("Where a full generation spends its time (sum over specs of the `--debug` stage timings, median over rounds):", "");
@@ -633,6 +765,10 @@ if (ok(v)) {
     ),
     "",
   );
+  if (v.fal && !v.fal.error) {
+    md.push(`A fal model, \`${v.fal.model}\` (fal's documents carry no golden payloads): valid \`${JSON.stringify(v.fal.payloads.valid).slice(0, 300)}\`, invalid: ${v.fal.payloads.invalid}.`, "");
+    md.push(mdTable(Object.entries(v.fal.throughput).map(([c, r]) => [c, r.error ? "error" : fmtOps(r.valid.opsPerSec), r.error ? "error" : fmtOps(r.invalid.opsPerSec), r.error ? r.error : r.agrees ? "yes" : "NO", r.how ?? ""]), ["Competitor", "Valid", "Invalid", "Verdicts right", "How"]), "");
+  } else md.push(`A fal model: not measured (${v.fal?.error ?? "no fal output"}).`, "");
 }
 if (ok(ty)) {
   md.push("## c. Types", "");
@@ -645,14 +781,14 @@ if (ok(sz)) {
   md.push(mdTable(sz.contributors.slice(0, 12).map((c) => [c.file, c.bytes.toLocaleString("en-US")]), ["Input", "Minified bytes in bundle"]), "");
   const pm = sz.perModel ?? {};
   if (pm.real || pm.corpus) {
-    md.push("Generated bytes per model (every file of the model's folder, unminified, as written; the shared `_runtime/`, registry and index README counted once, apart):", "");
+    md.push("Generated bytes per model (every file of the model's folder as written; gzipped: each file at level 9, summed; the shared `_runtime/`, registry and index README counted once, apart):", "");
     const kinds = [...new Set(Object.values(pm).filter(Boolean).flatMap((b) => Object.keys(b.perFileMean)))].sort();
     md.push(
       mdTable(
         Object.entries(pm)
           .filter(([, b]) => b)
-          .map(([k, b]) => [`${b.dir} (${b.models})`, b.perModel.mean.toLocaleString("en-US"), b.perModel.max.toLocaleString("en-US"), ...kinds.map((x) => (b.perFileMean[x] ?? 0).toLocaleString("en-US")), b.sharedBytes.toLocaleString("en-US")]),
-        ["Output (models)", "Mean B/model", "Max", ...kinds.map((x) => `${x} mean`), "Shared B"],
+          .map(([k, b]) => [`${b.dir} (${b.models})`, b.perModel.mean.toLocaleString("en-US"), b.gzipPerModelMean.toLocaleString("en-US"), b.perModel.max.toLocaleString("en-US"), ...kinds.map((x) => (b.perFileMean[x] ?? 0).toLocaleString("en-US")), b.sharedBytes.toLocaleString("en-US")]),
+        ["Output (models)", "Mean B/model", "Mean gzipped", "Max", ...kinds.map((x) => `${x} mean`), "Shared B"],
       ),
       "",
     );

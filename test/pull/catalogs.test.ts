@@ -37,13 +37,16 @@ test("fal: fetchOne finds an endpoint by id (an error entry as an error), null w
   expect(fake.requests.map((r) => r.authorization)).toEqual([undefined, undefined, undefined]);
 });
 
-test("fal: a listing by category covers the local models of that category (by their document's metadata) and the --model ids", async () => {
+test("fal: a listing by category covers the local models of that category (by their document's metadata) and the --model ids, and only fal's own documents", async () => {
   const listing = await catalogFor("fal")!.list(request({ categories: ["video-to-video"], models: ["fal-ai/minimax/video-01"] }));
   expect(listing.entries.map((e) => e.id).sort()).toEqual(["fal-ai/minimax/video-01", "fal-ai/video-upscaler"]);
-  const doc = (category: string) => ({ info: { "x-fal-metadata": { category } } });
-  expect(listing.covers("fal-ai/other", doc("video-to-video"))).toBe(true);
-  expect(listing.covers("fal-ai/other", doc("text-to-video"))).toBe(false);
-  expect(listing.covers("fal-ai/minimax/video-01", doc("text-to-video"))).toBe(true);
+  const doc = (endpointId: string, category: string) => ({ info: { "x-fal-metadata": { endpointId, category } } });
+  expect(listing.covers("fal-ai/other", doc("fal-ai/other", "video-to-video"))).toBe(true);
+  expect(listing.covers("fal-ai/other", doc("fal-ai/other", "text-to-video"))).toBe(false);
+  expect(listing.covers("fal-ai/minimax/video-01", doc("fal-ai/minimax/video-01", "text-to-video"))).toBe(true);
+  // Not fal's document for that id (hand-written, another endpoint's, unparsable): never gone, never pruned.
+  expect(listing.covers("fal-ai/other", doc("fal-ai/else", "video-to-video"))).toBe(false);
+  expect(listing.covers("fal-ai/minimax/video-01", { openapi: "3.1.0" })).toBe(false);
   expect(listing.covers("fal-ai/other", undefined)).toBe(false);
 });
 

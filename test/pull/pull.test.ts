@@ -110,10 +110,15 @@ describe("modelgen pull fal", () => {
     expect(after["fal-ai/minimax/video-01-live.json"]).toBe(before["fal-ai/minimax/video-01-live.json"]);
     expect(after["fal-ai/wan-pro/text-to-video.json"]).toBe(before["fal-ai/wan-pro/text-to-video.json"]);
 
+    // A spec someone wrote by hand in specs/fal/ was never fal's: not gone, not pruned.
+    mkdirSync(path.join(work, "specs/fal/mine"));
+    writeFileSync(path.join(work, "specs/fal/mine/hand-written.json"), `{"openapi": "3.1.0"}\n`);
     const pruned = await pull(["pull", "fal", "--prune", "--base-url", fake.baseUrl], { cwd: work });
     expect(pruned.code).toBe(1);
     expect(pruned.stdout).toContain("  gone      specs/fal/fal-ai/wan-pro/text-to-video.json (deleted)\n");
     expect(existsSync(path.join(work, "specs/fal/fal-ai/wan-pro"))).toBe(false);
+    expect(pruned.stdout).not.toContain("hand-written");
+    expect(readFileSync(path.join(work, "specs/fal/mine/hand-written.json"), "utf8")).toBe(`{"openapi": "3.1.0"}\n`);
     const again = await pull(["pull", "fal", "--prune", "--base-url", fake.baseUrl], { cwd: work });
     expect(again.code).toBe(0);
   });

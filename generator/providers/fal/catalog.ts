@@ -98,10 +98,11 @@ async function listAll(query: readonly (readonly [string, string])[], request: C
   return out;
 }
 
-const metadataCategory = (document: unknown): unknown => {
+/** A document's `info.x-fal-metadata[field]`. */
+const metadata = (document: unknown, field: string): unknown => {
   const info = isPlain(document) ? document.info : undefined;
   const meta = isPlain(info) ? info["x-fal-metadata"] : undefined;
-  return isPlain(meta) ? meta.category : undefined;
+  return isPlain(meta) ? meta[field] : undefined;
 };
 
 export const falCatalog: Catalog = {
@@ -122,9 +123,12 @@ export const falCatalog: Catalog = {
     const models = new Set(request.models);
     return {
       entries: [...byId.values()],
+      // Only fal's own document for that endpoint can be gone from fal's catalog: another file in specs/fal/ (a
+      // hand-written spec, one that does not parse) is never reported gone, so --prune never deletes it.
       covers: (id, document) => {
+        if (metadata(document, "endpointId") !== id) return false;
         if (everything || models.has(id)) return true;
-        const category = metadataCategory(document);
+        const category = metadata(document, "category");
         return typeof category === "string" && categories.has(category);
       },
     };

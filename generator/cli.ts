@@ -224,7 +224,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (e) {
     if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) return fail(`${e.message} (see \`modelgen ${command} --help\`)`);
     if (e instanceof SpecError) {
-      if (debug) process.stderr.write(`${e.stack ?? ""}\n`);
+      // The stack's first line is the message, with the spec's or the payload's text in it.
+      if (debug) process.stderr.write(`${(e.stack ?? "").split("\n").map(escapeTerminal).join("\n")}\n`);
       return fail(e.message, e.exitCode);
     }
     if (e instanceof UsageError) return fail(e.message);

@@ -65,10 +65,10 @@ beforeAll(() => {
 describe("generate", () => {
   let r: ReturnType<typeof run>;
   beforeAll(() => {
-    r = run(["generate", "--specs", "head/specs", "--out", "out"]);
+    r = run(["generate", "--specs", "head/specs", "--out", "out", "--verbose"]);
   });
 
-  test("the summary names the model with escapes", () => {
+  test("the summary (--verbose) names the model with escapes", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expectTerminalSafe(r.stdout);
@@ -157,9 +157,10 @@ describe("validate", () => {
   });
 });
 
-test("an error naming a file shows its bidi marks as escapes", () => {
-  const r = run(["generate", "--specs", "no-such\u200f\u061c\u200e-folder", "--out", "out2"]);
+test.each([[], ["--debug"]])("an error naming a file shows its bidi marks as escapes %s", (...flags: string[]) => {
+  const r = run(["generate", "--specs", "no-such\u200f\u061c\u200e\u001b[2J-folder", "--out", "out2", ...flags]);
   expect(r.code).toBe(2);
   expectTerminalSafe(r.stderr);
-  expect(r.stderr).toContain("no-such\\u200f\\u061c\\u200e-folder");
+  expect(r.stderr).toContain("no-such\\u200f\\u061c\\u200e\\x1b[2J-folder");
+  if (flags.length) expect(r.stderr).toMatch(/^SpecError: .*\n {4}at /);
 });

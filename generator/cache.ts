@@ -1,8 +1,10 @@
 // The incremental cache: a content hash per spec (its text, its overlays', the generator's own) → the files
-// generated from it, formatted. Unchanged specs are not regenerated. Corrupt or foreign entries are ignored.
+// generated from it, formatted. Unchanged specs are not regenerated. Corrupt or foreign entries are ignored: an
+// entry is used only when it is JSON, holds its own key, and its data has the shape the caller checks for.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import type { Files, ModelRecord } from "./pipeline.js";
 
 export const DEFAULT_CACHE_DIR = ".modelgen-cache";
 
@@ -13,8 +15,9 @@ export const hashOf = (...parts: readonly unknown[]): string => {
 };
 
 /**
- * Entries are JSON files `<key>.json` holding `{ key, data }`. The cache does not check what `data` is: a caller
- * names the type it stored under that kind of key (`cache.get<Compiled>(key)`).
+ * Entries are JSON files `<key>.json` holding `{ key, data }`. A caller says what `data` must be
+ * (`cache.get(key, isModelRecord)`): a file with the right key but the wrong shape (edited, truncated inside a
+ * string, written by hand) is a miss, never a crash later.
  */
 export class Cache {
   hits = 0;
@@ -23,7 +26,7 @@ export class Cache {
   /** @param dir null: no cache */
   constructor(readonly dir: string | null) {}
 
-  get<T>(key: string): T | undefined {
+  get<T>(key: string, isValid: (data: unknown) => data is T): T | undefined {
     if (!this.dir) return undefined;
     const file = path.join(this.dir, `${key}.json`);
     if (!existsSync(file)) {
@@ -32,10 +35,9 @@ export class Cache {
     }
     try {
       const value: unknown = JSON.parse(readFileSync(file, "utf8"));
-      if (!isEntry(value) || value.key !== key) throw new Error("foreign entry");
+      if (!isEntry(value) || value.key !== key || !isValid(value.data)) throw new Error("foreign or corrupt entry");
       this.hits++;
-      // What was stored under this key; the key carries the generator's hash, so the shape is the one it wrote.
-      return value.data as T;
+      return value.data;
     } catch {
       this.misses++;
       return undefined;
@@ -57,3 +59,22 @@ export class Cache {
 }
 
 const isEntry = (v: unknown): v is { key: unknown; data: unknown } => v !== null && typeof v === "object" && "key" in v;
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === "string";
+const isArrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
+const isNamed = (v: unknown): v is { name: string } => isObject(v) && isString(v.name);
+
+/** Generated files: relative path → text. */
+export const isFiles = (v: unknown): v is Files => isObject(v) && Object.values(v).every(isString);
+
+/** A model's record as generate stores it: every field the registry, the README and the lint printout read. */
+export function isModelRecord(v: unknown): v is ModelRecord {
+  if (!isObject(v)) return false;
+  if (![v.name, v.file, v.modelId, v.title, v.provider].every(isString)) return false;
+  if (!isArrayOf(v.overlays, isString) || !isArrayOf(v.warnings, isString) || !isFiles(v.files)) return false;
+  if (!isArrayOf(v.groups, (g): g is { name: string; variants: { name: string }[] } => isNamed(g) && isArrayOf((g as { variants?: unknown }).variants, isNamed))) return false;
+  const lint = v.lint;
+  if (!isObject(lint) || !isArrayOf(lint.witnesses, (w): w is object => isObject(w) && isString(w.mode) && "witness" in w)) return false;
+  return isArrayOf(lint.findings, (f): f is object => isObject(f) && (f.severity === "error" || f.severity === "warning") && isString(f.kind) && isString(f.message) && isArrayOf(f.pointers, isString));
+}

@@ -16,7 +16,7 @@ import { findSpecFiles, loadSpec, overlaysFor } from "./load/spec.js";
 import { checkOutputNames } from "./load/names.js";
 import { refInputs } from "./load/refs.js";
 import { readTextFile } from "./load/read.js";
-import { Cache, DEFAULT_CACHE_DIR, hashOf } from "./cache.js";
+import { Cache, DEFAULT_CACHE_DIR, hashOf, isFiles, isModelRecord } from "./cache.js";
 import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
 import { analyzeModel, type InProcessValidator } from "./analyze/model.js";
@@ -174,7 +174,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
   const packageName = config?.name ?? DEFAULT_PACKAGE.name;
   const keys = entries.map((entry) => hashOf("module", genHash, limit, packageName, ...specInputs(entry, overlays)));
-  const cached = keys.map((key) => cache.get(key) as ModelRecord | undefined);
+  const cached = keys.map((key) => cache.get(key, isModelRecord));
   const todo = entries.filter((_, i) => !cached[i]);
   const options: WorkOptions = { overlays, limit, debug, packageName };
   let done = entries.length - todo.length;
@@ -204,7 +204,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   // while its unformatted text (ids, titles, paths) is unchanged.
   const sharedKey = hashOf("registry", genHash, JSON.stringify(shared));
   const formatted = await stage("format registry", async () => {
-    const hit = cache.get<Files>(sharedKey);
+    const hit = cache.get(sharedKey, isFiles);
     if (hit) return hit;
     const fresh = await formatFiles(shared);
     cache.set(sharedKey, fresh);

@@ -32,13 +32,25 @@ export function readTextFile(file: string, shown = file): string {
     let n = 0;
     for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
     if (n > MAX_FILE_BYTES) throw new SpecError(shown, "", `the file grew past the ${MAX_FILE_BYTES / 1048576} MB limit while it was read`);
-    return buf.subarray(0, n).toString("utf8");
+    return withoutBom(shown, buf.subarray(0, n));
   } catch (e) {
     if (e instanceof SpecError) throw e;
     throw new SpecError(shown, "", `cannot read the file (${systemErrorText(e)})`);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The text of a file's bytes. A UTF-8 byte order mark (which Windows editors write at the start of JSON and YAML)
+ * is dropped: it is not part of the document. A UTF-16 or UTF-32 one is refused, saying so: the file is not UTF-8.
+ */
+function withoutBom(shown: string, bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new SpecError(shown, "1:1", `the file starts with a ${utf32 ? "UTF-32" : "UTF-16"} byte order mark: it is not UTF-8; save it as UTF-8`);
+  return bytes.toString("utf8");
 }
 
 function fileKind(st: import("node:fs").Stats): string {
@@ -115,6 +127,8 @@ export function parseJson(file: string, text: string): SourceDocument {
   if (error || !tree) {
     const { line, column } = lineColumn(text, error?.offset ?? 0);
     const what = error ? jsonc.printParseErrorCode(error.error) : "EmptyContent";
+    // A byte order mark inside the text (one at the start is dropped when the file is read) is invisible: name it.
+    if (text.charCodeAt(error?.offset ?? 0) === 0xfeff) throw new SpecError(file, `${line}:${column}`, "invalid JSON (a byte order mark, U+FEFF, where a value or a bracket was expected; remove it)");
     throw new SpecError(file, `${line}:${column}`, `invalid JSON (${describeJsonError(what)})`);
   }
   // JSON.parse keeps the last of two equal keys without a word; the spec a person reads would not be the one

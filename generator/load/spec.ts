@@ -24,7 +24,7 @@ export function displayPath(p: string): string {
  * Expand --specs arguments into spec entries { file, root }, sorted by file. A directory is the root of the spec
  * files below it (overlays excluded, and files and folders named `_…`, which hold shared fragments for $ref); a file
  * given alone has no root. Below a root, a symbolic link must lead to a file or folder inside it: a link that leads
- * outside, dangles or loops is an error naming it.
+ * outside, dangles or loops is an error naming it. A file given twice is listed once.
  */
 export function findSpecFiles(specArgs: readonly string[]): SpecEntry[] {
   const out: SpecEntry[] = [];
@@ -42,7 +42,15 @@ export function findSpecFiles(specArgs: readonly string[]): SpecEntry[] {
       out.push({ file: displayPath(arg), root: null });
     }
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // A file reached twice (`--specs specs --specs specs`, or a folder and a file in it) is one spec: the first wins.
+  const seen = new Set<string>();
+  const unique = out.filter((e) => {
+    const key = path.resolve(e.file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Whether `p` is `dir` or below it. */

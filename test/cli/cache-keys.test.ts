@@ -66,3 +66,42 @@ describe("a fragment reached through $ref is part of the cache key, however the 
     expect(check.stdout).toContain(`${path.join(out, "m/index.d.ts")} (changed)`);
   });
 });
+
+describe("a cache entry with the right key but the wrong content is a miss, never a crash", () => {
+  test("entries cut down, emptied or retyped: generate still writes the same output, and rewrites the entries", () => {
+    const dir = tmp();
+    const specs = path.join(dir, "specs");
+    mkdirSync(specs);
+    writeFileSync(path.join(specs, "m.yaml"), yamlSpec("type: string\nenum: [a, b]"));
+    const out = path.join(dir, "out");
+    const run = (args: string[] = []) => runCli(["generate", "--debug", "--specs", specs, "--out", out, ...args], { cwd: dir });
+    const first = run();
+    expect(first.code, first.stderr).toBe(0);
+    const page = readFileSync(path.join(out, "m/index.d.ts"), "utf8");
+    const cacheDir = path.join(dir, ".modelgen-cache");
+    const entries = readdirSync(cacheDir).map((f) => path.join(cacheDir, f));
+    const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; data: Record<string, unknown> };
+    const model = entries.find((f) => "modelId" in read(f).data)!;
+    const registry = entries.find((f) => f !== model)!;
+    expect(model).toBeDefined();
+    expect(registry).toBeDefined();
+    // Each corruption keeps the entry's own key, so the key check alone lets it through.
+    const corruptions: [string, (e: { key: string; data: Record<string, unknown> }) => unknown][] = [
+      ["only the model id left", (e) => ({ key: e.key, data: { modelId: e.data.modelId } })],
+      ["data null", (e) => ({ key: e.key, data: null })],
+      ["a finding with no message", (e) => ({ key: e.key, data: { ...e.data, lint: { findings: [{ severity: "error" }], witnesses: [] } } })],
+      ["files holding a number", (e) => ({ key: e.key, data: { ...e.data, files: { "m/index.js": 1 } } })],
+    ];
+    const original = readFileSync(model, "utf8");
+    for (const [name, corrupt] of corruptions) {
+      writeFileSync(model, JSON.stringify(corrupt(JSON.parse(original) as { key: string; data: Record<string, unknown> })));
+      writeFileSync(registry, JSON.stringify({ key: read(registry).key, data: { "index.js": ["not text"] } }));
+      const r = run();
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, name).toContain("cache .modelgen-cache: 0 hits, 2 misses");
+      expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8"), name).toBe(page);
+      // The bad entry was replaced by a good one: the next run is all hits.
+      expect(run().stderr, name).toContain("cache .modelgen-cache: 2 hits, 0 misses");
+    }
+  });
+});

@@ -5,8 +5,9 @@
 import { caseSplit } from "./case-split.js";
 import { declaredLiterals, stableStringify } from "./formula.js";
 import { isPlain } from "../normalize/walk.js";
-import { alternativePath, alternativesOf, isLocalPath, mergeBranch, typesOf } from "../normalize/shape.js";
-import type { LocalSplit, Path, Schema, SchemaObject } from "../ir/types.js";
+import { alternativePath, alternativesOf, mergeBranch, typesOf } from "../normalize/shape.js";
+import { ANY_PROPERTY, ITEMS, isLocalPlace, type Place } from "../ir/path.js";
+import type { LocalSplit, Schema, SchemaObject } from "../ir/types.js";
 
 /** The key of an object schema in `ModelIR.localSplits`: its canonical JSON (equal schemas share a split). */
 export function localSplitKey(schema: SchemaObject): string {
@@ -14,13 +15,13 @@ export function localSplitKey(schema: SchemaObject): string {
 }
 
 /**
- * The split of every object schema with rules that emit/types declares at a local path (see isLocalPath), keyed by
+ * The split of every object schema with rules that emit/types declares at a local place (see isLocalPlace), keyed by
  * localSplitKey. The walk follows emit/types' DeclaredTypes: literals stop it; alternatives are merged into their
  * base; arrays go to `prefixItems` and `items`; objects to their properties and `additionalProperties`.
  */
 export function localSplits(task: SchemaObject, limit: number): ReadonlyMap<string, LocalSplit> {
   const out = new Map<string, LocalSplit>();
-  const visit = (schema: Schema | undefined, path: Path): void => {
+  const visit = (schema: Schema | undefined, path: Place): void => {
     if (!isPlain(schema) || declaredLiterals(schema)) return;
     const alternatives = alternativesOf(schema);
     if (alternatives) {
@@ -30,14 +31,14 @@ export function localSplits(task: SchemaObject, limit: number): ReadonlyMap<stri
     }
     for (const t of typesOf(schema) ?? []) {
       if (t === "array") {
-        const item = [...path, "[]"];
+        const item = [...path, ITEMS];
         for (const s of schema.prefixItems ?? []) visit(s, item);
         if (schema.items !== false) visit(schema.items, item);
       } else if (t === "object") {
         const properties = isPlain(schema.properties) ? Object.entries(schema.properties) : [];
-        if (properties.length && isLocalPath(path)) addSplit(schema);
+        if (properties.length && isLocalPlace(path)) addSplit(schema);
         for (const [key, sub] of properties) visit(sub, [...path, key]);
-        if (schema.additionalProperties !== false) visit(schema.additionalProperties, [...path, "*"]);
+        if (schema.additionalProperties !== false) visit(schema.additionalProperties, [...path, ANY_PROPERTY]);
       }
     }
   };

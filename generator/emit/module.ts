@@ -68,6 +68,11 @@ async function schemaType(typeName: string, schema: Schema | null): Promise<stri
   return text;
 }
 
+/** The names a block of declarations declares (`export type X`, `export interface X`, …). */
+function declaredNames(text: string): string[] {
+  return [...text.matchAll(/^export (?:declare )?(?:type|interface|enum|class|const|function) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
+}
+
 /**
  * The one check createClient makes itself, synchronously: the runtime loads only at the first call, and a missing
  * key or one shorter than the runtime accepts must be refused when the client is made (a TypeError with the code
@@ -91,7 +96,6 @@ export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator, { p
   const up = path.posix.relative(dir, RUNTIME_DIR);
   const runtimeValidation = `${up}/validation/index.js`;
   const runtimeClient = `${up}/runtime/index.js`;
-  const types = emitTypes(ir);
   const ruleMessages = ir.ruleMessages;
   // The validator pipeline.ts compiled for analysis is the one that ships: Ajv compiles each spec once.
   const validatorJs = validator.standalone(runtimeValidation);
@@ -142,7 +146,10 @@ ${docComment(["Why `value` is not a valid task: one issue per broken rule, empty
 ${bindingJs}${new Code(webhook.js)}`;
 
   const responseTypes = await provider.responseTypes(ir, schemaType);
-  const clientDts = `import type { ClientOptions, ${name(provider.clientTypeName).text}, ValidationIssue } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
+  const imported = ["ClientOptions", provider.clientTypeName, "ValidationIssue"];
+  const clientDts = `import type { ${imported.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
+  // One allocator for the module's type names: the task's types are named around the imported and response ones.
+  const types = emitTypes(ir, [...imported, ...declaredNames(responseTypes)]);
   const indexDts = `${banner(meta)}${clientDts}
 /** The model id (the request's \`model\`). */
 export declare const modelId: ${literal(meta.modelId).text};

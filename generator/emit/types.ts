@@ -8,12 +8,11 @@ import { displayOrder } from "../analyze/describe.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
 import { simplify } from "../analyze/case-split.js";
 import { stableStringify, atomsOf } from "../analyze/formula.js";
-import { pathId, pathLabel, presenceKey } from "../ir/path.js";
+import { ANY_PROPERTY, isLocalPlace, pathLabel, placeId, placeLabel, placeWords, presenceKey, type Place } from "../ir/path.js";
 import { FAMILIES } from "../keywords/index.js";
 import { unionOf } from "../keywords/typescript.js";
 import type { TypeContext } from "../keywords/family.js";
 import { localSplitKey } from "../analyze/local-splits.js";
-import { isLocalPath } from "../normalize/shape.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import type {
@@ -34,9 +33,21 @@ import type {
   Variant,
 } from "../ir/types.js";
 
-const RESERVED_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "ValidationIssue", "Result", "ResponseBody", "ErrorResponse", "ClientOptions", "Client"];
+/** The names emitTypes declares whatever the spec says; the names of a task's other types are allocated around them. */
+const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode"];
 
 const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
+
+/**
+ * A property signature. TypeScript compares an absent optional property with the inherited Object member of that
+ * name (toString, constructor, …): an optional one admits that member's type too, or valid payloads without it
+ * would not compile; a forbidden one (`never`) is that member's type alone, which no JSON value has.
+ */
+function member(key: string, optional: boolean, type: string): string {
+  const inherited = optional && OBJECT_MEMBERS.has(key) ? `Object[${literal(key).text}]` : null;
+  const t = inherited ? (type === "never" ? inherited : `${type} | ${inherited}`) : type;
+  return `${propertyKey(key).text}${optional ? "?" : ""}: ${t};`;
+}
 
 /** What the README page and the model record learn of the emitted types: groups, their modes, their relations. */
 export interface TypesSummary {
@@ -107,7 +118,7 @@ interface Declarations {
 interface InterfaceDecl {
   readonly name: string;
   readonly schema: SchemaObject;
-  readonly path: Path;
+  readonly path: Place;
 }
 
 /**
@@ -120,18 +131,18 @@ class DeclaredTypes {
 
   constructor(private readonly names: Names) {}
 
-  interfaceFor(schema: SchemaObject, path: Path): string {
-    const key = pathId(path);
+  interfaceFor(schema: SchemaObject, path: Place): string {
+    const key = placeId(path);
     const known = this.byPath.get(key);
     if (known !== undefined) return known;
-    const name = this.names.take(pascal(path.filter((p) => p !== "[]").join(" ") + (path.at(-1) === "[]" ? " Item" : "")) || "Object", "Task");
+    const name = this.names.take(pascal(placeWords(path)) || "Object", "Task");
     this.byPath.set(key, name);
     this.interfaces.push({ name, schema, path });
     return name;
   }
 
   /** TS type of a schema at an instance path: the first family (generator/keywords/, in order) that decides it. */
-  type(schema: Schema | undefined, path: Path): string {
+  type(schema: Schema | undefined, path: Place): string {
     if (schema === true || schema === undefined) return "unknown";
     if (schema === false) return "never";
     if (!isPlain(schema)) return "unknown";
@@ -144,7 +155,7 @@ class DeclaredTypes {
   }
 
   /** What a family's TypeScript reads: the place, this emitter's recursion and interfaces, each kind's owner. */
-  private context(path: Path): TypeContext {
+  private context(path: Place): TypeContext {
     const ctx: TypeContext = {
       path,
       type: (s, p) => this.type(s, p),
@@ -162,18 +173,14 @@ class DeclaredTypes {
   }
 
   /** Body of an interface for an object schema (its properties, declared optionality, index signature). */
-  interfaceBody(schema: SchemaObject, path: Path): string {
+  interfaceBody(schema: SchemaObject, path: Place): string {
     const required = new Set(schema.required ?? []);
     const lines: string[] = [];
     for (const [key, sub] of Object.entries(schema.properties ?? {})) {
-      let t = this.type(sub, [...path, key]);
-      // TypeScript compares an absent optional property with the inherited Object member of that name
-      // (toString, constructor, …): admit that member's type too, or valid payloads without it would not compile.
-      if (!required.has(key) && OBJECT_MEMBERS.has(key)) t = `${t} | Object[${literal(key).text}]`;
-      lines.push(`${docComment(propertyDoc(sub)).text}${propertyKey(key).text}${required.has(key) ? "" : "?"}: ${t};`);
+      lines.push(`${docComment(propertyDoc(sub)).text}${member(key, !required.has(key), this.type(sub, [...path, key]))}`);
     }
     if (schema.additionalProperties !== false) {
-      const t = isPlain(schema.additionalProperties) ? this.type(schema.additionalProperties, [...path, "*"]) : "unknown";
+      const t = isPlain(schema.additionalProperties) ? this.type(schema.additionalProperties, [...path, ANY_PROPERTY]) : "unknown";
       lines.push(`[key: string]: ${t === "unknown" ? "unknown" : `${t} | undefined`};`);
     }
     return lines.join("\n");
@@ -288,12 +295,12 @@ function shapeType(entries: readonly ShapeEntry[], decl: Declarations): string {
     for (const [key, child] of n.children) {
       const p = [...path, key];
       if (child.presence === false) {
-        lines.push(`${propertyKey(key).text}?: never;`);
+        lines.push(member(key, true, "never"));
         continue;
       }
-      const optional = child.presence === true || requiresDescendant(child) ? "" : "?";
+      const optional = !(child.presence === true || requiresDescendant(child));
       const type = child.children.size ? `{\n${emit(child, p)}\n}` : (child.type ?? decl.types.type(declaredAt(decl.root, p), p));
-      lines.push(`${propertyKey(key).text}${optional}: ${type};`);
+      lines.push(member(key, optional, type));
     }
     return lines.join("\n");
   };
@@ -369,7 +376,7 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
     const only = variants[0];
     if (variants.length === 1 && only && only.presence.size === 0 && only.tuples.every((t) => t.size === 0)) return;
     const firstVar = [...group.vars.values()].find((x): x is PresenceVariable => x.kind === "has");
-    const groupName = split.groups.length === 1 ? `${prefix}Mode` : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
+    const groupName = split.groups.length === 1 ? (prefix === "Task" ? "TaskMode" : names.take(`${prefix}Mode`)) : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
     const titles = branchTitles(root);
     const titleOf = (t: Cube, relationVars: readonly string[]) =>
       titles.find((b) =>
@@ -458,9 +465,13 @@ function localSplitOf(ir: ModelIR, schema: SchemaObject): LocalSplit | null {
   return local;
 }
 
-/** The task's types: TaskCommon and the nested interfaces, the modes of every group of rules, Task and TaskInput. */
-export function emitTypes(ir: AnalyzedIR | ModelIR): EmittedTypes {
-  const names = new Names(RESERVED_NAMES);
+/**
+ * The task's types: TaskCommon and the nested interfaces, the modes of every group of rules, Task and TaskInput.
+ * `taken`: every other name the module declares or imports (runtime types, response types), so that no type made
+ * from a property name clashes with one (a property `runwareClient` gets `TaskRunwareClient`).
+ */
+export function emitTypes(ir: AnalyzedIR | ModelIR, taken: Iterable<string> = []): EmittedTypes {
+  const names = new Names([...OWN_NAMES, ...taken]);
   const types = new DeclaredTypes(names);
   const decl: Declarations = { root: ir.task, types };
   const out: string[] = [];
@@ -483,13 +494,14 @@ export function emitTypes(ir: AnalyzedIR | ModelIR): EmittedTypes {
   // The list grows while it is read (an array iterator sees what is pushed meanwhile): interface bodies and local
   // modes allocate the interfaces they reference.
   for (const { name, schema, path } of types.interfaces) {
-    const doc = docComment(propertyDoc(schema).length ? propertyDoc(schema) : [`\`${label(path.filter((p) => p !== "[]"))}\``]).text;
+    const doc = docComment(propertyDoc(schema).length ? propertyDoc(schema) : [`\`${placeLabel(path)}\``]).text;
     // Objects the task-level split cannot reach (array items, alternatives) carry their own rules here.
-    const local = isLocalPath(path) ? localSplitOf(ir, schema) : null;
-    const localModes = local ? emitModes(schema, local.split, { root: schema, types }, names, name, `${label(path.filter((p) => p !== "[]"))}[]`) : null;
+    const local = isLocalPlace(path) ? localSplitOf(ir, schema) : null;
+    const localModes = local ? emitModes(schema, local.split, { root: schema, types }, names, name, `${placeLabel(path)}[]`) : null;
     if (localModes) {
-      out.push(`${doc}export type ${name} = ${name}Common & ${localModes.groups.map((g) => g.name).join(" & ")};`);
-      out.push(`export interface ${name}Common {\n${types.interfaceBody(schema, path)}\n}`);
+      const common = names.take(`${name}Common`);
+      out.push(`${doc}export type ${name} = ${common} & ${localModes.groups.map((g) => g.name).join(" & ")};`);
+      out.push(`export interface ${common} {\n${types.interfaceBody(schema, path)}\n}`);
       out.push(...localModes.texts);
     } else out.push(`${doc}export interface ${name} {\n${types.interfaceBody(schema, path)}\n}`);
   }

@@ -2,6 +2,7 @@
 // keyword's code and its error live together): how it becomes formula atoms (analyze/formula.ts), the TypeScript
 // it contributes (emit/types.ts), its words (templates/validation/words.ts, shared with the runtime; describe.ts)
 // and a value that satisfies it (analyze/witness.ts). The families are listed in keywords/index.ts.
+import type { Place } from "../ir/path.js";
 import type { ConstraintKeyword, Predicate, WORDS } from "../../templates/validation/words.js";
 import type { Formula, Json, JsonType, Opaque, Path, Schema, SchemaObject } from "../ir/types.js";
 
@@ -27,11 +28,11 @@ export interface AtomContext {
 
 /** Where a schema's TypeScript is asked for: the instance path, and the type emitter's own recursion. */
 export interface TypeContext {
-  readonly path: Path;
-  /** TS type of a schema at an instance path (emit/types' DeclaredTypes.type). */
-  readonly type: (s: Schema | undefined, path: Path) => string;
-  /** The named interface for an object schema with properties, allocated once per path. */
-  readonly interfaceFor: (schema: SchemaObject, path: Path) => string;
+  readonly path: Place;
+  /** TS type of a schema at an instance place (emit/types' DeclaredTypes.type). */
+  readonly type: (s: Schema | undefined, path: Place) => string;
+  /** The named interface for an object schema with properties, allocated once per place. */
+  readonly interfaceFor: (schema: SchemaObject, path: Place) => string;
   /** The type of a value of JSON type `kind` (the `kinds` entry of the family that shapes it; else unknown). */
   readonly kind: (kind: JsonType, schema: SchemaObject) => string;
 }

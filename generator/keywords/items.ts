@@ -3,6 +3,7 @@
 // declared the same); an array witness of minItems items.
 import { WORDS } from "../../templates/validation/words.js";
 import { arrayOf } from "./typescript.js";
+import { ITEMS } from "../ir/path.js";
 import type { KeywordFamily } from "./family.js";
 import type { Json } from "../ir/types.js";
 
@@ -13,7 +14,7 @@ export const items: KeywordFamily = {
   typescript: {
     kinds: {
       array: (schema, ctx) => {
-        const item = [...ctx.path, "[]"];
+        const item = [...ctx.path, ITEMS];
         if (Array.isArray(schema.prefixItems) && schema.prefixItems.length) {
           const first = schema.prefixItems.map((s) => ctx.type(s, item));
           const rest = schema.items === false ? null : ctx.type(schema.items ?? true, item);

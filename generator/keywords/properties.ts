@@ -1,6 +1,7 @@
 // properties, additionalProperties, dependentSchemas, patternProperties (JSON Schema 2020-12 §10.3.2, §10.2.2.4):
 // on an object with declared properties, a property's subschema applies when it is present, a closed object
 // forbids the declared properties a rule does not list; the object's TypeScript (an interface or a record).
+import { ANY_PROPERTY } from "../ir/path.js";
 import { isPlain } from "../normalize/walk.js";
 import { TRUE, and, has, implies, not } from "./algebra.js";
 import type { KeywordFamily } from "./family.js";
@@ -45,7 +46,7 @@ export const properties: KeywordFamily = {
       object: (schema, ctx) => {
         if (isPlain(schema.properties) && Object.keys(schema.properties).length) return ctx.interfaceFor(schema, ctx.path);
         if (schema.additionalProperties === false) return "Record<string, never>";
-        return `{ [key: string]: ${isPlain(schema.additionalProperties) ? ctx.type(schema.additionalProperties, [...ctx.path, "*"]) : "unknown"} }`;
+        return `{ [key: string]: ${isPlain(schema.additionalProperties) ? ctx.type(schema.additionalProperties, [...ctx.path, ANY_PROPERTY]) : "unknown"} }`;
       },
     },
   },

@@ -2,10 +2,9 @@
 // keywords), and its oneOf/anyOf alternatives merged into their base. A leaf module (it imports only walk.ts), so
 // analysis, the keyword families and the emitters can all use it without import cycles.
 import { declaredTypes, isPlain } from "./walk.js";
-import type { JsonType, Path, Schema, SchemaObject } from "../ir/types.js";
+import { option, type Place } from "../ir/path.js";
+import type { JsonType, Schema, SchemaObject } from "../ir/types.js";
 
-/** Is an object at this instance path out of the task-level split's reach (in an array item or an alternative)? */
-export const isLocalPath = (path: Path): boolean => path.some((p) => p === "[]" || p.startsWith("option "));
 
 /** JSON types a schema implies by its keywords when it declares none (`properties` → object, `items` → array). */
 function inferTypes(s: Schema | undefined): readonly JsonType[] | undefined {
@@ -41,19 +40,24 @@ export function mergeBranch(base: SchemaObject, b: Schema): Schema {
   const type = bt && at ? at.filter((t) => bt.includes(t) || (t === "number" && bt.includes("integer"))).map((t) => (t === "number" && bt.includes("integer") ? "integer" : t)) : (bt ?? at);
   const out: { -readonly [K in keyof SchemaObject]: SchemaObject[K] } = { ...base, ...b };
   if (type) out.type = type.length === 1 ? type[0] : type;
-  if (isPlain(base.properties) && isPlain(b.properties)) out.properties = { ...base.properties, ...b.properties };
+  // A branch's `true` (a required name declared only to name it) adds nothing to the base's declaration.
+  if (isPlain(base.properties) && isPlain(b.properties)) {
+    const properties = { ...base.properties };
+    for (const [k, s] of Object.entries(b.properties)) if (!(s === true && Object.prototype.hasOwnProperty.call(properties, k))) Object.defineProperty(properties, k, { value: s, enumerable: true, writable: true, configurable: true });
+    out.properties = properties;
+  }
   return out;
 }
 
 /**
- * The instance path an alternative's type is declared at: its own `option <title or number>` step when several
+ * The instance place an alternative's type is declared at: its own option step (title or number) when several
  * alternatives are objects (each gets a named interface), else the path of the schema holding the alternatives.
  */
-export function alternativePath(base: SchemaObject, branches: readonly Schema[], i: number, path: Path): Path {
+export function alternativePath(base: SchemaObject, branches: readonly Schema[], i: number, path: Place): Place {
   const b = branches[i] ?? true;
   const merged = mergeBranch(base, b);
   const manyObjects = branches.filter((x) => isObjectSchema(mergeBranch(base, x))).length > 1;
   const title = isPlain(b) ? b.title : undefined;
-  return branches.length > 1 && isObjectSchema(merged) && manyObjects ? [...path, `option ${title ?? i + 1}`] : path;
+  return branches.length > 1 && isObjectSchema(merged) && manyObjects ? [...path, option(String(title ?? i + 1))] : path;
 }
 

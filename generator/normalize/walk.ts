@@ -1,6 +1,7 @@
 // Structural walk over a JSON Schema: visit every subschema with its keyword path and the instance location
 // (the property names from the task root) it applies to. Used by the normalize rules and the analyses.
-import type { JsonType, Path, Schema, SchemaObject } from "../ir/types.js";
+import { ANY_PROPERTY, IN_DEFS, ITEMS, type Place } from "../ir/path.js";
+import type { JsonType, Schema, SchemaObject } from "../ir/types.js";
 
 /** Keywords whose value is one subschema applied to the same instance location. */
 export const IN_PLACE_ONE: readonly string[] = ["not", "if", "then", "else"];
@@ -11,8 +12,8 @@ export const IN_PLACE_MANY: readonly string[] = ["allOf", "anyOf", "oneOf"];
 export interface WalkContext {
   /** Keyword path from the walk's root (`["allOf", 2, "then"]`). */
   readonly keys: readonly (string | number)[];
-  /** Instance path: property names, "[]" for array items, "*" for any property, "?" inside $defs. */
-  readonly at: Path;
+  /** Instance place: property names, and markers (ir/path.ts) for array items, any property, $defs. */
+  readonly at: Place;
 }
 
 /** Gets a subschema whose children were already rebuilt; returns its replacement. */
@@ -32,12 +33,12 @@ export function mapSchema(schema: unknown, fn: SchemaMapper, ctx: WalkContext = 
     if (IN_PLACE_ONE.includes(k)) out[k] = mapAny(v, fn, { keys, at: ctx.at });
     else if (IN_PLACE_MANY.includes(k) && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: ctx.at }));
     else if ((k === "properties" || k === "patternProperties") && isPlain(v))
-      out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: k === "properties" ? [...ctx.at, p] : [...ctx.at, "*"] }));
+      out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: k === "properties" ? [...ctx.at, p] : [...ctx.at, ANY_PROPERTY] }));
     else if (k === "dependentSchemas" && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: ctx.at }));
     else if ((k === "items" || k === "contains" || k === "additionalProperties" || k === "propertyNames" || k === "unevaluatedProperties" || k === "unevaluatedItems") && isPlain(v))
-      out[k] = mapSchema(v, fn, { keys, at: k === "items" || k === "contains" || k === "unevaluatedItems" ? [...ctx.at, "[]"] : [...ctx.at, "*"] });
-    else if (k === "prefixItems" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: [...ctx.at, "[]"] }));
-    else if ((k === "$defs" || k === "definitions") && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: ["?"] }));
+      out[k] = mapSchema(v, fn, { keys, at: k === "items" || k === "contains" || k === "unevaluatedItems" ? [...ctx.at, ITEMS] : [...ctx.at, ANY_PROPERTY] });
+    else if (k === "prefixItems" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: [...ctx.at, ITEMS] }));
+    else if ((k === "$defs" || k === "definitions") && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: [IN_DEFS] }));
     else out[k] = v;
   }
   // The same keywords as `schema`, a SchemaObject, each value rebuilt into one of the same kind (or kept).
@@ -66,16 +67,16 @@ const mapValues = (o: Record<string, unknown>, f: (v: unknown, key: string) => u
 export const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
- * The declared schema at an instance path, following `properties` from the task root (and `items` for "[]").
- * Returns undefined where the declaration is not a plain properties tree.
+ * The declared schema at an instance place, following `properties` from the task root (and `items` for array
+ * items). Returns undefined where the declaration is not a plain properties tree.
  */
-export function declaredAt(root: Schema | undefined, at: Path): SchemaObject | undefined {
+export function declaredAt(root: Schema | undefined, at: Place): SchemaObject | undefined {
   let node: Schema | undefined = root;
   for (const step of at) {
     if (!isPlain(node)) return undefined;
-    if (step === "[]") node = node.items;
-    else if (step === "*" || step === "?") return undefined;
-    else node = node.properties?.[step];
+    if (step === ITEMS) node = node.items;
+    else if (typeof step !== "string") return undefined;
+    else node = isPlain(node.properties) && Object.prototype.hasOwnProperty.call(node.properties, step) ? node.properties[step] : undefined;
   }
   return isPlain(node) ? node : undefined;
 }

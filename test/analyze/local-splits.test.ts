@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { localSplitKey, localSplits } from "../../generator/analyze/local-splits.js";
 import { alternativePath, mergeBranch } from "../../generator/normalize/shape.js";
+import { option } from "../../generator/ir/path.js";
 import { obj, str } from "../helpers/ir.js";
 
 const exclusive = () => obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } });
@@ -56,8 +57,10 @@ describe("mergeBranch", () => {
 describe("alternativePath", () => {
   test("an own `option` step only when several alternatives are objects; the title names it", () => {
     const objects = [{ title: "Text", ...obj({ a: str() }) }, obj({ b: str() })];
-    expect(alternativePath({}, objects, 0, ["x"])).toEqual(["x", "option Text"]);
-    expect(alternativePath({}, objects, 1, ["x"])).toEqual(["x", "option 2"]);
+    expect(alternativePath({}, objects, 0, ["x"])).toEqual(["x", option("Text")]);
+    expect(alternativePath({}, objects, 1, ["x"])).toEqual(["x", option("2")]);
+    // The step is a marker, not a name: a property named "option 2" is another place.
+    expect(alternativePath({}, objects, 1, ["x"])).not.toEqual(["x", "option 2"]);
     expect(alternativePath({}, [obj({ a: str() }), str()], 0, ["x"])).toEqual(["x"]);
   });
 });

@@ -2,6 +2,7 @@
 // keyword path and the instance path it applies to; the input is never changed.
 import { expect, test } from "vitest";
 import { declaredAt, declaredTypes, isPlain, mapSchema, omitKeywords } from "../../generator/normalize/walk.js";
+import { ANY_PROPERTY, IN_DEFS, ITEMS, placeLabel } from "../../generator/ir/path.js";
 import type { SchemaObject } from "../../generator/ir/types.js";
 
 const schema: SchemaObject = {
@@ -20,7 +21,7 @@ const schema: SchemaObject = {
 test("mapSchema visits every subschema, children first, with its keyword path and instance path", () => {
   const seen: string[] = [];
   mapSchema(schema, (s, ctx) => {
-    seen.push(`${ctx.keys.join("/")} @ ${ctx.at.join(".")}`);
+    seen.push(`${ctx.keys.join("/")} @ ${ctx.at.map((s) => (s === ITEMS ? "[]" : typeof s === "string" ? s : placeLabel([s]))).join(".")}`);
     return s;
   });
   expect(seen).toEqual([
@@ -35,7 +36,7 @@ test("mapSchema visits every subschema, children first, with its keyword path an
     "allOf/0/then @ ",
     "allOf/0 @ ",
     "dependentSchemas/a @ ",
-    "$defs/D @ ?",
+    "$defs/D @ $defs",
     " @ ",
   ]);
 });
@@ -49,12 +50,16 @@ test("mapSchema rebuilds bottom-up and leaves its input alone", () => {
   expect(mapSchema(true, (s) => s)).toBe(true);
 });
 
-test("declaredAt follows properties and items from the root; not through * or ?", () => {
+test("declaredAt follows properties and items from the root; not through any property or $defs", () => {
   expect(declaredAt(schema, ["a", "b"])).toEqual({ type: "string" });
-  expect(declaredAt(schema, ["list", "[]", "c"])).toEqual({ type: "integer" });
+  expect(declaredAt(schema, ["list", ITEMS, "c"])).toEqual({ type: "integer" });
   expect(declaredAt(schema, [])).toBe(schema);
   expect(declaredAt(schema, ["missing"])).toBeUndefined();
-  expect(declaredAt(schema, ["*"])).toBeUndefined();
+  expect(declaredAt(schema, [ANY_PROPERTY])).toBeUndefined();
+  expect(declaredAt(schema, [IN_DEFS, "D"])).toBeUndefined();
+  // Property names are only names: "[]" is no array step, and an inherited member is no declared property.
+  expect(declaredAt({ properties: { "[]": { type: "string" } }, items: { type: "integer" } }, ["[]"])).toEqual({ type: "string" });
+  expect(declaredAt(schema, ["toString"])).toBeUndefined();
   expect(declaredAt(undefined, ["a"])).toBeUndefined();
   expect(declaredTypes(declaredAt(schema, ["a"]))).toEqual(["object"]);
   expect(declaredTypes({ type: ["string", "null"] })).toEqual(["string", "null"]);

@@ -19,7 +19,10 @@ export interface InProcessValidator {
 
 export function analyzeModel(ir: ModelIR, validator: InProcessValidator): AnalyzedIR {
   const checkedExamples = checkExamples(ir, validator.validateTask);
-  const lint = lintTask(ir, { check: validator.check, validate: validator.validateTask }, checkedExamples);
+  const found = lintTask(ir, { check: validator.check, validate: validator.validateTask }, checkedExamples);
+  // What the spec's dialect left unchecked (normalize/openapi-3.0) is said beside lint's own findings.
+  const notes = (ir.dialectNotes ?? []).map((message) => ({ severity: "warning" as const, kind: "not-checked", message, pointers: [] }));
+  const lint = notes.length ? { ...found, findings: [...found.findings, ...notes] } : found;
   return deepFreeze({ ...ir, lint, checkedExamples, modeWitnesses: modeWitnesses(ir, validator) });
 }
 

@@ -1,7 +1,7 @@
 // LoadedSpec → ModelIR: everything the emitters need that does not take a validator, computed once and frozen:
 // metadata, the normalized task schema and its declared properties, the rules as formulas with their case split
 // (task-level and for nested objects), the rule messages, examples as written, normalized response schemas.
-import { normalize } from "../normalize/index.js";
+import { fromOpenApi30, isOpenApi30, normalize } from "../normalize/index.js";
 import { caseSplit } from "../analyze/case-split.js";
 import { localSplits } from "../analyze/local-splits.js";
 import { SpecError, pointer } from "../errors.js";
@@ -31,7 +31,13 @@ export interface BuildOptions {
   readonly formats?: Readonly<Record<string, unknown>>;
 }
 
-export function buildIR(spec: LoadedSpec, { limit = 64, formats }: BuildOptions = {}): ModelIR {
+export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptions = {}): ModelIR {
+  // An OpenAPI 3.0 document's schemas are read as the 2020-12 schemas they mean (normalize/openapi-3.0).
+  const dialect = isOpenApi30(written.doc.openapi);
+  const converted = dialect ? fromOpenApi30(written.taskSchema, { formats }) : null;
+  const spec = converted ? { ...written, taskSchema: converted.schema } : written;
+  const cleanSchema = (v: Json | undefined): Schema | null =>
+    v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(dialect ? fromOpenApi30(v as SchemaObject, {}).schema : (v as SchemaObject)) : null;
   checkStrings(spec, formats);
   const task = normalize(spec.taskSchema);
   const meta = modelMeta(spec, task);
@@ -47,6 +53,7 @@ export function buildIR(spec: LoadedSpec, { limit = 64, formats }: BuildOptions 
     extraRules: (asArray(spec.taskSchema["x-modelgen-rules"]) ?? []).map((r, i) => checkExtraRule(spec, r, i)),
     examples: examplesOf(spec),
     responses,
+    ...(converted?.notes.length ? { dialectNotes: converted.notes } : {}),
   });
 }
 
@@ -114,9 +121,6 @@ function examplesOf(spec: LoadedSpec): ExampleIR[] {
       };
     });
 }
-
-/** A response schema as the type emitter gets it: cleaned (see cleanResponse); null when it is not a schema. */
-const cleanSchema = (v: Json | undefined): Schema | null => (v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(v as SchemaObject) : null);
 
 /**
  * Response schemas keep their JSON Schema shape and nothing else: they go to json-schema-to-typescript, which

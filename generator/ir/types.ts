@@ -324,6 +324,8 @@ export interface ModelIR {
   readonly extraRules: readonly ExtraRule[];
   readonly examples: readonly ExampleIR[];
   readonly responses: ResponseSchemas;
+  /** What reading the spec's dialect left unchecked (OpenAPI 3.0: unknown formats, unknown keys); lint reports them. */
+  readonly dialectNotes?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

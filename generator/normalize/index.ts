@@ -3,6 +3,8 @@
 import { mapSchema, declaredAt, declaredTypes, isPlain, omitKeywords } from "./walk.js";
 import type { JsonType, SchemaObject } from "../ir/types.js";
 
+export { fromOpenApi30, isOpenApi30, openApi30Rules } from "./openapi-3.0/index.js";
+
 /** A named rewrite: the name says, as a sentence, what it does and why it keeps what the schema accepts. */
 export interface NormalizeRule {
   readonly name: string;

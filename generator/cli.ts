@@ -33,13 +33,15 @@ Commands:
 
 Run \`modelgen <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unreadable input.`,
-  generate: `Usage: modelgen generate [--specs <dir|file>]… [--out <dir>] [--overlay <file>]… [--check] [--verbose] [--debug]
+  generate: `Usage: modelgen generate [--specs <dir|file>]… [--out <dir>] [--overlay <file>]… [--check] [--skip-broken] [--verbose] [--debug]
 
   --specs <dir|file>  spec files or folders of them (default: specs). A spec at <root>/a/b.json is written to
                       <out>/a/b/; a single file given with --specs lands in <out>/<name>/.
   --out <dir>         output folder (default: generated)
   --overlay <file>    an OpenAPI Overlay to apply to every spec (after <name>.overlay.yaml beside the spec)
   --check             write nothing; exit 1 naming each file that would change
+  --skip-broken       generate the specs that can be: each broken one is left out and named ("skipped: <file>:
+                      <why>") instead of stopping the run; without it, one broken spec stops all (exit 2)
   --no-cache          regenerate every spec (by default unchanged specs come from .modelgen-cache/,
                       keyed by the spec's and its overlays' text and the generator's own hash;
                       MODELGEN_CACHE_DIR moves it)
@@ -93,6 +95,7 @@ async function cmdLint(argv: string[]): Promise<void> {
       overlay: { type: "string", multiple: true },
       format: { type: "string" },
       verbose: { type: "boolean", short: "v" },
+      "skip-broken": { type: "boolean" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -175,10 +178,12 @@ async function cmdGenerate(argv: string[]): Promise<void> {
     const onProgress = (done: number, total: number) => (bar ??= progress(stream, total)).update(done);
     let result;
     try {
-      result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined, onProgress });
+      result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined, onProgress, skipBroken: values["skip-broken"] === true });
     } finally {
       bar?.end();
     }
+    for (const s of result.skipped) process.stderr.write(`skipped: ${escapeTerminal(s.message)}\n`);
+    if (result.skipped.length) process.stderr.write(`modelgen: skipped ${result.skipped.length} broken spec${result.skipped.length === 1 ? "" : "s"} (--skip-broken)\n`);
     for (const w of result.warnings) process.stderr.write(`warning: ${escapeTerminal(w)}\n`);
     const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
     if (withFindings.length) printFindings(withFindings, { stream: process.stderr });

@@ -69,6 +69,8 @@ export interface GenerateOptions {
   readonly limit?: number;
   /** null: no cache. */
   readonly cacheDir?: string | null;
+  /** Generate the specs that can be, and report each broken one (a SpecError) in `skipped` instead of stopping. */
+  readonly skipBroken?: boolean;
   /** The generated package's name, description, license, repository, private (modelgen.config.json). */
   readonly package?: PackageConfig;
   /** The generated package's version (generate keeps the one already there; `modelgen version` sets it). */
@@ -158,13 +160,21 @@ export interface GenerateResult {
   readonly counts: { readonly generated: number; readonly fromCache: number };
   /** The ids of the models generated now (the others came from the cache). */
   readonly generatedIds: readonly string[];
+  /** With `skipBroken`: each spec left out, with the one line that says why (the SpecError's message). */
+  readonly skipped: readonly SkippedSpec[];
+}
+
+/** A spec `generate --skip-broken` left out. */
+export interface SkippedSpec {
+  readonly file: string;
+  readonly message: string;
 }
 
 /**
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), a record
  * per model and warnings; writes nothing but the cache (`cacheDir`, null for none).
  */
-export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, package: config, version, onProgress }: GenerateOptions): Promise<GenerateResult> {
+export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, package: config, version, onProgress, skipBroken = false }: GenerateOptions): Promise<GenerateResult> {
   const stage = timer(debug);
   const cache = new Cache(cacheDir);
   const genHash = generatorHash();
@@ -176,21 +186,24 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const keys = entries.map((entry) => hashOf("module", genHash, limit, packageName, ...specInputs(entry, overlays)));
   const cached = keys.map((key) => cache.get(key, isModelRecord));
   const todo = entries.filter((_, i) => !cached[i]);
-  const options: WorkOptions = { overlays, limit, debug, packageName };
+  const options: WorkOptions = { overlays, limit, debug, packageName, skipBroken };
   let done = entries.length - todo.length;
   onProgress?.(done, entries.length);
   const oneDone = onProgress ? () => onProgress(++done, entries.length) : undefined;
   const fresh = await stage(`generate ${todo.length} spec(s)`, () =>
     todo.length >= PARALLEL_FROM && availableParallelism() > 1 ? generateInWorkers(todo, options, oneDone) : generateSpecs(todo, options, oneDone),
   );
-  const models = entries.map((entry, i) => {
+  const skipped = [...fresh.values()].filter((r): r is SkippedSpec => "message" in r).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const records = entries.map((entry, i) => {
     const hit = cached[i];
     if (hit) return hit;
     const model = fresh.get(entry.file);
     if (!model) throw new Error(`modelgen: no record generated for ${entry.file}`);
+    if ("message" in model) return undefined; // skipped (--skip-broken)
     cache.set(keys[i]!, model);
     return model;
   });
+  const models = records.filter((m): m is ModelRecord => m !== undefined);
   const warnings = models.flatMap((m) => m.warnings);
   for (const m of models) Object.assign(files, m.files);
   const ids = new Map<string, string>();
@@ -212,8 +225,8 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   });
   Object.assign(files, formatted);
   if (debug) process.stderr.write(`modelgen: cache ${cache.dir ?? "off"}: ${cache.hits} hits, ${cache.misses} misses\n`);
-  const generatedIds = models.filter((_, i) => !cached[i]).map((m) => m.modelId);
-  return { files: withManifest(files), models, warnings, counts: { generated: todo.length, fromCache: entries.length - todo.length }, generatedIds };
+  const generatedIds = records.flatMap((m, i) => (m && !cached[i] ? [m.modelId] : []));
+  return { files: withManifest(files), models, warnings, counts: { generated: todo.length - skipped.length, fromCache: entries.length - todo.length }, generatedIds, skipped };
 }
 
 /** From this many specs to generate, two or more worker threads share the work. */
@@ -226,20 +239,36 @@ export interface WorkOptions {
   readonly debug: boolean;
   /** The package's name, for the import paths on each model's README page. */
   readonly packageName?: string;
+  /** A spec that fails with a SpecError is recorded as skipped instead of stopping the run. */
+  readonly skipBroken?: boolean;
 }
 
 /** Generate specs in this thread: load → IR → validator → analysis → emit → format, one spec after the other. */
-export async function generateSpecs(entries: readonly SpecEntry[], { overlays, limit, debug, packageName }: WorkOptions, onSpecDone?: () => void): Promise<Map<string, ModelRecord>> {
+export async function generateSpecs(entries: readonly SpecEntry[], options: WorkOptions, onSpecDone?: () => void): Promise<Map<string, ModelRecord | SkippedSpec>> {
+  const out = new Map<string, ModelRecord | SkippedSpec>();
+  for (const entry of entries) {
+    try {
+      out.set(entry.file, await generateSpec(entry, options));
+    } catch (e) {
+      if (!(options.skipBroken && e instanceof SpecError)) throw e;
+      out.set(entry.file, { file: entry.file, message: e.message });
+    }
+    onSpecDone?.();
+  }
+  return out;
+}
+
+/** One spec: load → IR → validator → analysis → emit → format. */
+async function generateSpec(entry: SpecEntry, { overlays, limit, debug, packageName }: WorkOptions): Promise<ModelRecord> {
   const stage = timer(debug);
   const { formats, issuesModule } = runtimeModules();
-  const out = new Map<string, ModelRecord>();
-  for (const entry of entries) {
+  {
     const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
     const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
     const validator = inProcessValidator(ir, formats, issuesModule);
     const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
     const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, validator, { packageName }));
-    out.set(entry.file, {
+    return {
       name: ir.meta.name,
       file: ir.meta.file,
       modelId: ir.meta.modelId,
@@ -250,10 +279,8 @@ export async function generateSpecs(entries: readonly SpecEntry[], { overlays, l
       lint: analyzed.lint,
       warnings: ir.split.warnings.map((w) => `${ir.meta.file}: ${w}`),
       files: await stage(`format ${entry.file}`, () => formatFiles(mod.files)),
-    });
-    onSpecDone?.();
+    };
   }
-  return out;
 }
 
 /** A SpecError from a worker, as posted back (errors lose their class crossing threads). */
@@ -266,17 +293,17 @@ interface WorkerFailure {
   readonly message?: string;
   readonly stack?: string;
 }
-export type WorkerMessage = { readonly models: [string, ModelRecord][] } | { readonly error: WorkerFailure } | { readonly specDone: true };
+export type WorkerMessage = { readonly models: [string, ModelRecord | SkippedSpec][] } | { readonly error: WorkerFailure } | { readonly specDone: true };
 
 /** The same in worker threads (one per core, specs dealt round-robin); a worker's SpecError comes back as one. */
-async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOptions, onSpecDone?: () => void): Promise<Map<string, ModelRecord>> {
+async function generateInWorkers(entries: readonly SpecEntry[], options: WorkOptions, onSpecDone?: () => void): Promise<Map<string, ModelRecord | SkippedSpec>> {
   const n = Math.min(availableParallelism(), entries.length);
   const shares = Array.from({ length: n }, (_, w) => entries.filter((_, i) => i % n === w));
   const workers: Worker[] = [];
   const results = await Promise.all(
     shares.map(
       (share) =>
-        new Promise<[string, ModelRecord][]>((resolve, reject) => {
+        new Promise<[string, ModelRecord | SkippedSpec][]>((resolve, reject) => {
           const worker = new Worker(path.join(BUILT_DIR, "worker.js"), { workerData: { entries: share, ...options } });
           workers.push(worker);
           worker.on("message", (m: WorkerMessage) => {

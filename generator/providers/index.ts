@@ -3,6 +3,7 @@
 // provider list; no stage changes. Stages reach a provider only through this module.
 import { SpecError } from "../errors.js";
 import { isPlain } from "../normalize/walk.js";
+import { fal } from "./fal/index.js";
 import { runflow } from "./runflow/index.js";
 import { runware } from "./runware/index.js";
 import type { JsonObject } from "../ir/types.js";
@@ -11,7 +12,7 @@ import type { Provider } from "./provider.js";
 export type { Provider, ProviderMeta, ProviderModule, ProviderReadme, SchemaType } from "./provider.js";
 
 /** Every provider. A document is the one provider's that recognises it; when two do, it must name one. */
-export const providers: readonly Provider[] = [runware, runflow];
+export const providers: readonly Provider[] = [runware, runflow, fal];
 
 /** The info key that names a document's provider when recognition cannot (add it with an overlay). */
 export const PROVIDER_KEY = "x-modelgen-provider";

@@ -33,16 +33,19 @@ export interface BuildOptions {
 
 export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptions = {}): ModelIR {
   // An OpenAPI 3.0 document's schemas are read as the 2020-12 schemas they mean (normalize/openapi-3.0).
+  // The provider may read its own extensions (fal's property order) on top.
   const dialect = isOpenApi30(written.doc.openapi);
+  const provider = providerNamed(written.provider);
+  const read = (schema: SchemaObject): SchemaObject => provider.readSchema?.(schema) ?? schema;
   const converted = dialect ? fromOpenApi30(written.taskSchema, { formats }) : null;
-  const spec = converted ? { ...written, taskSchema: converted.schema } : written;
+  const spec = { ...written, taskSchema: read(converted?.schema ?? written.taskSchema) };
   const cleanSchema = (v: Json | undefined): Schema | null =>
-    v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(dialect ? fromOpenApi30(v as SchemaObject, {}).schema : (v as SchemaObject)) : null;
+    v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(read(dialect ? fromOpenApi30(v as SchemaObject, {}).schema : (v as SchemaObject))) : null;
   checkStrings(spec, formats);
   const task = normalize(spec.taskSchema);
   const meta = modelMeta(spec, task);
   const split = caseSplit(task, { limit });
-  const responses = providerNamed(spec.provider).responses(spec.doc, cleanSchema);
+  const responses = provider.responses(spec.doc, cleanSchema);
   return deepFreeze({
     meta,
     task,

@@ -56,6 +56,11 @@ export interface Provider {
    * A body that is an array is a batch of tasks: the task is its items.
    */
   taskPath?(doc: JsonObject): string | undefined;
+  /**
+   * The task and response schemas as the provider means them, after the dialect is read and before normalize
+   * (e.g. fal's property order); the same accepted payloads. Undefined: as written.
+   */
+  readSchema?(schema: SchemaObject): SchemaObject;
   /** The model id and the other fields of the model's metadata the provider decides; `task` is normalized. */
   meta(spec: LoadedSpec, task: SchemaObject): ProviderMeta;
   /** The model id read from a loaded spec without building its IR (diff lists unchanged models by it); undefined if none. */

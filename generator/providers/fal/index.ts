@@ -7,6 +7,7 @@ import { SpecError } from "../../errors.js";
 import { isPlain } from "../../normalize/walk.js";
 import { infoOf, serversText, valueAt } from "../shared.js";
 import { falWebhook } from "./webhook.js";
+import { orderProperties } from "./order.js";
 import type { JsonObject } from "../../ir/types.js";
 import type { Provider } from "../provider.js";
 
@@ -25,6 +26,7 @@ export const fal: Provider = {
     const id = endpointId(doc);
     return id === undefined ? undefined : `/${id}`;
   },
+  readSchema: orderProperties,
   meta: (spec) => {
     const modelId = endpointId(spec.doc);
     if (modelId === undefined) throw new SpecError(spec.file, "/info/x-fal-metadata/endpointId", "expected fal's endpoint id (a non-empty string), the model id");

@@ -7,9 +7,10 @@ import { formats } from "../../../templates/validation/formats.js";
 import type { OpenApi30Rule } from "../../../generator/normalize/openapi-3.0/index.js";
 import type { SchemaObject } from "../../../generator/ir/types.js";
 
-export function checkRule(rule: OpenApi30Rule, input: SchemaObject, output: SchemaObject, payloads: readonly (readonly [unknown, boolean])[], notes: readonly string[] = []) {
+/** `input` is a 3.0 schema: its keywords may have shapes 2020-12 does not allow (boolean exclusive bounds). */
+export function checkRule(rule: OpenApi30Rule, input: Record<string, unknown>, output: SchemaObject, payloads: readonly (readonly [unknown, boolean])[], notes: readonly string[] = []) {
   const frozen = JSON.parse(JSON.stringify(input));
-  const result = rule.apply(input, { formats });
+  const result = rule.apply(input as SchemaObject, { formats });
   expect(result.schema).toEqual(output);
   expect(result.notes).toEqual(notes);
   expect(input).toEqual(frozen); // never mutates

@@ -12,7 +12,7 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), "modelgen-cli-"));
 describe("modelgen generate", () => {
   test("--check on the committed generated/ reports no drift (exit 0)", () => {
     const r = runCli(["generate", "--check"]);
-    expect(r.stdout).toBe("generated is up to date (4 models)\n");
+    expect(r.stdout).toBe("generated is up to date (10 models)\n");
     expect(r.code).toBe(0);
   });
 

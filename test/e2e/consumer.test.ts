@@ -24,7 +24,7 @@ console.log(JSON.stringify({ modelIds, fromRegistry, isTask: isTask(task), issue
   const r = spawnSync(process.execPath, ["main.js"], { cwd: app, encoding: "utf8" });
   expect(r.stderr).toBe("");
   expect(JSON.parse(r.stdout)).toEqual({
-    modelIds: ["alibaba:wan@2.6", "alibaba:wan@2.7", "alibaba:wan@2.7-image", "runflow:alibaba/wan/v2.7/text-to-video"],
+    modelIds: ["alibaba:wan@2.6", "alibaba:wan@2.7", "alibaba:wan@2.7-image", "fal-ai/kling-video/o1/video-to-video/edit", "fal-ai/kling-video/v2.5-turbo/pro/text-to-video", "fal-ai/minimax/hailuo-02/standard/text-to-video", "fal-ai/veo3", "fal-ai/wan/v2.2-a14b/text-to-video", "runflow:alibaba/wan/v2.7/text-to-video", "veed/lipsync"],
     fromRegistry: [{ path: "/width", message: "inputs.frameImages cannot be combined with width/height" }],
     isTask: true,
     issues: [],

@@ -44,7 +44,7 @@ describe("model reference pages", () => {
   test("generated/README.md lists every model with a link to its page", () => {
     const index = readFileSync(path.join(ROOT, "generated/README.md"), "utf8");
     const ids = index.split("\n").filter((l) => l.startsWith("| `")).map((l) => l.split("|")[1]!.trim());
-    expect(ids).toEqual(["`alibaba:wan@2.6`", "`alibaba:wan@2.7`", "`alibaba:wan@2.7-image`", "`runflow:alibaba/wan/v2.7/text-to-video`"]);
+    expect(ids).toEqual(["`alibaba:wan@2.6`", "`alibaba:wan@2.7`", "`alibaba:wan@2.7-image`", "`fal-ai/kling-video/o1/video-to-video/edit`", "`fal-ai/kling-video/v2.5-turbo/pro/text-to-video`", "`fal-ai/minimax/hailuo-02/standard/text-to-video`", "`fal-ai/veo3`", "`fal-ai/wan/v2.2-a14b/text-to-video`", "`runflow:alibaba/wan/v2.7/text-to-video`", "`veed/lipsync`"]);
     for (const link of index.matchAll(/\]\(\.\/([^)]+)\)/g)) expect(listFiles(path.join(ROOT, "generated"))).toContain(link[1]);
   });
 });

@@ -1,5 +1,6 @@
-// The README's usage example runs, as written, in plain Node against local fake Runware and Runflow servers:
-// a Wan 2.7 video task (async, with progress), a Wan 2.7 Image task (sync) and the Runflow model.
+// The README's usage example runs, as written, in plain Node against local fake Runware, Runflow and fal servers:
+// a Wan 2.7 video task (async, with progress), a Wan 2.7 Image task (sync), the Runflow model and fal's Kling 2.5
+// Turbo Pro through the fake fal queue (queued with a position, in progress, completed, result fetched).
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => servers.stop());
 
-test("README example: video with progress, image sync, Runflow run, and the validation message", async () => {
+test("README example: video with progress, image sync, Runflow run, fal queue run, and the validation message", async () => {
   const file = path.join(REPO, "test/.out/readme-example.mjs");
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, readmeExample());
@@ -36,4 +37,13 @@ test("README example: video with progress, image sync, Runflow run, and the vali
   expect(submitted).toEqual(["alibaba:wan@2.7", "alibaba:wan@2.7-image"]);
   expect([...servers.runware.submitsPerTask.values()]).toEqual([1, 1]);
   expect(servers.runflow.createRequests).toBe(1);
+  // fal: queued with its position, then in progress, then the result of the one request submitted.
+  const [falRequest, ...others] = [...servers.fal.queued.values()];
+  expect(others).toEqual([]);
+  expect(servers.fal.submits).toBe(1);
+  expect(falRequest!.input).toEqual({ prompt: "A paper boat drifting down a rainy street", duration: "5", aspect_ratio: "16:9" });
+  expect(lines).toContain(`fal ${falRequest!.id}: IN_QUEUE #1`);
+  expect(lines).toContainEqual(`fal ${falRequest!.id}: IN_PROGRESS`);
+  expect(lines).toContain(`fal: ${falRequest!.id} https://v3.fal.media/files/${falRequest!.id}.mp4`);
+  expect(new Set(servers.fal.authorizations)).toEqual(new Set(["Key test-key"]));
 });

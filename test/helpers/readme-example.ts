@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { startFakeRunware, specTaskValidator, type FakeRunware } from "./fake-runware.js";
 import { startFakeRunflow, type FakeRunflow } from "./fake-runflow.js";
+import { startFakeFal, type FakeFal } from "./fake-fal.js";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 
@@ -15,8 +16,8 @@ export function readmeExample(): string {
   return block[1]!.replace(/"\.\/generated\//g, `"${path.join(REPO, "generated")}/`);
 }
 
-/** Fake Runware (validating each task against its own model's spec) and fake Runflow, on 127.0.0.1. */
-export async function startExampleServers(apiKey = "test-key"): Promise<{ runware: FakeRunware; runflow: FakeRunflow; env: Record<string, string>; stop(): Promise<void> }> {
+/** Fake Runware (validating each task against its own model's spec), fake Runflow and a fake fal queue, on 127.0.0.1. */
+export async function startExampleServers(apiKey = "test-key"): Promise<{ runware: FakeRunware; runflow: FakeRunflow; fal: FakeFal; env: Record<string, string>; stop(): Promise<void> }> {
   const bySpec: Record<string, (t: unknown) => { path: string; message: string }[]> = {
     "alibaba:wan@2.7": specTaskValidator(path.join(REPO, "specs/runware/alibaba-wan2-7.json")),
     "alibaba:wan@2.7-image": specTaskValidator(path.join(REPO, "specs/runware/alibaba-wan2-7-image.json")),
@@ -27,12 +28,14 @@ export async function startExampleServers(apiKey = "test-key"): Promise<{ runwar
     plan: () => ({ stepsPerResult: 2 }),
   });
   const runflow = await startFakeRunflow({ apiKey });
+  const fal = await startFakeFal({ apiKey });
   return {
     runware,
     runflow,
-    env: { RUNWARE_API_KEY: apiKey, RUNWARE_BASE_URL: runware.url, RUNFLOW_API_KEY: apiKey, RUNFLOW_BASE_URL: runflow.url },
+    fal,
+    env: { RUNWARE_API_KEY: apiKey, RUNWARE_BASE_URL: runware.url, RUNFLOW_API_KEY: apiKey, RUNFLOW_BASE_URL: runflow.url, FAL_KEY: apiKey, FAL_BASE_URL: fal.url },
     async stop() {
-      await Promise.all([runware.stop(), runflow.stop()]);
+      await Promise.all([runware.stop(), runflow.stop(), fal.stop()]);
     },
   };
 }

@@ -8,7 +8,7 @@ export type { ValidationIssue };
 export interface ModelEntry {
   readonly modelId: string;
   readonly title: string;
-  readonly provider: "runware" | "runflow";
+  readonly provider: "runware" | "runflow" | "fal";
   /** Path of the model's module, relative to this file. */
   readonly modulePath: string;
 }
@@ -18,7 +18,13 @@ export interface ModelModules {
   "alibaba:wan@2.6": typeof import("./runware/alibaba-wan2-6/index.js");
   "alibaba:wan@2.7": typeof import("./runware/alibaba-wan2-7/index.js");
   "alibaba:wan@2.7-image": typeof import("./runware/alibaba-wan2-7-image/index.js");
+  "fal-ai/kling-video/o1/video-to-video/edit": typeof import("./fal/fal-ai/kling-video/o1/video-to-video/edit/index.js");
+  "fal-ai/kling-video/v2.5-turbo/pro/text-to-video": typeof import("./fal/fal-ai/kling-video/v2.5-turbo/pro/text-to-video/index.js");
+  "fal-ai/minimax/hailuo-02/standard/text-to-video": typeof import("./fal/fal-ai/minimax/hailuo-02/standard/text-to-video/index.js");
+  "fal-ai/veo3": typeof import("./fal/fal-ai/veo3/index.js");
+  "fal-ai/wan/v2.2-a14b/text-to-video": typeof import("./fal/fal-ai/wan/v2.2-a14b/text-to-video/index.js");
   "runflow:alibaba/wan/v2.7/text-to-video": typeof import("./runflow/alibaba-wan-v2-7-text-to-video/index.js");
+  "veed/lipsync": typeof import("./fal/veed/lipsync/index.js");
 }
 
 /** A generated model's id. */
@@ -29,7 +35,13 @@ export declare const models: {
   readonly "alibaba:wan@2.6": ModelEntry;
   readonly "alibaba:wan@2.7": ModelEntry;
   readonly "alibaba:wan@2.7-image": ModelEntry;
+  readonly "fal-ai/kling-video/o1/video-to-video/edit": ModelEntry;
+  readonly "fal-ai/kling-video/v2.5-turbo/pro/text-to-video": ModelEntry;
+  readonly "fal-ai/minimax/hailuo-02/standard/text-to-video": ModelEntry;
+  readonly "fal-ai/veo3": ModelEntry;
+  readonly "fal-ai/wan/v2.2-a14b/text-to-video": ModelEntry;
   readonly "runflow:alibaba/wan/v2.7/text-to-video": ModelEntry;
+  readonly "veed/lipsync": ModelEntry;
 };
 
 /** The model ids, sorted. */

@@ -37,12 +37,66 @@ export const models = Object.freeze(
         }),
       ],
       [
+        "fal-ai/kling-video/o1/video-to-video/edit",
+        Object.freeze({
+          modelId: "fal-ai/kling-video/o1/video-to-video/edit",
+          title: "Queue OpenAPI for fal-ai/kling-video/o1/video-to-video/edit",
+          provider: "fal",
+          modulePath: "./fal/fal-ai/kling-video/o1/video-to-video/edit/index.js",
+        }),
+      ],
+      [
+        "fal-ai/kling-video/v2.5-turbo/pro/text-to-video",
+        Object.freeze({
+          modelId: "fal-ai/kling-video/v2.5-turbo/pro/text-to-video",
+          title: "Queue OpenAPI for fal-ai/kling-video/v2.5-turbo/pro/text-to-video",
+          provider: "fal",
+          modulePath: "./fal/fal-ai/kling-video/v2.5-turbo/pro/text-to-video/index.js",
+        }),
+      ],
+      [
+        "fal-ai/minimax/hailuo-02/standard/text-to-video",
+        Object.freeze({
+          modelId: "fal-ai/minimax/hailuo-02/standard/text-to-video",
+          title: "Queue OpenAPI for fal-ai/minimax/hailuo-02/standard/text-to-video",
+          provider: "fal",
+          modulePath: "./fal/fal-ai/minimax/hailuo-02/standard/text-to-video/index.js",
+        }),
+      ],
+      [
+        "fal-ai/veo3",
+        Object.freeze({
+          modelId: "fal-ai/veo3",
+          title: "Queue OpenAPI for fal-ai/veo3",
+          provider: "fal",
+          modulePath: "./fal/fal-ai/veo3/index.js",
+        }),
+      ],
+      [
+        "fal-ai/wan/v2.2-a14b/text-to-video",
+        Object.freeze({
+          modelId: "fal-ai/wan/v2.2-a14b/text-to-video",
+          title: "Queue OpenAPI for fal-ai/wan/v2.2-a14b/text-to-video",
+          provider: "fal",
+          modulePath: "./fal/fal-ai/wan/v2.2-a14b/text-to-video/index.js",
+        }),
+      ],
+      [
         "runflow:alibaba/wan/v2.7/text-to-video",
         Object.freeze({
           modelId: "runflow:alibaba/wan/v2.7/text-to-video",
           title: "Runflow API - alibaba/wan/v2.7/text-to-video",
           provider: "runflow",
           modulePath: "./runflow/alibaba-wan-v2-7-text-to-video/index.js",
+        }),
+      ],
+      [
+        "veed/lipsync",
+        Object.freeze({
+          modelId: "veed/lipsync",
+          title: "Queue OpenAPI for veed/lipsync",
+          provider: "fal",
+          modulePath: "./fal/veed/lipsync/index.js",
         }),
       ],
     ]),
@@ -57,7 +111,22 @@ const loaders = new Map([
   ["alibaba:wan@2.6", () => import("./runware/alibaba-wan2-6/index.js")],
   ["alibaba:wan@2.7", () => import("./runware/alibaba-wan2-7/index.js")],
   ["alibaba:wan@2.7-image", () => import("./runware/alibaba-wan2-7-image/index.js")],
+  [
+    "fal-ai/kling-video/o1/video-to-video/edit",
+    () => import("./fal/fal-ai/kling-video/o1/video-to-video/edit/index.js"),
+  ],
+  [
+    "fal-ai/kling-video/v2.5-turbo/pro/text-to-video",
+    () => import("./fal/fal-ai/kling-video/v2.5-turbo/pro/text-to-video/index.js"),
+  ],
+  [
+    "fal-ai/minimax/hailuo-02/standard/text-to-video",
+    () => import("./fal/fal-ai/minimax/hailuo-02/standard/text-to-video/index.js"),
+  ],
+  ["fal-ai/veo3", () => import("./fal/fal-ai/veo3/index.js")],
+  ["fal-ai/wan/v2.2-a14b/text-to-video", () => import("./fal/fal-ai/wan/v2.2-a14b/text-to-video/index.js")],
   ["runflow:alibaba/wan/v2.7/text-to-video", () => import("./runflow/alibaba-wan-v2-7-text-to-video/index.js")],
+  ["veed/lipsync", () => import("./fal/veed/lipsync/index.js")],
 ]);
 
 /** The module of model `id` (its types, validator and client), imported on first use; an unknown id rejects with an UnknownModelError naming the closest ids. */

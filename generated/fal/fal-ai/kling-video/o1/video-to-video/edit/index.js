@@ -3,7 +3,7 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import { validate } from "./validator.js";
+import { validate, guard } from "./validator.js";
 import { toIssues, checkExtraRules } from "../../../../../../_runtime/validation/index.js";
 
 export const modelId = "fal-ai/kling-video/o1/video-to-video/edit";
@@ -18,10 +18,10 @@ const ruleMessages = [];
 const extraRules = [];
 
 /**
- * True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules).
+ * True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error guard, which stops at the first broken rule.
  */
 export function isTask(value) {
-  return validate(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
+  return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
 }
 
 /**

@@ -4,6 +4,8 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import type { AjvError } from "../../../../../../_runtime/validation/index.js";
-/** The precompiled Ajv validator of the task schema. */
+/** The precompiled Ajv validator of the task schema, all errors (behind validateTask). */
 export declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };
+/** The same schema compiled to stop at the first error (behind isTask); it keeps no errors. */
+export declare const guard: (value: unknown) => boolean;
 export default validate;

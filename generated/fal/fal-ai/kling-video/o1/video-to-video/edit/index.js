@@ -38,10 +38,11 @@ const binding = { modelId, validateTask };
  * A client for this model: `run(input)` queues the input, follows its status and resolves with the result.
  */
 export function createClient(options) {
+  checkApiKey(options);
   const client = import("../../../../../../_runtime/runtime/index.js").then((runtime) =>
     runtime.createFalClient(binding, options),
   );
-  client.catch(() => {}); // a bad option surfaces at the first call, not as an unhandled rejection
+  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
   return {
     run: (...args) => client.then((c) => c.run(...args)),
     submit: (...args) => client.then((c) => c.submit(...args)),
@@ -49,6 +50,19 @@ export function createClient(options) {
     result: (...args) => client.then((c) => c.result(...args)),
     cancel: (...args) => client.then((c) => c.cancel(...args)),
   };
+}
+
+function checkApiKey(options) {
+  const key =
+    options !== null && typeof options === "object" && typeof options.apiKey === "string" ? options.apiKey.trim() : "";
+  if (key.length >= 8) return;
+  const error = new TypeError(
+    key === ""
+      ? "options.apiKey must be a non-empty string"
+      : `options.apiKey is ${key.length} character${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least 8)`,
+  );
+  error.code = key === "" ? "missingApiKey" : "invalidOptions";
+  throw error;
 }
 
 /**

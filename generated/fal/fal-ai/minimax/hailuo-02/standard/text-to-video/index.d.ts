@@ -83,7 +83,7 @@ export interface Output {
 export declare function isTask(value: unknown): value is Task;
 /** Why `value` is not a valid task: one issue per broken rule; empty when valid. */
 export declare function validateTask(value: unknown): ValidationIssue[];
-/** A typed client for this model. */
+/** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
 export declare function createClient(options: ClientOptions): FalClient<TaskInput, Output>;
 
 /**

@@ -149,7 +149,11 @@ export function resolveBase(base: string, specs: readonly string[], overlays: re
         const name = e.name.toString("utf8");
         if (e.mode === "160000") continue; // a submodule: no content at this ref
         if (e.type !== "blob") continue;
-        if (e.mode === "120000") throw new SpecError(shown, "", "a symbolic link at the base ref; diff reads only regular files from a git ref");
+        if (e.mode === "120000") {
+          // Never written (it could point anywhere once made); one named like a spec or fragment is refused.
+          if (!/\.(json|ya?ml)$/i.test(name)) continue;
+          throw new SpecError(shown, "", "a symbolic link at the base ref; diff reads only regular files from a git ref");
+        }
         if (!(e.size <= MAX_FILE_BYTES)) throw new SpecError(shown, "", `the file is ${(e.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
         const target = path.join(tmp, ...name.split("/"));
         if (!within(tmp, target) || target === tmp) throw new SpecError(shown, "", "a tree entry that would leave the temporary folder");

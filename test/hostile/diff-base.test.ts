@@ -129,7 +129,7 @@ describe("a git ref whose tree names leave the folder", () => {
     expect(cases.map(([n]) => unsafeTreeName(Buffer.from(n)))).toEqual(cases.map(([, why]) => why));
   });
 
-  test("a symbolic link in the ref is refused, not written or followed", async () => {
+  test("a symbolic link in the ref named like a spec is refused; any other is skipped; none is written or followed", async () => {
     const { repo, tmp, g } = makeCase();
     mkdirSync(path.join(repo, "specs"));
     writeFileSync(path.join(repo, "specs/m.json"), spec);
@@ -140,6 +140,15 @@ describe("a git ref whose tree names leave the folder", () => {
     const r = await runBin(["diff", "--base", "HEAD", "--specs", "specs"], repo, tmp);
     expectRefusal(r, /HEAD:specs\/link\.json/, /symbolic link/);
     expect(r.stdout).toBe("");
+    expect(readdirSync(tmp)).toEqual([]);
+    // A link that is no spec (a README, notes) is skipped on the base side, as the specs folder's walk skips it.
+    g("rm", "-q", "--cached", "specs/link.json");
+    symlinkSync("/etc/hostname", path.join(repo, "specs/NOTES.md"));
+    g("add", ".");
+    g("commit", "-qm", "notes");
+    const notes = await runBin(["diff", "--base", "HEAD", "--specs", "specs", "--format", "json"], repo, tmp);
+    expect(notes.code, notes.stderr).toBe(0);
+    expect((JSON.parse(notes.stdout) as { models: { status: string }[] }).models.map((m) => m.status)).toEqual(["unchanged"]);
     expect(readdirSync(tmp)).toEqual([]);
   });
 });

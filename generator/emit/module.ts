@@ -121,7 +121,7 @@ ${new Code(CHECK_API_KEY)}
   const webhook = provider.webhook(ir, runtimeClient);
 
   const indexJs = code`${new Code(banner(meta))}import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules } from ${runtimeValidation};
+import { toIssues, checkExtraRules, standardSchema } from ${runtimeValidation};
 
 export const modelId = ${meta.modelId};
 export const title = ${meta.title};
@@ -143,13 +143,15 @@ ${docComment(["Why `value` is not a valid task: one issue per broken rule, empty
   return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
 }
 
+${docComment(["validateTask as a Standard Schema v1 (tRPC, Hono's standard validator, TanStack Form…): the same words, each path as keys."])}export const taskSchema = standardSchema(validateTask);
+
 ${bindingJs}${new Code(webhook.js)}`;
 
   const responseTypes = await provider.responseTypes(ir, schemaType);
   const imported = ["ClientOptions", provider.clientTypeName, "ValidationIssue"];
-  const clientDts = `import type { ${imported.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
+  const clientDts = `import type { ${imported.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nimport type { StandardSchemaV1 } from ${literal(runtimeValidation).text};\nexport type { ClientOptions, ValidationIssue };\n`;
   // One allocator for the module's type names: the task's types are named around the imported and response ones.
-  const types = emitTypes(ir, [...imported, ...declaredNames(responseTypes)]);
+  const types = emitTypes(ir, [...imported, "StandardSchemaV1", ...declaredNames(responseTypes)]);
   const indexDts = `${banner(meta)}${clientDts}
 /** The model id (the request's \`model\`). */
 export declare const modelId: ${literal(meta.modelId).text};
@@ -167,6 +169,12 @@ ${responseTypes}
 export declare function isTask(value: unknown): value is Task;
 /** Why \`value\` is not a valid task: one issue per broken rule; empty when valid. */
 export declare function validateTask(value: unknown): ValidationIssue[];
+/**
+ * validateTask as a Standard Schema v1 (vendor "modelgen"): tRPC's \`.input()\`, Hono's \`sValidator\`, TanStack Form
+ * and other tools that take a Standard Schema validate with it, typed as this model's \`Task\`; its issues are
+ * validateTask's words, each path as keys (array indices as numbers).
+ */
+export declare const taskSchema: StandardSchemaV1<Task, Task>;
 /** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than ${MIN_SECRET_LENGTH} characters. */
 export declare function createClient(options: ClientOptions): ${provider.clientType(ir)};
 ${webhook.dts}`;

@@ -60,6 +60,7 @@ const COMMON_API: Record<string, string> = {
   overlays: "const",
   isTask: "function",
   validateTask: "function",
+  taskSchema: "const",
   createClient: "function",
   Task: "type",
   TaskInput: "type",
@@ -137,6 +138,9 @@ describe.each(modules)("%s/index.d.ts", (m) => {
     }
     expect(api.get("overlays")!.decl.getType().getText()).toBe("readonly string[]");
     expect(Array.isArray(js.overlays)).toBe(true);
+    // The Standard Schema v1 form of validateTask, typed with the module's Task.
+    expect(dts(`${m}/index.d.ts`).getVariableDeclarationOrThrow("taskSchema").getTypeNodeOrThrow().getText()).toBe("StandardSchemaV1<Task, Task>");
+    expect((js.taskSchema as { "~standard": { version: number; vendor: string } })["~standard"]).toMatchObject({ version: 1, vendor: "modelgen" });
   });
 
   test("isTask(value: unknown) is the type guard `value is Task`", () => {

@@ -10,3 +10,10 @@ export {
   type ExtraRule,
   type AjvError,
 } from "./issues.js";
+export {
+  standardSchema,
+  pathKeys,
+  type StandardSchemaV1,
+  type StandardIssue,
+  type StandardResult,
+} from "./standard.js";

@@ -410,6 +410,41 @@ function checkExtraRules(data, rules) {
   }
   return out;
 }
+
+// templates:validation/standard.js
+function pathKeys(pointer, value) {
+  if (pointer === "") return [];
+  const out = [];
+  let at = value;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(at) && /^(0|[1-9][0-9]*)$/.test(key)) {
+      out.push(Number(key));
+      at = at[Number(key)];
+    } else {
+      out.push(key);
+      at = at !== null && typeof at === "object" && Object.hasOwn(at, key) ? at[key] : void 0;
+    }
+  }
+  return out;
+}
+function standardSchema(validateTask) {
+  return Object.freeze({
+    "~standard": Object.freeze({
+      version: 1,
+      vendor: "modelgen",
+      validate(value) {
+        const issues = validateTask(value);
+        if (issues.length === 0) return { value };
+        return {
+          issues: issues.map((i) =>
+            i.path === "" ? { message: i.message } : { message: i.message, path: pathKeys(i.path, value) },
+          ),
+        };
+      },
+    }),
+  });
+}
 export {
   ajvEqual,
   ajvError,
@@ -422,7 +457,9 @@ export {
   formats,
   hostname,
   ipv4,
+  pathKeys,
   pointerText,
+  standardSchema,
   time,
   toIssues,
   uri,

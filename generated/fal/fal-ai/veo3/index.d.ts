@@ -4,6 +4,7 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import type { ClientOptions, FalClient, ValidationIssue } from "../../../_runtime/runtime/index.js";
+import type { StandardSchemaV1 } from "../../../_runtime/validation/index.js";
 export type { ClientOptions, ValidationIssue };
 
 /** The model id (the request's `model`). */
@@ -112,6 +113,12 @@ export interface Output {
 export declare function isTask(value: unknown): value is Task;
 /** Why `value` is not a valid task: one issue per broken rule; empty when valid. */
 export declare function validateTask(value: unknown): ValidationIssue[];
+/**
+ * validateTask as a Standard Schema v1 (vendor "modelgen"): tRPC's `.input()`, Hono's `sValidator`, TanStack Form
+ * and other tools that take a Standard Schema validate with it, typed as this model's `Task`; its issues are
+ * validateTask's words, each path as keys (array indices as numbers).
+ */
+export declare const taskSchema: StandardSchemaV1<Task, Task>;
 /** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
 export declare function createClient(options: ClientOptions): FalClient<TaskInput, Output>;
 

@@ -4,7 +4,7 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules } from "../../../_runtime/validation/index.js";
+import { toIssues, checkExtraRules, standardSchema } from "../../../_runtime/validation/index.js";
 
 export const modelId = "veed/lipsync";
 export const title = "Queue OpenAPI for veed/lipsync";
@@ -31,6 +31,11 @@ export function validateTask(value) {
   const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);
   return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
 }
+
+/**
+ * validateTask as a Standard Schema v1 (tRPC, Hono's standard validator, TanStack Form…): the same words, each path as keys.
+ */
+export const taskSchema = standardSchema(validateTask);
 
 const binding = { modelId, validateTask };
 

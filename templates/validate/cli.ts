@@ -33,8 +33,6 @@ export const VALIDATE_OPTIONS_HELP = `  Each input is a JSON task, an array of t
 export async function runValidate(patterns: readonly string[], { format = "text", model }: { format?: string | undefined; model?: string | undefined }, models: () => Promise<ModelSource>): Promise<void> {
   if (!isFormat(format)) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
   if (patterns.length === 0) throw new UsageError("validate needs at least one file, glob or - (see `validate --help`)");
-  const inputs = expandInputs(patterns);
-  const source = await models();
   let pending = "";
   const flush = async (): Promise<void> => {
     const text = pending;
@@ -44,6 +42,16 @@ export async function runValidate(patterns: readonly string[], { format = "text"
   const reporter = createReporter(format, (text) => void (pending += text), { color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR });
   let summary;
   try {
+    let inputs: string[];
+    let source: ModelSource;
+    try {
+      inputs = expandInputs(patterns);
+      source = await models();
+    } catch (e) {
+      // No input found, no registry: --format json still writes one JSON document, with the error in it.
+      reporter.abort(e);
+      throw e;
+    }
     summary = await validateInputs(inputs, source, reporter, { model, after: () => (pending.length > 65536 ? flush() : undefined) });
   } finally {
     // On bad input too: the results decided before it, then the error (on stderr).

@@ -82,3 +82,19 @@ test("an issue inside an array element is placed at the element's property, not 
   expect(results.length).toBeGreaterThan(0);
   for (const x of results) expect([x.path, x.line, x.column]).toEqual(["/inputs/frameImages/1/image", image5, lines[image5 - 1]!.indexOf('"image"') + 1]);
 });
+
+test("json: no such file, a pattern that matches nothing, or no registry is still one JSON document, with the error", () => {
+  const missing = path.join(dir, "missing.json");
+  const cases: [string[], RegExp][] = [
+    [[missing], /missing\.json: no such file$/],
+    [[path.join(dir, "none-*.json")], /none-\*\.json: the pattern matches no file$/],
+    [["--registry", dir, file("any.json", good)], /no generated registry here/],
+  ];
+  for (const [args, error] of cases) {
+    const r = runCli(["validate", ...(args[0] === "--registry" ? [] : ["--registry", registry]), "--format", "json", ...args]);
+    expect(r.code, args.join(" ")).toBe(2);
+    expect(JSON.parse(r.stdout), args.join(" ")).toEqual({ results: [], valid: 0, invalid: 0, error: expect.stringMatching(error) });
+    expect(r.stderr.startsWith("modelgen: ") && r.stderr.endsWith("\n")).toBe(true);
+    expect(r.stderr.trimEnd()).toMatch(error);
+  }
+});

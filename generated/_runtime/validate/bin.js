@@ -933,8 +933,6 @@ async function runValidate(patterns, { format = "text", model }, models) {
   if (!isFormat(format)) throw new UsageError(`--format must be text, json or github, not ${JSON.stringify(format)}`);
   if (patterns.length === 0)
     throw new UsageError("validate needs at least one file, glob or - (see `validate --help`)");
-  const inputs = expandInputs(patterns);
-  const source = await models();
   let pending = "";
   const flush = async () => {
     const text = pending;
@@ -946,6 +944,15 @@ async function runValidate(patterns, { format = "text", model }, models) {
   });
   let summary;
   try {
+    let inputs;
+    let source;
+    try {
+      inputs = expandInputs(patterns);
+      source = await models();
+    } catch (e) {
+      reporter.abort(e);
+      throw e;
+    }
     summary = await validateInputs(inputs, source, reporter, {
       model,
       after: () => (pending.length > 65536 ? flush() : void 0),

@@ -196,11 +196,10 @@ async function cmdGenerate(argv: string[]): Promise<void> {
       } else process.stdout.write(`${escapeTerminal(out)} is up to date (${result.models.length} models)\n`);
       return;
     }
-    // A model is unchanged when every file of it is already on disk as generated.
-    const { changed, added } = diffOutput(out, result.files);
+    // Only what changed is written; a model is unchanged when every file of it was already on disk as generated.
+    const { changed, added } = writeOutput(out, result.files);
     const touched = new Set([...changed, ...added]);
     const unchanged = new Set(result.models.filter((m) => Object.keys(m.files).every((f) => !touched.has(f))).map((m) => m.modelId));
-    writeOutput(out, result.files);
     process.stdout.write(`${escapeTerminal(summaryLine(out, result.models.length, { ...result.counts, unchanged: unchanged.size }))}\n`);
     if (values.verbose) {
       const fresh = new Set(result.generatedIds);

@@ -1,5 +1,7 @@
-// Write generated files all or nothing: build the new tree in a temporary folder beside the output, then swap
-// it in with renames. `--check` writes nothing and reports what would change.
+// Write generated files all or nothing. The first write builds the whole tree in a temporary folder beside the
+// output and swaps it in with renames. Later writes touch only what changed: the new files are written beside the
+// output, a journal lists them, then each is renamed in (the file it replaces moved aside first); a run killed
+// midway is rolled back from the journal by the next one. `--check` writes nothing and reports what would change.
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
@@ -61,7 +63,7 @@ export function diffOutput(outDir: string, files: OutputFiles): OutputDiff {
   for (const [rel, text] of Object.entries(files)) {
     const p = path.join(outDir, rel);
     if (!existsSync(p)) added.push(rel);
-    else if (readFileSync(p, "utf8") !== text) changed.push(rel);
+    else if (statSync(p).isDirectory() || readFileSync(p, "utf8") !== text) changed.push(rel);
   }
   const owned = readManifest(outDir) ?? [];
   const removed = owned.filter((rel) => !(rel in files) && existsSync(path.join(outDir, rel)));
@@ -93,8 +95,8 @@ function sidePrefix(base: string): string {
   return `${cut}~${createHash("sha256").update(base).digest("hex").slice(0, 12)}`;
 }
 
-/** A name beside the output folder: `kind` is tmp, old (with this process's id) or lock. */
-function beside(outDir: string, kind: "tmp" | "old" | "lock"): string {
+/** A name beside the output folder: `kind` is tmp, old, journal (with this process's id) or lock. */
+function beside(outDir: string, kind: "tmp" | "old" | "journal" | "lock"): string {
   const base = path.resolve(outDir);
   const name = `${sidePrefix(path.basename(base))}.modelgen-${kind}`;
   return path.join(path.dirname(base), kind === "lock" ? name : `${name}-${process.pid}`);
@@ -208,7 +210,13 @@ export function recoverInterrupted(outDir: string): void {
   const parent = path.dirname(base);
   if (!existsSync(parent)) return;
   const prefix = sidePrefix(path.basename(base));
-  const side = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.modelgen-(tmp|old)-(\\d+)$`);
+  const side = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.modelgen-(tmp|old|journal)-(\\d+)$`);
+  // A patch that was killed midway: put back what it had moved, from its journal, before its folders go.
+  for (const name of readdirSync(parent).sort()) {
+    const m = side.exec(name);
+    if (!m || m[1] !== "journal" || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    rollBack(base, path.join(parent, name), path.join(parent, name.replace(/journal-(\d+)$/, "tmp-$1")), path.join(parent, name.replace(/journal-(\d+)$/, "old-$1")));
+  }
   for (const name of readdirSync(parent).sort()) {
     const m = side.exec(name);
     if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
@@ -223,33 +231,120 @@ export function recoverInterrupted(outDir: string): void {
  * A folder that has files but no manifest was not made by modelgen: refuse, never overwrite a user's files.
  * Under the output's lock (lockOutput): a second generate into the same folder is refused, not interleaved.
  */
-export function writeOutput(outDirGiven: string, files: OutputFiles): void {
+export function writeOutput(outDirGiven: string, files: OutputFiles): OutputDiff {
   const outDir = outputFolder(outDirGiven);
   const release = lockOutput(outDirGiven);
   try {
-    swapIn(outDirGiven, outDir, files);
+    recoverInterrupted(outDir);
+    const owned = readManifest(outDir);
+    const existing = listFiles(outDir);
+    if (owned === null && existing.length > 0)
+      throw new SpecError(outDirGiven, "", `refusing to write: the folder has files and no ${MANIFEST}, so modelgen did not make it; choose an empty or new --out`);
+    const ownedSet = new Set([...(owned ?? []), MANIFEST]);
+    const kept = existing.filter((rel) => !ownedSet.has(rel) && !(rel in files));
+    // A user's file or link where the output needs a folder: say so, before anything is written.
+    const folders = new Set(Object.keys(files).flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
+    for (const rel of kept) {
+      if (!folders.has(rel)) continue;
+      const what = lstatSync(path.join(outDir, rel)).isSymbolicLink() ? "a symbolic link" : "a file";
+      throw new SpecError(path.join(outDirGiven, rel), "", `${what} where the output needs a folder of that name; move it out of --out`);
+    }
+    if (owned === null) {
+      swapIn(outDir, files, kept, ownedSet);
+      return { changed: [], added: Object.keys(files).sort(), removed: [] };
+    }
+    const diff = diffOutput(outDir, files);
+    patchIn(outDir, files, diff);
+    return diff;
   } finally {
     release();
   }
 }
 
-function swapIn(shownOut: string, outDir: string, files: OutputFiles): void {
-  recoverInterrupted(outDir);
-  const owned = readManifest(outDir);
-  const existing = listFiles(outDir);
-  if (owned === null && existing.length > 0)
-    throw new SpecError(shownOut, "", `refusing to write: the folder has files and no ${MANIFEST}, so modelgen did not make it; choose an empty or new --out`);
+/**
+ * Write only what changed (`diff`): each new text to a temporary folder beside the output, then a journal naming
+ * every file the patch moves, then the renames (a replaced or removed file is moved to the old folder first). The
+ * journal goes last: until then, recoverInterrupted rolls the output back to how it was. A user's files are never
+ * read, moved or rewritten.
+ */
+function patchIn(outDir: string, files: OutputFiles, diff: OutputDiff): void {
+  const written = [...diff.changed, ...diff.added];
+  if (!written.length && !diff.removed.length) return;
+  // A folder where the output needs a file is a user's: say so, before anything is moved.
+  for (const rel of written)
+    if (lstatSync(path.join(outDir, rel), { throwIfNoEntry: false })?.isDirectory()) throw new SpecError(path.join(outDir, rel), "", "a folder where the output needs a file of that name; move it out of --out");
   const tmp = beside(outDir, "tmp");
   const old = beside(outDir, "old");
-  const ownedSet = new Set([...(owned ?? []), MANIFEST]);
-  const kept = existing.filter((rel) => !ownedSet.has(rel) && !(rel in files));
-  // A user's file or link where the output needs a folder: say so, before anything is written.
-  const folders = new Set(Object.keys(files).flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
-  for (const rel of kept) {
-    if (!folders.has(rel)) continue;
-    const what = lstatSync(path.join(outDir, rel)).isSymbolicLink() ? "a symbolic link" : "a file";
-    throw new SpecError(path.join(shownOut, rel), "", `${what} where the output needs a folder of that name; move it out of --out`);
+  const journal = beside(outDir, "journal");
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+  try {
+    for (const rel of written) {
+      const p = path.join(tmp, rel);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, files[rel]!);
+    }
+    writeFileSync(`${journal}.part`, JSON.stringify({ written, removed: diff.removed }));
+    renameSync(`${journal}.part`, journal);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(`${journal}.part`, { force: true });
+    throw e;
   }
+  try {
+    for (const rel of [...written, ...diff.removed]) {
+      const target = path.join(outDir, rel);
+      if (lstatSync(target, { throwIfNoEntry: false })) {
+        mkdirSync(path.dirname(path.join(old, rel)), { recursive: true });
+        renameSync(target, path.join(old, rel));
+      }
+      if (rel in files) {
+        mkdirSync(path.dirname(target), { recursive: true });
+        renameSync(path.join(tmp, rel), target);
+      }
+    }
+  } catch (e) {
+    rollBack(outDir, journal, tmp, old);
+    throw e;
+  }
+  rmSync(journal, { force: true });
+  // Folders the removed files leave empty go too (one holding a user's file stays).
+  for (const rel of diff.removed) {
+    for (let dir = path.dirname(rel); dir !== "."; dir = path.dirname(dir)) {
+      try {
+        rmdirSync(path.join(outDir, dir));
+      } catch {
+        break;
+      }
+    }
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Undo a patch from its journal: what it moved aside goes back, what it moved in (and had no old file) goes. */
+function rollBack(outDir: string, journal: string, tmp: string, old: string): void {
+  let entry: { written?: unknown; removed?: unknown };
+  try {
+    entry = JSON.parse(readFileSync(journal, "utf8")) as typeof entry;
+  } catch {
+    entry = {};
+  }
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.split("/").includes("..")) : []);
+  for (const rel of [...list(entry.written), ...list(entry.removed)]) {
+    const aside = path.join(old, rel);
+    const target = path.join(outDir, rel);
+    if (lstatSync(aside, { throwIfNoEntry: false })) renameSync(aside, target);
+    else if (!lstatSync(path.join(tmp, rel), { throwIfNoEntry: false }) && list(entry.written).includes(rel)) rmSync(target, { force: true });
+  }
+  rmSync(journal, { force: true });
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+}
+
+function swapIn(outDir: string, files: OutputFiles, kept: readonly string[], ownedSet: ReadonlySet<string>): void {
+  const tmp = beside(outDir, "tmp");
+  const old = beside(outDir, "old");
   rmSync(tmp, { recursive: true, force: true });
   try {
     for (const [rel, text] of Object.entries(files)) {

@@ -50,7 +50,8 @@ function treeOf(file: string, unit: Unit): JsonNode {
   const parsed = parseJsonTree(unit.text);
   if (!parsed.ok) {
     const { line, column } = positionIn(unit.text, parsed.offset, unit);
-    const words = describeJsonError(parsed.code).replace("end of the document", "end of the task");
+    // An invisible byte order mark where the text goes on (one at the start of the file is skipped): name it.
+    const words = unit.text.charCodeAt(parsed.offset) === BOM ? "a byte order mark, U+FEFF, where a value was expected; remove it" : describeJsonError(parsed.code).replace("end of the document", "end of the task");
     throw new SpecError(file, `${line}:${column}`, `invalid JSON (${words})`);
   }
   return parsed.root;
@@ -116,6 +117,8 @@ const BACKSLASH = 92;
 const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
+
+const BOM = 0xfeff;
 
 const isSpace = (c: number): boolean => c === SPACE || c === NEWLINE || c === RETURN || c === TAB;
 /** A character that ends a number, true, false or null. */
@@ -221,6 +224,12 @@ async function* scanUnits(file: string, chunks: AsyncIterable<string>): AsyncGen
           continue;
         }
         if (isSpace(c)) continue;
+        // A UTF-8 byte order mark at the very start (Windows editors write one) is not part of the input; columns
+        // on the first line count from after it, as an editor shows them.
+        if (c === BOM && base + i === 0) {
+          lineStart = 1;
+          continue;
+        }
         // Between units.
         if (mode === "start") {
           mode = c === OPEN_BRACKET ? "array" : "values";

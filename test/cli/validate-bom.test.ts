@@ -1,0 +1,51 @@
+// `modelgen validate` and byte order marks (issue 24): a payload file saved by a Windows editor starts with a UTF-8
+// BOM; it is skipped (a task file, an array, JSON Lines), positions on the first line count from after it, and a
+// BOM anywhere else is named in the error, not shown as "unexpected character". Through the real CLI.
+import { describe, expect, test } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fixturesOut } from "../helpers/generated.js";
+import { runCli } from "../helpers/cli.js";
+
+const registry = fixturesOut();
+const dir = mkdtempSync(path.join(os.tmpdir(), "modelgen-validate-bom-"));
+const BOM = "\ufeff";
+const file = (name: string, text: string): string => {
+  const f = path.join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+const validate = (args: string[]) => runCli(["validate", "--registry", registry, ...args]);
+const task = (extra: object = {}) => ({ taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: "alibaba:wan@2.7", positivePrompt: "a fox", width: 1280, height: 720, ...extra });
+
+describe("a UTF-8 byte order mark at the start of a payload file", () => {
+  test("is skipped in a task file, an array of tasks and JSON Lines: the tasks are valid", () => {
+    const files = [
+      file("one.json", BOM + JSON.stringify(task(), null, 2)),
+      file("array.json", BOM + JSON.stringify([task(), task()])),
+      file("lines.jsonl", BOM + [task(), task()].map((t) => JSON.stringify(t)).join("\n") + "\n"),
+    ];
+    const r = validate(["--format", "json", ...files]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: 5, invalid: 0 });
+  });
+
+  test("columns on the first line count from after it", () => {
+    const f = file("bad.json", BOM + JSON.stringify(task({ taskUUID: "x" })));
+    const r = validate(["--format", "github", f]);
+    expect(r.code).toBe(1);
+    // `{"taskType":"videoInference","taskUUID"`: the key starts at column 30 as an editor shows it.
+    expect(r.stdout).toContain(`::error file=${f},line=1,col=30,`);
+  });
+});
+
+describe("a byte order mark anywhere else", () => {
+  test("before a later line of JSON Lines (files joined together): exit 2, the error names it at its line", () => {
+    const f = file("joined.jsonl", JSON.stringify(task()) + "\n" + BOM + JSON.stringify(task()) + "\n");
+    const r = validate([f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`modelgen: ${f}:2:1: invalid JSON (a byte order mark, U+FEFF, where a value was expected; remove it)\n`);
+  });
+});

@@ -529,7 +529,10 @@ function treeOf(file, unit) {
   const parsed = parseJsonTree(unit.text);
   if (!parsed.ok) {
     const { line, column } = positionIn(unit.text, parsed.offset, unit);
-    const words = describeJsonError(parsed.code).replace("end of the document", "end of the task");
+    const words =
+      unit.text.charCodeAt(parsed.offset) === BOM
+        ? "a byte order mark, U+FEFF, where a value was expected; remove it"
+        : describeJsonError(parsed.code).replace("end of the document", "end of the task");
     throw new SpecError(file, `${line}:${column}`, `invalid JSON (${words})`);
   }
   return parsed.root;
@@ -590,6 +593,7 @@ var BACKSLASH = 92;
 var CLOSE_BRACKET = 93;
 var OPEN_BRACE = 123;
 var CLOSE_BRACE = 125;
+var BOM = 65279;
 var isSpace2 = (c) => c === SPACE || c === NEWLINE || c === RETURN || c === TAB;
 var endsScalar = (c) =>
   isSpace2(c) ||
@@ -690,6 +694,10 @@ async function* scanUnits(file, chunks) {
           continue;
         }
         if (isSpace2(c)) continue;
+        if (c === BOM && base + i === 0) {
+          lineStart = 1;
+          continue;
+        }
         if (mode === "start") {
           mode = c === OPEN_BRACKET ? "array" : "values";
           if (mode === "array") {

@@ -4,10 +4,11 @@
 // pages and `diff --format markdown` render those names as text (no HTML, link, image, mention, broken table row
 // or broken code span).
 import { beforeAll, describe, expect, test } from "vitest";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCli } from "../helpers/cli.js";
+import { ROOT } from "../helpers/generated.js";
 import { ACTING, ACTING_OR_LF, markdownProblems } from "./escaping-helpers.js";
 
 /** Every attack at once: screen control, C1, bidi (overrides, isolates, marks), separators, NUL, DEL, a lone CR, HTML, a comment, a link, an image, an autolink, a mention, an issue reference, a pipe, backticks. */
@@ -93,6 +94,12 @@ describe("generate", () => {
     expect(markdownProblems(index)).toEqual([]);
     expect(index.split("\n").filter((l) => l.startsWith("| ```evil:"))).toHaveLength(1);
   });
+});
+
+test("the committed generated/ README pages (real specs) have none of those problems either", () => {
+  const pages = readdirSync(path.join(ROOT, "generated"), { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "README.md");
+  expect(pages.length).toBeGreaterThan(4);
+  for (const page of pages) expect(markdownProblems(readFileSync(path.join(ROOT, "generated", page), "utf8")), page).toEqual([]);
 });
 
 describe("lint", () => {

@@ -89,7 +89,7 @@ export function markdownProblems(md: string, { mention = "octocat", reference = 
     if (line.includes("<")) problems.push(`raw HTML: ${line}`);
     const unescaped = line.replace(/\\\\/g, "");
     // The index's link to each page is the one link a page writes.
-    if (!raw.startsWith("<details>") && /(?<!\\)[[\]]/.test(unescaped.replace(/\[[a-z0-9-]+\]\(\.\/[a-z0-9/-]+\/README\.md\)/g, ""))) problems.push(`a link or image bracket: ${line}`);
+    if (!raw.startsWith("<details>") && /(?<!\\)[[\]]/.test(unescaped.replace(/\[[^\]\\]+\]\(\.\/[^)\s]+\/README\.md\)/g, ""))) problems.push(`a link or image bracket: ${line}`);
     if (new RegExp(`(?<![\\p{L}\\p{N}_\`])@${mention}`, "u").test(line)) problems.push(`a mention: ${line}`);
     if (new RegExp(`#${reference}\\b`).test(line)) problems.push(`an issue reference: ${line}`);
   }

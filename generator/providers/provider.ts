@@ -2,6 +2,7 @@
 // generator/providers/index.ts. Every stage that differs by provider (which documents are its own, where the task
 // and the model id are, what comes back, which client and webhook the module binds, the README's words) asks the
 // provider of its model through this interface; no stage names a provider.
+import type { Catalog } from "./catalog.js";
 import type { Code } from "../emit/code.js";
 import type { AnalyzedIR, Json, JsonObject, LoadedSpec, ModelMeta, ResponseSchemas, Schema, SchemaObject } from "../ir/types.js";
 
@@ -69,4 +70,6 @@ export interface Provider {
   responses(doc: JsonObject, clean: (schema: Json | undefined) => Schema | null): ResponseSchemas;
   readonly module: ProviderModule;
   readonly readme: ProviderReadme;
+  /** How `modelgen pull` lists and fetches this provider's documents (catalog.ts); absent: no catalog to pull from. */
+  readonly catalog?: Catalog;
 }

@@ -1,15 +1,22 @@
 // `modelgen pull <provider>`: bring specs/<provider>/ in step with the provider's catalog. The provider's catalog
-// (how it lists and fetches documents) is found by name; this command names no provider. Everything is fetched and
+// (how it lists and fetches documents) is found through the providers' registry; this command names no provider. Everything is fetched and
 // checked before anything is written, so a failure (an unreachable catalog, an answer over a limit) writes nothing.
 import { parseArgs } from "node:util";
 import path from "node:path";
-import { catalogFor, catalogProviders } from "../providers/catalogs.js";
+import { providers } from "../providers/index.js";
 import { CatalogError, DEFAULT_LIMITS, redact, type Catalog, type CatalogRequest } from "../providers/catalog.js";
 import { SpecError, escapeTerminal } from "../errors.js";
 import { entryFor } from "./names.js";
 import { localModels, planPull } from "./plan.js";
 import { applyPull } from "./write.js";
 import { renderPlan } from "./report.js";
+
+/** The catalogs, by provider name, found through the providers' registry only (own names: `constructor` is none). */
+function catalogs(): Map<string, Catalog> {
+  return new Map(providers.flatMap((p) => (p.catalog ? [[p.name, p.catalog] as const] : [])).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+const catalogFor = (name: string): Catalog | undefined => catalogs().get(name);
+const catalogProviders = (): string[] => [...catalogs().keys()];
 
 /** `--help`: the options, and each catalog's own words. */
 function pullHelp(): string {

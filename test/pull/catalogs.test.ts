@@ -2,8 +2,11 @@
 // what a listing covers (the models whose absence means "gone upstream").
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { DEFAULT_LIMITS, type CatalogRequest } from "../../generator/providers/catalog.js";
-import { catalogFor } from "../../generator/providers/catalogs.js";
+import { providers } from "../../generator/providers/index.js";
 import { fixtureModels, startFakeCatalog, type FakeCatalog } from "./fake-catalog.js";
+
+/** A provider's catalog, through the registry as pull finds it. */
+const catalogFor = (name: string) => providers.find((p) => p.name === name)?.catalog;
 
 let fake: FakeCatalog;
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import { isPlain } from "../../normalize/walk.js";
 import { infoOf, serversText, valueAt } from "../shared.js";
 import { falWebhook } from "./webhook.js";
 import { orderProperties } from "./order.js";
+import { falCatalog } from "./catalog.js";
 import type { JsonObject } from "../../ir/types.js";
 import type { Provider } from "../provider.js";
 
@@ -20,6 +21,7 @@ function endpointId(doc: JsonObject): string | undefined {
 
 export const fal: Provider = {
   name: "fal",
+  catalog: falCatalog,
   signs: "fal (servers on queue.fal.run and info.x-fal-metadata.endpointId)",
   recognise: (doc) => /queue\.fal\.run/.test(serversText(doc)) && endpointId(doc) !== undefined,
   taskPath: (doc) => {

@@ -6,6 +6,7 @@ import { SpecError } from "../../errors.js";
 import { isPlain } from "../../normalize/walk.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
 import { runwareWebhook } from "./webhook.js";
+import { runwareCatalog } from "./catalog.js";
 import type { Json } from "../../ir/types.js";
 import type { Provider } from "../provider.js";
 
@@ -23,6 +24,7 @@ function builtinResult(taskType: string | null): string {
 
 export const runware: Provider = {
   name: "runware",
+  catalog: runwareCatalog,
   signs: "runware (servers on api.runware.ai, or no servers at all)",
   recognise: (doc) => {
     const declared = infoOf(doc)["x-provider"];

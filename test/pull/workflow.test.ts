@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../helpers/generated.js";
-import { startFakeCatalog, type FakeCatalog } from "./fake-catalog.js";
+import { fixtureModels, startFakeCatalog, type FakeCatalog } from "./fake-catalog.js";
 
 function modelgen(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -64,4 +64,36 @@ test("runware: pull reports the narrowed document as changed, generate takes it 
   const again = await modelgen(["pull", "runware", "--base-url", fake.baseUrl], work);
   expect(again.stdout).toBe("pull runware: 0 added, 0 changed, 1 unchanged, 0 gone upstream, 0 skipped\n");
   expect(again.code).toBe(0);
+});
+
+test("fal (the issue's done-when): pull --category text-to-video writes the documents, a second run changes nothing, a narrowed upstream document is a change in pull's report and then in diff", async () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), "modelgen-pull-job-"));
+  mkdirSync(path.join(work, "specs"));
+  fake.fal = fixtureModels();
+  const first = await modelgen(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], work);
+  expect(first.code).toBe(1);
+  expect(first.stdout).toMatch(/^pull fal: 3 added, 0 changed, 0 unchanged, 0 gone upstream, 1 skipped\n/);
+  const second = await modelgen(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], work);
+  expect(second.stdout).toMatch(/^pull fal: 0 added, 0 changed, 3 unchanged, 0 gone upstream, 1 skipped\n/);
+  expect(second.code).toBe(0);
+  cpSync(path.join(work, "specs"), path.join(work, "base"), { recursive: true });
+
+  // Upstream, fal-ai/minimax/video-01 now takes prompts of at most 1000 characters (2000 before).
+  const video01 = fake.fal.find((m) => m.endpoint_id === "fal-ai/minimax/video-01")!;
+  const narrowed = JSON.parse(video01.openapi!);
+  narrowed.components.schemas.MinimaxVideo01Input.properties.prompt.maxLength = 1000;
+  video01.openapi = JSON.stringify(narrowed);
+  const third = await modelgen(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], work);
+  expect(third.stdout).toMatch(/^pull fal: 0 added, 1 changed, 2 unchanged, 0 gone upstream, 1 skipped\n {2}changed {3}specs\/fal\/fal-ai\/minimax\/video-01\.json\n/);
+  expect(third.code).toBe(1);
+
+  const generated = await modelgen(["generate"], work);
+  expect(generated.code).toBe(0);
+  expect(readFileSync(path.join(work, "generated/fal/fal-ai/minimax/video-01/index.d.ts"), "utf8")).toContain("fal-ai/minimax/video-01");
+
+  const diff = await modelgen(["diff", "--base", "base", "--format", "markdown"], work);
+  expect(diff.stderr).toBe("");
+  expect(diff.code).toBe(1);
+  expect(diff.stdout).toContain("fal-ai/minimax/video-01");
+  expect(diff.stdout).toContain("| **breaking** | `bound-tightened` | `/prompt` | prompt: maxLength lowered from 2000 to 1000 |");
 });

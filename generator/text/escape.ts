@@ -12,8 +12,11 @@ export { escapeJsonText, escapeTerminal };
 /** The same, without the line feed: a paragraph keeps its lines. */
 const ACTING_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** An @mention or a #123 reference as GitHub reads them: the `@` or `#` that starts one (one pass, so the `#` of an inserted `&#8203;` is not read again). */
-const REFERENCE = /(?<![\p{L}\p{N}_`])@(?=[\p{L}\p{N}_])|#(?=\d+(?![\p{L}\p{N}_]))/gu;
+/**
+ * An @mention, a #123 or owner/repo#123 reference or a GH-123 reference as GitHub reads them: what starts one
+ * (one pass, so the `#` of an inserted `&#8203;` is not read again).
+ */
+const REFERENCE = /(?<![\p{L}\p{N}_`])@(?=[\p{L}\p{N}_])|#(?=\d+(?![\p{L}\p{N}_]))|(?<![\p{L}\p{N}_])GH-(?=\d)/gu;
 
 /** JSON.stringify, then escapeJsonText: the JSON a command writes. */
 export function stringifyJson(value: unknown, indent?: number): string {
@@ -24,8 +27,8 @@ export function stringifyJson(value: unknown, indent?: number): string {
  * The inline escapes Markdown needs in running text, whatever the block: a backslash first (so none of ours can
  * be undone), entities for `&`, `<`, `>` (no HTML, no `<!--`, no `<https://…>` autolink, no entity trick),
  * backslashes before `[`, `]` (no link, image, reference or footnote) and pipes (no table cell ends, no table
- * forms; `\|` shows as `|`), and a zero-width space entity where GitHub would read an @mention or a #123
- * reference, so they neither ping nor link (what Dependabot and Renovate write).
+ * forms; `\|` shows as `|`), and a zero-width space entity where GitHub would read an @mention or a #123 or
+ * GH-123 reference, so they neither ping nor link (what Dependabot and Renovate write).
  */
 function plain(s: string): string {
   return s

@@ -44,6 +44,8 @@ const MD_ATTACKS = {
   autolink: "<https://evil.example>",
   mention: "@octocat",
   reference: "#1",
+  repoReference: "owner/repo#1",
+  ghReference: "GH-1",
   pipe: "a | b",
   backtick: "`` ` ```",
   entity: "&lt;img&gt;",
@@ -64,6 +66,7 @@ describe.each([
     expect(text.replace(/\\\\/g, "")).not.toMatch(/(?<!\\)[[\]`]/);
     expect(text).not.toMatch(/(?<![\p{L}\p{N}_`])@octocat/u);
     expect(text).not.toMatch(/#1\b/);
+    expect(text).not.toMatch(/\bGH-1\b/);
     if (escape === markdownCell) expect(unescapedPipes(out)).toBe(0);
     if (kind === "entity") expect(out).toContain("&amp;lt;img&amp;gt;");
   });

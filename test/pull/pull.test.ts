@@ -145,6 +145,9 @@ describe("modelgen pull fal", () => {
     const doc = fake.fal.find((m) => m.endpoint_id === "fal-ai/minimax/video-01")!.openapi!;
     const hostile = ["../../escaped", "/etc/escaped", "fal-ai/..\\..\\escaped", "fal-ai//double", "fal-ai/x/", "fal-ai/index", "fal-ai/x.overlay", "fal-ai/x.openapi", "fal-ai/\u001b[31mred", "fal-ai/Con.v2", "fal-ai/a\u202eb"];
     fake.fal = hostile.map((id) => ({ endpoint_id: id, category: "text-to-video", openapi: documentFor(id, doc) }));
+    // A document filed under another endpoint's id (its metadata names fal-ai/minimax/video-01): not written under either.
+    hostile.push("fal-ai/impostor");
+    fake.fal.push({ endpoint_id: "fal-ai/impostor", category: "text-to-video", openapi: doc });
     fake.pageSize = 20;
     const r = await pull(["pull", "fal", "--base-url", fake.baseUrl], { cwd: work });
     expect(r.code).toBe(0);
@@ -155,6 +158,7 @@ describe("modelgen pull fal", () => {
     // generate's own rules (load/names.ts), not a copy: a Windows device name and a bidirectional control too.
     expect(r.stdout).toContain(`skipped   fal-ai/Con.v2: its id "fal-ai/Con.v2" is not a safe name`);
     expect(r.stdout).toContain("fal-ai/a\\u202eb");
+    expect(r.stdout).toContain(`  skipped   fal-ai/impostor: its document is for "fal-ai/minimax/video-01" (info.x-fal-metadata.endpointId); not written\n`);
     expect(tree(work)).toEqual({});
     expect(existsSync(path.join(os.tmpdir(), "escaped.json"))).toBe(false);
   });

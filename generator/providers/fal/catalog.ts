@@ -70,7 +70,7 @@ function readPage(text: string, url: URL, request: CatalogRequest): { entries: C
     const info = received.value.info;
     const meta = isPlain(info) ? info["x-fal-metadata"] : undefined;
     const claimed = isPlain(meta) ? meta.endpointId : undefined;
-    if (typeof claimed === "string" && claimed !== id) entries.push({ id, error: `its document is for ${JSON.stringify(claimed)} (info.x-fal-metadata.endpointId)` });
+    if (typeof claimed === "string" && claimed !== id) entries.push({ id, error: `its document is for ${JSON.stringify(claimed)} (info.x-fal-metadata.endpointId); not written` });
     else entries.push({ id, document: received });
   }
   return { entries, next };

@@ -17,7 +17,7 @@ try {
   await esbuild.build({ entryPoints: [path.join(repo, "test/helpers/readme-example.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile: helpers, logLevel: "error", absWorkingDir: repo });
   const { startExampleServers, readmeExample } = await import(pathToFileURL(helpers).href);
   const servers = await startExampleServers("demo-key");
-  console.log(`fake Runware at ${servers.env.RUNWARE_BASE_URL}, fake Runflow at ${servers.env.RUNFLOW_BASE_URL}\n`);
+  console.log(`fake Runware at ${servers.env.RUNWARE_BASE_URL}, fake Runflow at ${servers.env.RUNFLOW_BASE_URL}, fake fal queue at ${servers.env.FAL_BASE_URL}\n`);
   const example = path.join(dir, "example.mjs");
   writeFileSync(example, readmeExample());
   const code = await new Promise((resolve) => spawn(process.execPath, [example], { env: { ...process.env, ...servers.env }, stdio: "inherit" }).on("close", resolve));

@@ -153,7 +153,7 @@ ${bindingJs}${new Code(webhook.js)}`;
   // One allocator for the module's type names: the task's types are named around the imported and response ones.
   const types = emitTypes(ir, [...imported, "StandardSchemaV1", ...declaredNames(responseTypes)]);
   const indexDts = `${banner(meta)}${clientDts}
-/** The model id (the request's \`model\`). */
+/** ${provider.modelIdDoc} */
 export declare const modelId: ${literal(meta.modelId).text};
 /** The spec's title. */
 export declare const title: string;

@@ -21,6 +21,8 @@ export interface ProviderModule {
   /** The runtime's client factory (templates/runtime/<name>/) and the methods the module's client forwards. */
   readonly factory: string;
   readonly methods: readonly string[];
+  /** The doc comment of the module's `modelId` export: what the id is to the provider's API. */
+  readonly modelIdDoc: string;
   /** The doc comment of the module's createClient: what `run` does. */
   readonly clientDoc: string;
   /** The runtime's client type, imported by index.d.ts beside ClientOptions and ValidationIssue. */

@@ -43,6 +43,7 @@ export const fal: Provider = {
   module: {
     factory: "createFalClient",
     methods: ["run", "submit", "status", "result", "cancel"],
+    modelIdDoc: "The endpoint id: the path the input is POSTed to on fal's queue.",
     clientDoc: "A client for this model: `run(input)` queues the input, follows its status and resolves with the result.",
     clientTypeName: "FalClient",
     binding: () => code`const binding = { modelId, validateTask };\n`,

@@ -38,6 +38,7 @@ export const runflow: Provider = {
   module: {
     factory: "createRunflowClient",
     methods: ["run", "create", "get", "wait"],
+    modelIdDoc: "The model id (the request's `model`).",
     clientDoc: "A client for this model: `run(input)` creates a run and waits for its output.",
     clientTypeName: "RunflowClient",
     binding: (meta) => code`const binding = { modelId, runPath: ${meta.operation.path}, validateRequest: validateTask };\n`,

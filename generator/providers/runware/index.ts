@@ -48,6 +48,7 @@ export const runware: Provider = {
   module: {
     factory: "createRunwareClient",
     methods: ["run", "submit", "poll", "runBatch"],
+    modelIdDoc: "The model id (the request's `model`).",
     clientDoc: "A client for this model: `run(input)` submits a task and resolves with its results.",
     clientTypeName: "RunwareClient",
     binding: (meta) =>

@@ -7,7 +7,7 @@ import type { ClientOptions, FalClient, ValidationIssue } from "../../../_runtim
 import type { StandardSchemaV1 } from "../../../_runtime/validation/index.js";
 export type { ClientOptions, ValidationIssue };
 
-/** The model id (the request's `model`). */
+/** The endpoint id: the path the input is POSTed to on fal's queue. */
 export declare const modelId: "veed/lipsync";
 /** The spec's title. */
 export declare const title: string;

@@ -7,7 +7,7 @@ import type { ClientOptions, FalClient, ValidationIssue } from "../../../../../.
 import type { StandardSchemaV1 } from "../../../../../../_runtime/validation/index.js";
 export type { ClientOptions, ValidationIssue };
 
-/** The model id (the request's `model`). */
+/** The endpoint id: the path the input is POSTed to on fal's queue. */
 export declare const modelId: "fal-ai/kling-video/o1/video-to-video/edit";
 /** The spec's title. */
 export declare const title: string;

@@ -54,9 +54,12 @@ function readPage(text: string, url: URL, request: CatalogRequest): { entries: C
       entries.push({ id, error: "listed without a document (no openapi field)" });
       continue;
     }
-    const value: unknown = jsonc.getNodeValue(doc);
-    if (isPlain(value) && "error" in value && !("openapi" in value)) {
-      const err = isPlain(value.error) ? value.error : {};
+    // fal's error answer in place of a document: {"error": {code, message}} and no openapi field.
+    const fields = doc.type === "object" ? members(doc, `${what} models[${i}].openapi`) : null;
+    const errorNode = fields?.get("error");
+    if (errorNode && !fields?.has("openapi")) {
+      const value: unknown = jsonc.getNodeValue(errorNode);
+      const err = isPlain(value) ? value : {};
       const said = [err.code, err.message].filter((s): s is string => typeof s === "string").join(": ");
       entries.push({ id, error: `fal has no document for it${said ? ` (${said})` : ""}` });
       continue;

@@ -1,6 +1,9 @@
-// Runware's client: what templates/runtime/index.ts exports of it.
+// Runware's client and webhooks: what templates/runtime/index.ts exports of them.
 export { createRunwareClient, RUNWARE_BASE_URL } from "./client.js";
 export type { RunwareBatchItem, RunwareBatchOptions, RunwareClient, RunwareRunOptions, RunwareSubmitOptions } from "./client.js";
 export type { DeliveryMethod, RunwareBinding } from "./task.js";
 export type { RunwareProgress } from "./context.js";
 export type { PollTaskOptions } from "./poll.js";
+export { parseRunwareWebhook, handleRunwareWebhook } from "./webhook.js";
+export type { RunwareWebhook, RunwareWebhookOptions } from "./webhook.js";
+export { createWebhookToken, createWebhookUrl, checkWebhookToken, WEBHOOK_TOKEN_PARAM, MIN_WEBHOOK_TOKEN_LENGTH } from "./webhook-token.js";

@@ -1,7 +1,7 @@
 // Runware signs no webhook. What authenticates one is a secret token in the webhook URL's query,
 // which only Runware (told the URL over TLS) and the receiver know: made here, checked in constant time.
 
-import { ModelgenError } from "./errors.js";
+import { ModelgenError } from "../errors.js";
 
 /** The query parameter that carries the token. */
 export const WEBHOOK_TOKEN_PARAM = "token";

@@ -13,20 +13,5 @@ export { hmacSha256Hex, timingSafeEqual } from "./hmac.js";
 export * from "./runware/index.js";
 export * from "./runflow/index.js";
 export * from "./fal/index.js";
-export {
-  parseRunwareWebhook,
-  parseRunflowWebhook,
-  verifyRunflowSignature,
-  handleRunwareWebhook,
-  handleRunflowWebhook,
-  RUNFLOW_SIGNATURE_HEADER,
-} from "./webhooks.js";
-export type { CallbackPayload, RunwareWebhook, RunwareWebhookOptions, WebhookHeaders } from "./webhooks.js";
+export type { WebhookHeaders } from "./webhooks.js";
 export type { RawBody } from "./raw-body.js";
-export {
-  createWebhookToken,
-  createWebhookUrl,
-  checkWebhookToken,
-  WEBHOOK_TOKEN_PARAM,
-  MIN_WEBHOOK_TOKEN_LENGTH,
-} from "./webhook-token.js";

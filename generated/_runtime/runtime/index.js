@@ -767,6 +767,224 @@ function createRunwareClient(binding, options) {
   };
 }
 
+// templates:runtime/raw-body.js
+var decoder = new TextDecoder("utf-8", { fatal: true });
+function isUint8Array(value) {
+  return value instanceof Uint8Array || Object.prototype.toString.call(value) === "[object Uint8Array]";
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (typeof value !== "object") return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;
+  if (value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]")
+    return "an ArrayBuffer (wrap it: new Uint8Array(buffer))";
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (Array.isArray(value)) return "an array (parsed JSON?)";
+  const name = Object.getPrototypeOf(value)?.constructor?.name;
+  return name && name !== "Object" ? `a ${name}` : "an object (parsed JSON?)";
+}
+function assertRawBody(value) {
+  if (typeof value === "string" || isUint8Array(value)) return;
+  throw new TypeError(
+    `the webhook body must be the raw request body as a string, Uint8Array or Buffer, before any JSON parsing; got ${kindOf(value)}`,
+  );
+}
+function invalidPayload(message) {
+  return new ModelgenError({ code: "invalidPayload", message, retryable: false });
+}
+function parseRawJson(raw) {
+  let text;
+  try {
+    text = typeof raw === "string" ? raw : decoder.decode(raw);
+  } catch {
+    throw invalidPayload("webhook body is not UTF-8 text");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidPayload("webhook body is not JSON");
+  }
+}
+function assertRequest(request) {
+  if (
+    typeof request !== "object" ||
+    request === null ||
+    typeof request.arrayBuffer !== "function" ||
+    typeof request.url !== "string"
+  ) {
+    throw new TypeError(`handleWebhook takes a Fetch API Request, got ${kindOf(request)}`);
+  }
+}
+async function readRequestBody(request) {
+  assertRequest(request);
+  if (request.bodyUsed)
+    throw new TypeError("the request's body was already read: call handleWebhook before anything else reads it");
+  return new Uint8Array(await request.arrayBuffer());
+}
+
+// templates:runtime/runware/webhook-token.js
+var WEBHOOK_TOKEN_PARAM = "token";
+var MIN_WEBHOOK_TOKEN_LENGTH = 16;
+var encoder2 = new TextEncoder();
+function checkToken(token) {
+  if (typeof token !== "string" || token.length < MIN_WEBHOOK_TOKEN_LENGTH) {
+    const got = typeof token === "string" ? `${token.length} characters` : typeof token;
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: `the webhook token must be a string of at least ${MIN_WEBHOOK_TOKEN_LENGTH} characters (got ${got})`,
+      retryable: false,
+    });
+  }
+}
+function createWebhookToken() {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+function createWebhookUrl(baseUrl, token = createWebhookToken()) {
+  checkToken(token);
+  let url;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "the webhook base URL is not an absolute URL",
+      retryable: false,
+    });
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: `the webhook URL must be http(s), not ${url.protocol}`,
+      retryable: false,
+    });
+  }
+  url.searchParams.set(WEBHOOK_TOKEN_PARAM, token);
+  return { url: url.href, token };
+}
+function sameText(given, expected) {
+  const a = encoder2.encode(given);
+  const b = encoder2.encode(expected);
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) diff |= (a.length === 0 ? 0 : a[i % a.length]) ^ b[i];
+  return diff === 0;
+}
+function checkWebhookToken(requestUrl, token) {
+  checkToken(token);
+  let given;
+  try {
+    given = new URL(String(requestUrl), "http://localhost").searchParams.get(WEBHOOK_TOKEN_PARAM);
+  } catch {
+    return false;
+  }
+  return given !== null && sameText(given, token);
+}
+
+// templates:runtime/runware/webhook.js
+var noSecrets = createRedactor([]);
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var NO_CHECK =
+  "Runware signs its webhooks with nothing: pass { url, token } (the request's URL and the token from createWebhookUrl) to check the URL's token, or { unverified: true } to accept any caller";
+function checkTrust(options, url) {
+  if (typeof options !== "object" || options === null)
+    throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
+  const { token, unverified } = options;
+  if (unverified === true) {
+    if (token !== void 0 || options.url !== void 0)
+      throw new ModelgenError({
+        code: "invalidOptions",
+        message: "unverified: true and a token contradict each other: pass one",
+        retryable: false,
+      });
+    return;
+  }
+  if (unverified !== void 0 && unverified !== false)
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: `unverified must be the value true or left out, not ${JSON.stringify(unverified) ?? typeof unverified}. ${NO_CHECK}`,
+      retryable: false,
+    });
+  if (token === void 0 && url === void 0)
+    throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
+  if (url === void 0)
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "a webhook token needs the request's url to check it against",
+      retryable: false,
+    });
+  if (typeof token !== "string" || !checkWebhookToken(url, token)) {
+    throw new ModelgenError({
+      code: "invalidToken",
+      message: "the webhook URL's token is missing or wrong",
+      retryable: false,
+    });
+  }
+}
+function checkRunwareShape(body) {
+  if (!isObject2(body))
+    throw invalidPayload(
+      `a Runware webhook body is a JSON object {"data": [...]}, not ${Array.isArray(body) ? "an array" : body === null ? "null" : `a ${typeof body}`}`,
+    );
+  if (body.data === void 0 && body.errors === void 0 && body.error === void 0)
+    throw invalidPayload("Runware webhook body has neither data nor errors");
+  for (const key of ["data", "errors"]) {
+    const list = body[key];
+    if (list === void 0) continue;
+    if (!Array.isArray(list)) throw invalidPayload(`Runware webhook ${key} is not an array`);
+    list.forEach((item, i) => {
+      if (!isObject2(item)) throw invalidPayload(`Runware webhook ${key}[${i}] is not an object`);
+      if (key === "data" && typeof item.taskUUID !== "string")
+        throw invalidPayload(`Runware webhook data[${i}] has no taskUUID`);
+    });
+  }
+  if (body.error !== void 0 && !isObject2(body.error)) throw invalidPayload("Runware webhook error is not an object");
+}
+function parseRunwareWebhook(rawBody, options) {
+  assertRawBody(rawBody);
+  checkTrust(options, options?.url);
+  return readRunwareWebhook(rawBody, options.taskType);
+}
+function readRunwareWebhook(rawBody, taskType) {
+  const body = parseRawJson(rawBody);
+  checkRunwareShape(body);
+  const answer = readRunwareAnswer(body);
+  if (!answer || (answer.data.length === 0 && answer.errors.length === 0))
+    throw invalidPayload("Runware webhook body has neither data nor errors");
+  const data = [];
+  const errors = answer.errors.map((e) => runwareError(e, { redact: noSecrets, taskLevel: true }));
+  for (const item of answer.data) {
+    const state = itemState(item);
+    if (state === "error") errors.push(runwareError(item, { redact: noSecrets, taskLevel: true }));
+    else if (taskType !== void 0 && item.taskType !== void 0 && item.taskType !== taskType) {
+      errors.push(
+        new ModelgenError({
+          code: "invalidPayload",
+          message: `unexpected taskType ${String(item.taskType)} (this model's is ${taskType})`,
+          taskUUID: item.taskUUID,
+          details: item,
+        }),
+      );
+    } else if (state === "success") data.push(item);
+  }
+  return { data, errors };
+}
+async function handleRunwareWebhook(request, options) {
+  if (typeof options !== "object" || options === null || options.token === void 0) {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "handleWebhook needs options.token, the token in the webhook URL",
+      retryable: false,
+    });
+  }
+  assertRequest(request);
+  checkTrust({ token: options.token }, request.url);
+  const raw = await readRequestBody(request);
+  return readRunwareWebhook(raw, options.taskType);
+}
+
 // templates:runtime/runflow/run.js
 function isRunflowRun(value) {
   return (
@@ -938,8 +1156,76 @@ function createRunflowClient(binding, options) {
   };
 }
 
+// templates:runtime/webhooks.js
+function headerValue(headers, name) {
+  if (typeof headers !== "object" || headers === null)
+    throw new TypeError("the webhook headers must be a Headers object or a record of header values");
+  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+  }
+  return void 0;
+}
+
+// templates:runtime/runflow/webhook.js
+var RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
+async function verifyRunflowSignature(rawBody, signatureHex, secret) {
+  assertRawBody(rawBody);
+  if (typeof signatureHex !== "string" || typeof secret !== "string" || secret === "") return false;
+  const given = hexToBytes(signatureHex.trim());
+  if (!given) return false;
+  return timingSafeEqual(given, await hmacSha256(secret, rawBody));
+}
+async function parseRunflowWebhook(rawBody, headers, secret) {
+  assertRawBody(rawBody);
+  if (typeof secret !== "string" || secret === "") {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "the Runflow callback secret must be a non-empty string",
+      retryable: false,
+    });
+  }
+  if (!(await verifyRunflowSignature(rawBody, headerValue(headers, RUNFLOW_SIGNATURE_HEADER), secret))) {
+    throw new ModelgenError({
+      code: "invalidSignature",
+      message: "Runflow-Signature is missing or does not match the body",
+      retryable: false,
+    });
+  }
+  const payload = parseRawJson(rawBody);
+  if (
+    typeof payload !== "object" ||
+    payload === null ||
+    typeof payload.run_id !== "string" ||
+    typeof payload.status !== "string" ||
+    typeof payload.event !== "string"
+  ) {
+    throw invalidPayload("Runflow callback lacks event, run_id or status");
+  }
+  return {
+    ...payload,
+    output: payload.output ?? null,
+    duration_ms: payload.duration_ms ?? null,
+    created_at: payload.created_at ?? null,
+    completed_at: payload.completed_at ?? null,
+    metadata: payload.metadata ?? null,
+  };
+}
+async function handleRunflowWebhook(request, options) {
+  if (typeof options !== "object" || options === null) {
+    throw new ModelgenError({
+      code: "invalidOptions",
+      message: "handleWebhook needs options.secret, the account's callback secret",
+      retryable: false,
+    });
+  }
+  const raw = await readRequestBody(request);
+  return parseRunflowWebhook(raw, request.headers, options.secret);
+}
+
 // templates:runtime/fal/api-error.js
-function isObject2(value) {
+function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 var escapeToken = (token) => String(token).replace(/~/g, "~0").replace(/\//g, "~1");
@@ -952,7 +1238,7 @@ function locToPointer(loc) {
 function detailIssues(detail) {
   if (typeof detail === "string") return [{ path: "", message: detail }];
   if (!Array.isArray(detail)) return [];
-  return detail.filter(isObject2).map((item) => ({
+  return detail.filter(isObject3).map((item) => ({
     path: locToPointer(item.loc),
     message: typeof item.msg === "string" ? item.msg : typeof item.message === "string" ? item.message : "is invalid",
   }));
@@ -960,12 +1246,12 @@ function detailIssues(detail) {
 function detailText(body) {
   if (typeof body.detail === "string" && body.detail !== "") return body.detail;
   if (typeof body.message === "string" && body.message !== "") return body.message;
-  if (isObject2(body.error) && typeof body.error.message === "string") return body.error.message;
+  if (isObject3(body.error) && typeof body.error.message === "string") return body.error.message;
   return void 0;
 }
 function falApiError(response, context) {
   const { redact } = context;
-  const body = isObject2(response.body) ? response.body : {};
+  const body = isObject3(response.body) ? response.body : {};
   const note = context.note ?? "";
   if (response.status === 422 && body.detail !== void 0) {
     const issues = detailIssues(body.detail);
@@ -998,18 +1284,18 @@ function falApiError(response, context) {
       requestId: context.requestId,
       retryable: context.retryable,
       retryAfterMs: response.retryAfterMs,
-      details: isObject2(response.body) ? response.body : void 0,
+      details: isObject3(response.body) ? response.body : void 0,
     }),
   );
 }
 
 // templates:runtime/fal/status.js
-function isObject3(value) {
+function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function asQueueStatus(value) {
   if (
-    !isObject3(value) ||
+    !isObject4(value) ||
     typeof value.request_id !== "string" ||
     value.request_id === "" ||
     typeof value.status !== "string"
@@ -1028,7 +1314,7 @@ function progressOf(status) {
     requestId: status.request_id,
     status: status.status,
     logs: Array.isArray(status.logs)
-      ? status.logs.filter((log) => isObject3(log) && typeof log.message === "string")
+      ? status.logs.filter((log) => isObject4(log) && typeof log.message === "string")
       : [],
   };
   if (typeof status.queue_position === "number") progress.queuePosition = status.queue_position;
@@ -1036,7 +1322,7 @@ function progressOf(status) {
 }
 function errorText(error) {
   if (typeof error === "string" && error !== "") return error;
-  if (isObject3(error) && typeof error.message === "string") return error.message;
+  if (isObject4(error) && typeof error.message === "string") return error.message;
   return void 0;
 }
 function settleStatus(status, redact) {
@@ -1113,7 +1399,7 @@ function withQuery(url, name, value) {
 
 // templates:runtime/fal/client.js
 var FAL_QUEUE_BASE_URL = "https://queue.fal.run";
-function isObject4(value) {
+function isObject5(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function checkWebhookUrl(url) {
@@ -1133,7 +1419,7 @@ function checkWebhookUrl(url) {
   return url;
 }
 function createFalClient(binding, options) {
-  if (!isObject4(binding) || typeof binding.validateTask !== "function") {
+  if (!isObject5(binding) || typeof binding.validateTask !== "function") {
     throw new ModelgenError({
       code: "invalidOptions",
       message: "invalid fal binding: expected {modelId, validateTask}",
@@ -1154,7 +1440,7 @@ function createFalClient(binding, options) {
         url: which === "status_url" ? built.status : which === "response_url" ? built.response : built.cancel,
       };
     }
-    if (!isObject4(request) || typeof request.request_id !== "string" || request.request_id === "") {
+    if (!isObject5(request) || typeof request.request_id !== "string" || request.request_id === "") {
       throw new ModelgenError({
         code: "invalidOptions",
         message: "a fal request is its request_id or the object submit answered",
@@ -1239,7 +1525,7 @@ function createFalClient(binding, options) {
   async function cancel(request, opts = {}) {
     const { requestId, url } = target(request, "cancel_url");
     const response = await transport.send({ method: "PUT", url, signal: opts.signal, idempotent: true });
-    const said = isObject4(response.body) && typeof response.body.status === "string" ? response.body.status : void 0;
+    const said = isObject5(response.body) && typeof response.body.status === "string" ? response.body.status : void 0;
     if (response.status >= 200 && response.status < 300) return { status: said ?? "CANCELLATION_REQUESTED", requestId };
     if (response.status === 400 && said === "ALREADY_COMPLETED") return { status: said, requestId };
     throw falApiError(response, { redact, requestId, retryable: isRetryableStatus(response.status) });
@@ -1299,72 +1585,18 @@ function createFalClient(binding, options) {
   };
 }
 
-// templates:runtime/raw-body.js
-var decoder = new TextDecoder("utf-8", { fatal: true });
-function isUint8Array(value) {
-  return value instanceof Uint8Array || Object.prototype.toString.call(value) === "[object Uint8Array]";
-}
-function kindOf(value) {
-  if (value === null) return "null";
-  if (typeof value !== "object") return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;
-  if (value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]")
-    return "an ArrayBuffer (wrap it: new Uint8Array(buffer))";
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  if (Array.isArray(value)) return "an array (parsed JSON?)";
-  const name = Object.getPrototypeOf(value)?.constructor?.name;
-  return name && name !== "Object" ? `a ${name}` : "an object (parsed JSON?)";
-}
-function assertRawBody(value) {
-  if (typeof value === "string" || isUint8Array(value)) return;
-  throw new TypeError(
-    `the webhook body must be the raw request body as a string, Uint8Array or Buffer, before any JSON parsing; got ${kindOf(value)}`,
-  );
-}
-function invalidPayload(message) {
-  return new ModelgenError({ code: "invalidPayload", message, retryable: false });
-}
-function parseRawJson(raw) {
-  let text;
-  try {
-    text = typeof raw === "string" ? raw : decoder.decode(raw);
-  } catch {
-    throw invalidPayload("webhook body is not UTF-8 text");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalidPayload("webhook body is not JSON");
-  }
-}
-function assertRequest(request) {
-  if (
-    typeof request !== "object" ||
-    request === null ||
-    typeof request.arrayBuffer !== "function" ||
-    typeof request.url !== "string"
-  ) {
-    throw new TypeError(`handleWebhook takes a Fetch API Request, got ${kindOf(request)}`);
-  }
-}
-async function readRequestBody(request) {
-  assertRequest(request);
-  if (request.bodyUsed)
-    throw new TypeError("the request's body was already read: call handleWebhook before anything else reads it");
-  return new Uint8Array(await request.arrayBuffer());
-}
-
 // templates:runtime/fal/ed25519.js
-var encoder2 = new TextEncoder();
+var encoder3 = new TextEncoder();
 function buffer(bytes) {
   const out = new Uint8Array(new ArrayBuffer(bytes.byteLength));
   out.set(bytes);
   return out;
 }
 async function falSignedMessage(requestId, userId, timestamp, rawBody) {
-  const body = typeof rawBody === "string" ? encoder2.encode(rawBody) : rawBody;
+  const body = typeof rawBody === "string" ? encoder3.encode(rawBody) : rawBody;
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", buffer(body)));
   return buffer(
-    encoder2.encode(`${requestId}
+    encoder3.encode(`${requestId}
 ${userId}
 ${timestamp}
 ${bytesToHex(digest)}`),
@@ -1568,234 +1800,6 @@ async function handleFalWebhook(request, options = {}) {
   assertRequest(request);
   const raw = await readRequestBody(request);
   return parseFalWebhook(raw, request.headers, options);
-}
-
-// templates:runtime/webhook-token.js
-var WEBHOOK_TOKEN_PARAM = "token";
-var MIN_WEBHOOK_TOKEN_LENGTH = 16;
-var encoder3 = new TextEncoder();
-function checkToken(token) {
-  if (typeof token !== "string" || token.length < MIN_WEBHOOK_TOKEN_LENGTH) {
-    const got = typeof token === "string" ? `${token.length} characters` : typeof token;
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: `the webhook token must be a string of at least ${MIN_WEBHOOK_TOKEN_LENGTH} characters (got ${got})`,
-      retryable: false,
-    });
-  }
-}
-function createWebhookToken() {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-function createWebhookUrl(baseUrl, token = createWebhookToken()) {
-  checkToken(token);
-  let url;
-  try {
-    url = new URL(String(baseUrl));
-  } catch {
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: "the webhook base URL is not an absolute URL",
-      retryable: false,
-    });
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: `the webhook URL must be http(s), not ${url.protocol}`,
-      retryable: false,
-    });
-  }
-  url.searchParams.set(WEBHOOK_TOKEN_PARAM, token);
-  return { url: url.href, token };
-}
-function sameText(given, expected) {
-  const a = encoder3.encode(given);
-  const b = encoder3.encode(expected);
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < b.length; i++) diff |= (a.length === 0 ? 0 : a[i % a.length]) ^ b[i];
-  return diff === 0;
-}
-function checkWebhookToken(requestUrl, token) {
-  checkToken(token);
-  let given;
-  try {
-    given = new URL(String(requestUrl), "http://localhost").searchParams.get(WEBHOOK_TOKEN_PARAM);
-  } catch {
-    return false;
-  }
-  return given !== null && sameText(given, token);
-}
-
-// templates:runtime/webhooks.js
-var RUNFLOW_SIGNATURE_HEADER = "Runflow-Signature";
-var noSecrets = createRedactor([]);
-function isObject5(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var NO_CHECK =
-  "Runware signs its webhooks with nothing: pass { url, token } (the request's URL and the token from createWebhookUrl) to check the URL's token, or { unverified: true } to accept any caller";
-function checkTrust(options, url) {
-  if (typeof options !== "object" || options === null)
-    throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
-  const { token, unverified } = options;
-  if (unverified === true) {
-    if (token !== void 0 || options.url !== void 0)
-      throw new ModelgenError({
-        code: "invalidOptions",
-        message: "unverified: true and a token contradict each other: pass one",
-        retryable: false,
-      });
-    return;
-  }
-  if (unverified !== void 0 && unverified !== false)
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: `unverified must be the value true or left out, not ${JSON.stringify(unverified) ?? typeof unverified}. ${NO_CHECK}`,
-      retryable: false,
-    });
-  if (token === void 0 && url === void 0)
-    throw new ModelgenError({ code: "invalidOptions", message: NO_CHECK, retryable: false });
-  if (url === void 0)
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: "a webhook token needs the request's url to check it against",
-      retryable: false,
-    });
-  if (typeof token !== "string" || !checkWebhookToken(url, token)) {
-    throw new ModelgenError({
-      code: "invalidToken",
-      message: "the webhook URL's token is missing or wrong",
-      retryable: false,
-    });
-  }
-}
-function checkRunwareShape(body) {
-  if (!isObject5(body))
-    throw invalidPayload(
-      `a Runware webhook body is a JSON object {"data": [...]}, not ${Array.isArray(body) ? "an array" : body === null ? "null" : `a ${typeof body}`}`,
-    );
-  if (body.data === void 0 && body.errors === void 0 && body.error === void 0)
-    throw invalidPayload("Runware webhook body has neither data nor errors");
-  for (const key of ["data", "errors"]) {
-    const list = body[key];
-    if (list === void 0) continue;
-    if (!Array.isArray(list)) throw invalidPayload(`Runware webhook ${key} is not an array`);
-    list.forEach((item, i) => {
-      if (!isObject5(item)) throw invalidPayload(`Runware webhook ${key}[${i}] is not an object`);
-      if (key === "data" && typeof item.taskUUID !== "string")
-        throw invalidPayload(`Runware webhook data[${i}] has no taskUUID`);
-    });
-  }
-  if (body.error !== void 0 && !isObject5(body.error)) throw invalidPayload("Runware webhook error is not an object");
-}
-function parseRunwareWebhook(rawBody, options) {
-  assertRawBody(rawBody);
-  checkTrust(options, options?.url);
-  return readRunwareWebhook(rawBody, options.taskType);
-}
-function readRunwareWebhook(rawBody, taskType) {
-  const body = parseRawJson(rawBody);
-  checkRunwareShape(body);
-  const answer = readRunwareAnswer(body);
-  if (!answer || (answer.data.length === 0 && answer.errors.length === 0))
-    throw invalidPayload("Runware webhook body has neither data nor errors");
-  const data = [];
-  const errors = answer.errors.map((e) => runwareError(e, { redact: noSecrets, taskLevel: true }));
-  for (const item of answer.data) {
-    const state = itemState(item);
-    if (state === "error") errors.push(runwareError(item, { redact: noSecrets, taskLevel: true }));
-    else if (taskType !== void 0 && item.taskType !== void 0 && item.taskType !== taskType) {
-      errors.push(
-        new ModelgenError({
-          code: "invalidPayload",
-          message: `unexpected taskType ${String(item.taskType)} (this model's is ${taskType})`,
-          taskUUID: item.taskUUID,
-          details: item,
-        }),
-      );
-    } else if (state === "success") data.push(item);
-  }
-  return { data, errors };
-}
-async function verifyRunflowSignature(rawBody, signatureHex, secret) {
-  assertRawBody(rawBody);
-  if (typeof signatureHex !== "string" || typeof secret !== "string" || secret === "") return false;
-  const given = hexToBytes(signatureHex.trim());
-  if (!given) return false;
-  return timingSafeEqual(given, await hmacSha256(secret, rawBody));
-}
-function header2(headers, name) {
-  if (typeof headers !== "object" || headers === null)
-    throw new TypeError("the webhook headers must be a Headers object or a record of header values");
-  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
-  }
-  return void 0;
-}
-async function parseRunflowWebhook(rawBody, headers, secret) {
-  assertRawBody(rawBody);
-  if (typeof secret !== "string" || secret === "") {
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: "the Runflow callback secret must be a non-empty string",
-      retryable: false,
-    });
-  }
-  if (!(await verifyRunflowSignature(rawBody, header2(headers, RUNFLOW_SIGNATURE_HEADER), secret))) {
-    throw new ModelgenError({
-      code: "invalidSignature",
-      message: "Runflow-Signature is missing or does not match the body",
-      retryable: false,
-    });
-  }
-  const payload = parseRawJson(rawBody);
-  if (
-    typeof payload !== "object" ||
-    payload === null ||
-    typeof payload.run_id !== "string" ||
-    typeof payload.status !== "string" ||
-    typeof payload.event !== "string"
-  ) {
-    throw invalidPayload("Runflow callback lacks event, run_id or status");
-  }
-  return {
-    ...payload,
-    output: payload.output ?? null,
-    duration_ms: payload.duration_ms ?? null,
-    created_at: payload.created_at ?? null,
-    completed_at: payload.completed_at ?? null,
-    metadata: payload.metadata ?? null,
-  };
-}
-async function handleRunwareWebhook(request, options) {
-  if (typeof options !== "object" || options === null || options.token === void 0) {
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: "handleWebhook needs options.token, the token in the webhook URL",
-      retryable: false,
-    });
-  }
-  assertRequest(request);
-  checkTrust({ token: options.token }, request.url);
-  const raw = await readRequestBody(request);
-  return readRunwareWebhook(raw, options.taskType);
-}
-async function handleRunflowWebhook(request, options) {
-  if (typeof options !== "object" || options === null) {
-    throw new ModelgenError({
-      code: "invalidOptions",
-      message: "handleWebhook needs options.secret, the account's callback secret",
-      retryable: false,
-    });
-  }
-  const raw = await readRequestBody(request);
-  return parseRunflowWebhook(raw, request.headers, options.secret);
 }
 export {
   FAL_JWKS_URL,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input.
 import { DIFF_HELP, diffCommand } from "./diff/command.js";
+import { versionCommand } from "./version/command.js";
 import { pullCommand } from "./pull/command.js";
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
@@ -30,6 +31,7 @@ Commands:
   validate   check payload files against the generated validators (for CI)
   diff       what a spec change means for tasks: breaking changes, each proved by a payload (for pull requests)
   pull       bring specs/<provider>/ in step with the provider's catalog (new, changed and removed models)
+  version    set the generated package's version from what the specs changed (major only on a proved break)
 
 Run \`modelgen <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 findings (drift, invalid input, lint errors), 2 usage or unreadable input.`,
@@ -210,7 +212,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate, diff: diffCommand, pull: pullCommand };
+const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate, diff: diffCommand, version: versionCommand, pull: pullCommand };
 
 export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;

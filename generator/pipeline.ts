@@ -23,6 +23,7 @@ import { analyzeModel, type InProcessValidator } from "./analyze/model.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
 import { DEFAULT_PACKAGE, type PackageConfig } from "./package/config.js";
+import { SHIPPED_SPECS_DIR } from "./package/manifest.js";
 import { shippedRuntime } from "./runtime.js";
 // The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
 import * as runtimeIssues from "../templates/validation/issues.js";
@@ -33,7 +34,7 @@ import { compileValidator } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
 import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
 import type { AjvError, ExtraRule, RuleMessage, ValidationIssue } from "../templates/validation/issues.js";
-import type { Finding, LintResult, ModelIR, Provider, SpecEntry, Witness } from "./ir/types.js";
+import type { Finding, LintResult, LoadedSpec, ModelIR, Provider, SpecEntry, Witness } from "./ir/types.js";
 
 export type { InProcessValidator };
 
@@ -258,6 +259,16 @@ export async function generateSpecs(entries: readonly SpecEntry[], options: Work
   return out;
 }
 
+/**
+ * The spec as the package carries it, for the next `modelgen version` to compare with (its base can be the
+ * installed package): `_specs/<path under --specs>`, the document with its overlays applied and its $refs bundled,
+ * as one line of JSON (a YAML spec's JSON is still YAML), so the next comparison needs no overlays and no git.
+ */
+function shippedSpec(entry: SpecEntry, spec: LoadedSpec): Files {
+  const rel = (entry.root !== null ? path.relative(entry.root, entry.file) : path.basename(entry.file)).replace(/\\/g, "/");
+  return { [`${SHIPPED_SPECS_DIR}/${rel}`]: JSON.stringify(spec.doc) + "\n" };
+}
+
 /** One spec: load → IR → validator → analysis → emit → format. */
 async function generateSpec(entry: SpecEntry, { overlays, limit, debug, packageName }: WorkOptions): Promise<ModelRecord> {
   const stage = timer(debug);
@@ -278,7 +289,7 @@ async function generateSpec(entry: SpecEntry, { overlays, limit, debug, packageN
       groups: mod.summary.groups.map((g: { name: string; variants: readonly { name: string }[] }) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
       lint: analyzed.lint,
       warnings: ir.split.warnings.map((w) => `${ir.meta.file}: ${w}`),
-      files: await stage(`format ${entry.file}`, () => formatFiles(mod.files)),
+      files: { ...(await stage(`format ${entry.file}`, () => formatFiles(mod.files))), ...shippedSpec(entry, spec) },
     };
   }
 }

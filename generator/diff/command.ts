@@ -15,6 +15,7 @@ import { diffModels } from "./models.js";
 import { renderReport, type DiffFormat } from "./render.js";
 import { resolveBase, type BaseSide } from "./sides.js";
 import { sameContract } from "./same.js";
+import { stableStringify } from "../analyze/formula.js";
 import { isBreaking, type DiffReport, type ModelDiff, type ModelSide } from "./types.js";
 import type { LoadedSpec, SpecEntry } from "../ir/types.js";
 
@@ -104,7 +105,7 @@ export async function diffSpecs({ base, specs, overlays = [], debug = false }: D
       if (headSpec && !baseSpec) models.push({ modelId: modelIdOf(headSpec), file: headSpec.file, status: "added", changes: [] });
       else if (baseSpec && !headSpec) models.push({ modelId: modelIdOf(baseSpec), file: side.display(baseSpec.file), status: "removed", changes: [] });
       else if (headSpec && baseSpec) {
-        if (sameContract(headSpec, baseSpec)) models.push({ modelId: modelIdOf(headSpec), file: headSpec.file, status: "unchanged", changes: [] });
+        if (sameContract(headSpec, baseSpec)) models.push({ modelId: modelIdOf(headSpec), file: headSpec.file, status: "unchanged", changes: [], ...(stableStringify(headSpec.doc) !== stableStringify(baseSpec.doc) ? { reworded: true } : {}) });
         else {
           const before = await time(`build ${side.display(baseSpec.file)}`, () => onBase(side, () => sideOf(baseSpec, formats, issuesModule)));
           const after = await time(`build ${headSpec.file}`, () => sideOf(headSpec, formats, issuesModule));

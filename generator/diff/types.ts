@@ -57,6 +57,8 @@ export interface ModelDiff {
   readonly file: string;
   readonly status: ModelStatus;
   readonly changes: readonly Change[];
+  /** Unchanged in what it accepts and promises, but its words (descriptions, titles, examples) changed. */
+  readonly reworded?: boolean;
 }
 
 export interface DiffReport {

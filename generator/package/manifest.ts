@@ -13,6 +13,9 @@ export interface PackagedModel {
   readonly name: string;
 }
 
+/** Where the package carries its specs (overlays applied, $refs bundled) for the next `modelgen version`. */
+export const SHIPPED_SPECS_DIR = "_specs";
+
 /** The version a package starts at, before any `modelgen version`. */
 export const FIRST_VERSION = "0.0.0";
 
@@ -38,7 +41,7 @@ export function packageManifest(models: readonly PackagedModel[], config: Packag
       "./_runtime/*": "./_runtime/*",
       "./package.json": "./package.json",
     },
-    files: ["index.js", "index.d.ts", "README.md", "CHANGELOG.md", "_runtime", ...folders],
+    files: ["index.js", "index.d.ts", "README.md", "CHANGELOG.md", "_runtime", SHIPPED_SPECS_DIR, ...folders],
     engines: { node: ">=20" },
   };
   return JSON.stringify(pkg, null, 2) + "\n";

@@ -54,9 +54,11 @@ const MODULE_FILES = ["index.js", "index.d.ts", "validator.js", "validator.d.ts"
 const REGISTRY_FILES = ["index.js", "index.d.ts", "package.json", "README.md"];
 const MANIFEST = ".modelgen-manifest.json";
 
-const expected = [...REGISTRY_FILES, MANIFEST, ...runtimeFiles(), ...fixtureModules().flatMap((m) => MODULE_FILES.map((f) => `${m}/${f}`))].sort();
+/** Each spec as the package carries it for the next `modelgen version` (_specs/<path under its root>). */
+const shippedSpecs = (): string[] => Object.values(FIXTURE_SPECS).flatMap((root) => specFiles(root).map((f) => `_specs/${path.relative(root, f).replace(/\\/g, "/")}`));
+const expected = [...REGISTRY_FILES, MANIFEST, ...runtimeFiles(), ...shippedSpecs(), ...fixtureModules().flatMap((m) => MODULE_FILES.map((f) => `${m}/${f}`))].sort();
 /** What a person reviews: everything but Ajv's output. */
-const snapshotted = expected.filter((f) => !f.endsWith("/validator.js"));
+const snapshotted = expected.filter((f) => !f.endsWith("/validator.js") && !f.startsWith("_specs/"));
 const snapshotOf = (rel: string) => path.join(SNAPSHOTS, `${rel}.snap`);
 
 describe("generated files for the fixture specs", () => {

@@ -15,6 +15,7 @@ import type { TypeContext } from "../keywords/family.js";
 import { localSplitKey } from "../analyze/local-splits.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
+import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import type {
   AnalyzedIR,
   CaseSplit,
@@ -24,7 +25,9 @@ import type {
   ModelIR,
   Path,
   PresenceVariable,
+  Rule,
   RuleGroup,
+  RuleMessage,
   Schema,
   SchemaObject,
   Value,
@@ -34,7 +37,7 @@ import type {
 } from "../ir/types.js";
 
 /** The names emitTypes declares whatever the spec says; the names of a task's other types are allocated around them. */
-const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode"];
+const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon"];
 
 const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
 
@@ -251,13 +254,13 @@ function variantName(v: Variant, all: readonly Variant[], vars: ReadonlyMap<stri
 
 /** Which rules make each fixed fact of a variant: those that become false when the fact is flipped, else
  * those that mention it. */
-function reasons(v: Variant, group: RuleGroup): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+function reasons(v: Variant, group: RuleGroup): Map<string, readonly Rule[]> {
+  const out = new Map<string, readonly Rule[]>();
   for (const [key, value] of v.presence) {
     const flipped = new Map(v.presence).set(key, !value);
     let rules = group.rules.filter((r) => simplify(r.formula, flipped).t === "false");
     if (rules.length === 0) rules = group.rules.filter((r) => atomsOf(r.formula).has(key));
-    out.set(key, rules.map((r) => rulePointerText(r.pointer)));
+    out.set(key, rules);
   }
   return out;
 }
@@ -267,18 +270,21 @@ interface ShapeEntry {
   readonly path: Path;
   readonly presence?: boolean | undefined;
   readonly type?: string;
+  /** Why (a forbidden property's rule, in words), as a doc comment. */
+  readonly doc?: readonly string[];
 }
 interface ShapeNode {
   readonly children: Map<string, ShapeNode>;
   presence?: boolean;
   type?: string;
+  doc?: readonly string[];
 }
 
 /**
  * A nested object type from facts about paths. A property is required when it or a descendant is required;
  * forbidden ones are `?: never`; a property without a given type keeps its declared one.
  */
-function shapeType(entries: readonly ShapeEntry[], decl: Declarations): string {
+function shapeType(entries: readonly ShapeEntry[], decl: Declarations, nested?: (path: Path, body: string) => string): string {
   const tree: ShapeNode = { children: new Map() };
   for (const e of entries) {
     let n = tree;
@@ -289,17 +295,19 @@ function shapeType(entries: readonly ShapeEntry[], decl: Declarations): string {
     }
     if (e.presence !== undefined) n.presence = e.presence;
     if (e.type !== undefined) n.type = e.type;
+    if (e.doc !== undefined) n.doc = e.doc;
   }
   const emit = (n: ShapeNode, path: Path): string => {
     const lines: string[] = [];
     for (const [key, child] of n.children) {
       const p = [...path, key];
       if (child.presence === false) {
-        lines.push(member(key, true, "never"));
+        lines.push(`${docComment(child.doc ?? []).text}${member(key, true, "never")}`);
         continue;
       }
       const optional = !(child.presence === true || requiresDescendant(child));
-      const type = child.children.size ? `{\n${emit(child, p)}\n}` : (child.type ?? decl.types.type(declaredAt(decl.root, p), p));
+      const body = child.children.size ? `{\n${emit(child, p)}\n}` : null;
+      const type = body !== null ? (nested ? nested(p, body) : body) : (child.type ?? decl.types.type(declaredAt(decl.root, p), p));
       lines.push(member(key, optional, type));
     }
     return lines.join("\n");
@@ -312,12 +320,20 @@ function requiresDescendant(n: ShapeNode): boolean {
 }
 
 /** A variant's own facts: presence, and values fixed the same way in all its tuples (the rest: relation). */
-function variantBody(v: Variant, valueKeys: readonly string[], vars: ReadonlyMap<string, Variable>, decl: Declarations, relationVars: readonly string[]): string {
+function variantBody(
+  v: Variant,
+  valueKeys: readonly string[],
+  vars: ReadonlyMap<string, Variable>,
+  decl: Declarations,
+  relationVars: readonly string[],
+  forbidDoc: (key: string) => readonly string[],
+  nested: (path: Path, body: string) => string,
+): string {
   const entries: ShapeEntry[] = [];
   for (const [key, value] of v.presence) {
     // A relation type requires the properties it fixes; listing them again here adds nothing.
     if (value === true && relationVars.some((t) => presenceKey(valueVariable(vars, t).path) === key)) continue;
-    entries.push({ path: presenceVariable(vars, key).path, presence: value });
+    entries.push({ path: presenceVariable(vars, key).path, presence: value, ...(value ? {} : { doc: forbidDoc(key) }) });
   }
   for (const key of valueKeys) {
     if (relationVars.includes(key)) continue;
@@ -325,7 +341,7 @@ function variantBody(v: Variant, valueKeys: readonly string[], vars: ReadonlyMap
     const values = [...new Set(v.tuples.map((t) => t.get(key)))];
     entries.push({ path: variable.path, type: valueType(values, variable, declaredAt(decl.root, variable.path), decl) });
   }
-  return shapeType(entries, decl);
+  return shapeType(entries, decl, nested);
 }
 
 /** One allowed combination of the relation's values, as an object type (nested where the paths are). */
@@ -358,6 +374,14 @@ function valueType(values: readonly (Value | undefined)[], variable: ValueVariab
 /** A value for comparing and deduplicating tuples: OTHER gets a key no JSON text can be. */
 const valueKey = (v: Value | undefined): string => stableStringify(v === OTHER ? "\u0000other" : v);
 
+/** What a person chose or wrote that the task-level modes use: names from x-modelgen-mode-names, rule words. */
+interface ChosenWords {
+  /** Per group, per mode: a chosen name, or null. */
+  readonly modeNames?: readonly (readonly (string | null)[])[];
+  /** A rule's message, by the rule's pointer. */
+  readonly ruleWords?: (pointer: string) => string | undefined;
+}
+
 /** The declarations of one object's rules, and their summary. */
 interface Modes {
   readonly texts: string[];
@@ -368,7 +392,7 @@ interface Modes {
  * The rules of an object schema as unions of variants (one union per independent group of rules). `prefix` names
  * the types (`Task`, or the nested object's interface name); `pointerBase` places the rules' pointers for docs.
  */
-function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, names: Names, prefix: string, pointerBase = ""): Modes {
+function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, names: Names, prefix: string, pointerBase = "", chosen: ChosenWords = {}): Modes {
   const groupTexts: string[] = [];
   const groups: GroupSummary[] = [];
   split.groups.forEach((group, gi) => {
@@ -385,12 +409,12 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
           return c !== undefined && stableStringify(c) === stableStringify(t.get(k));
         }),
       );
-    const members: string[] = [];
+    const members: { text: string; required: number }[] = [];
     const info: GroupSummary & { variants: VariantSummary[]; relations: RelationSummary[] } = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [], relations: [] };
     const usedVariantNames = new Set<string>();
     const relations = new Map<string, string>();
     const order = [...group.vars.keys()];
-    for (const v of variants) {
+    variants.forEach((v, vi) => {
       // Value variables in the order the split branches on them.
       const valueKeys = [...new Set(v.tuples.flatMap((t) => [...t.keys()]))].sort();
       valueKeys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -400,9 +424,10 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
       let preferred = variantName(v, variants, group.vars);
       for (let extra = 1; usedVariantNames.has(preferred) && extra < 4; extra++) preferred = variantName(v, variants, group.vars, extra);
       usedVariantNames.add(preferred);
-      const vName = names.take(prefix === "Task" ? preferred : `${prefix}${preferred}`, groupName);
+      const given = chosen.modeNames?.[gi]?.[vi];
+      const vName = names.take(given ?? (prefix === "Task" ? preferred : `${prefix}${preferred}`), groupName);
       const why = reasons(v, group);
-      const facts = [...v.presence].map(([k, val]) => ({ path: presenceVariable(group.vars, k).path, val, rules: why.get(k) ?? [] }));
+      const facts = [...v.presence].map(([k, val]) => ({ path: presenceVariable(group.vars, k).path, val, rules: (why.get(k) ?? []).map((r) => rulePointerText(r.pointer)) }));
       const requires = facts.filter((f) => f.val);
       const forbids = facts.filter((f) => !f.val);
       const doc = [
@@ -410,7 +435,22 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
         ...requires.map((f) => `- requires ${label(f.path)} (${f.rules.join(", ")})`),
         ...forbids.map((f) => `- forbids ${label(f.path)} (${f.rules.join(", ")})`),
       ];
-      let body = variantBody(v, valueKeys, group.vars, decl, relationVars);
+      // A property the mode forbids says which rule forbids it, where tsc and an editor point.
+      const forbidDoc = (key: string): string[] => {
+        const rules = why.get(key) ?? [];
+        // The first two rules' words (the rest only by pointer): more make the comment a wall.
+        const words = [...new Set(rules.map((r) => chosen.ruleWords?.(r.pointer)).filter((w): w is string => w !== undefined))].slice(0, 2);
+        const where = rules.map((r) => rulePointerText(`${pointerBase}${r.pointer}`)).join(", ");
+        return [words.length ? `Not in ${vName}: ${words.join("; ")} (${where}).` : `Not in ${vName} (${where}).`];
+      };
+      // A nested object of the mode is a named interface too (`TextToVideoInputs`): tsc names the mode there as well.
+      const nestedTexts: string[] = [];
+      const nested = (path: Path, body: string): string => {
+        const nestedName = names.take(`${vName}${pascal(path.join(" "))}`, groupName);
+        nestedTexts.push(`${docComment([`\`${label(path)}\` in ${vName}.`]).text}export interface ${nestedName} ${body}`);
+        return nestedName;
+      };
+      const body = variantBody(v, valueKeys, group.vars, decl, relationVars, forbidDoc, nested);
       let variantRelation: string | null = null;
       if (relationVars.length) {
         const tuples = dedupeTuples(v.tuples, relationVars).sort((a, b) => compareTuples(a, b, relationVars, group.vars));
@@ -430,11 +470,11 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
           });
           groupTexts.push(`${docComment([`The allowed combinations of ${relationVars.map((k) => leafOf(group.vars, k)).join(" and ")}.`]).text}export type ${relName} =${relText.replace(/( \/\/ [^\n]*)?$/, ";$1")}`);
         }
-        body = `${body} & ${relName}`;
         variantRelation = relName;
       }
-      groupTexts.push(`${docComment(doc).text}export type ${vName} = ${body};`);
-      members.push(vName);
+      // A mode is an interface, so tsc names it in its messages; a relation joins it in the union.
+      groupTexts.push(`${docComment(doc).text}export interface ${vName} ${body}`, ...nestedTexts.reverse());
+      members.push({ text: variantRelation ? `(${vName} & ${variantRelation})` : vName, required: requires.length });
       info.variants.push({
         name: vName,
         doc,
@@ -444,8 +484,11 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
         cube: modeCube(v),
         vars: group.vars,
       });
-    }
-    groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =${members.length ? `\n${members.map((m) => `| ${m}`).join("\n")}` : " never"};`);
+    });
+    // tsc reports a task that fits no mode against the last of the modes that fit it best (ties go to the last):
+    // the modes that require the least come last, so a task missing one property is told about that one.
+    const ordered = members.map((m, i) => ({ ...m, i })).sort((a, b) => b.required - a.required || a.i - b.i);
+    groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =${ordered.length ? `\n${ordered.map((m) => `| ${m.text}`).join("\n")}` : " never"};`);
     groups.push(info);
   });
   return { texts: groupTexts, groups };
@@ -465,6 +508,12 @@ function localSplitOf(ir: ModelIR, schema: SchemaObject): LocalSplit | null {
   return local;
 }
 
+/** A rule's message with the payload's values left out ("…"): the first message Ajv reports under its pointer. */
+function ruleWords(messages: readonly RuleMessage[], pointer: string): string | undefined {
+  const m = messages.find((x) => x.schemaPath === `#${pointer}` || x.schemaPath.startsWith(`#${pointer}/`));
+  return m ? fillPlaceholders(m.message, () => "…") : undefined;
+}
+
 /**
  * The task's types: TaskCommon and the nested interfaces, the modes of every group of rules, Task and TaskInput.
  * `taken`: every other name the module declares or imports (runtime types, response types), so that no type made
@@ -475,7 +524,7 @@ export function emitTypes(ir: AnalyzedIR | ModelIR, taken: Iterable<string> = []
   const types = new DeclaredTypes(names);
   const decl: Declarations = { root: ir.task, types };
   const out: string[] = [];
-  const modes = emitModes(ir.task, ir.split, decl, names, "Task");
+  const modes = emitModes(ir.task, ir.split, decl, names, "Task", "", { modeNames: ir.modeNames, ruleWords: (pointer) => ruleWords(ir.ruleMessages, pointer) });
   const summary: TypesSummary = { groups: modes.groups };
   const groupTexts = modes.texts;
 
@@ -488,7 +537,10 @@ export function emitTypes(ir: AnalyzedIR | ModelIR, taken: Iterable<string> = []
   out.push(`${docComment([`One ${modelId} task as sent on the wire: exactly what the spec's request item allows, rules included.`]).text}export type Task = ${["TaskCommon", ...groupNames].join(" & ")};`);
   out.push(
     filled.length
-      ? `${docComment([`What you pass to the client: a Task whose ${filled.join(", ")} the client fills in when you leave them out.`]).text}export type TaskInput = Omit<TaskCommon, ${filled.map((f) => literal(f).text).join(" | ")}> & Partial<Pick<TaskCommon, ${filled.map((f) => literal(f).text).join(" | ")}>>${groupNames.map((g) => ` & ${g}`).join("")};`
+      ? [
+          `${docComment([`TaskCommon with ${filled.join(", ")} optional: the client fills them in when you leave them out.`]).text}export interface TaskInputCommon extends Omit<TaskCommon, ${filled.map((f) => literal(f).text).join(" | ")}>, Partial<Pick<TaskCommon, ${filled.map((f) => literal(f).text).join(" | ")}>> {}`,
+          `${docComment(["What you pass to the client: a Task whose client-filled properties may be left out."]).text}export type TaskInput = ${["TaskInputCommon", ...groupNames].join(" & ")};`,
+        ].join("\n\n")
       : `${docComment(["What you pass to the client: the same as Task."]).text}export type TaskInput = Task;`,
   );
   // The list grows while it is read (an array iterator sees what is pushed meanwhile): interface bodies and local

@@ -4,12 +4,14 @@
 import { fromOpenApi30, isOpenApi30, normalize } from "../normalize/index.js";
 import { caseSplit } from "../analyze/case-split.js";
 import { localSplits } from "../analyze/local-splits.js";
-import { SpecError, pointer } from "../errors.js";
+import { SpecError, pointer, pointerKeys } from "../errors.js";
+import { presenceKey } from "./path.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
 import { isPlain } from "../normalize/walk.js";
 import { deepFreeze } from "./freeze.js";
 import { providerNamed } from "../providers/index.js";
 import type {
+  CaseSplit,
   Delivery,
   ExampleIR,
   ExtraRule,
@@ -53,6 +55,7 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
     split,
     localSplits: localSplits(task, limit),
     ruleMessages: [...describeRules(task), ...describeAlternatives(task)],
+    modeNames: modeNamesOf(spec, split),
     extraRules: (asArray(spec.taskSchema["x-modelgen-rules"]) ?? []).map((r, i) => checkExtraRule(spec, r, i)),
     examples: examplesOf(spec),
     responses,
@@ -213,6 +216,42 @@ function literalsOf(s: SchemaObject): readonly Json[] {
   const bs = s.oneOf ?? s.anyOf;
   if (Array.isArray(bs) && bs.every((b) => isPlain(b) && "const" in b)) return bs.map((b) => (b as SchemaObject).const ?? null);
   return [];
+}
+
+/**
+ * `x-modelgen-mode-names` (on the task schema, usually from an overlay): names a person chose for the task-level
+ * modes, `{ "TextToVideo": { "requires": ["/positivePrompt"], "forbids": ["/inputs/frameImages"] } }`. Each entry
+ * names the one mode whose facts include every property it lists (JSON Pointers); per group, per mode, the name
+ * or null (the derived name stays).
+ */
+function modeNamesOf(spec: LoadedSpec, split: CaseSplit): (string | null)[][] {
+  const names = split.groups.map((g) => g.variants.map((): string | null => null));
+  const raw = spec.taskSchema["x-modelgen-mode-names"];
+  if (raw === undefined) return names;
+  const where = `${spec.taskSourcePointer}/x-modelgen-mode-names`;
+  if (!isPlain(raw)) throw new SpecError(spec.file, where, "x-modelgen-mode-names must be an object: mode name → { requires, forbids } (JSON Pointers)");
+  for (const [name, entry] of Object.entries(raw)) {
+    const at = `${where}${pointer([name])}`;
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(name) || ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon"].includes(name))
+      throw new SpecError(spec.file, at, `a mode name must be a PascalCase identifier other than the module's own (Task, TaskInput, TaskCommon, TaskMode, TaskInputCommon); got ${JSON.stringify(name)}`);
+    const list = (k: "requires" | "forbids"): string[] => {
+      const v = isPlain(entry) ? entry[k] : undefined;
+      if (v === undefined) return [];
+      if (!Array.isArray(v) || !v.every((p) => typeof p === "string" && (p === "" || p.startsWith("/"))))
+        throw new SpecError(spec.file, `${at}/${k}`, `${k} must be a list of JSON Pointers to properties ("/inputs/frameImages")`);
+      return v as string[];
+    };
+    if (!isPlain(entry)) throw new SpecError(spec.file, at, "a mode name's entry must be an object { requires, forbids } of JSON Pointers");
+    const requires = list("requires").map(pointerKeys).map(presenceKey);
+    const forbids = list("forbids").map(pointerKeys).map(presenceKey);
+    const matches = split.groups.flatMap((g, gi) => g.variants.flatMap((v, vi) => (requires.every((k) => v.presence.get(k) === true) && forbids.every((k) => v.presence.get(k) === false) ? [{ gi, vi }] : [])));
+    const [only] = matches;
+    if (!only || matches.length > 1)
+      throw new SpecError(spec.file, at, `${matches.length ? `${matches.length} modes have` : "no mode has"} these facts; the task's modes are listed on its README page (list facts that hold in exactly one)`);
+    if (names[only.gi]![only.vi] !== null) throw new SpecError(spec.file, at, `this mode is named ${names[only.gi]![only.vi]} already`);
+    names[only.gi]![only.vi] = name;
+  }
+  return names;
 }
 
 /** `x-modelgen-rules`: checks JSON Schema cannot say, run by the generated validator after Ajv. */

@@ -321,6 +321,8 @@ export interface ModelIR {
   readonly localSplits: ReadonlyMap<string, LocalSplit>;
   /** Messages in words, by the schema path Ajv reports. */
   readonly ruleMessages: readonly RuleMessage[];
+  /** Per task-level group, per mode: the name `x-modelgen-mode-names` gives it, or null (the derived name). */
+  readonly modeNames: readonly (readonly (string | null)[])[];
   readonly extraRules: readonly ExtraRule[];
   readonly examples: readonly ExampleIR[];
   readonly responses: ResponseSchemas;

@@ -30,13 +30,13 @@ describe("model reference pages", () => {
   test("the Wan 2.7 page: the image-to-video mode, what it needs and what it cannot be combined with", () => {
     const page = readFileSync(path.join(ROOT, "generated/runware/alibaba-wan2-7/README.md"), "utf8");
     const cells = (l: string) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
-    const row = page.split("\n").map(cells).find((c) => c[0] === "`WithFrameImages`");
+    const row = page.split("\n").map(cells).find((c) => c[0] === "`ImageToVideo`");
     expect(row).toBeDefined();
     const [, requires, forbids] = row!;
     expect(requires).toBe("`inputs.frameImages`");
     expect(forbids).toBe("`height`, `inputs.referenceImages`, `inputs.referenceVideos`, `settings.shotType`, `width`");
     expect(page).toContain("- `#/allOf/2/then`: inputs.frameImages cannot be combined with width/height");
-    expect(page).toMatch(/### WithFrameImages\n\n```ts\n[^`]*"frameImages": \[/);
+    expect(page).toMatch(/### ImageToVideo\n\n```ts\n[^`]*"frameImages": \[/);
     expect(page).toContain("Declared invalid; the validator finds it **invalid**.");
     expect(page).toContain("`specs/runware/alibaba-wan2-7.overlay.yaml`");
   });

@@ -13,8 +13,9 @@ describe("emitTypes", () => {
   test("a two-mode exclusion is a union of two variants, each requiring one property and forbidding the other", () => {
     const { text, summary } = emitTypes(modelIR(obj({ a: str(), b: str() }, { oneOf: [{ required: ["a"] }, { required: ["b"] }] })));
     expect(text).toContain("export type TaskMode =\n| WithB\n| WithA;");
-    expect(text).toContain("export type WithA = {\na: string;\nb?: never;\n};");
-    expect(text).toContain("export type WithB = {\na?: never;\nb: string;\n};");
+    // Modes are interfaces (tsc names them in its messages); a forbidden property says which rule forbids it.
+    expect(text).toContain("export interface WithA {\na: string;\n/**\n * Not in WithA (oneOf).\n */\nb?: never;\n}");
+    expect(text).toContain("export interface WithB {\n/**\n * Not in WithB (oneOf).\n */\na?: never;\nb: string;\n}");
     expect(text).toContain("export type Task = TaskCommon & TaskMode;");
     expect(text).toContain("export interface TaskCommon {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
     expect(summary.groups.map((g) => g.name)).toEqual(["TaskMode"]);
@@ -30,7 +31,8 @@ describe("emitTypes", () => {
     );
     const { text, summary } = emitTypes(modelIR(task));
     expect(text).toContain("export type WidthHeight =\n| { width?: 1280; height?: 720 } // 720p\n| { width?: 720; height?: 1280 }; // 720p portrait");
-    expect(text).toContain("export type AnyTask = {\n\n} & WidthHeight;");
+    expect(text).toContain("export interface AnyTask {\n\n}");
+    expect(text).toContain("export type TaskMode =\n| (AnyTask & WidthHeight);");
     const relations = summary.groups[0]?.relations;
     expect(relations).toEqual([
       {
@@ -51,7 +53,7 @@ describe("emitTypes", () => {
     expect(text).toContain("export type ItemsItem = ItemsItemCommon & ItemsItemMode;");
     expect(text).toContain("export interface ItemsItemCommon {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
     expect(text).toContain("export type ItemsItemMode =\n| ItemsItemWithoutA\n| ItemsItemWithoutB;");
-    expect(text).toContain("export type ItemsItemWithoutA = {\na?: never;\n};");
+    expect(text).toContain("export interface ItemsItemWithoutA {\n/**\n * Not in ItemsItemWithoutA (items[].not).\n */\na?: never;\n}");
   });
 
   test("without a local split in the IR the item is a plain interface: the emitter does not split it itself", () => {
@@ -66,7 +68,9 @@ describe("emitTypes", () => {
     const { text } = emitTypes(withLocalSplits(obj({ x: { oneOf: [withRule, obj({ c: str() })] } })));
     expect(text).toContain("x?: XOption1 | XOption2;");
     expect(text).toContain("export type XOption1 = XOption1Common & XOption1Mode;");
-    expect(text).toContain("export type XOption1WithB = {\nb: string;\n};");
+    expect(text).toContain("export interface XOption1WithB {\nb: string;\n}");
+    // The mode that requires the least comes last: tsc reports a task that fits no mode against the last best fit.
+    expect(text).toContain("export type XOption1Mode =\n| XOption1WithB\n| XOption1WithoutA;");
     expect(text).toContain("export interface XOption2 {\nc?: string;\n[key: string]: unknown;\n}");
   });
 
@@ -83,6 +87,7 @@ describe("emitTypes", () => {
   test("client-filled properties are optional in TaskInput", () => {
     const task = obj({ model: { const: "m" }, prompt: str() }, { required: ["model", "prompt"] });
     const { text } = emitTypes(modelIR(task, { meta: { clientFilled: ["model"] } }));
-    expect(text).toContain('export type TaskInput = Omit<TaskCommon, "model"> & Partial<Pick<TaskCommon, "model">>;');
+    expect(text).toContain('export interface TaskInputCommon extends Omit<TaskCommon, "model">, Partial<Pick<TaskCommon, "model">> {}');
+    expect(text).toContain("export type TaskInput = TaskInputCommon;");
   });
 });

@@ -86,6 +86,7 @@ export function modelIR(task: SchemaObject, { limit = 64, examples = [], ruleMes
     split: caseSplit(task, { limit }),
     localSplits: new Map(),
     ruleMessages,
+    modeNames: [],
     extraRules: [],
     examples,
     responses: {},

@@ -27,6 +27,26 @@ const exclusion = runwareSpec(
   { examples: { both: { value: [{ taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: "test:model@1", image: "a", video: "b" }], "x-modelgen-expect": "invalid" } } },
 );
 
+describe("x-modelgen-mode-names", () => {
+  const two = { properties: { image: { type: "string" }, video: { type: "string" } }, oneOf: [{ required: ["image"] }, { required: ["video"] }] };
+
+  test("names the one mode whose facts include what it lists; the others keep theirs (null)", async () => {
+    const ir = await irOf(runwareSpec({ ...two, "x-modelgen-mode-names": { ImageToVideo: { requires: ["/image"] } } }));
+    const modes = ir.split.groups[0]!.variants;
+    expect(ir.modeNames[0]).toEqual(modes.map((v) => (v.presence.get('has:["image"]') ? "ImageToVideo" : null)));
+  });
+
+  test("an entry that matches no mode, several modes, or is no PascalCase name: a SpecError at its place", async () => {
+    const where = "/components/schemas/RequestBody/items/x-modelgen-mode-names";
+    await expect(irOf(runwareSpec({ ...two, "x-modelgen-mode-names": { Nothing: { requires: ["/missing"] } } }))).rejects.toMatchObject({ where: `${where}/Nothing`, expected: expect.stringContaining("no mode has these facts") });
+    await expect(irOf(runwareSpec({ ...two, "x-modelgen-mode-names": { Any: {} } }))).rejects.toMatchObject({ where: `${where}/Any`, expected: expect.stringContaining("2 modes have these facts") });
+    await expect(irOf(runwareSpec({ ...two, "x-modelgen-mode-names": { "bad name": { requires: ["/image"] } } }))).rejects.toMatchObject({ where: `${where}/bad name` });
+    await expect(irOf(runwareSpec({ ...two, "x-modelgen-mode-names": { Task: { requires: ["/image"] } } }))).rejects.toMatchObject({ where: `${where}/Task` });
+    await expect(irOf(runwareSpec({ ...two, "x-modelgen-mode-names": { A: { requires: "image" } } }))).rejects.toMatchObject({ where: `${where}/A/requires` });
+    await expect(irOf(runwareSpec({ ...two, "x-modelgen-mode-names": ["A"] }))).rejects.toMatchObject({ where });
+  });
+});
+
 describe("buildIR", () => {
   test("metadata, declared properties (nested ones with their paths), rules and their split", async () => {
     const ir = await irOf(exclusion);

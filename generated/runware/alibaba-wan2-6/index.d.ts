@@ -167,25 +167,31 @@ export interface TaskCommon {
  * - forbids height (allOf[0])
  * - forbids width (allOf[0])
  */
-export type WithoutHeightAndWidth = {
+export interface WithoutHeightAndWidth {
+  /**
+   * Not in WithoutHeightAndWidth (allOf[0]).
+   */
   height?: never;
+  /**
+   * Not in WithoutHeightAndWidth (allOf[0]).
+   */
   width?: never;
-};
+}
 
 /**
  * With height, width.
  * - requires height (allOf[0])
  * - requires width (allOf[0])
  */
-export type WithHeightAndWidth = {
+export interface WithHeightAndWidth {
   height: number;
   width: number;
-};
+}
 
 /**
  * One of the modes that the rules allOf[0] allow.
  */
-export type TaskMode = WithoutHeightAndWidth | WithHeightAndWidth;
+export type TaskMode = WithHeightAndWidth | WithoutHeightAndWidth;
 
 /**
  * One alibaba:wan@2.6 task as sent on the wire: exactly what the spec's request item allows, rules included.
@@ -193,11 +199,17 @@ export type TaskMode = WithoutHeightAndWidth | WithHeightAndWidth;
 export type Task = TaskCommon & TaskMode;
 
 /**
- * What you pass to the client: a Task whose taskType, taskUUID, model the client fills in when you leave them out.
+ * TaskCommon with taskType, taskUUID, model optional: the client fills them in when you leave them out.
  */
-export type TaskInput = Omit<TaskCommon, "taskType" | "taskUUID" | "model"> &
-  Partial<Pick<TaskCommon, "taskType" | "taskUUID" | "model">> &
-  TaskMode;
+export interface TaskInputCommon
+  extends
+    Omit<TaskCommon, "taskType" | "taskUUID" | "model">,
+    Partial<Pick<TaskCommon, "taskType" | "taskUUID" | "model">> {}
+
+/**
+ * What you pass to the client: a Task whose client-filled properties may be left out.
+ */
+export type TaskInput = TaskInputCommon & TaskMode;
 
 /**
  * Inputs

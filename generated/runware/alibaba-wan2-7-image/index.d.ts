@@ -152,26 +152,39 @@ export interface TaskCommon {
  * Without settings.editRegions.
  * - forbids settings.editRegions (allOf[0])
  */
-export type WithoutEditRegions = {
-  settings?: {
-    editRegions?: never;
-  };
-};
+export interface WithoutEditRegions {
+  settings?: WithoutEditRegionsSettings;
+}
+
+/**
+ * `settings` in WithoutEditRegions.
+ */
+export interface WithoutEditRegionsSettings {
+  /**
+   * Not in WithoutEditRegions: settings.editRegions requires inputs.referenceImages (allOf[0]).
+   */
+  editRegions?: never;
+}
 
 /**
  * With inputs.referenceImages.
  * - requires inputs.referenceImages (allOf[0])
  */
-export type WithReferenceImages = {
-  inputs: {
-    referenceImages: string[];
-  };
-};
+export interface WithReferenceImages {
+  inputs: WithReferenceImagesInputs;
+}
+
+/**
+ * `inputs` in WithReferenceImages.
+ */
+export interface WithReferenceImagesInputs {
+  referenceImages: string[];
+}
 
 /**
  * One of the modes that the rules allOf[0] allow.
  */
-export type TaskMode = WithoutEditRegions | WithReferenceImages;
+export type TaskMode = WithReferenceImages | WithoutEditRegions;
 
 /**
  * One alibaba:wan@2.7-image task as sent on the wire: exactly what the spec's request item allows, rules included.
@@ -179,11 +192,17 @@ export type TaskMode = WithoutEditRegions | WithReferenceImages;
 export type Task = TaskCommon & TaskMode;
 
 /**
- * What you pass to the client: a Task whose taskType, taskUUID, model the client fills in when you leave them out.
+ * TaskCommon with taskType, taskUUID, model optional: the client fills them in when you leave them out.
  */
-export type TaskInput = Omit<TaskCommon, "taskType" | "taskUUID" | "model"> &
-  Partial<Pick<TaskCommon, "taskType" | "taskUUID" | "model">> &
-  TaskMode;
+export interface TaskInputCommon
+  extends
+    Omit<TaskCommon, "taskType" | "taskUUID" | "model">,
+    Partial<Pick<TaskCommon, "taskType" | "taskUUID" | "model">> {}
+
+/**
+ * What you pass to the client: a Task whose client-filled properties may be left out.
+ */
+export type TaskInput = TaskInputCommon & TaskMode;
 
 /**
  * Inputs

@@ -42,7 +42,7 @@ export interface CatalogRequest {
   readonly key: string | undefined;
   readonly fetch: typeof globalThis.fetch;
   readonly limits: CatalogLimits;
-  /** Waits between retries (tests may shorten nothing: Retry-After is honoured as sent, within the limit). */
+  /** Waits between retries: Retry-After as the server sent it (within the limit), else a doubling back-off. */
   readonly sleep: (ms: number) => Promise<void>;
   /** Progress for a terminal: called after each page or document. */
   readonly progress: (done: number, what: string) => void;

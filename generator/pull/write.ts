@@ -2,7 +2,7 @@
 // the provider's folder (`_pull-<pid>`: generate skips `_` names), then each file is moved into place by rename,
 // the file it replaces (or a pruned one) moved aside first; if any step fails, the moves are undone. A second pull
 // into the same folder is refused while one runs (`_pull.lock`).
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, systemErrorText } from "../errors.js";
 
@@ -64,6 +64,7 @@ function checkTarget(dir: string, realDir: string, rel: string): void {
   const target = path.join(dir, rel);
   let at = target;
   while (!existsSync(at)) at = path.dirname(at);
+  if (at !== target && !statSync(at).isDirectory()) throw new SpecError(at, "", `is a file where ${rel} needs a folder; move it away (pull writes only files named after model ids)`);
   const real = realpathSync(at);
   const inside = path.relative(realDir, real);
   if (inside.startsWith("..") || path.isAbsolute(inside)) throw new SpecError(target, "", `a symbolic link on the way leads outside ${dir}; pull writes only inside it`);
@@ -118,7 +119,7 @@ export function applyPull(dir: string, writes: ReadonlyMap<string, string>, dele
         for (const rel of deletes) aside(rel);
       } catch (e) {
         for (const step of undo.reverse()) step();
-        throw e;
+        throw new SpecError(dir, "", `could not move the pulled files into place (${systemErrorText(e)}); nothing was changed`);
       }
       for (const rel of deletes) pruneEmpty(dir, rel);
     } finally {

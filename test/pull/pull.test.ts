@@ -2,7 +2,7 @@
 // (test/pull/fake-catalog.ts): paging, 429s, error entries, hostile ids, changes, removals, dry runs, failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -198,13 +198,23 @@ describe("modelgen pull fal", () => {
     expect(tree(work)).toEqual({});
   });
 
-  test("all or nothing on disk: a target that is a folder, or a symbolic link out of specs/fal/, stops the pull before any file is written", async () => {
+  test("all or nothing on disk: a target that is a folder, a file where a folder must go, or a symbolic link out of specs/fal/, stops the pull before any file is written", async () => {
     mkdirSync(path.join(work, "specs/fal/fal-ai/minimax/video-01-live.json"), { recursive: true });
     const r = await pull(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
     expect(r.stderr).toBe(`modelgen: ${path.join("specs/fal/fal-ai/minimax/video-01-live.json")}: is not a plain file (a folder or a symbolic link); pull replaces plain files only\n`);
     expect(r.code).toBe(2);
     expect(tree(path.join(work, "specs"))).toEqual({});
     expect(readdirSync(path.join(work, "specs/fal"))).toEqual(["fal-ai"]);
+
+    // A file where a model's folder must go: refused before the first file moves (fal-ai/a-first is not written).
+    rmSync(path.join(work, "specs/fal"), { recursive: true });
+    mkdirSync(path.join(work, "specs/fal/fal-ai"), { recursive: true });
+    writeFileSync(path.join(work, "specs/fal/fal-ai/minimax"), "notes\n");
+    fake.fal.push({ endpoint_id: "fal-ai/a-first", category: "text-to-video", openapi: documentFor("fal-ai/a-first", fake.fal.find((m) => m.endpoint_id === "fal-ai/minimax/video-01")!.openapi!) });
+    const blocked = await pull(["pull", "fal", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
+    expect(blocked.stderr).toBe(`modelgen: ${path.join("specs/fal/fal-ai/minimax")}: is a file where ${path.join("fal-ai/minimax/video-01.json")} needs a folder; move it away (pull writes only files named after model ids)\n`);
+    expect(blocked.code).toBe(2);
+    expect(tree(path.join(work, "specs"))).toEqual({ "fal/fal-ai/minimax": "notes\n" });
 
     const outside = mkdtempSync(path.join(os.tmpdir(), "modelgen-pull-outside-"));
     const work2 = mkdtempSync(path.join(os.tmpdir(), "modelgen-pull-"));

@@ -67,6 +67,8 @@ export interface DiffOptions {
   readonly base: string;
   readonly specs: readonly string[];
   readonly overlays?: readonly string[];
+  /** The base side's --overlay files, when not `overlays` (a package's _specs/ has its overlays applied already: []). */
+  readonly baseOverlays?: readonly string[];
   readonly debug?: boolean;
 }
 
@@ -78,7 +80,7 @@ function modelIdOf(spec: LoadedSpec): string {
   return providerNamed(spec.provider).modelId(spec) ?? path.basename(spec.file);
 }
 
-export async function diffSpecs({ base, specs, overlays = [], debug = false }: DiffOptions): Promise<DiffReport> {
+export async function diffSpecs({ base, specs, overlays = [], baseOverlays, debug = false }: DiffOptions): Promise<DiffReport> {
   const time = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
     const t = performance.now();
     const result = await fn();
@@ -86,7 +88,7 @@ export async function diffSpecs({ base, specs, overlays = [], debug = false }: D
     return result;
   };
   const headEntries = findSpecFiles(specs);
-  const side: BaseSide = await time("read base", () => resolveBase(base, specs, overlays));
+  const side: BaseSide = await time("read base", () => resolveBase(base, specs, baseOverlays ?? overlays));
   try {
     const baseEntries = findSpecFiles(side.specs.filter((s) => existsSync(s)));
     const { formats, issuesModule } = await time("runtime", () => runtimeModules());

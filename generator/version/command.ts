@@ -65,7 +65,7 @@ export async function versionCommand(argv: string[]): Promise<void> {
   const current = readPackageVersion(out);
   const pkg = packageBase(values.base);
   const previous = pkg?.version ?? current;
-  const report = await diffSpecs({ base: pkg?.specs ?? values.base, specs: values.specs ?? ["specs"], overlays: values.overlay ?? [], debug: values.debug === true });
+  const report = await diffSpecs({ base: pkg?.specs ?? values.base, specs: values.specs ?? ["specs"], overlays: values.overlay ?? [], ...(pkg ? { baseOverlays: [] } : {}), debug: values.debug === true });
   const bump = bumpOf(report);
   const next = nextVersion(previous, bump);
   const counts = countsOf(report);

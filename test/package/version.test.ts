@@ -118,6 +118,27 @@ describe("bad input: exit 2, one line", () => {
   }, 60_000);
 });
 
+describe("a base package is untrusted input", () => {
+  test("its _specs/ go through the loader's checks: a $ref out of it is refused, exit 2, nothing written", () => {
+    const dir = project();
+    ok(runCli(["generate"], { cwd: dir }));
+    const old = path.join(dir, "old");
+    cpSync(path.join(dir, "generated"), old, { recursive: true });
+    const spec = path.join(old, "_specs/runware/alibaba-wan2-7.json");
+    const doc = JSON.parse(readFileSync(spec, "utf8"));
+    doc.components.schemas.RequestBody = { $ref: "/etc/passwd" };
+    writeFileSync(spec, JSON.stringify(doc));
+    const before = readFileSync(path.join(dir, "generated/package.json"), "utf8");
+    const r = runCli(["version", "--base", "old"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("old/_specs/runware/alibaba-wan2-7.json");
+    expect(r.stderr).toContain("/etc/passwd");
+    expect(readFileSync(path.join(dir, "generated/package.json"), "utf8")).toBe(before);
+    expect(existsSync(path.join(dir, "generated/CHANGELOG.md"))).toBe(false);
+  }, 60_000);
+});
+
 describe("the bump", () => {
   test.each([
     ["1.2.0", "major", "2.0.0"],

@@ -9,7 +9,7 @@ import { SpecError, escapeTerminal } from "../errors.js";
 import { entryFor } from "./names.js";
 import { localModels, planPull } from "./plan.js";
 import { applyPull } from "./write.js";
-import { renderPlan } from "./report.js";
+import { planJson, renderPlan } from "./report.js";
 
 /** The catalogs, by provider name, found through the providers' registry only (own names: `constructor` is none). */
 function catalogs(): Map<string, Catalog> {
@@ -21,7 +21,7 @@ const catalogProviders = (): string[] => [...catalogs().keys()];
 /** `--help`: the options, and each catalog's own words. */
 function pullHelp(): string {
   const catalogs = catalogProviders().map((name) => `  ${name}: ${(catalogFor(name)?.help ?? "").replace(/\n/g, `\n${" ".repeat(name.length + 4)}`)}`);
-  return `Usage: modelgen pull <provider> [--category <c>]… [--model <id>]… [--specs <dir>] [--base-url <url>] [--dry-run] [--prune]
+  return `Usage: modelgen pull <provider> [--category <c>]… [--model <id>]… [--specs <dir>] [--base-url <url>] [--dry-run] [--prune] [--format text|json]
 
   Writes the provider's current model documents into <specs>/<provider>/, one file per model named after its id
   (an id a/b/c → <specs>/<provider>/a/b/c.json), as received (pretty-printed JSON); overlays beside them keep
@@ -31,6 +31,7 @@ ${catalogs.join("\n")}
   --base-url <url>   read the catalog from another host (a mirror, a test server)
   --dry-run          report, write nothing
   --prune            delete the models gone upstream (by default they are reported and kept)
+  --format json      the report as { provider, dryRun, added, changed, unchanged, gone, skipped } (default: text)
   Reports each model added, changed (its JSON differs, key order aside), gone upstream, and those skipped (an entry
   without a document, an id that cannot be a safe file name), with the count unchanged.
   Exit: 0 nothing changed, 1 specs changed (or would, with --dry-run), 2 bad usage, bad input or an unreachable
@@ -81,6 +82,7 @@ export async function pullCommand(argv: string[]): Promise<void> {
       specs: { type: "string" },
       "base-url": { type: "string" },
       "dry-run": { type: "boolean" },
+      format: { type: "string" },
       prune: { type: "boolean" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -89,6 +91,8 @@ export async function pullCommand(argv: string[]): Promise<void> {
   });
   if (values.help) return void process.stdout.write(pullHelp() + "\n");
   if (positionals.length !== 1) throw new PullUsageError(`pull needs one provider (${catalogProviders().join(", ")})`);
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") throw new PullUsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
   const provider = positionals[0]!;
   const catalog = catalogFor(provider);
   if (!catalog) throw new PullUsageError(`no catalog for the provider ${JSON.stringify(provider)}; pull knows ${catalogProviders().join(", ")}`);
@@ -130,7 +134,8 @@ export async function pullCommand(argv: string[]): Promise<void> {
       const writes = new Map([...plan.added, ...plan.changed].map((w) => [rel(w.file), w.text] as const));
       if (writes.size || (prune && plan.gone.length)) applyPull(dir, writes, prune ? plan.gone.map((g) => rel(g.file)) : []);
     }
-    process.stdout.write(renderPlan(provider, plan, { dryRun, prune }).map((line) => `${escapeTerminal(redact(line, key))}\n`).join(""));
+    if (format === "json") process.stdout.write(redact(planJson(provider, plan, { dryRun, prune }), key));
+    else process.stdout.write(renderPlan(provider, plan, { dryRun, prune }).map((line) => `${escapeTerminal(redact(line, key))}\n`).join(""));
     process.exitCode = plan.added.length || plan.changed.length || (prune && plan.gone.length) ? 1 : 0;
   } catch (e) {
     progress.clear();

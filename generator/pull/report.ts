@@ -1,6 +1,6 @@
-// What a pull says: one summary line, then a line per model added, changed, gone upstream or skipped (the
-// unchanged ones only counted). Lines hold catalog text (ids, fal's error messages): the caller escapes each one
-// for the terminal and redacts the key.
+// What a pull says. Text: one summary line, then a line per model added, changed, gone upstream or skipped (the
+// unchanged ones only counted); lines hold catalog text (ids, fal's error messages), so the caller escapes each
+// one for the terminal and redacts the key. JSON: the same, every list in full, for scripts.
 import type { PullPlan } from "./plan.js";
 
 export function renderPlan(provider: string, plan: PullPlan, { dryRun, prune }: { dryRun: boolean; prune: boolean }): string[] {
@@ -13,4 +13,18 @@ export function renderPlan(provider: string, plan: PullPlan, { dryRun, prune }: 
   for (const g of plan.gone) lines.push(`  gone      ${g.file} (${prune ? would("deleted", "would be deleted") : "kept; --prune deletes it"})`);
   for (const s of plan.skipped) lines.push(`  skipped   ${s.id}: ${s.why}`);
   return lines;
+}
+
+/** The report as one JSON document (ids sorted in each list; files as the text report names them). */
+export function planJson(provider: string, plan: PullPlan, { dryRun, prune }: { dryRun: boolean; prune: boolean }): string {
+  const report = {
+    provider,
+    dryRun,
+    added: plan.added.map(({ id, file }) => ({ id, file })),
+    changed: plan.changed.map(({ id, file }) => ({ id, file })),
+    unchanged: plan.unchanged,
+    gone: plan.gone.map(({ id, file }) => ({ id, file, deleted: prune && !dryRun })),
+    skipped: plan.skipped,
+  };
+  return JSON.stringify(report, null, 2) + "\n";
 }

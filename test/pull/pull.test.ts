@@ -163,6 +163,23 @@ describe("modelgen pull fal", () => {
     expect(existsSync(path.join(os.tmpdir(), "escaped.json"))).toBe(false);
   });
 
+  test("--format json: the same report for scripts, every list in full", async () => {
+    const r = await pull(["pull", "fal", "--format", "json", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      provider: "fal",
+      dryRun: false,
+      added: TEXT_TO_VIDEO.map((id) => ({ id, file: path.join("specs/fal", `${id}.json`) })),
+      changed: [],
+      unchanged: [],
+      gone: [],
+      skipped: [{ id: ERROR_ENTRY, why: "fal has no document for it (expansion_failed: OpenAPI schema not available for this endpoint)" }],
+    });
+    const again = await pull(["pull", "fal", "--format", "json", "--dry-run", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: true, added: [], unchanged: TEXT_TO_VIDEO });
+  });
+
   test("--dry-run reports what would change and writes nothing (exit 1)", async () => {
     const r = await pull(["pull", "fal", "--dry-run", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
     expect(r.code).toBe(1);
@@ -308,6 +325,7 @@ describe("modelgen pull fal", () => {
       [["pull", "runware", "--category", "text-to-video"], "modelgen: runware's catalog has no categories; name models with --model <slug> (see `modelgen pull --help`)\n"],
       [["pull", "fal", "--model", "../x"], `modelgen: --model "../x": its id "../x" has a .. segment (it would leave its folder) (see \`modelgen pull --help\`)\n`],
       [["pull", "fal", "--nope"], "modelgen: Unknown option '--nope'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--nope\" (see `modelgen pull --help`)\n"],
+      [["pull", "fal", "--format", "yaml"], `modelgen: --format must be text or json, not "yaml" (see \`modelgen pull --help\`)\n`],
       [["pull", "fal", "--base-url", "file:///etc"], "modelgen: --base-url must be an http or https URL, not file: (see `modelgen pull --help`)\n"],
     ];
     const help = await pull(["pull", "--help"], { cwd: work });

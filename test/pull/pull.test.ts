@@ -201,7 +201,17 @@ describe("modelgen pull fal", () => {
     expect(tree(path.join(work, "specs"))).toEqual(before);
   });
 
-  test("429 backing off is bounded: a Retry-After beyond the limit, or 429s past the retry budget, stop with exit 2", async () => {
+  test("backing off on 429/503: without Retry-After 1 s first; bounded: a Retry-After beyond the limit, or 429s past the retry budget, stop with exit 2", async () => {
+    // A 503 without Retry-After: the first back-off step (1 s), then the page.
+    fake.faults.set(0, { status: 503 });
+    const started = Date.now();
+    const waited = await pull(["pull", "fal", "--model", "fal-ai/video-upscaler", "--base-url", fake.baseUrl], { cwd: work });
+    expect(waited.code).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(fake.requests.length).toBe(2);
+    fake.requests.length = 0;
+    fake.faults.clear();
+
     fake.always = { status: 429, retryAfter: "3600" };
     const long = await pull(["pull", "fal", "--base-url", fake.baseUrl], { cwd: work });
     expect(long.stderr).toBe(`modelgen: fal catalog: ${fake.baseUrl}/v1/models: answered 429 asking to wait 3600 s (Retry-After); the limit is 60 s, try again later\n`);
@@ -212,7 +222,7 @@ describe("modelgen pull fal", () => {
     expect(busy.stderr).toBe(`modelgen: fal catalog: ${fake.baseUrl}/v1/models: still answering 429 after 5 retries; try again later\n`);
     expect(fake.requests.length).toBe(6);
     expect(busy.code).toBe(2);
-    expect(tree(work)).toEqual({});
+    expect(Object.keys(tree(work))).toEqual([path.join("specs/fal/fal-ai/video-upscaler.json")]);
   });
 
   test("all or nothing on disk: a target that is a folder, a file where a folder must go, or a symbolic link out of specs/fal/, stops the pull before any file is written", async () => {

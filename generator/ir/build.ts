@@ -59,7 +59,8 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
     extraRules: (asArray(spec.taskSchema["x-modelgen-rules"]) ?? []).map((r, i) => checkExtraRule(spec, r, i)),
     examples: examplesOf(spec),
     responses,
-    ...(converted?.notes.length ? { dialectNotes: converted.notes } : {}),
+    // Each note starts with its pointer into the task schema: made a pointer into the file, as errors are.
+    ...(converted?.notes.length ? { dialectNotes: converted.notes.map((n) => `${written.taskSourcePointer}${n}`) } : {}),
   });
 }
 

@@ -156,7 +156,7 @@ export function withoutErrorObjects(code: string): string {
   if (/\.(instancePath|schemaPath|keyword|params)\b/.test(code)) return code;
   let out = "";
   let from = 0;
-  for (let at = code.indexOf("{instancePath", from); at !== -1; at = code.indexOf("{instancePath", from)) {
+  for (let at = indexInCode(code, "{instancePath", from); at !== -1; at = indexInCode(code, "{instancePath", from)) {
     const end = objectEnd(code, at);
     if (end === -1) return code;
     const literal = code.slice(at, end);
@@ -164,6 +164,21 @@ export function withoutErrorObjects(code: string): string {
     from = end;
   }
   return out + code.slice(from);
+}
+
+/**
+ * The first index of `needle` at or after `from` that is code, not inside a string literal (a spec's enum value or
+ * pattern can hold any text). `from` must itself be outside a string. Ajv writes no template literals, comments or
+ * regular expression literals holding quotes.
+ */
+function indexInCode(code: string, needle: string, from: number): number {
+  for (let i = from; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'" || c === "`") {
+      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    } else if (c === needle[0] && code.startsWith(needle, i)) return i;
+  }
+  return -1;
 }
 
 /** The index after the `}` that closes the object literal opening at `start` (-1 when it does not close). */
@@ -222,10 +237,15 @@ const PUSH = (n: string) => `;\nif(vErrors === null){\nvErrors = [err${n}];\n}\n
 export function compactErrorSites(code: string, used: Map<string, string>): string {
   let out = "";
   let from = 0;
-  const decl = /const err(\d+) = /g;
-  for (let m = decl.exec(code); m; m = decl.exec(code)) {
-    const valueStart = m.index + m[0].length;
-    const valueEnd = code[valueStart] === "{" ? objectEnd(code, valueStart) : /^[\w$]+/.exec(code.slice(valueStart))?.[0].length !== undefined ? valueStart + /^[\w$]+/.exec(code.slice(valueStart))![0].length : -1;
+  const name = /err(\d+) = /y;
+  const word = /[\w$]+/y;
+  for (let at = indexInCode(code, "const err", 0); at !== -1; at = indexInCode(code, "const err", at + 1)) {
+    name.lastIndex = at + "const ".length;
+    const m = name.exec(code);
+    if (!m) continue;
+    const valueStart = name.lastIndex;
+    word.lastIndex = valueStart;
+    const valueEnd = code[valueStart] === "{" ? objectEnd(code, valueStart) : word.test(code) ? word.lastIndex : -1;
     if (valueEnd === -1 || !code.startsWith(PUSH(m[1]!), valueEnd)) continue;
     const value = code.slice(valueStart, valueEnd);
     const parts = value.startsWith("{") ? topLevelEntries(value) : null;
@@ -239,9 +259,9 @@ export function compactErrorSites(code: string, used: Map<string, string>): stri
       used.set("ajvPush", "__ajvPush");
       call = `__ajvPush(vErrors, ${value})`;
     }
-    out += `${code.slice(from, m.index)}vErrors = ${call};\nerrors++;`;
+    out += `${code.slice(from, at)}vErrors = ${call};\nerrors++;`;
     from = valueEnd + PUSH(m[1]!).length;
-    decl.lastIndex = from;
+    at = from - 1;
   }
   return out + code.slice(from);
 }

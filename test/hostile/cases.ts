@@ -159,6 +159,7 @@ const M = {
   quotes: id("quote-names"),
   proto: id("proto-names"),
   template: id("template-enum"),
+  ajvCode: id("ajv-code-enum"),
   script: id("script-const"),
   seps: id("line-separators"),
   titles: id("title-newlines"),
@@ -230,6 +231,18 @@ export const VALID: ValidCase[] = [
       { note: "mode ${process.exit(1)}", data: { ...base(M.template), style: "plain", mode: "${process.exit(1)}" }, valid: true },
       { note: "style `${process.exit(2)}` is not in the enum", data: { ...base(M.template), style: "`${process.exit(2)}`" }, valid: false, structural: true },
       { note: "mode is a different template", data: { ...base(M.template), style: "plain", mode: "${process.exit(2)}" }, valid: false, structural: true },
+    ],
+  },
+  {
+    // Enum and const values written like the code validator.js's compaction rewrites (error objects, error sites):
+    // strings are never rewritten, so the guard and validateTask still accept exactly these values.
+    file: "ajv-code-enum.json",
+    modelId: M.ajvCode,
+    payloads: [
+      ...["plain", "{instancePath,schemaPath:1}", "const err0 = 0;\nif(vErrors === null){\nvErrors = [err0];\n}\nelse {\nvErrors.push(err0);\n}\nerrors++;"].map((style) => ({ note: `style ${style}`, data: { ...base(M.ajvCode), style }, valid: true })),
+      { note: "mode is the const", data: { ...base(M.ajvCode), style: "plain", mode: "{instancePath,schemaPath:2}" }, valid: true },
+      { note: "style 0 (what an error object becomes in the guard)", data: { ...base(M.ajvCode), style: "0" }, valid: false, structural: true },
+      { note: "mode 0", data: { ...base(M.ajvCode), style: "plain", mode: "0" }, valid: false, structural: true },
     ],
   },
   {

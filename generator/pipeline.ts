@@ -1,6 +1,6 @@
 // The whole generator, one stage per line. Only load/ and write/ touch the file system; the rest are pure.
 //   findSpecFiles → SpecEntry[]
-//   loadSpec      SpecEntry → LoadedSpec                      (load/: read, overlays, $ref bundling, the task schema)
+//   loadSpec      SpecEntry → LoadedSpec                      (load/: read, overlays, the provider (providers/), $ref bundling, the task schema)
 //   buildIR       LoadedSpec → ModelIR                        (ir/: normalize, rules as formulas, case split, messages)
 //   compile       ModelIR → InProcessValidator                (emit/validator: Ajv, once per spec)
 //   analyzeModel  ModelIR × InProcessValidator → AnalyzedIR   (analyze/: lint, example verdicts)

@@ -142,6 +142,11 @@ export async function pullCommand(argv: string[]): Promise<void> {
     // The catalog is the bad input here: exit 2 through the CLI's one error path, the key redacted.
     if (e instanceof CatalogError) throw new SpecError(`${provider} catalog`, "", redact(e.message, key));
     if (e instanceof SpecError) throw new SpecError(e.file, e.where, redact(e.expected, key), e.exitCode);
+    // Anything else is a bug, printed with its stack: still without the key.
+    if (e instanceof Error && key) {
+      e.message = redact(e.message, key);
+      if (e.stack) e.stack = redact(e.stack, key);
+    }
     throw e;
   }
 }

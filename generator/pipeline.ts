@@ -19,7 +19,7 @@ import { readTextFile } from "./load/read.js";
 import { Cache, DEFAULT_CACHE_DIR, hashOf, isFiles, isModelRecord } from "./cache.js";
 import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
-import { analyzeModel, type InProcessValidator } from "./analyze/model.js";
+import { analyzeModel } from "./analyze/model.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
 import { DEFAULT_PACKAGE, type PackageConfig } from "./package/config.js";
@@ -34,7 +34,7 @@ import { compileValidator } from "./emit/validator.js";
 import { withManifest } from "./write/write.js";
 import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
 import type { AjvError, ExtraRule, RuleMessage, ValidationIssue } from "../templates/validation/issues.js";
-import type { Finding, LintResult, LoadedSpec, ModelIR, Provider, SpecEntry, Witness } from "./ir/types.js";
+import type { Finding, InProcessValidator, LintResult, LoadedSpec, ModelIR, Provider, SpecEntry, Witness } from "./ir/types.js";
 
 export type { InProcessValidator };
 

@@ -1,7 +1,9 @@
 // Case split of a task's conditional rules into variants (modes). A variant is a cube: each structural variable
 // (presence of a property; the value of a property the rules compare) either fixed or free. Every payload the
 // rules accept falls in some variant (sound); within the structural abstraction the variants are exact.
-import { TRUE, FALSE, and, or, not, implies, has, translate, atomsOf, eqAtoms, declaredLiterals, stableStringify } from "./formula.js";
+import { translate, atomsOf, eqAtoms } from "./formula.js";
+import { TRUE, FALSE, and, or, not, implies, has, stableStringify } from "../keywords/algebra.js";
+import { declaredLiterals } from "../keywords/const-enum.js";
 import { variantsOf } from "./variants.js";
 import { presenceKey } from "../ir/path.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
@@ -24,8 +26,6 @@ import type {
   Variable,
 } from "../ir/types.js";
 
-// OTHER lives with the IR types; importers of the case split keep finding it here.
-export { OTHER } from "../ir/types.js";
 
 const RULE_KEYWORDS = ["allOf", "anyOf", "oneOf", "not", "if", "dependentRequired", "dependentSchemas"] as const;
 
@@ -566,6 +566,18 @@ export function components(rules: readonly Rule[], root: SchemaObject): Rule[][]
   return [...groups.values()];
 }
 
+/** Which rules make each presence fact of a mode: those that become false when it is flipped, else those that mention it. */
+function reasonsOf(presence: ReadonlyMap<string, boolean>, rules: readonly Rule[]): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const [key, value] of presence) {
+    const flipped = new Map(presence).set(key, !value);
+    let why = rules.filter((r) => simplify(r.formula, flipped).t === "false");
+    if (why.length === 0) why = rules.filter((r) => atomsOf(r.formula).has(key));
+    out.set(key, why.map((r) => r.pointer));
+  }
+  return out;
+}
+
 /** Split one group of rules into a minimal cover of cubes; over `limit`, drop the widest rule (sound, looser). */
 function splitGroup(group: readonly Rule[], root: SchemaObject, limit: number): RuleGroup {
   let rules = group;
@@ -576,7 +588,7 @@ function splitGroup(group: readonly Rule[], root: SchemaObject, limit: number): 
     const formula = and([background, ...rules.map((r) => r.formula)]);
     try {
       const cubes = minimize(enumerate(formula, vars), vars, background);
-      const variants = variantsOf({ cubes });
+      const variants = variantsOf({ cubes }).map((v) => ({ ...v, reasons: reasonsOf(v.presence, rules) }));
       if (variants.length > limit) throw new SplitTooLarge();
       return { rules, vars, cubes, variants, dropped, background };
     } catch (e) {

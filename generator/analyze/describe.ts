@@ -2,12 +2,15 @@
 // written per model. Each message is keyed by the schema path Ajv reports, so a broken rule gives one message.
 // The words come from templates/validation/words.ts, the catalogue the runtime uses too; placeholders
 // (templates/validation/placeholders.ts) are filled from the payload when the message is shown.
-import { translate as translateRaw, and, or, not } from "./formula.js";
+import { translate as translateRaw } from "./formula.js";
+import { and, or, not } from "../keywords/algebra.js";
 import { pathId, pathLabel, presenceKey } from "../ir/path.js";
 import { collectRules, simplify } from "./case-split.js";
 import { placeholder } from "../../templates/validation/placeholders.js";
 import { CONSTRAINT_ORDER, RULE_WORDS, constraintSentence, listWords, predicatesOf, valueWords, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
+import { alternativesPredicate } from "../keywords/alternatives.js";
 import { FAMILIES } from "../keywords/index.js";
+import { displayOrder } from "../ir/modes.js";
 import type { Formula, Has, Json, Path, RuleMessage, Schema, SchemaObject } from "../ir/types.js";
 
 const dot = pathLabel;
@@ -174,18 +177,6 @@ function valueRequirement(schema: Schema | null | undefined, at: Path): { text: 
   return { ...constraintText(path, sub), path };
 }
 
-/** Conventional reading order for paired properties (keys are sorted alphabetically when a spec is loaded). */
-const PAIRS = [["width", "height"], ["x", "y"], ["min", "max"], ["start", "end"]] as const;
-export function displayOrder<T>(keys: Iterable<T>, leaf: (k: T) => unknown = (k) => k): T[] {
-  return [...keys].sort((a, b) => {
-    for (const [first, second] of PAIRS) {
-      if (leaf(a) === first && leaf(b) === second) return -1;
-      if (leaf(a) === second && leaf(b) === first) return 1;
-    }
-    return 0;
-  });
-}
-
 interface ConstTable {
   readonly keys: readonly string[];
   readonly rows: readonly { readonly title: string | undefined; readonly values: readonly Json[] }[];
@@ -276,24 +267,6 @@ function nested(schema: SchemaObject, base: string, at: Path, out: RuleMessage[]
     const table = constTable(schema[k]);
     if (table) out.push({ schemaPath: `${base}/${k}`, message: tableText(table, at), path: ptr(at), focus: table.keys.map((key) => ptr([...at, key])) });
   }
-}
-
-/** Words for one alternative of a property-level anyOf/oneOf: "a UUID", "an integer at least 2 and at most 30". */
-export function alternativeText(b: Schema): string {
-  if (!isObject(b)) return b === false ? "nothing" : "anything";
-  for (const f of FAMILIES) {
-    const words = f.words.alternative?.(b);
-    if (words !== undefined) return words;
-  }
-  return "a value of another shape";
-}
-
-/** What a value must be to match a property-level anyOf/oneOf: "must be a UUID or a URI". */
-export function alternativesPredicate(kind: "anyOf" | "oneOf", branches: readonly Schema[]): Predicate {
-  const alts = branches.map(alternativeText);
-  const words = alts.length > 1 ? listWords(alts, "or") : alts.join("");
-  const exactlyOne = kind === "oneOf" && !branches.every((b) => isObject(b) && "const" in b);
-  return { verb: "be", words: `${exactlyOne ? "exactly one of: " : ""}${words}` };
 }
 
 /**

@@ -6,10 +6,6 @@ import { ANNOTATIONS, familyOf } from "../keywords/index.js";
 import type { AtomContext } from "../keywords/family.js";
 import type { Atom, Eq, Formula, JsonType, Path, Schema, SchemaObject } from "../ir/types.js";
 
-// The algebra and the literal sets live with the keyword families (generator/keywords/); re-exported for the
-// stages that build or read formulas.
-export { TRUE, FALSE, has, eq, opaque, and, or, not, implies, stableStringify } from "../keywords/algebra.js";
-export { declaredLiterals } from "../keywords/const-enum.js";
 
 
 /** Is `{keyword: value}` implied by the declared schema at that place (so it holds for every valid payload)? */

@@ -2,7 +2,8 @@
 // and examples that fail their own spec. Every "possible" verdict is backed by a witness payload that the
 // generated validator's Ajv accepts.
 import { pathLabel } from "../ir/path.js";
-import { and, has, not, translate, atomsOf, TRUE } from "./formula.js";
+import { translate, atomsOf } from "./formula.js";
+import { and, has, not, TRUE } from "../keywords/algebra.js";
 import { variablesOf, backgroundFormula, firstCube, simplify, SplitTooLarge } from "./case-split.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";

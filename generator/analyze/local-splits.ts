@@ -3,16 +3,12 @@
 // Their rules constrain each item or alternative on its own, so each gets its own split, found by the same walk
 // that emit/types makes to declare their types, and keyed by the object schema it meets.
 import { caseSplit } from "./case-split.js";
-import { declaredLiterals, stableStringify } from "./formula.js";
+import { declaredLiterals } from "../keywords/const-enum.js";
+import { localSplitKey } from "../ir/modes.js";
 import { isPlain } from "../normalize/walk.js";
 import { alternativePath, alternativesOf, mergeBranch, typesOf } from "../normalize/shape.js";
 import { ANY_PROPERTY, ITEMS, isLocalPlace, type Place } from "../ir/path.js";
 import type { LocalSplit, Schema, SchemaObject } from "../ir/types.js";
-
-/** The key of an object schema in `ModelIR.localSplits`: its canonical JSON (equal schemas share a split). */
-export function localSplitKey(schema: SchemaObject): string {
-  return stableStringify(schema);
-}
 
 /**
  * The split of every object schema with rules that emit/types declares at a local place (see isLocalPlace), keyed by

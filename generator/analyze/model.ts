@@ -2,20 +2,10 @@
 // combinators, examples against their declared verdicts, each "possible" backed by a witness the validator
 // accepts) and the verdict on every request example, which the README page shows.
 import { checkExamples, lintTask } from "./lint.js";
-import { modeCube, modeKey } from "./variants.js";
+import { modeCube, modeKey } from "../ir/modes.js";
 import { witnessOf } from "./witness.js";
 import { deepFreeze } from "../ir/freeze.js";
-import type { AnalyzedIR, Json, ModelIR, ValidationIssue } from "../ir/types.js";
-
-/** The generated validator, run in this process (emit/validator compiles it once; the same code ships). */
-export interface InProcessValidator {
-  /** Schema and x-modelgen-rules both pass. */
-  check(payload: unknown): boolean;
-  /** One issue per broken rule, in words; empty when valid. */
-  validateTask(payload: unknown): ValidationIssue[];
-  /** The shipped ESM code of the same compilation, importing helpers from `runtimeValidationPath`. */
-  standalone(runtimeValidationPath: string): string;
-}
+import type { AnalyzedIR, InProcessValidator, Json, ModelIR } from "../ir/types.js";
 
 export function analyzeModel(ir: ModelIR, validator: InProcessValidator): AnalyzedIR {
   const checkedExamples = checkExamples(ir, validator.validateTask);

@@ -1,10 +1,9 @@
 // The variants of a group of rules: its cubes merged by their presence facts, so that one variant is one mode
 // of the task (what it requires and forbids), and the value combinations the mode allows are its tuples.
 import type { Cube, Value, Variant } from "../ir/types.js";
-import { stableStringify } from "./formula.js";
 
 /** A group's cubes grouped by presence (in first-seen order), each with the value tuple of every cube in it. */
-export function variantsOf(group: { readonly cubes: readonly Cube[] }): Variant[] {
+export function variantsOf(group: { readonly cubes: readonly Cube[] }): Omit<Variant, "reasons">[] {
   const byPresence = new Map<string, { presence: Map<string, boolean>; tuples: Cube[]; cubes: Cube[] }>();
   for (const cube of group.cubes) {
     const presence: [string, boolean][] = [];
@@ -22,17 +21,4 @@ export function variantsOf(group: { readonly cubes: readonly Cube[] }): Variant[
     variant.cubes.push(cube);
   }
   return [...byPresence.values()];
-}
-
-/** The representative cube of a mode: its presence facts and its first allowed value combination. */
-export function modeCube(variant: Variant): Cube {
-  return new Map<string, Value>([...variant.presence, ...(variant.tuples[0] ?? new Map<string, Value>())]);
-}
-
-/** A cube as a key (entries sorted): how AnalyzedIR.modeWitnesses is looked up. */
-export function modeKey(cube: Cube): string {
-  return [...cube]
-    .map(([k, v]) => `${k}=${typeof v === "symbol" ? "*other*" : stableStringify(v)}`)
-    .sort()
-    .join("|");
 }

@@ -15,7 +15,7 @@ import { diffModels } from "./models.js";
 import { renderReport, type DiffFormat } from "./render.js";
 import { resolveBase, type BaseSide } from "./sides.js";
 import { sameContract } from "./same.js";
-import { stableStringify } from "../analyze/formula.js";
+import { stableStringify } from "../keywords/algebra.js";
 import { isBreaking, type DiffReport, type ModelDiff, type ModelSide } from "./types.js";
 import type { LoadedSpec, SpecEntry } from "../ir/types.js";
 

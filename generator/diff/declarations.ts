@@ -1,6 +1,7 @@
 // Changes to the declared properties of the task: added and removed properties, required flags, types, enum
 // values, bounds and other value constraints. Each comes with the mutation that shows it on a valid payload.
-import { declaredLiterals, stableStringify } from "../analyze/formula.js";
+import { stableStringify } from "../keywords/algebra.js";
+import { declaredLiterals } from "../keywords/const-enum.js";
 import { sampleValue } from "../analyze/witness.js";
 import { declaredTypes, isPlain } from "../normalize/walk.js";
 import { canonicalText } from "./canonical.js";

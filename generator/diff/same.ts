@@ -1,7 +1,7 @@
 // Two versions of a spec that differ only in words (descriptions, titles, summaries, examples) accept the same
 // tasks and promise the same responses: they are unchanged without building either model.
 import { isPlain } from "../normalize/walk.js";
-import { stableStringify } from "../analyze/formula.js";
+import { stableStringify } from "../keywords/algebra.js";
 import type { LoadedSpec } from "../ir/types.js";
 
 const WORDS = new Set(["description", "title", "summary", "examples", "example", "$comment", "externalDocs", "x-modelgen-reason"]);

@@ -1,6 +1,6 @@
 // What `modelgen diff` reports: per model a status and its changes, each breaking one with a witness task that
 // the old validator accepts and the new one rejects (both run, never assumed).
-import type { InProcessValidator } from "../analyze/model.js";
+import type { InProcessValidator } from "../ir/types.js";
 import type { Json, ModelIR, Witness } from "../ir/types.js";
 
 /** One side of a comparison: the model and its validator (as generated), and lint's witnesses when known. */

@@ -9,7 +9,7 @@ import { providerNamed } from "../providers/index.js";
 import { MIN_SECRET_LENGTH } from "../../templates/runtime/redact.js";
 import { mapSchema, isPlain } from "../normalize/walk.js";
 import type { AnalyzedIR, ModelMeta, Provider, Schema, SchemaObject } from "../ir/types.js";
-import type { InProcessValidator } from "../analyze/model.js";
+import type { InProcessValidator } from "../ir/types.js";
 
 export const RUNTIME_DIR = "_runtime";
 

@@ -2,11 +2,11 @@
 // requires and forbids and why, allowed combinations, the rules and every property's constraints in the words
 // validateTask uses (templates/validation/words.ts), lint findings, the spec's examples with their verdicts, and
 // a type-checked snippet per mode. GitHub-flavoured Markdown, deterministic.
-import { modeKey } from "../analyze/variants.js";
-import { alternativesPredicate } from "../analyze/describe.js";
+import { modeKey } from "../ir/modes.js";
+import { alternativesPredicate } from "../keywords/alternatives.js";
 import { rulePointerText } from "../errors.js";
 import { escapeJsonText, markdownCell, markdownCode, markdownParagraph, stringifyJson } from "../text/escape.js";
-import { declaredLiterals } from "../analyze/formula.js";
+import { declaredLiterals } from "../keywords/const-enum.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
 import type { AnalyzedIR, Cube, Json, Schema, SchemaObject, Variable } from "../ir/types.js";

@@ -2,17 +2,14 @@
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
 // Reads the IR only: the task-level split (ir.split) and the splits of nested objects (ir.localSplits).
-import { modeCube } from "../analyze/variants.js";
 import { rulePointerText } from "../errors.js";
-import { displayOrder } from "../analyze/describe.js";
+import { displayOrder, localSplitKey, modeCube } from "../ir/modes.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
-import { simplify } from "../analyze/case-split.js";
-import { stableStringify, atomsOf } from "../analyze/formula.js";
+import { stableStringify } from "../keywords/algebra.js";
 import { ANY_PROPERTY, isLocalPlace, pathLabel, placeId, placeLabel, placeWords, presenceKey, type Place } from "../ir/path.js";
 import { FAMILIES } from "../keywords/index.js";
 import { unionOf } from "../keywords/typescript.js";
 import type { TypeContext } from "../keywords/family.js";
-import { localSplitKey } from "../analyze/local-splits.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
@@ -25,7 +22,6 @@ import type {
   ModelIR,
   Path,
   PresenceVariable,
-  Rule,
   RuleGroup,
   RuleMessage,
   Schema,
@@ -252,19 +248,6 @@ function variantName(v: Variant, all: readonly Variant[], vars: ReadonlyMap<stri
   return `${trues.length ? "With" : "Without"}${chosen.map(leaf).join("And")}`;
 }
 
-/** Which rules make each fixed fact of a variant: those that become false when the fact is flipped, else
- * those that mention it. */
-function reasons(v: Variant, group: RuleGroup): Map<string, readonly Rule[]> {
-  const out = new Map<string, readonly Rule[]>();
-  for (const [key, value] of v.presence) {
-    const flipped = new Map(v.presence).set(key, !value);
-    let rules = group.rules.filter((r) => simplify(r.formula, flipped).t === "false");
-    if (rules.length === 0) rules = group.rules.filter((r) => atomsOf(r.formula).has(key));
-    out.set(key, rules);
-  }
-  return out;
-}
-
 /** A fact about a path: present (true), absent (false) or either; with a type, or its declared one. */
 interface ShapeEntry {
   readonly path: Path;
@@ -426,8 +409,8 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
       usedVariantNames.add(preferred);
       const given = chosen.modeNames?.[gi]?.[vi];
       const vName = names.take(given ?? (prefix === "Task" ? preferred : `${prefix}${preferred}`), groupName);
-      const why = reasons(v, group);
-      const facts = [...v.presence].map(([k, val]) => ({ path: presenceVariable(group.vars, k).path, val, rules: (why.get(k) ?? []).map((r) => rulePointerText(r.pointer)) }));
+      const why = v.reasons;
+      const facts = [...v.presence].map(([k, val]) => ({ path: presenceVariable(group.vars, k).path, val, rules: (why.get(k) ?? []).map((p) => rulePointerText(p)) }));
       const requires = facts.filter((f) => f.val);
       const forbids = facts.filter((f) => !f.val);
       const doc = [
@@ -439,8 +422,8 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
       const forbidDoc = (key: string): string[] => {
         const rules = why.get(key) ?? [];
         // The first two rules' words (the rest only by pointer): more make the comment a wall.
-        const words = [...new Set(rules.map((r) => chosen.ruleWords?.(r.pointer)).filter((w): w is string => w !== undefined))].slice(0, 2);
-        const where = rules.map((r) => rulePointerText(`${pointerBase}${r.pointer}`)).join(", ");
+        const words = [...new Set(rules.map((p) => chosen.ruleWords?.(p)).filter((w): w is string => w !== undefined))].slice(0, 2);
+        const where = rules.map((p) => rulePointerText(`${pointerBase}${p}`)).join(", ");
         return [words.length ? `Not in ${vName}: ${words.join("; ")} (${where}).` : `Not in ${vName} (${where}).`];
       };
       // A nested object of the mode is a named interface too (`TextToVideoInputs`): tsc names the mode there as well.

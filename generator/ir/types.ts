@@ -223,6 +223,11 @@ export interface Variant {
   readonly tuples: readonly Cube[];
   /** The cubes it merges. */
   readonly cubes: readonly Cube[];
+  /**
+   * Per presence fact, the pointers of the rules that make it: those that become false when the fact is flipped,
+   * else those that mention it.
+   */
+  readonly reasons: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Rules that share structural variables, split on their own. Task = TaskCommon & one union per group. */
@@ -365,4 +370,14 @@ export interface AnalyzedIR extends ModelIR {
    * presence facts and first value combination; "" for a model without rules), where one was found.
    */
   readonly modeWitnesses: ReadonlyMap<string, Json>;
+}
+
+/** The generated validator, run in this process (emit/validator compiles it once; the same code ships). */
+export interface InProcessValidator {
+  /** Schema and x-modelgen-rules both pass. */
+  check(payload: unknown): boolean;
+  /** One issue per broken rule, in words; empty when valid. */
+  validateTask(payload: unknown): ValidationIssue[];
+  /** The shipped ESM code of the same compilation, importing helpers from `runtimeValidationPath`. */
+  standalone(runtimeValidationPath: string): string;
 }

@@ -1,8 +1,9 @@
 // The case split: rules collected from a task, grouped by shared variables, split into a minimal cover of cubes,
 // and the cubes merged into variants; past the variant limit the widest rule is left to the validator.
 import { describe, expect, test } from "vitest";
-import { OTHER, caseSplit, collectRules, simplify, variablesOf } from "../../generator/analyze/case-split.js";
-import { has } from "../../generator/analyze/formula.js";
+import { caseSplit, collectRules, simplify, variablesOf } from "../../generator/analyze/case-split.js";
+import { OTHER } from "../../generator/ir/types.js";
+import { has } from "../../generator/keywords/algebra.js";
 import { OTHER as IR_OTHER } from "../../generator/ir/types.js";
 import type { Cube, Variant } from "../../generator/ir/types.js";
 import { hasKey, eqKey, obj, oneOfConsts, str, whenConst } from "../helpers/ir.js";

@@ -1,7 +1,9 @@
 // Rules → formulas: each rule keyword on a small task gives the formula it means over presence and value atoms;
 // checks the formulas do not model become opaque atoms, unless the declaration already implies them.
 import { describe, expect, test } from "vitest";
-import { FALSE, TRUE, and, atomsOf, declaredLiterals, eq, has, implies, not, opaque, or, stableStringify, translate } from "../../generator/analyze/formula.js";
+import { atomsOf, translate } from "../../generator/analyze/formula.js";
+import { FALSE, TRUE, and, eq, has, implies, not, opaque, or, stableStringify } from "../../generator/keywords/algebra.js";
+import { declaredLiterals } from "../../generator/keywords/const-enum.js";
 import { int, obj, oneOfConsts, p, str } from "../helpers/ir.js";
 
 const root = obj({ a: str(), b: str(), c: str(), mode: oneOfConsts("fast", "slow"), n: int({ minimum: 1 }), inputs: obj({ x: str() }) });

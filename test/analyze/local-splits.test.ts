@@ -1,7 +1,8 @@
 // analyze/local-splits: which nested objects get a case split of their own (array items, alternatives of several
 // objects), keyed by the object schema emit/types meets; and the alternative merge both stages share.
 import { describe, expect, test } from "vitest";
-import { localSplitKey, localSplits } from "../../generator/analyze/local-splits.js";
+import { localSplits } from "../../generator/analyze/local-splits.js";
+import { localSplitKey } from "../../generator/ir/modes.js";
 import { alternativePath, mergeBranch } from "../../generator/normalize/shape.js";
 import { option } from "../../generator/ir/path.js";
 import { obj, str } from "../helpers/ir.js";

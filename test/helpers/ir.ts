@@ -2,7 +2,8 @@
 // schema in code (the real case split; no spec file, no loader, no normalize: the task is given normalized).
 import { presenceKey, valueKey } from "../../generator/ir/path.js";
 import { caseSplit } from "../../generator/analyze/case-split.js";
-import { translate, has, implies } from "../../generator/analyze/formula.js";
+import { translate } from "../../generator/analyze/formula.js";
+import { has, implies } from "../../generator/keywords/algebra.js";
 import { deepFreeze } from "../../generator/ir/freeze.js";
 import type { ExampleIR, Json, ModelIR, ModelMeta, Path, PropertyIR, Rule, RuleMessage, Schema, SchemaObject } from "../../generator/ir/types.js";
 

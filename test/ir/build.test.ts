@@ -6,7 +6,7 @@ import { loadSpec } from "../../generator/load/spec.js";
 import { buildIR } from "../../generator/ir/build.js";
 import { FrozenMap, deepFreeze } from "../../generator/ir/freeze.js";
 import { analyzeModel } from "../../generator/analyze/model.js";
-import { modeCube, modeKey } from "../../generator/analyze/variants.js";
+import { modeCube, modeKey } from "../../generator/ir/modes.js";
 import { inProcessValidator, runtimeModules } from "../../generator/pipeline.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
 import type { ModelIR } from "../../generator/ir/types.js";

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { and, has, not, or } from "../../generator/keywords/algebra.js";
 import { applicators } from "../../generator/keywords/applicators.js";
-import { alternativesPredicate } from "../../generator/analyze/describe.js";
+import { alternativesPredicate } from "../../generator/keywords/alternatives.js";
 import { int, obj, str } from "../helpers/ir.js";
 import { formulaOf, tsOf, witnessAccepted } from "./helpers.js";
 

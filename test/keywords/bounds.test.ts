@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { TRUE, has, implies, opaque } from "../../generator/keywords/algebra.js";
 import { bounds } from "../../generator/keywords/bounds.js";
-import { alternativeText } from "../../generator/analyze/describe.js";
+import { alternativeText } from "../../generator/keywords/alternatives.js";
 import { int, obj } from "../helpers/ir.js";
 import { expectSameWords, formulaOf, tsOf, witnessAccepted } from "./helpers.js";
 

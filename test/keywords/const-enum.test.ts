@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { eq, has, implies, or } from "../../generator/keywords/algebra.js";
 import { constEnum, declaredLiterals } from "../../generator/keywords/const-enum.js";
-import { alternativeText } from "../../generator/analyze/describe.js";
+import { alternativeText } from "../../generator/keywords/alternatives.js";
 import { int, obj, oneOfConsts, str } from "../helpers/ir.js";
 import { expectSameWords, formulaOf, tsOf, witnessAccepted } from "./helpers.js";
 

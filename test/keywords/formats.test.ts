@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { has, implies, opaque } from "../../generator/keywords/algebra.js";
 import { FORMAT_SAMPLES, formats } from "../../generator/keywords/formats.js";
-import { alternativeText } from "../../generator/analyze/describe.js";
+import { alternativeText } from "../../generator/keywords/alternatives.js";
 import { formats as implemented } from "../../templates/validation/formats.js";
 import { obj, str } from "../helpers/ir.js";
 import { expectSameWords, formulaOf, tsOf, witnessAccepted } from "./helpers.js";

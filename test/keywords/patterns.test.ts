@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { TRUE, has, implies, opaque } from "../../generator/keywords/algebra.js";
 import { patterns } from "../../generator/keywords/patterns.js";
-import { alternativeText } from "../../generator/analyze/describe.js";
+import { alternativeText } from "../../generator/keywords/alternatives.js";
 import { obj, str } from "../helpers/ir.js";
 import { expectSameWords, formulaOf, tsOf, witnessAccepted } from "./helpers.js";
 

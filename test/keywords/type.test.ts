@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { FALSE, TRUE, has, implies, opaque } from "../../generator/keywords/algebra.js";
 import { type } from "../../generator/keywords/type.js";
-import { alternativeText } from "../../generator/analyze/describe.js";
+import { alternativeText } from "../../generator/keywords/alternatives.js";
 import { int, obj, str } from "../helpers/ir.js";
 import { expectSameWords, formulaOf, tsOf, witnessAccepted } from "./helpers.js";
 

@@ -4,7 +4,7 @@
 // `GET /docs/models/<slug>/schema.json`. Faults are injected per request number; every request is recorded.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export interface FalModel {
@@ -41,20 +41,20 @@ export interface FakeCatalog {
   close(): Promise<void>;
 }
 
-const FIXTURES = path.join(import.meta.dirname, "fixtures");
+/** fal's real documents (test/fixtures/fal-catalog, unedited) the fake lists: four text-to-video endpoints, one of
+ * them the error answer fal gave in place of a document, and one video-to-video endpoint. */
+const CATALOG = path.join(import.meta.dirname, "../fixtures/fal-catalog");
+const PICKED: readonly (readonly [string, string])[] = [
+  ["text-to-video", "fal-ai/kling-video/v1/pro/text-to-video"],
+  ["text-to-video", "fal-ai/minimax/video-01-live"],
+  ["text-to-video", "fal-ai/minimax/video-01"],
+  ["text-to-video", "fal-ai/wan-pro/text-to-video"],
+  ["video-to-video", "fal-ai/video-upscaler"],
+];
 
-/** The real fal documents under test/pull/fixtures/<category>/<endpoint id>.json, in sorted order. */
+/** The picked real fal documents, in catalog order. */
 export function fixtureModels(): FalModel[] {
-  const out: FalModel[] = [];
-  const walk = (dir: string, category: string, prefix: string[]): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p, category, [...prefix, name]);
-      else if (name.endsWith(".json")) out.push({ endpoint_id: [...prefix, name.replace(/\.json$/, "")].join("/"), category, openapi: readFileSync(p, "utf8") });
-    }
-  };
-  for (const category of readdirSync(FIXTURES).sort()) if (statSync(path.join(FIXTURES, category)).isDirectory()) walk(path.join(FIXTURES, category), category, []);
-  return out;
+  return PICKED.map(([category, id]) => ({ endpoint_id: id, category, openapi: readFileSync(path.join(CATALOG, category, `${id}.json`), "utf8") }));
 }
 
 /** A copy of fal's document for `id` as the catalog would send it for another endpoint id (its metadata follows). */

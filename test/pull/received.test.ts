@@ -27,7 +27,7 @@ describe("prettyJson", () => {
 
 describe("receiveDocument", () => {
   test("an OpenAPI document is kept with its value; anything else is an error entry saying why", () => {
-    const text = readFileSync(path.join(import.meta.dirname, "fixtures/text-to-video/fal-ai/minimax/video-01.json"), "utf8");
+    const text = readFileSync(path.join(import.meta.dirname, "../fixtures/fal-catalog/text-to-video/fal-ai/minimax/video-01.json"), "utf8");
     const ok = receiveDocument(text, "x", 1 << 20);
     expect("error" in ok ? ok.error : ok.text).toBe(text);
     expect(receiveDocument(`{"openapi":"3.0.4","a":1,"a":2}`, "x", 1 << 20)).toEqual({ error: `1:26: duplicate key "a" in one object; JSON parsers silently keep the last, so keys must be unique` });

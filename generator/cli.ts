@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input.
+// modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input,
+// 70 an unexpected error (one line; the stack with --debug), 141 standard output's reader went away.
 import { DIFF_HELP, diffCommand } from "./diff/command.js";
 import { versionCommand } from "./version/command.js";
 import { pullCommand } from "./pull/command.js";
@@ -12,7 +13,7 @@ import { SpecError } from "./errors.js";
 import { escapeTerminal, stringifyJson } from "./text/escape.js";
 import { progress, summaryLine, type Progress, type ProgressStream } from "./progress.js";
 import { loadRegistry, sourceFromValidators, type ModelValidators, type TaskValidator } from "../templates/validate/run.js";
-import { runValidate, VALIDATE_OPTIONS_HELP } from "../templates/validate/cli.js";
+import { guardProcess, internalError, runValidate, VALIDATE_OPTIONS_HELP } from "../templates/validate/cli.js";
 import { UsageError } from "../templates/validate/errors.js";
 import { findSpecFiles, loadSpec } from "./load/spec.js";
 import { buildIR } from "./ir/build.js";
@@ -217,6 +218,7 @@ const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { 
 export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   const debug = rest.includes("--debug");
+  guardProcess(debug);
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(HELP.main + "\n");
     if (!command) process.exitCode = USAGE_EXIT;
@@ -235,7 +237,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       return fail(e.message, e.exitCode);
     }
     if (e instanceof UsageError) return fail(e.message);
-    throw e;
+    internalError(e, debug);
   }
 }
 

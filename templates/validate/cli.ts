@@ -60,6 +60,46 @@ export async function runValidate(patterns: readonly string[], { format = "text"
   if (summary.invalid > 0) process.exitCode = 1;
 }
 
+/** Exit code of an error no check expected (EX_SOFTWARE): neither findings (1) nor bad input (2). */
+export const INTERNAL_EXIT = 70;
+/** Exit code when the reader of standard output went away (`| head`): 128 + SIGPIPE, as a shell reports it. */
+export const PIPE_CLOSED_EXIT = 141;
+
+/**
+ * An error that no check expected (a bug, a full disk): one line with its message, escaped, and exit 70; the stack
+ * trace (escaped too: its first line is the message) only with --debug.
+ */
+export function internalError(e: unknown, debug: boolean): void {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack.split("\n").map(escapeTerminal).join("\n")}\n`);
+  process.stderr.write(`modelgen: unexpected error: ${escapeTerminal(text)}${debug ? "" : " (--debug shows the stack trace)"}\n`);
+  process.exitCode = INTERNAL_EXIT;
+}
+
+/**
+ * What neither CLI's try/catch sees: a write to standard output that fails later (an 'error' event), an exception
+ * or rejection outside the awaited chain. A closed pipe ends the run quietly (exit 141, as SIGPIPE would); anything
+ * else is an internal error. Without this Node prints its own stack trace.
+ */
+export function guardProcess(debug: boolean): void {
+  // Installed once per process (a test may call main many times), with the last call's --debug.
+  guardDebug = debug;
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") internalError(e, guardDebug);
+    process.exit(e.code === "EPIPE" ? PIPE_CLOSED_EXIT : INTERNAL_EXIT);
+  });
+  const crash = (e: unknown): void => {
+    internalError(e, guardDebug);
+    process.exit(INTERNAL_EXIT);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+}
+let guarded = false;
+let guardDebug = false;
+
 /** The one way an error reaches the terminal: one line, control characters as escapes, exit 2. */
 function fail(message: string, code = 2): void {
   process.stderr.write(`modelgen: ${escapeTerminal(message)}\n`);
@@ -68,12 +108,14 @@ function fail(message: string, code = 2): void {
 
 /** The package's bin: `<package> validate <file|glob|->… [--model <id>] [--format text|json|github]`, over `registry` (its index.js). */
 export async function packageMain(argv: readonly string[], registry: URL): Promise<void> {
-  const help = `Usage: npx <this package> validate <file|glob|->… [--model <id>] [--format text|json|github]
+  const help = `Usage: npx <this package> validate <file|glob|->… [--model <id>] [--format text|json|github] [--debug]
 
   Checks payload files against this package's validators; a task's model is found through its \`model\` field,
   and only the models the tasks name are loaded.
 ${VALIDATE_OPTIONS_HELP}`;
   const [command, ...rest] = argv;
+  const debug = rest.includes("--debug");
+  guardProcess(debug);
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(help + "\n");
     if (command === undefined) process.exitCode = 2;
@@ -81,13 +123,13 @@ ${VALIDATE_OPTIONS_HELP}`;
   }
   if (command !== "validate") return fail(`unknown command ${JSON.stringify(command)}; the command is validate (see --help)`);
   try {
-    const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: { model: { type: "string" }, format: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: { model: { type: "string" }, format: { type: "string" }, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
     if (values.help) return void process.stdout.write(help + "\n");
     await runValidate(positionals, values, () => loadRegistry(fileURLToPath(new URL(".", registry))));
   } catch (e) {
     if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) return fail(`${e.message} (see \`validate --help\`)`);
     if (e instanceof SpecError) return fail(e.message, e.exitCode);
     if (e instanceof UsageError) return fail(e.message);
-    throw e;
+    internalError(e, debug);
   }
 }

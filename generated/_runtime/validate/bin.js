@@ -970,18 +970,49 @@ async function runValidate(patterns, { format = "text", model }, models) {
   }
   if (summary.invalid > 0) process.exitCode = 1;
 }
+var INTERNAL_EXIT = 70;
+var PIPE_CLOSED_EXIT = 141;
+function internalError(e, debug) {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (debug && e instanceof Error && e.stack)
+    process.stderr.write(`${e.stack.split("\n").map(escapeTerminal).join("\n")}
+`);
+  process.stderr
+    .write(`modelgen: unexpected error: ${escapeTerminal(text)}${debug ? "" : " (--debug shows the stack trace)"}
+`);
+  process.exitCode = INTERNAL_EXIT;
+}
+function guardProcess(debug) {
+  guardDebug = debug;
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on("error", (e) => {
+    if (e.code !== "EPIPE") internalError(e, guardDebug);
+    process.exit(e.code === "EPIPE" ? PIPE_CLOSED_EXIT : INTERNAL_EXIT);
+  });
+  const crash = (e) => {
+    internalError(e, guardDebug);
+    process.exit(INTERNAL_EXIT);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+}
+var guarded = false;
+var guardDebug = false;
 function fail(message, code = 2) {
   process.stderr.write(`modelgen: ${escapeTerminal(message)}
 `);
   process.exitCode = code;
 }
 async function packageMain(argv, registry) {
-  const help = `Usage: npx <this package> validate <file|glob|->\u2026 [--model <id>] [--format text|json|github]
+  const help = `Usage: npx <this package> validate <file|glob|->\u2026 [--model <id>] [--format text|json|github] [--debug]
 
   Checks payload files against this package's validators; a task's model is found through its \`model\` field,
   and only the models the tasks name are loaded.
 ${VALIDATE_OPTIONS_HELP}`;
   const [command, ...rest] = argv;
+  const debug = rest.includes("--debug");
+  guardProcess(debug);
   if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(help + "\n");
     if (command === void 0) process.exitCode = 2;
@@ -994,7 +1025,12 @@ ${VALIDATE_OPTIONS_HELP}`;
       args: [...rest],
       allowPositionals: true,
       strict: true,
-      options: { model: { type: "string" }, format: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        model: { type: "string" },
+        format: { type: "string" },
+        debug: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
     if (values.help) return void process.stdout.write(help + "\n");
     await runValidate(positionals, values, () => loadRegistry(fileURLToPath(new URL(".", registry))));
@@ -1003,7 +1039,7 @@ ${VALIDATE_OPTIONS_HELP}`;
       return fail(`${e.message} (see \`validate --help\`)`);
     if (e instanceof SpecError) return fail(e.message, e.exitCode);
     if (e instanceof UsageError) return fail(e.message);
-    throw e;
+    internalError(e, debug);
   }
 }
 

@@ -270,6 +270,35 @@ describe("handle*Webhook: the Fetch API form", () => {
     await expect(handleRunwareWebhook(request(url, body), {} as { token: string })).rejects.toMatchObject({ code: "invalidOptions" });
   });
 
+  it("Runware: handleWebhook is fail-closed and takes { unverified: true } as parseWebhook does", async () => {
+    const { url, token } = createWebhookUrl("https://hooks.example/runware");
+    const body = JSON.stringify({ data: [{ taskType: "videoInference", taskUUID: "t", videoURL: "u" }] });
+    // Said explicitly, any caller is accepted (typed: no cast needed).
+    await expect(handleRunwareWebhook(request("https://hooks.example/runware", body), { unverified: true })).resolves.toMatchObject({ data: [{ taskUUID: "t" }] });
+    // Anything else that is not a token is refused before the body is read.
+    const refused: [string, unknown, string][] = [
+      ["no options", undefined, "invalidOptions"],
+      ["null", null, "invalidOptions"],
+      ["{}", {}, "invalidOptions"],
+      ["unverified: false", { unverified: false }, "invalidOptions"],
+      ['unverified: "yes"', { unverified: "yes" }, "invalidOptions"],
+      ["unverified: 1 with a token", { unverified: 1, token }, "invalidOptions"],
+      ["unverified: true with a token", { unverified: true, token }, "invalidOptions"],
+      ["a short token", { token: "short" }, "invalidOptions"],
+      ["a token that is no string", { token: 12345678901234567890 }, "invalidToken"],
+      ["another token", { token: "x".repeat(43) }, "invalidToken"],
+    ];
+    for (const [name, options, code] of refused) {
+      const r = request(url, body);
+      await expect(handleRunwareWebhook(r, options as { token: string }), name).rejects.toMatchObject({ code });
+      expect(r.bodyUsed, name).toBe(false);
+    }
+    // { token } checks the Request's own URL: a url in the options is not what is checked.
+    await expect(handleRunwareWebhook(request("https://hooks.example/runware", body), { token, url } as { token: string })).rejects.toMatchObject({ code: "invalidToken" });
+    // @ts-expect-error: the type says what the runtime refuses
+    await expect(handleRunwareWebhook(request(url, body), {})).rejects.toMatchObject({ code: "invalidOptions" });
+  });
+
   it("rejects what is not a Request, and a Request whose body was already read", async () => {
     await expect(handleRunflowWebhook(callback as unknown as Request, { secret: SECRET })).rejects.toThrow(/takes a Fetch API Request, got a string/);
     await expect(handleRunwareWebhook({ url: "/x" } as unknown as Request, { token: "a-long-enough-token" })).rejects.toThrow(TypeError);

@@ -26,7 +26,7 @@ ${docComment(["Parses a webhook Runware POSTed for this model, from the raw body
   return (await import(${runtime})).parseRunwareWebhook(rawBody, { ...options, taskType: ${taskType} });
 }
 
-${docComment(["The same from a Fetch API Request: checks the URL's token, then reads and parses the raw body."])}export async function handleWebhook(request, options) {
+${docComment(["The same from a Fetch API Request: checks the URL's token (`{ token }`), then reads and parses the raw body; `{ unverified: true }` skips the check, no options is refused."])}export async function handleWebhook(request, options) {
   return (await import(${runtime})).handleRunwareWebhook(request, { ...options, taskType: ${taskType} });
 }
 
@@ -48,7 +48,7 @@ ${docComment([
   "to accept any caller (only behind authentication of your own). Without either it rejects with `invalidOptions`.",
   "Rejects with a ModelgenError (`invalidOptions`, `invalidToken`, `invalidPayload`), or a TypeError for a body of another kind.",
 ])}export declare function parseWebhook(${new Code(raw)}, options: { url: string | URL; token: string } | { unverified: true }): Promise<${result}>;
-${docComment(["`parseWebhook` from a Fetch API Request: checks the URL's token (`invalidToken`) before it reads the body."])}export declare function handleWebhook(request: Request, options: { token: string }): Promise<${result}>;
+${docComment(["`parseWebhook` from a Fetch API Request: checks the token in the Request's URL (`invalidToken`) before it reads the body; `{ unverified: true }` skips the check, no options is refused (`invalidOptions`)."])}export declare function handleWebhook(request: Request, options: { token: string } | { unverified: true }): Promise<${result}>;
 ${docComment(["`baseUrl` with `?token=…` (a new random token unless one is given): use `url` as the task's `webhookURL`, keep `token`."])}export declare function createWebhookUrl(baseUrl: string | URL, token?: string): Promise<{ url: string; token: string }>;
 `.text;
 }

@@ -94,13 +94,24 @@ function readRunwareWebhook<TResult>(rawBody: RawBody, taskType: string | undefi
   return { data, errors };
 }
 
+/**
+ * How `handleRunwareWebhook` trusts a Request, as `parseRunwareWebhook` does: `{ token }` checks the token in the
+ * Request's own URL; `{ unverified: true }` accepts any caller and must be said. No options is `invalidOptions`.
+ */
+export type RunwareHandleOptions = {
+  /** Only items of this task type are results; others become `invalidPayload` errors. */
+  taskType?: string;
+} & ({ token: string; unverified?: false } | { unverified: true; token?: undefined });
+
 /** A Runware webhook from a Fetch API Request: the URL's token is checked (`invalidToken`) before the body is read. */
-export async function handleRunwareWebhook<TResult>(request: Request, options: { token: string; taskType?: string }): Promise<RunwareWebhook<TResult>> {
-  if (typeof options !== "object" || options === null || options.token === undefined) {
-    throw new ModelgenError({ code: "invalidOptions", message: "handleWebhook needs options.token, the token in the webhook URL", retryable: false });
+export async function handleRunwareWebhook<TResult>(request: Request, options: RunwareHandleOptions): Promise<RunwareWebhook<TResult>> {
+  const given = typeof options === "object" && options !== null ? (options as { token?: unknown; unverified?: unknown }) : undefined;
+  if (given === undefined || (given.token === undefined && given.unverified !== true)) {
+    throw new ModelgenError({ code: "invalidOptions", message: `handleWebhook needs options.token, the token in the webhook URL, or { unverified: true } to accept any caller${given?.unverified === undefined || given.unverified === false ? "" : ` (unverified must be the value true or left out, not ${JSON.stringify(given.unverified) ?? typeof given.unverified})`}`, retryable: false });
   }
   assertRequest(request);
-  checkTrust({ token: options.token }, request.url);
+  // The URL checked is the Request's own; unverified: true with a token is refused as contradictory, as in parseWebhook.
+  checkTrust(given.unverified === true ? { unverified: true, token: given.token } : { token: given.token, unverified: given.unverified }, given.unverified === true ? undefined : request.url);
   const raw = await readRequestBody(request);
   return readRunwareWebhook<TResult>(raw, options.taskType);
 }

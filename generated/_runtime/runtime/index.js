@@ -972,15 +972,21 @@ function readRunwareWebhook(rawBody, taskType) {
   return { data, errors };
 }
 async function handleRunwareWebhook(request, options) {
-  if (typeof options !== "object" || options === null || options.token === void 0) {
+  const given = typeof options === "object" && options !== null ? options : void 0;
+  if (given === void 0 || (given.token === void 0 && given.unverified !== true)) {
     throw new ModelgenError({
       code: "invalidOptions",
-      message: "handleWebhook needs options.token, the token in the webhook URL",
+      message: `handleWebhook needs options.token, the token in the webhook URL, or { unverified: true } to accept any caller${given?.unverified === void 0 || given.unverified === false ? "" : ` (unverified must be the value true or left out, not ${JSON.stringify(given.unverified) ?? typeof given.unverified})`}`,
       retryable: false,
     });
   }
   assertRequest(request);
-  checkTrust({ token: options.token }, request.url);
+  checkTrust(
+    given.unverified === true
+      ? { unverified: true, token: given.token }
+      : { token: given.token, unverified: given.unverified },
+    given.unverified === true ? void 0 : request.url,
+  );
   const raw = await readRequestBody(request);
   return readRunwareWebhook(raw, options.taskType);
 }

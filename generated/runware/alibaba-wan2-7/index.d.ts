@@ -574,11 +574,11 @@ export declare function parseWebhook(
   options: { url: string | URL; token: string } | { unverified: true },
 ): Promise<import("../../_runtime/runtime/index.js").RunwareWebhook<Result>>;
 /**
- * `parseWebhook` from a Fetch API Request: checks the URL's token (`invalidToken`) before it reads the body.
+ * `parseWebhook` from a Fetch API Request: checks the token in the Request's URL (`invalidToken`) before it reads the body; `{ unverified: true }` skips the check, no options is refused (`invalidOptions`).
  */
 export declare function handleWebhook(
   request: Request,
-  options: { token: string },
+  options: { token: string } | { unverified: true },
 ): Promise<import("../../_runtime/runtime/index.js").RunwareWebhook<Result>>;
 /**
  * `baseUrl` with `?token=…` (a new random token unless one is given): use `url` as the task's `webhookURL`, keep `token`.

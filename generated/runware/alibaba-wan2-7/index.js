@@ -188,7 +188,7 @@ export async function parseWebhook(rawBody, options) {
 }
 
 /**
- * The same from a Fetch API Request: checks the URL's token, then reads and parses the raw body.
+ * The same from a Fetch API Request: checks the URL's token (`{ token }`), then reads and parses the raw body; `{ unverified: true }` skips the check, no options is refused.
  */
 export async function handleWebhook(request, options) {
   return (await import("../../_runtime/runtime/index.js")).handleRunwareWebhook(request, {

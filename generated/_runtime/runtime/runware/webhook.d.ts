@@ -35,11 +35,25 @@ export declare function parseRunwareWebhook<TResult>(
   rawBody: RawBody,
   options: RunwareWebhookOptions,
 ): RunwareWebhook<TResult>;
+/**
+ * How `handleRunwareWebhook` trusts a Request, as `parseRunwareWebhook` does: `{ token }` checks the token in the
+ * Request's own URL; `{ unverified: true }` accepts any caller and must be said. No options is `invalidOptions`.
+ */
+export type RunwareHandleOptions = {
+  /** Only items of this task type are results; others become `invalidPayload` errors. */
+  taskType?: string;
+} & (
+  | {
+      token: string;
+      unverified?: false;
+    }
+  | {
+      unverified: true;
+      token?: undefined;
+    }
+);
 /** A Runware webhook from a Fetch API Request: the URL's token is checked (`invalidToken`) before the body is read. */
 export declare function handleRunwareWebhook<TResult>(
   request: Request,
-  options: {
-    token: string;
-    taskType?: string;
-  },
+  options: RunwareHandleOptions,
 ): Promise<RunwareWebhook<TResult>>;

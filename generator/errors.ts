@@ -5,10 +5,8 @@ export { SpecError, systemErrorText, pointerKeys } from "../templates/validate/e
 /** The terminal's escaper lives with the other destinations' (text/escape.ts, over the runtime's); errors are printed through it. */
 export { escapeTerminal } from "./text/escape.js";
 
-/** JSON Pointer (RFC 6901) of a path of keys. */
-export function pointer(path: readonly (string | number)[]): string {
-  return path.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
+/** JSON Pointer (RFC 6901) of a path of keys (templates/validation/pointer.ts, shared with the runtime). */
+export { pointerOf as pointer } from "../templates/validation/pointer.js";
 
 /** "/allOf/2" → "allOf[2]", "/properties/a/oneOf" → "a.oneOf" for comments. */
 export function rulePointerText(ptr: string): string {

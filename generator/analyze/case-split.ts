@@ -1,6 +1,7 @@
 // Case split of a task's conditional rules into variants (modes). A variant is a cube: each structural variable
 // (presence of a property; the value of a property the rules compare) either fixed or free. Every payload the
 // rules accept falls in some variant (sound); within the structural abstraction the variants are exact.
+import { escapeToken } from "../../templates/validation/pointer.js";
 import { translate, atomsOf, eqAtoms } from "./formula.js";
 import { TRUE, FALSE, and, or, not, implies, has, stableStringify } from "../keywords/algebra.js";
 import { declaredLiterals } from "../keywords/const-enum.js";
@@ -43,13 +44,12 @@ export function collectRules(root: SchemaObject): Rule[] {
       } else rules.push(rule(`${ptr}/${k}`, at, { [k]: schema[k] }, root));
     }
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
-      if (isPlain(sub) && sub.type === "object" && isPlain(sub.properties)) visit(sub, [...at, name], `${ptr}/properties/${escapePtr(name)}`);
+      if (isPlain(sub) && sub.type === "object" && isPlain(sub.properties)) visit(sub, [...at, name], `${ptr}/properties/${escapeToken(name)}`);
     }
   };
   visit(root, [], "");
   return rules;
 }
-const escapePtr = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
 /** A boolean allOf entry as the object schema that means the same (`true` ≡ {}, `false` ≡ {not: {}}). */
 const asObject = (s: Schema): SchemaObject => (s === true ? {} : s === false ? { not: {} } : s);
 

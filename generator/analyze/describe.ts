@@ -2,6 +2,7 @@
 // written per model. Each message is keyed by the schema path Ajv reports, so a broken rule gives one message.
 // The words come from templates/validation/words.ts, the catalogue the runtime uses too; placeholders
 // (templates/validation/placeholders.ts) are filled from the payload when the message is shown.
+import { pointerOf } from "../../templates/validation/pointer.js";
 import { translate as translateRaw } from "./formula.js";
 import { and, or, not } from "../keywords/algebra.js";
 import { pathId, pathLabel, presenceKey } from "../ir/path.js";
@@ -45,7 +46,7 @@ function hasLeaves(f: Formula): Path[] {
   return [];
 }
 const translate = (s: Schema | undefined, at: Path, root: SchemaObject) => propagate(translateRaw(s, at, root));
-const ptr = (path: Path) => path.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+const ptr = (path: Path) => pointerOf(path);
 
 /** Words for a formula used as a condition: "inputs.frameImages is given". */
 export function conditionText(f: Formula): string {

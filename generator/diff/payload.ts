@@ -1,5 +1,6 @@
 // Reading and editing payloads along property paths (a "[]" step is every element of an array; edits go to the
 // first). Pure: every edit returns a copy.
+import { escapeToken } from "../../templates/validation/pointer.js";
 import { isPlain } from "../normalize/walk.js";
 import { sampleValue } from "../analyze/witness.js";
 import type { Json, JsonObject, Path, Schema, SchemaObject } from "../ir/types.js";
@@ -56,7 +57,7 @@ export function deleteAt(node: Json, path: Path, i = 0): Json {
 
 /** A property path as a JSON Pointer into the task ("[]" becomes element 0). */
 export function pathPointer(path: Path): string {
-  return path.map((k) => "/" + (k === "[]" ? "0" : k.replace(/~/g, "~0").replace(/\//g, "~1"))).join("");
+  return path.map((k) => "/" + (k === "[]" ? "0" : escapeToken(k))).join("");
 }
 
 /** A property path as people read it: `inputs.frameImages`, `loras[].weight`. */

@@ -1,6 +1,8 @@
 // Bad input, named: one error type that says the file, the place (line:column or JSON Pointer) and what was
 // expected. The generator and the package's `validate` both throw it; their CLIs print `message` alone (no stack)
 // and exit with `exitCode`.
+import { tokensOf } from "../validation/pointer.js";
+
 export class SpecError extends Error {
   readonly file: string;
   /** "12:5" or a JSON Pointer such as "/components/schemas/RequestBody"; "" when the whole file is meant. */
@@ -27,12 +29,7 @@ export function systemErrorText(e: unknown): string {
 
 /** Keys of a JSON Pointer. */
 export function pointerKeys(ptr: string): string[] {
-  if (ptr === "" || ptr === "#") return [];
-  return ptr
-    .replace(/^#/, "")
-    .split("/")
-    .slice(1)
-    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return tokensOf(ptr);
 }
 
 /** A command used wrongly (an unknown option value, no input): printed alone, exit 2. */

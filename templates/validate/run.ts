@@ -10,6 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { SpecError, pointerKeys, systemErrorText } from "./errors.js";
 import { escapeTerminal } from "./escape.js";
+import { pointerOf } from "../validation/pointer.js";
 import { closestIds } from "../registry/lookup.js";
 import type { ValidationIssue } from "../validation/issues.js";
 import { fileChunks } from "./inputs.js";
@@ -95,7 +96,7 @@ export async function loadRegistry(dir: string): Promise<ModelSource> {
 function locateIssue(t: InputTask, issuePath: string): SourceLocation {
   const keys = pointerKeys(issuePath);
   for (let n = keys.length; n >= 0; n--) {
-    const ptr = keys.slice(0, n).map((k) => `/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    const ptr = pointerOf(keys.slice(0, n));
     const loc = t.locate(ptr);
     if (loc) return loc;
   }

@@ -1,6 +1,7 @@
 // Turn Ajv's errors into one message in words per broken rule, each with the JSON Pointer of its place.
 // The rule messages are derived from the schema at generation time (generator/analyze/describe.ts); this file
 // picks the right one for each error and fills in the payload's values. Both take their words from words.ts.
+import { escapeToken, unescapeToken } from "./pointer.js";
 import { fillPlaceholders, mentionsPath } from "./placeholders.js";
 import { RULE_WORDS, WORDS, constraintSentence, gotWords, valueWords, type Predicate } from "./words.js";
 
@@ -41,7 +42,7 @@ export function valueAt(data: unknown, pointer: string): unknown {
   if (pointer === "") return data;
   let node: unknown = data;
   for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapeToken(raw);
     if (node === null || typeof node !== "object" || !own(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -54,12 +55,12 @@ export function pointerText(pointer: string): string {
   return pointer
     .slice(1)
     .split("/")
-    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map(unescapeToken)
     .map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`))
     .join("");
 }
 
-const join = (p: string, k: unknown) => `${p}/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+const join = (p: string, k: unknown) => `${p}/${escapeToken(String(k))}`;
 
 /** A rule message with its placeholders filled: {path} by the issue's place, {/a/b} by the payload's value there. */
 function fill(template: string, data: unknown, instancePath: string): string {

@@ -4,6 +4,7 @@
 // interface written out here (the spec asks libraries to carry them rather than depend on a package), so the
 // generated package stays dependency-free. Issues are validateTask's: the same words, each path as keys.
 import type { ValidationIssue } from "./issues.js";
+import { unescapeToken } from "./pointer.js";
 
 /** One issue: validateTask's message, and its JSON Pointer as keys (array indices as numbers); no path for the task itself. */
 export interface StandardIssue {
@@ -30,7 +31,7 @@ export function pathKeys(pointer: string, value: unknown): PropertyKey[] {
   const out: PropertyKey[] = [];
   let at: unknown = value;
   for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapeToken(raw);
     if (Array.isArray(at) && /^(0|[1-9][0-9]*)$/.test(key)) {
       out.push(Number(key));
       at = at[Number(key)];

@@ -5,13 +5,12 @@
 import { ModelgenError, type ValidationIssue } from "../errors.js";
 import type { Redactor } from "../redact.js";
 import type { HttpResponse } from "../transport.js";
+import { escapeToken } from "../../validation/pointer.js";
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** RFC 6901: "~" → "~0", "/" → "~1". */
-const escapeToken = (token: string | number): string => String(token).replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** pydantic's loc as a JSON Pointer into the request body: a leading "body" is where the input starts. */
 export function locToPointer(loc: unknown): string {

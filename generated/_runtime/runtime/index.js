@@ -1230,11 +1230,13 @@ async function handleRunflowWebhook(request, options) {
   return parseRunflowWebhook(raw, request.headers, options.secret);
 }
 
+// templates:validation/pointer.js
+var escapeToken = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+
 // templates:runtime/fal/api-error.js
 function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var escapeToken = (token) => String(token).replace(/~/g, "~0").replace(/\//g, "~1");
 function locToPointer(loc) {
   if (!Array.isArray(loc)) return "";
   const parts = loc.filter((p) => typeof p === "string" || typeof p === "number");

@@ -4,6 +4,15 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
+// templates:validation/pointer.js
+var escapeToken = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+var unescapeToken = (token) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+var pointerOf = (keys) => keys.map((k) => `/${escapeToken(k)}`).join("");
+function tokensOf(pointer) {
+  if (pointer === "" || pointer === "#") return [];
+  return pointer.replace(/^#/, "").split("/").slice(1).map(unescapeToken);
+}
+
 // templates:validate/errors.js
 var SpecError = class extends Error {
   file;
@@ -26,12 +35,7 @@ function systemErrorText(e) {
   return String(e);
 }
 function pointerKeys(ptr) {
-  if (ptr === "" || ptr === "#") return [];
-  return ptr
-    .replace(/^#/, "")
-    .split("/")
-    .slice(1)
-    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return tokensOf(ptr);
 }
 var UsageError = class extends Error {
   exitCode = 2;
@@ -842,10 +846,7 @@ async function loadRegistry(dir) {
 function locateIssue(t, issuePath) {
   const keys = pointerKeys(issuePath);
   for (let n = keys.length; n >= 0; n--) {
-    const ptr = keys
-      .slice(0, n)
-      .map((k) => `/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`)
-      .join("");
+    const ptr = pointerOf(keys.slice(0, n));
     const loc = t.locate(ptr);
     if (loc) return loc;
   }

@@ -139,6 +139,10 @@ function ajvPush(errors, error) {
 var ajvUcs2length = { default: ucs2length };
 var ajvEqual = { default: equal };
 
+// templates:validation/pointer.js
+var escapeToken = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+var unescapeToken = (token) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+
 // templates:validation/placeholders.js
 var PLACEHOLDER = /\{(path|\/[^{}]*)\}/g;
 function mentionsPath(template) {
@@ -234,7 +238,7 @@ function valueAt(data, pointer) {
   if (pointer === "") return data;
   let node = data;
   for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapeToken(raw);
     if (node === null || typeof node !== "object" || !own(node, key)) return void 0;
     node = node[key];
   }
@@ -245,11 +249,11 @@ function pointerText(pointer) {
   return pointer
     .slice(1)
     .split("/")
-    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map(unescapeToken)
     .map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`))
     .join("");
 }
-var join = (p, k) => `${p}/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+var join = (p, k) => `${p}/${escapeToken(String(k))}`;
 function fill(template, data, instancePath) {
   return fillPlaceholders(template, (p) =>
     p.kind === "path" ? pointerText(instancePath) : valueWords(valueAt(data, p.pointer)),
@@ -417,7 +421,7 @@ function pathKeys(pointer, value) {
   const out = [];
   let at = value;
   for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapeToken(raw);
     if (Array.isArray(at) && /^(0|[1-9][0-9]*)$/.test(key)) {
       out.push(Number(key));
       at = at[Number(key)];

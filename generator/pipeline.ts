@@ -1,4 +1,7 @@
-// The whole generator, one stage per line. Only load/ and write/ touch the file system; the rest are pure.
+// The whole generator, one stage per line. buildIR, compile, analyzeModel, emitModule and formatFiles are pure
+// (values in, values out). The file system is read by load/ (specs, overlays, $refs), by this file (the generator's
+// own hash), cache.ts, runtime.ts and emit/templates.ts (the shipped runtime) and package/ (its config), and
+// written by write/, cache.ts and runtime.ts (dist/runtime.json, the runtime compiled once).
 //   findSpecFiles → SpecEntry[]
 //   loadSpec      SpecEntry → LoadedSpec                      (load/: read, overlays, the provider (providers/), $ref bundling, the task schema)
 //   buildIR       LoadedSpec → ModelIR                        (ir/: normalize, rules as formulas, case split, messages)

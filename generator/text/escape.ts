@@ -28,9 +28,42 @@ export function stringifyJson(value: unknown, indent?: number): string {
  * be undone), entities for `&`, `<`, `>` (no HTML, no `<!--`, no `<https://…>` autolink, no entity trick),
  * backslashes before `[`, `]` (no link, image, reference or footnote) and pipes (no table cell ends, no table
  * forms; `\|` shows as `|`), and a zero-width space entity where GitHub would read an @mention or a #123 or
- * GH-123 reference, so they neither ping nor link (what Dependabot and Renovate write).
+ * GH-123 reference, so they neither ping nor link (what Dependabot and Renovate write). A bare URL becomes a
+ * code span (`plain`).
  */
-function plain(s: string): string {
+function plain(s: string, inTable: boolean): string {
+  let out = "";
+  let from = 0;
+  for (const m of s.matchAll(BARE_URL)) {
+    const url = urlExtent(m[0]);
+    const at = m.index ?? 0;
+    out += plainText(s.slice(from, at)) + markdownCode(url, { inTable });
+    from = at + url.length;
+  }
+  return out + plainText(s.slice(from));
+}
+
+/**
+ * Where GitHub would make a bare URL a live link (GFM's extended autolinks: `http://`, `https://`, `ftp://`,
+ * `www.`): the URL goes into a code span instead, shown whole and copyable, never a link a reader clicks. A spec's
+ * text cannot send the reader of a generated page to a site by looking like a link. (An email address stays text.)
+ */
+const BARE_URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>]*/gi;
+
+/** The URL without the trailing punctuation GFM leaves out of an autolink (and an unbalanced closing parenthesis). */
+function urlExtent(text: string): string {
+  let url = text;
+  for (;;) {
+    const trimmed = url.replace(/[.,:;!?'"*_~]+$/, "");
+    const opens = trimmed.split("(").length;
+    const closes = trimmed.split(")").length;
+    const next = trimmed.endsWith(")") && closes > opens ? trimmed.slice(0, -1) : trimmed;
+    if (next === url) return url;
+    url = next;
+  }
+}
+
+function plainText(s: string): string {
   return s
     .replace(/\\/g, "\\\\")
     .replace(/&/g, "&amp;")
@@ -57,10 +90,10 @@ function inline(line: string, inTable: boolean): string {
     const end = close.exec(line);
     if (!end) continue;
     const span = line.slice(at, end.index + run.length);
-    out += plain(line.slice(from, at)) + (inTable ? span.replace(/\|/g, "\\|") : span);
+    out += plain(line.slice(from, at), inTable) + (inTable ? span.replace(/\|/g, "\\|") : span);
     from = end.index + run.length;
   }
-  return out + plain(line.slice(from));
+  return out + plain(line.slice(from), inTable);
 }
 
 /**

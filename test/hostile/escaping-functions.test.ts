@@ -52,6 +52,9 @@ const MD_ATTACKS = {
   nul: "a\u0000b",
   bidi: "a\u202eb\u2066c",
   cr: "a\rb",
+  bareUrl: "https://evil.example/login?next=1",
+  bareWww: "WWW.evil.example",
+  bareFtp: "ftp://evil.example/x",
 };
 
 describe.each([
@@ -69,6 +72,14 @@ describe.each([
     expect(text).not.toMatch(/\bGH-1\b/);
     if (escape === markdownCell) expect(unescapedPipes(out)).toBe(0);
     if (kind === "entity") expect(out).toContain("&amp;lt;img&amp;gt;");
+    expect(text, "no bare URL outside code, which GitHub would link").not.toMatch(/(?:https?|ftp):\/\/|www\./i);
+  });
+
+  test("a bare URL is shown whole in a code span, the punctuation after it outside (GFM's autolink extent)", () => {
+    const inTable = escape === markdownCell;
+    expect(escape("see https://fal.ai/models/x. Or (https://en.wikipedia.org/wiki/Foo_(bar)), www.example.com!")).toBe("see `https://fal.ai/models/x`. Or (`https://en.wikipedia.org/wiki/Foo_(bar)`), `www.example.com`!");
+    expect(escape("<https://evil.example>")).toBe("&lt;`https://evil.example`&gt;");
+    expect(escape("https://a.example/`x|y")).toBe(inTable ? "``https://a.example/`x\\|y``" : "``https://a.example/`x|y``");
   });
 
   test("an email address and a colour are left alone; the author's code spans are kept", () => {

@@ -78,7 +78,7 @@ export function unescapedPipes(line: string): number {
 
 /**
  * Problems a reader would see in a Markdown document: raw HTML other than the tags the page itself writes, link or
- * image brackets, a mention or an issue reference that would notify, a table row with more or fewer cells than its
+ * image brackets, a bare URL GitHub would make a link, a mention or an issue reference that would notify, a table row with more or fewer cells than its
  * header, and any character that acts. Empty when the document is safe.
  */
 export function markdownProblems(md: string, { mention = "octocat", reference = "1" }: { mention?: string; reference?: string } = {}): string[] {
@@ -92,6 +92,8 @@ export function markdownProblems(md: string, { mention = "octocat", reference = 
     if (!raw.startsWith("<details>") && /(?<!\\)[[\]]/.test(unescaped.replace(/\[[^\]\\]+\]\(\.\/[^)\s]+\/README\.md\)/g, ""))) problems.push(`a link or image bracket: ${line}`);
     if (new RegExp(`(?<![\\p{L}\\p{N}_\`])@${mention}`, "u").test(line)) problems.push(`a mention: ${line}`);
     if (new RegExp(`#${reference}\\b`).test(line)) problems.push(`an issue reference: ${line}`);
+    // GFM's extended autolinks: a bare URL outside code is a live link on GitHub.
+    if (!raw.startsWith("<details>") && /(?:https?|ftp):\/\/|www\./i.test(line)) problems.push(`a bare URL that GitHub links: ${line}`);
   }
   let columns: number | null = null;
   for (const line of md.split("\n")) {

@@ -55,9 +55,49 @@ export function assertRequest(request: unknown): asserts request is Request {
   }
 }
 
-/** The raw bytes of a Fetch API Request's body (read once, here, so nothing parses it before the check). */
-export async function readRequestBody(request: Request): Promise<Uint8Array> {
+/**
+ * The most of a Request's body `handleWebhook` reads (64 MiB: a Runware result with base64 images fits). The body
+ * is read before a signature can be checked, so anyone who can reach the route could otherwise make the receiver
+ * hold any amount in memory. A declared Content-Length over it is refused before reading; a streamed body as soon
+ * as it passes it (the rest is cancelled). `parseWebhook` takes a body the caller read, under the caller's limit.
+ */
+export const MAX_WEBHOOK_BODY_BYTES = 64 * 1024 * 1024;
+
+function tooLarge(): ModelgenError {
+  return invalidPayload(`webhook body is over ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB; not read further`);
+}
+
+/** The raw bytes of a Fetch API Request's body (read once, here, so nothing parses it before the check), at most `maxBytes`. */
+export async function readRequestBody(request: Request, maxBytes = MAX_WEBHOOK_BODY_BYTES): Promise<Uint8Array> {
   assertRequest(request);
   if (request.bodyUsed) throw new TypeError("the request's body was already read: call handleWebhook before anything else reads it");
-  return new Uint8Array(await request.arrayBuffer());
+  const declared = typeof request.headers?.get === "function" ? request.headers.get("content-length") : null;
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge();
+  const body = request.body;
+  // A Request-like object without a stream (some frameworks' own): read whole, then measured.
+  if (body === null || typeof body?.getReader !== "function") {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.length > maxBytes) throw tooLarge();
+    return bytes;
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import {
   createRunwareClient,
   createWebhookToken,
   createWebhookUrl,
+  handleFalWebhook,
   handleRunflowWebhook,
   handleRunwareWebhook,
   parseRunflowWebhook,
@@ -297,6 +298,40 @@ describe("handle*Webhook: the Fetch API form", () => {
     await expect(handleRunwareWebhook(request("https://hooks.example/runware", body), { token, url } as { token: string })).rejects.toMatchObject({ code: "invalidToken" });
     // @ts-expect-error: the type says what the runtime refuses
     await expect(handleRunwareWebhook(request(url, body), {})).rejects.toMatchObject({ code: "invalidOptions" });
+  });
+
+  it("reads at most 64 MiB of a Request's body, before any signature can be checked (anyone can POST to the route)", async () => {
+    const MiB = 1024 * 1024;
+    const chunk = new Uint8Array(MiB).fill(0x20);
+    // 80 MiB, made as it is read: how much of it each handler asked for.
+    const streamed = (url: string) => {
+      const pulls = { n: 0 };
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (++pulls.n > 80) controller.close();
+          else controller.enqueue(chunk);
+        },
+      });
+      return { pulls, request: new Request(url, { method: "POST", body, duplex: "half" } as RequestInit) };
+    };
+    const { url, token } = createWebhookUrl("https://hooks.example/runware");
+    const handlers: [string, (r: Request) => Promise<unknown>][] = [
+      ["Runware", (r) => handleRunwareWebhook(r, { token })],
+      ["Runflow", (r) => handleRunflowWebhook(r, { secret: SECRET })],
+      ["fal", (r) => handleFalWebhook(r, { keys: [] })],
+    ];
+    for (const [name, handle] of handlers) {
+      const { pulls, request: r } = streamed(url);
+      await expect(handle(r), name).rejects.toMatchObject({ code: "invalidPayload", message: expect.stringContaining("over 64 MiB") });
+      expect(pulls.n, name).toBeLessThanOrEqual(66);
+    }
+    // A declared length over the cap is refused before a byte is read.
+    const declared = new Request(url, { method: "POST", body: "{}", headers: { "content-length": String(65 * MiB) } });
+    await expect(handleRunwareWebhook(declared, { token })).rejects.toMatchObject({ code: "invalidPayload" });
+    expect(declared.bodyUsed).toBe(false);
+    // 64 MiB exactly is read (and then judged as JSON).
+    const { request: under } = ((pulls = { n: 0 }) => ({ pulls, request: new Request(url, { method: "POST", body: new ReadableStream<Uint8Array>({ pull: (c) => (++pulls.n > 64 ? c.close() : c.enqueue(chunk)) }), duplex: "half" } as RequestInit) }))();
+    await expect(handleRunwareWebhook(under, { token })).rejects.toMatchObject({ code: "invalidPayload", message: "webhook body is not JSON" }); // 64 MiB of spaces: read whole, then parsed
   });
 
   it("rejects what is not a Request, and a Request whose body was already read", async () => {

@@ -814,11 +814,42 @@ function assertRequest(request) {
     throw new TypeError(`handleWebhook takes a Fetch API Request, got ${kindOf(request)}`);
   }
 }
-async function readRequestBody(request) {
+var MAX_WEBHOOK_BODY_BYTES = 64 * 1024 * 1024;
+function tooLarge() {
+  return invalidPayload(`webhook body is over ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB; not read further`);
+}
+async function readRequestBody(request, maxBytes = MAX_WEBHOOK_BODY_BYTES) {
   assertRequest(request);
   if (request.bodyUsed)
     throw new TypeError("the request's body was already read: call handleWebhook before anything else reads it");
-  return new Uint8Array(await request.arrayBuffer());
+  const declared = typeof request.headers?.get === "function" ? request.headers.get("content-length") : null;
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge();
+  const body = request.body;
+  if (body === null || typeof body?.getReader !== "function") {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.length > maxBytes) throw tooLarge();
+    return bytes;
+  }
+  const reader = body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 // templates:runtime/runware/webhook-token.js

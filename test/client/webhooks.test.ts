@@ -304,11 +304,11 @@ describe("handle*Webhook: the Fetch API form", () => {
     const MiB = 1024 * 1024;
     const chunk = new Uint8Array(MiB).fill(0x20);
     // 80 MiB, made as it is read: how much of it each handler asked for.
-    const streamed = (url: string) => {
+    const streamed = (url: string, mebibytes = 80) => {
       const pulls = { n: 0 };
       const body = new ReadableStream<Uint8Array>({
         pull(controller) {
-          if (++pulls.n > 80) controller.close();
+          if (++pulls.n > mebibytes) controller.close();
           else controller.enqueue(chunk);
         },
       });
@@ -330,7 +330,7 @@ describe("handle*Webhook: the Fetch API form", () => {
     await expect(handleRunwareWebhook(declared, { token })).rejects.toMatchObject({ code: "invalidPayload" });
     expect(declared.bodyUsed).toBe(false);
     // 64 MiB exactly is read (and then judged as JSON).
-    const { request: under } = ((pulls = { n: 0 }) => ({ pulls, request: new Request(url, { method: "POST", body: new ReadableStream<Uint8Array>({ pull: (c) => (++pulls.n > 64 ? c.close() : c.enqueue(chunk)) }), duplex: "half" } as RequestInit) }))();
+    const { request: under } = streamed(url, 64);
     await expect(handleRunwareWebhook(under, { token })).rejects.toMatchObject({ code: "invalidPayload", message: "webhook body is not JSON" }); // 64 MiB of spaces: read whole, then parsed
   });
 

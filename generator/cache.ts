@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import type { Files, ModelRecord } from "./pipeline.js";
+import { makeFolders } from "./paths.js";
 
 export const DEFAULT_CACHE_DIR = ".modelgen-cache";
 
@@ -47,7 +48,7 @@ export class Cache {
   set(key: string, data: unknown): void {
     if (!this.dir) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolders(this.dir);
       const file = path.join(this.dir, `${key}.json`);
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ key, data }));

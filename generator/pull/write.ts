@@ -5,6 +5,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, systemErrorText } from "../errors.js";
+import { makeFolders } from "../paths.js";
 
 const LOCK = "_pull.lock";
 const STAGE = /^_pull-(\d+)$/;
@@ -84,7 +85,7 @@ function pruneEmpty(dir: string, rel: string): void {
  * nothing. A failure before the first move writes nothing; a failure during the moves undoes the earlier ones.
  */
 export function applyPull(dir: string, writes: ReadonlyMap<string, string>, deletes: readonly string[]): void {
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   const release = lock(dir);
   try {
     recover(dir);

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError, systemErrorText } from "../errors.js";
+import { makeFolders } from "../paths.js";
 
 export const MANIFEST = ".modelgen-manifest.json";
 
@@ -153,7 +154,7 @@ export function lockOutput(outDir: string): () => void {
   // too), and removed again on release if the run left nothing in it.
   let created: string | undefined;
   try {
-    created = mkdirSync(path.dirname(lock), { recursive: true });
+    created = makeFolders(path.dirname(lock));
   } catch (e) {
     throw new SpecError(outDir, "", `cannot create the folder for --out (${systemErrorText(e)})`);
   }

@@ -16,7 +16,7 @@ export function modeKey(cube: Cube): string {
     .join("|");
 }
 
-/** Conventional reading order for paired properties (keys are sorted alphabetically when a spec is loaded). */
+/** Conventional reading order for paired properties, whatever order a spec (or a rule's branch) lists them in. */
 const PAIRS = [["width", "height"], ["x", "y"], ["min", "max"], ["start", "end"]] as const;
 export function displayOrder<T>(keys: Iterable<T>, leaf: (k: T) => unknown = (k) => k): T[] {
   return [...keys].sort((a, b) => {

@@ -129,6 +129,22 @@ export function canonical(v: unknown): unknown {
   return v;
 }
 
+/**
+ * The same value with every object's keys sorted, except the keys of a schema's `properties`: their order is the
+ * spec's, the order a person reads the properties in (interfaces and README tables keep it). Their values are put
+ * in order the same way.
+ */
+export function specOrder(v: Json): Json;
+export function specOrder(v: unknown): unknown;
+export function specOrder(v: unknown, inProperties = false): unknown {
+  if (Array.isArray(v)) return v.map((x: unknown) => specOrder(x));
+  if (isPlain(v)) {
+    const keys = inProperties ? Object.keys(v) : Object.keys(v).sort();
+    return Object.fromEntries(keys.map((k) => [k, (specOrder as (v: unknown, p: boolean) => unknown)(v[k], !inProperties && k === "properties")]));
+  }
+  return v;
+}
+
 const sha256 = (s: string): string => createHash("sha256").update(s).digest("hex");
 
 /** A spec to load: where it was found, and the overlays given on the command line (after the ones beside it). */
@@ -142,8 +158,9 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   const overlayDocs = overlaysFor(file, overlays).map((f) => readDocument(f));
   let value = source.value;
   for (const o of overlayDocs) value = applyOverlay(value, o);
-  // Object keys sorted once, here: nothing downstream depends on the order a spec happens to list them in.
-  value = canonical(value);
+  // Object keys sorted once, here: nothing downstream depends on the order a spec happens to list them in, but for
+  // the properties, which keep the spec's order (the hash below sorts them too).
+  value = specOrder(value);
   checkOpenApi(file, value, source);
   // checkOpenApi found an object; its values are JSON (read from JSON or YAML text).
   const provider = recogniseProvider(file, value as JsonObject, (keys) => where(source, keys));
@@ -156,7 +173,7 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   inlinedSize(file, value, source, files);
   let dereferenced: object;
   try {
-    dereferenced = await $RefParser.dereference(path.resolve(file), structuredClone(value), refParserOptions(root, canonical));
+    dereferenced = await $RefParser.dereference(path.resolve(file), structuredClone(value), refParserOptions(root, specOrder));
   } catch (e) {
     if (e instanceof SpecError) throw e;
     const keys = e !== null && typeof e === "object" && "path" in e && Array.isArray(e.path) ? e.path.map(String) : null;

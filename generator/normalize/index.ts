@@ -38,6 +38,19 @@ export const normalizeRules: readonly NormalizeRule[] = [
       }),
   },
   {
+    name: "Put properties in the order x-fal-order-properties lists them (fal's reading order), the others after them in the spec's order",
+    apply: (schema) =>
+      mapSchema(schema, (s) => {
+        const order = s["x-fal-order-properties"];
+        const props = s.properties;
+        if (!Array.isArray(order) || !isPlain(props)) return s;
+        const own = (k: unknown): k is string => typeof k === "string" && Object.prototype.hasOwnProperty.call(props, k);
+        const first = [...new Set(order.filter(own))];
+        const keys = [...first, ...Object.keys(props).filter((k) => !first.includes(k))];
+        return { ...s, properties: Object.fromEntries(keys.map((k) => [k, props[k]!])) };
+      }),
+  },
+  {
     name: "Drop x- extension keywords, which no validator reads (modelgen's own x-modelgen-rules are read before this)",
     apply: (schema) => mapSchema(schema, (s) => omitKeywords(s, (k) => k.startsWith("x-"))),
   },

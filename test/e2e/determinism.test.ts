@@ -9,16 +9,20 @@ import { ROOT, listFiles } from "../helpers/generated.js";
 import { runCli } from "../helpers/cli.js";
 import { mulberry32 } from "../helpers/fake-runware.js";
 
-/** The same JSON value with every object's keys in a random order (seeded). */
-function shuffleKeys(v: unknown, rand: () => number): unknown {
+/**
+ * The same JSON value with every object's keys in a random order (seeded), but for a schema's `properties`: their
+ * order is the spec's reading order, which the interfaces and README tables keep on purpose.
+ */
+function shuffleKeys(v: unknown, rand: () => number, inProperties = false): unknown {
   if (Array.isArray(v)) return v.map((x) => shuffleKeys(x, rand));
   if (v && typeof v === "object") {
     const keys = Object.keys(v);
-    for (let i = keys.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [keys[i], keys[j]] = [keys[j]!, keys[i]!];
-    }
-    return Object.fromEntries(keys.map((k) => [k, shuffleKeys((v as Record<string, unknown>)[k], rand)]));
+    if (!inProperties)
+      for (let i = keys.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+      }
+    return Object.fromEntries(keys.map((k) => [k, shuffleKeys((v as Record<string, unknown>)[k], rand, !inProperties && k === "properties")]));
   }
   return v;
 }

@@ -51,14 +51,15 @@ describe("buildIR", () => {
   test("metadata, declared properties (nested ones with their paths), rules and their split", async () => {
     const ir = await irOf(exclusion);
     expect(ir.meta).toMatchObject({ modelId: "test:model@1", provider: "runware", taskType: "videoInference", bodyIsArray: true, clientFilled: ["taskType", "taskUUID", "model"] });
+    // In the spec's order (runwareSpec lists the client fields first), not sorted.
     expect(ir.properties.map((p) => [p.path.join("."), p.required])).toEqual([
-      ["image", false],
-      ["model", true],
-      ["size", false],
-      ["size.w", false],
       ["taskType", true],
       ["taskUUID", true],
+      ["model", true],
+      ["image", false],
       ["video", false],
+      ["size", false],
+      ["size.w", false],
     ]);
     expect(ir.split.rules.map((r) => r.pointer)).toEqual(["/not"]);
     expect(ir.split.groups).toHaveLength(1);

@@ -47,6 +47,12 @@ const cases: readonly RuleCase[] = [
     inputRefusedByAjv: true,
   },
   {
+    rule: "Put properties in the order x-fal-order-properties lists them",
+    input: { type: "object", "x-fal-order-properties": ["b", "missing", "a", "b"], properties: { c: { type: "string" }, a: { type: "string" }, b: { type: "integer" } } },
+    output: { type: "object", "x-fal-order-properties": ["b", "missing", "a", "b"], properties: { b: { type: "integer" }, a: { type: "string" }, c: { type: "string" } } },
+    payloads: [[{ a: "x", b: 1, c: "y" }, true], [{ b: "x" }, false]],
+  },
+  {
     rule: "Drop x- extension keywords",
     input: { type: "object", "x-provider": "runware", properties: { a: { type: "string", "x-ui": { widget: "text" } } } },
     output: { type: "object", properties: { a: { type: "string" } } },
@@ -152,4 +158,10 @@ describe("normalize: all rules in order", () => {
   test("normalize is idempotent", () => {
     expect(normalize(normalize(raw))).toEqual(normalize(raw));
   });
+});
+
+test("x-fal-order-properties puts the properties in its order (toEqual above ignores key order)", () => {
+  const rule = ruleNamed("Put properties in the order x-fal-order-properties lists them");
+  const out = rule.apply({ type: "object", "x-fal-order-properties": ["b", "a"], properties: { c: { type: "string" }, a: { type: "string" }, b: { type: "integer" } } });
+  expect(Object.keys(out.properties ?? {})).toEqual(["b", "a", "c"]);
 });

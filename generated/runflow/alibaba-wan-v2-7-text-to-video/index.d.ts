@@ -22,15 +22,15 @@ export declare const overlays: readonly string[];
  */
 export interface TaskCommon {
   /**
-   * Callback URL
-   * Webhook URL - POSTed when the run reaches a terminal state (see the `runCompleted` webhook).
-   */
-  callback_url?: string | null;
-  /**
    * Input
    * Model input parameters. See the Input schema.
    */
   input: Input;
+  /**
+   * Callback URL
+   * Webhook URL - POSTed when the run reaches a terminal state (see the `runCompleted` webhook).
+   */
+  callback_url?: string | null;
   /**
    * Metadata
    * Arbitrary key-value pairs attached to the run; echoed back in the callback payload.
@@ -54,56 +54,88 @@ export type TaskInput = Task;
  */
 export interface Input {
   /**
-   * Aspect Ratio
-   * Aspect ratio of the generated video.
+   * Prompt
+   * Text prompt describing the desired video. Max 5000 characters.
    */
-  aspect_ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+  prompt: string;
   /**
    * Audio URL
    * URL of driving audio. Supports WAV and MP3. Duration: 3-30s. Max 15 MB. If not provided, the model auto-generates matching background music.
    */
   audio_url?: string;
   /**
-   * Duration
-   * Output video duration in seconds (2-15).
+   * Aspect Ratio
+   * Aspect ratio of the generated video.
    */
-  duration?: number;
-  /**
-   * Enable Prompt Expansion
-   * Enable intelligent prompt rewriting.
-   */
-  enable_prompt_expansion?: boolean;
-  /**
-   * Enable Safety Checker
-   * Enable content moderation for input and output.
-   */
-  enable_safety_checker?: boolean;
-  /**
-   * Negative Prompt
-   * Content to avoid in the video. Max 500 characters.
-   */
-  negative_prompt?: string;
-  /**
-   * Prompt
-   * Text prompt describing the desired video. Max 5000 characters.
-   */
-  prompt: string;
+  aspect_ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
   /**
    * Resolution
    * Output video resolution tier.
    */
   resolution?: "720p" | "1080p";
   /**
+   * Duration
+   * Output video duration in seconds (2-15).
+   */
+  duration?: number;
+  /**
+   * Negative Prompt
+   * Content to avoid in the video. Max 500 characters.
+   */
+  negative_prompt?: string;
+  /**
+   * Enable Prompt Expansion
+   * Enable intelligent prompt rewriting.
+   */
+  enable_prompt_expansion?: boolean;
+  /**
    * Seed
    * Random seed for reproducibility (0-2147483647).
    */
   seed?: number;
+  /**
+   * Enable Safety Checker
+   * Enable content moderation for input and output.
+   */
+  enable_safety_checker?: boolean;
 }
 
 /**
  * The model's output. The page types every field as `json`; the types below follow the field descriptions.
  */
 export interface RunflowOutput {
+  /**
+   * Unified output array - one entry per generated artifact with url/type/width/height/duration/etc.
+   *
+   * Items: One generated artifact.
+   */
+  outputs: {
+    /**
+     * Where the artifact can be downloaded.
+     */
+    url: string;
+    /**
+     * Kind of artifact (e.g. video).
+     */
+    type?: string;
+    /**
+     * Width in pixels.
+     */
+    width?: number | null;
+    /**
+     * Height in pixels.
+     */
+    height?: number | null;
+    /**
+     * Duration in seconds.
+     */
+    duration?: number | null;
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * The seed used for generation.
+   */
+  seed?: number | null;
   /**
    * Model-specific extra fields (prompt, description, actual_prompt, masks, etc.) keyed by field name.
    */
@@ -114,38 +146,6 @@ export interface RunflowOutput {
    * true if the provider flagged output as NSFW, false if cleared, null if not checked.
    */
   nsfw_detected?: boolean | null;
-  /**
-   * Unified output array - one entry per generated artifact with url/type/width/height/duration/etc.
-   *
-   * Items: One generated artifact.
-   */
-  outputs: {
-    /**
-     * Duration in seconds.
-     */
-    duration?: number | null;
-    /**
-     * Height in pixels.
-     */
-    height?: number | null;
-    /**
-     * Kind of artifact (e.g. video).
-     */
-    type?: string;
-    /**
-     * Where the artifact can be downloaded.
-     */
-    url: string;
-    /**
-     * Width in pixels.
-     */
-    width?: number | null;
-    [k: string]: unknown | undefined;
-  }[];
-  /**
-   * The seed used for generation.
-   */
-  seed?: number | null;
   /**
    * Provider timing info (inference_ms etc.), or null.
    */
@@ -168,13 +168,13 @@ export interface ErrorResponse {
    */
   code: string;
   /**
-   * Details (e.g. one entry per invalid field); the item shape is not documented.
-   */
-  errors?: unknown[];
-  /**
    * Human-readable explanation.
    */
   message: string;
+  /**
+   * Details (e.g. one entry per invalid field); the item shape is not documented.
+   */
+  errors?: unknown[];
   [k: string]: unknown | undefined;
 }
 
@@ -199,31 +199,53 @@ export type CallbackPayload = (
     }
 ) & {
   /**
-   * ISO 8601 timestamp when the run reached terminal state.
-   */
-  completed_at?: string | null;
-  /**
-   * ISO 8601 timestamp when the run was created.
-   */
-  created_at?: string | null;
-  /**
-   * Total run duration in milliseconds.
-   */
-  duration_ms?: number | null;
-  /**
    * Event type.
    */
   event: ("run.completed" | "run.failed" | "run.cancelled") & string;
   /**
-   * The metadata object passed at run creation, if any.
+   * The unique identifier of the run.
    */
-  metadata?: {
-    [k: string]: unknown | undefined;
-  } | null;
+  run_id: string;
+  /**
+   * Terminal status: `succeeded`, `failed` or `cancelled` (the spelling `canceled` also occurs).
+   */
+  status: "succeeded" | "failed" | "cancelled" | "canceled";
   /**
    * The run output. Null if the run failed or was cancelled.
    */
   output?: {
+    /**
+     * Unified output array - one entry per generated artifact with url/type/width/height/duration/etc.
+     *
+     * Items: One generated artifact.
+     */
+    outputs: {
+      /**
+       * Where the artifact can be downloaded.
+       */
+      url: string;
+      /**
+       * Kind of artifact (e.g. video).
+       */
+      type?: string;
+      /**
+       * Width in pixels.
+       */
+      width?: number | null;
+      /**
+       * Height in pixels.
+       */
+      height?: number | null;
+      /**
+       * Duration in seconds.
+       */
+      duration?: number | null;
+      [k: string]: unknown | undefined;
+    }[];
+    /**
+     * The seed used for generation.
+     */
+    seed?: number | null;
     /**
      * Model-specific extra fields (prompt, description, actual_prompt, masks, etc.) keyed by field name.
      */
@@ -234,38 +256,6 @@ export type CallbackPayload = (
      * true if the provider flagged output as NSFW, false if cleared, null if not checked.
      */
     nsfw_detected?: boolean | null;
-    /**
-     * Unified output array - one entry per generated artifact with url/type/width/height/duration/etc.
-     *
-     * Items: One generated artifact.
-     */
-    outputs: {
-      /**
-       * Duration in seconds.
-       */
-      duration?: number | null;
-      /**
-       * Height in pixels.
-       */
-      height?: number | null;
-      /**
-       * Kind of artifact (e.g. video).
-       */
-      type?: string;
-      /**
-       * Where the artifact can be downloaded.
-       */
-      url: string;
-      /**
-       * Width in pixels.
-       */
-      width?: number | null;
-      [k: string]: unknown | undefined;
-    }[];
-    /**
-     * The seed used for generation.
-     */
-    seed?: number | null;
     /**
      * Provider timing info (inference_ms etc.), or null.
      */
@@ -279,13 +269,23 @@ export type CallbackPayload = (
     [k: string]: unknown | undefined;
   } | null;
   /**
-   * The unique identifier of the run.
+   * Total run duration in milliseconds.
    */
-  run_id: string;
+  duration_ms?: number | null;
   /**
-   * Terminal status: `succeeded`, `failed` or `cancelled` (the spelling `canceled` also occurs).
+   * ISO 8601 timestamp when the run was created.
    */
-  status: "succeeded" | "failed" | "cancelled" | "canceled";
+  created_at?: string | null;
+  /**
+   * ISO 8601 timestamp when the run reached terminal state.
+   */
+  completed_at?: string | null;
+  /**
+   * The metadata object passed at run creation, if any.
+   */
+  metadata?: {
+    [k: string]: unknown | undefined;
+  } | null;
   [k: string]: unknown | undefined;
 };
 

@@ -22,11 +22,40 @@ export declare const overlays: readonly string[];
  */
 export interface TaskCommon {
   /**
-   * Delivery Method
-   * Determines how the API delivers task results.
-   * @default "async"
+   * Model
+   * Identifier of the model to use for generation.
    */
-  deliveryMethod?: "async";
+  model: "alibaba:wan@2.6";
+  /**
+   * Inputs
+   * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
+   */
+  inputs?: Inputs;
+  /**
+   * Positive Prompt
+   * Text prompt describing elements to include in the generated output.
+   */
+  positivePrompt: string;
+  /**
+   * Negative Prompt
+   * Prompt to guide what to exclude from generation. Ignored when guidance is disabled (CFGScale ≤ 1).
+   */
+  negativePrompt?: string;
+  /**
+   * Width
+   * Width of the generated media in pixels. Paired with `height`: give both or neither.
+   */
+  width?: number;
+  /**
+   * Height
+   * Height of the generated media in pixels. Paired with `width`: give both or neither.
+   */
+  height?: number;
+  /**
+   * Resolution
+   * Resolution preset for the output. When used with input media, automatically matches the aspect ratio from the input. (The page says "Allowed values 2 values" without naming them; 720p and 1080p are assumed from the Wan 2.7 schema. No default is documented.)
+   */
+  resolution?: "720p" | "1080p";
   /**
    * Duration
    * Length of the generated video in seconds. The total number of frames produced is determined by duration multiplied by the model's frame rate (fps). The page documents a float with "Allowed values 3 values" but does not list them; this spec assumes 5, 10 and 15 (an assumption, not a documented fact).
@@ -34,84 +63,15 @@ export interface TaskCommon {
    */
   duration?: 5 | 10 | 15;
   /**
-   * Height
-   * Height of the generated media in pixels. Paired with `width`: give both or neither.
+   * Seed
+   * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
    */
-  height?: number;
-  /**
-   * Include Cost
-   * Include task cost in the response.
-   * @default false
-   */
-  includeCost?: boolean;
-  /**
-   * Inputs
-   * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
-   */
-  inputs?: Inputs;
-  /**
-   * Model
-   * Identifier of the model to use for generation.
-   */
-  model: "alibaba:wan@2.6";
-  /**
-   * Negative Prompt
-   * Prompt to guide what to exclude from generation. Ignored when guidance is disabled (CFGScale ≤ 1).
-   */
-  negativePrompt?: string;
-  /**
-   * Number of Results
-   * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
-   * @default 1
-   */
-  numberResults?: number;
-  /**
-   * Output Format
-   * Specifies the file format of the generated output. The available values depend on the task type and the specific model's capabilities.
-   *
-   * - `MP4`: Widely supported video container (H.264), recommended for general use.
-   * - `WEBM`: Optimized for web delivery.
-   * - `MOV`: QuickTime format, common in professional workflows (Apple ecosystem).
-   * @default "MP4"
-   */
-  outputFormat?: "MP4" | "WEBM" | "MOV";
-  /**
-   * Output Quality
-   * Compression quality of the output. Higher values preserve quality but increase file size.
-   * @default 95
-   */
-  outputQuality?: number;
-  /**
-   * Output Type
-   * Video output type. (The page says "Allowed values 1 value"; Runware's video output type is URL.)
-   * @default "URL"
-   */
-  outputType?: "URL";
-  /**
-   * Positive Prompt
-   * Text prompt describing elements to include in the generated output.
-   */
-  positivePrompt: string;
+  seed?: number;
   /**
    * Provider Settings
    * Parameters specific to this model provider. These must be nested inside the providerSettings.alibaba object.
    */
   providerSettings?: ProviderSettings;
-  /**
-   * Resolution
-   * Resolution preset for the output. When used with input media, automatically matches the aspect ratio from the input. (The page says "Allowed values 2 values" without naming them; 720p and 1080p are assumed from the Wan 2.7 schema. No default is documented.)
-   */
-  resolution?: "720p" | "1080p";
-  /**
-   * Safety Settings
-   * Content safety checking configuration for video generation.
-   */
-  safety?: Safety;
-  /**
-   * Seed
-   * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
-   */
-  seed?: number;
   /**
    * Task Type
    * Identifier for the type of task being performed
@@ -123,10 +83,22 @@ export interface TaskCommon {
    */
   taskUUID: string;
   /**
-   * TTL
-   * Time-to-live (TTL) in seconds for generated content. Only applies when `outputType` is `URL`.
+   * Webhook URL
+   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
    */
-  ttl?: number;
+  webhookURL?: string;
+  /**
+   * Include Cost
+   * Include task cost in the response.
+   * @default false
+   */
+  includeCost?: boolean;
+  /**
+   * Number of Results
+   * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
+   * @default 1
+   */
+  numberResults?: number;
   /**
    * Upload Endpoint
    * Specifies a URL where the generated content will be automatically uploaded using the HTTP PUT method. The raw binary data of the media file is sent directly as the request body. For secure uploads to cloud storage, use presigned URLs that include temporary authentication credentials.
@@ -151,15 +123,43 @@ export interface TaskCommon {
    */
   uploadEndpoint?: string;
   /**
-   * Webhook URL
-   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
+   * TTL
+   * Time-to-live (TTL) in seconds for generated content. Only applies when `outputType` is `URL`.
    */
-  webhookURL?: string;
+  ttl?: number;
   /**
-   * Width
-   * Width of the generated media in pixels. Paired with `height`: give both or neither.
+   * Output Type
+   * Video output type. (The page says "Allowed values 1 value"; Runware's video output type is URL.)
+   * @default "URL"
    */
-  width?: number;
+  outputType?: "URL";
+  /**
+   * Output Format
+   * Specifies the file format of the generated output. The available values depend on the task type and the specific model's capabilities.
+   *
+   * - `MP4`: Widely supported video container (H.264), recommended for general use.
+   * - `WEBM`: Optimized for web delivery.
+   * - `MOV`: QuickTime format, common in professional workflows (Apple ecosystem).
+   * @default "MP4"
+   */
+  outputFormat?: "MP4" | "WEBM" | "MOV";
+  /**
+   * Output Quality
+   * Compression quality of the output. Higher values preserve quality but increase file size.
+   * @default 95
+   */
+  outputQuality?: number;
+  /**
+   * Delivery Method
+   * Determines how the API delivers task results.
+   * @default "async"
+   */
+  deliveryMethod?: "async";
+  /**
+   * Safety Settings
+   * Content safety checking configuration for video generation.
+   */
+  safety?: Safety;
 }
 
 /**
@@ -217,11 +217,6 @@ export type TaskInput = TaskInputCommon & TaskMode;
  */
 export interface Inputs {
   /**
-   * Audio
-   * Audio input (UUID or URL).
-   */
-  audio?: string;
-  /**
    * Frame Images
    * An array of frame-specific image inputs to guide video generation. Each item can be either a plain image input (UUID, URL, Data URI, or Base64) or an object that pairs an image with a target frame position.
    *
@@ -258,6 +253,11 @@ export interface Inputs {
    * List of reference videos (UUID, URL).
    */
   referenceVideos?: string[];
+  /**
+   * Audio
+   * Audio input (UUID or URL).
+   */
+  audio?: string;
 }
 
 /**
@@ -297,15 +297,15 @@ export interface Safety {
  */
 export interface InputsFrameImagesItem {
   /**
-   * Frame
-   * Target frame position for the image. Supports first and last frame.
-   */
-  frame?: "first" | "last" | 0 | -1;
-  /**
    * Image
    * Image input (UUID, URL, Data URI, or Base64).
    */
   image: string;
+  /**
+   * Frame
+   * Target frame position for the image. Supports first and last frame.
+   */
+  frame?: "first" | "last" | 0 | -1;
 }
 
 /**
@@ -339,14 +339,6 @@ export interface ResponseBody {
    */
   data?: {
     /**
-     * Cost of the task in USD (present when includeCost is true).
-     */
-    cost?: number;
-    /**
-     * The seed used for this result.
-     */
-    seed?: number;
-    /**
      * The task type of the request.
      */
     taskType: string;
@@ -355,13 +347,21 @@ export interface ResponseBody {
      */
     taskUUID: string;
     /**
+     * Unique identifier of the generated video.
+     */
+    videoUUID?: string;
+    /**
      * URL of the generated video.
      */
     videoURL?: string;
     /**
-     * Unique identifier of the generated video.
+     * The seed used for this result.
      */
-    videoUUID?: string;
+    seed?: number;
+    /**
+     * Cost of the task in USD (present when includeCost is true).
+     */
+    cost?: number;
     [k: string]: unknown | undefined;
   }[];
   /**
@@ -372,10 +372,6 @@ export interface ResponseBody {
      * A short identifier for the error (e.g., invalidApiKey, timeoutProvider).
      */
     code: string;
-    /**
-     * A link to relevant documentation.
-     */
-    documentation?: string;
     /**
      * A human-readable explanation of what went wrong.
      */
@@ -392,6 +388,10 @@ export interface ResponseBody {
      * The unique identifier of the failed request.
      */
     taskUUID?: string;
+    /**
+     * A link to relevant documentation.
+     */
+    documentation?: string;
     [k: string]: unknown | undefined;
   }[];
   [k: string]: unknown | undefined;
@@ -407,10 +407,6 @@ export interface ErrorResponse {
      */
     code: string;
     /**
-     * A link to relevant documentation.
-     */
-    documentation?: string;
-    /**
      * A human-readable explanation of what went wrong.
      */
     message: string;
@@ -426,6 +422,10 @@ export interface ErrorResponse {
      * The unique identifier of the failed request.
      */
     taskUUID?: string;
+    /**
+     * A link to relevant documentation.
+     */
+    documentation?: string;
     [k: string]: unknown | undefined;
   }[];
 }

@@ -14,13 +14,6 @@ export const overlays = [];
 
 /** Messages in words for the spec's rules, by the schema path Ajv reports. */
 const ruleMessages = [
-  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
-  {
-    schemaPath: "#/properties/inputs/properties/audio/anyOf",
-    focus: [],
-    message: "{path} must be a UUID or a URI",
-    path: "",
-  },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf",
     focus: [],
@@ -35,12 +28,6 @@ const ruleMessages = [
     path: "",
   },
   {
-    schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",
-    focus: [],
-    message: '{path} must be "first", "last", 0 or -1',
-    path: "",
-  },
-  {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf",
     focus: [],
     message:
@@ -48,7 +35,19 @@ const ruleMessages = [
     path: "",
   },
   {
+    schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",
+    focus: [],
+    message: '{path} must be "first", "last", 0 or -1',
+    path: "",
+  },
+  {
     schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf",
+    focus: [],
+    message: "{path} must be a UUID or a URI",
+    path: "",
+  },
+  {
+    schemaPath: "#/properties/inputs/properties/audio/anyOf",
     focus: [],
     message: "{path} must be a UUID or a URI",
     path: "",
@@ -59,6 +58,7 @@ const ruleMessages = [
     message: '{path} must be "single" or "multi"',
     path: "",
   },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
   {
     schemaPath: "#/properties/safety/properties/mode/oneOf",
     focus: [],

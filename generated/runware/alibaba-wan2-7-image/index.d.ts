@@ -22,72 +22,30 @@ export declare const overlays: readonly string[];
  */
 export interface TaskCommon {
   /**
-   * Delivery Method
-   * Determines how the API delivers task results.
-   * @default "sync"
+   * Model
+   * Identifier of the model to use for generation.
    */
-  deliveryMethod?: "sync" | "async";
-  /**
-   * Height
-   * Height of the generated media in pixels. 768 to 2048, in steps of 16.
-   */
-  height: number;
-  /**
-   * Include Cost
-   * Include task cost in the response.
-   * @default false
-   */
-  includeCost?: boolean;
+  model: "alibaba:wan@2.7-image";
   /**
    * Inputs
    * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
    */
   inputs?: Inputs;
   /**
-   * Model
-   * Identifier of the model to use for generation.
-   */
-  model: "alibaba:wan@2.7-image";
-  /**
-   * Number of Results
-   * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
-   * @default 1
-   */
-  numberResults?: number;
-  /**
-   * Output Format
-   * Specifies the file format of the generated output. The available values depend on the task type and the specific model's capabilities.
-   *
-   * - `JPG`: Best for photorealistic images with smaller file sizes (no transparency).
-   * - `PNG`: Lossless compression, supports high quality and transparency (alpha channel).
-   * - `WEBP`: Modern format providing superior compression and transparency support.
-   *
-   * **Transparency**: If you are using features like background removal or LayerDiffuse that require transparency, you must select a format that supports an alpha channel (e.g., `PNG`, `WEBP`, `TIFF`). `JPG` does not support transparency.
-   * @default "JPG"
-   */
-  outputFormat?: "JPG" | "PNG" | "WEBP";
-  /**
-   * Output Quality
-   * Compression quality of the output. Higher values preserve quality but increase file size.
-   * @default 95
-   */
-  outputQuality?: number;
-  /**
-   * Output Type
-   * Image output type. (The documentation page says "Allowed values 3 values" without naming them; URL, dataURI and base64Data are Runware's three image output types.)
-   * @default "URL"
-   */
-  outputType?: "URL" | "dataURI" | "base64Data";
-  /**
    * Positive Prompt
    * Text prompt describing elements to include in the generated output.
    */
   positivePrompt: string;
   /**
-   * Safety Settings
-   * Content safety checking configuration for image generation.
+   * Width
+   * Width of the generated media in pixels. 768 to 2048, in steps of 16.
    */
-  safety?: Safety;
+  width: number;
+  /**
+   * Height
+   * Height of the generated media in pixels. 768 to 2048, in steps of 16.
+   */
+  height: number;
   /**
    * Seed
    * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
@@ -109,10 +67,22 @@ export interface TaskCommon {
    */
   taskUUID: string;
   /**
-   * TTL
-   * Time-to-live (TTL) in seconds for generated content. Only applies when `outputType` is `URL`.
+   * Webhook URL
+   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
    */
-  ttl?: number;
+  webhookURL?: string;
+  /**
+   * Include Cost
+   * Include task cost in the response.
+   * @default false
+   */
+  includeCost?: boolean;
+  /**
+   * Number of Results
+   * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
+   * @default 1
+   */
+  numberResults?: number;
   /**
    * Upload Endpoint
    * Specifies a URL where the generated content will be automatically uploaded using the HTTP PUT method. The raw binary data of the media file is sent directly as the request body. For secure uploads to cloud storage, use presigned URLs that include temporary authentication credentials.
@@ -137,15 +107,45 @@ export interface TaskCommon {
    */
   uploadEndpoint?: string;
   /**
-   * Webhook URL
-   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
+   * TTL
+   * Time-to-live (TTL) in seconds for generated content. Only applies when `outputType` is `URL`.
    */
-  webhookURL?: string;
+  ttl?: number;
   /**
-   * Width
-   * Width of the generated media in pixels. 768 to 2048, in steps of 16.
+   * Output Type
+   * Image output type. (The documentation page says "Allowed values 3 values" without naming them; URL, dataURI and base64Data are Runware's three image output types.)
+   * @default "URL"
    */
-  width: number;
+  outputType?: "URL" | "dataURI" | "base64Data";
+  /**
+   * Output Format
+   * Specifies the file format of the generated output. The available values depend on the task type and the specific model's capabilities.
+   *
+   * - `JPG`: Best for photorealistic images with smaller file sizes (no transparency).
+   * - `PNG`: Lossless compression, supports high quality and transparency (alpha channel).
+   * - `WEBP`: Modern format providing superior compression and transparency support.
+   *
+   * **Transparency**: If you are using features like background removal or LayerDiffuse that require transparency, you must select a format that supports an alpha channel (e.g., `PNG`, `WEBP`, `TIFF`). `JPG` does not support transparency.
+   * @default "JPG"
+   */
+  outputFormat?: "JPG" | "PNG" | "WEBP";
+  /**
+   * Output Quality
+   * Compression quality of the output. Higher values preserve quality but increase file size.
+   * @default 95
+   */
+  outputQuality?: number;
+  /**
+   * Delivery Method
+   * Determines how the API delivers task results.
+   * @default "sync"
+   */
+  deliveryMethod?: "sync" | "async";
+  /**
+   * Safety Settings
+   * Content safety checking configuration for image generation.
+   */
+  safety?: Safety;
 }
 
 /**
@@ -217,25 +217,6 @@ export interface Inputs {
 }
 
 /**
- * Safety Settings
- * Content safety checking configuration for image generation.
- */
-export interface Safety {
-  /**
-   * Check Content
-   * Enable or disable content safety checking. When enabled, defaults to `fast` mode.
-   * @default false
-   */
-  checkContent?: boolean;
-  /**
-   * Mode
-   * Safety checking mode for image generation.
-   * @default "none"
-   */
-  mode?: "none" | "fast";
-}
-
-/**
  * Settings
  * Technical parameters to fine-tune the inference process. These must be nested inside the settings object.
  */
@@ -265,6 +246,25 @@ export interface Settings {
 }
 
 /**
+ * Safety Settings
+ * Content safety checking configuration for image generation.
+ */
+export interface Safety {
+  /**
+   * Check Content
+   * Enable or disable content safety checking. When enabled, defaults to `fast` mode.
+   * @default false
+   */
+  checkContent?: boolean;
+  /**
+   * Mode
+   * Safety checking mode for image generation.
+   * @default "none"
+   */
+  mode?: "none" | "fast";
+}
+
+/**
  * Palette Color
  * One palette entry: a hex color and the share of the image it should cover.
  */
@@ -287,22 +287,6 @@ export interface ResponseBody {
    */
   data?: {
     /**
-     * Cost of the task in USD (present when includeCost is true).
-     */
-    cost?: number;
-    /**
-     * URL of the generated image (when outputType is URL).
-     */
-    imageURL?: string;
-    /**
-     * Unique identifier of the generated image.
-     */
-    imageUUID?: string;
-    /**
-     * The seed used for this result.
-     */
-    seed?: number;
-    /**
      * The task type of the request.
      */
     taskType: string;
@@ -310,6 +294,22 @@ export interface ResponseBody {
      * The taskUUID of the request this item answers.
      */
     taskUUID: string;
+    /**
+     * Unique identifier of the generated image.
+     */
+    imageUUID?: string;
+    /**
+     * URL of the generated image (when outputType is URL).
+     */
+    imageURL?: string;
+    /**
+     * The seed used for this result.
+     */
+    seed?: number;
+    /**
+     * Cost of the task in USD (present when includeCost is true).
+     */
+    cost?: number;
     [k: string]: unknown | undefined;
   }[];
   /**
@@ -320,10 +320,6 @@ export interface ResponseBody {
      * A short identifier for the error (e.g., invalidApiKey, timeoutProvider).
      */
     code: string;
-    /**
-     * A link to relevant documentation.
-     */
-    documentation?: string;
     /**
      * A human-readable explanation of what went wrong.
      */
@@ -340,6 +336,10 @@ export interface ResponseBody {
      * The unique identifier of the failed request.
      */
     taskUUID?: string;
+    /**
+     * A link to relevant documentation.
+     */
+    documentation?: string;
     [k: string]: unknown | undefined;
   }[];
   [k: string]: unknown | undefined;
@@ -355,10 +355,6 @@ export interface ErrorResponse {
      */
     code: string;
     /**
-     * A link to relevant documentation.
-     */
-    documentation?: string;
-    /**
      * A human-readable explanation of what went wrong.
      */
     message: string;
@@ -374,6 +370,10 @@ export interface ErrorResponse {
      * The unique identifier of the failed request.
      */
     taskUUID?: string;
+    /**
+     * A link to relevant documentation.
+     */
+    documentation?: string;
     [k: string]: unknown | undefined;
   }[];
 }

@@ -20,7 +20,6 @@ const ruleMessages = [
     path: "",
     focus: ["/settings/editRegions"],
   },
-  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "sync" or "async"', path: "" },
   {
     schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf",
     focus: [],
@@ -28,6 +27,7 @@ const ruleMessages = [
       "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
     path: "",
   },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "sync" or "async"', path: "" },
   {
     schemaPath: "#/properties/safety/properties/mode/oneOf",
     focus: [],

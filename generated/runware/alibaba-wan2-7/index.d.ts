@@ -22,11 +22,41 @@ export declare const overlays: readonly string[];
  */
 export interface TaskCommon {
   /**
-   * Delivery Method
-   * Determines how the API delivers task results.
-   * @default "async"
+   * Model
+   * Identifier of the model to use for generation.
    */
-  deliveryMethod?: "async";
+  model: "alibaba:wan@2.7";
+  /**
+   * Inputs
+   * The unified payload wrapper for complex media assets dictating image, video or audio inference constraints.
+   */
+  inputs?: Inputs;
+  /**
+   * Positive Prompt
+   * Text prompt describing elements to include in the generated output.
+   */
+  positivePrompt?: string;
+  /**
+   * Negative Prompt
+   * Prompt to guide what to exclude from generation. Ignored when guidance is disabled (CFGScale ≤ 1).
+   */
+  negativePrompt?: string;
+  /**
+   * Width
+   * Width of the generated media in pixels.
+   */
+  width?: number;
+  /**
+   * Height
+   * Height of the generated media in pixels.
+   */
+  height?: number;
+  /**
+   * Resolution
+   * Resolution preset for the output. When used with input media, automatically matches the aspect ratio from the input.
+   * @default "1080p"
+   */
+  resolution?: "720p" | "1080p";
   /**
    * Duration
    * Duration of the generation in seconds. Total frames = duration × fps.
@@ -34,10 +64,30 @@ export interface TaskCommon {
    */
   duration?: number;
   /**
-   * Height
-   * Height of the generated media in pixels.
+   * Seed
+   * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
    */
-  height?: number;
+  seed?: number;
+  /**
+   * Settings
+   * Global inference settings.
+   */
+  settings?: Settings;
+  /**
+   * Task Type
+   * Identifier for the type of task being performed
+   */
+  taskType: "videoInference";
+  /**
+   * Task UUID
+   * UUID v4 identifier for tracking tasks and matching async responses. Must be unique per task.
+   */
+  taskUUID: string;
+  /**
+   * Webhook URL
+   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
+   */
+  webhookURL?: string;
   /**
    * Include Cost
    * Include task cost in the response.
@@ -45,26 +95,47 @@ export interface TaskCommon {
    */
   includeCost?: boolean;
   /**
-   * Inputs
-   * The unified payload wrapper for complex media assets dictating image, video or audio inference constraints.
-   */
-  inputs?: Inputs;
-  /**
-   * Model
-   * Identifier of the model to use for generation.
-   */
-  model: "alibaba:wan@2.7";
-  /**
-   * Negative Prompt
-   * Prompt to guide what to exclude from generation. Ignored when guidance is disabled (CFGScale ≤ 1).
-   */
-  negativePrompt?: string;
-  /**
    * Number of Results
    * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
    * @default 1
    */
   numberResults?: number;
+  /**
+   * Upload Endpoint
+   * Specifies a URL where the generated content will be automatically uploaded using the HTTP PUT method. The raw binary data of the media file is sent directly as the request body. For secure uploads to cloud storage, use presigned URLs that include temporary authentication credentials.
+   *
+   * **Common use cases:**
+   *
+   * - **Cloud storage**: Upload directly to S3 buckets, Google Cloud Storage, or Azure Blob Storage using presigned URLs.
+   * - **CDN integration**: Upload to content delivery networks for immediate distribution.
+   *
+   * ```text
+   * // S3 presigned URL for secure upload
+   * https://your-bucket.s3.amazonaws.com/generated/content.mp4?X-Amz-Signature=abc123&X-Amz-Expires=3600
+   *
+   * // Google Cloud Storage presigned URL
+   * https://storage.googleapis.com/your-bucket/content.jpg?X-Goog-Signature=xyz789
+   *
+   * // Custom storage endpoint
+   * https://storage.example.com/uploads/generated-image.jpg
+   * ```
+   *
+   * The content data will be sent as the request body to the specified URL when generation is complete.
+   *
+   * [Read full documentation](https://runware.ai/docs/models/alibaba-wan2-7#uploadEndpoint)
+   */
+  uploadEndpoint?: string;
+  /**
+   * TTL
+   * Time-to-live (TTL) in seconds for generated content. Only applies when `outputType` is `URL`.
+   */
+  ttl?: number;
+  /**
+   * Output Type
+   * Video output type.
+   * @default "URL"
+   */
+  outputType?: "URL";
   /**
    * Output Format
    * Specifies the file format of the generated output. The available values depend on the task type and the specific model's capabilities.
@@ -96,87 +167,16 @@ export interface TaskCommon {
    */
   outputQuality?: number;
   /**
-   * Output Type
-   * Video output type.
-   * @default "URL"
+   * Delivery Method
+   * Determines how the API delivers task results.
+   * @default "async"
    */
-  outputType?: "URL";
-  /**
-   * Positive Prompt
-   * Text prompt describing elements to include in the generated output.
-   */
-  positivePrompt?: string;
-  /**
-   * Resolution
-   * Resolution preset for the output. When used with input media, automatically matches the aspect ratio from the input.
-   * @default "1080p"
-   */
-  resolution?: "720p" | "1080p";
+  deliveryMethod?: "async";
   /**
    * Safety Settings
    * Content safety checking configuration for video generation.
    */
   safety?: Safety;
-  /**
-   * Seed
-   * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
-   */
-  seed?: number;
-  /**
-   * Settings
-   * Global inference settings.
-   */
-  settings?: Settings;
-  /**
-   * Task Type
-   * Identifier for the type of task being performed
-   */
-  taskType: "videoInference";
-  /**
-   * Task UUID
-   * UUID v4 identifier for tracking tasks and matching async responses. Must be unique per task.
-   */
-  taskUUID: string;
-  /**
-   * TTL
-   * Time-to-live (TTL) in seconds for generated content. Only applies when `outputType` is `URL`.
-   */
-  ttl?: number;
-  /**
-   * Upload Endpoint
-   * Specifies a URL where the generated content will be automatically uploaded using the HTTP PUT method. The raw binary data of the media file is sent directly as the request body. For secure uploads to cloud storage, use presigned URLs that include temporary authentication credentials.
-   *
-   * **Common use cases:**
-   *
-   * - **Cloud storage**: Upload directly to S3 buckets, Google Cloud Storage, or Azure Blob Storage using presigned URLs.
-   * - **CDN integration**: Upload to content delivery networks for immediate distribution.
-   *
-   * ```text
-   * // S3 presigned URL for secure upload
-   * https://your-bucket.s3.amazonaws.com/generated/content.mp4?X-Amz-Signature=abc123&X-Amz-Expires=3600
-   *
-   * // Google Cloud Storage presigned URL
-   * https://storage.googleapis.com/your-bucket/content.jpg?X-Goog-Signature=xyz789
-   *
-   * // Custom storage endpoint
-   * https://storage.example.com/uploads/generated-image.jpg
-   * ```
-   *
-   * The content data will be sent as the request body to the specified URL when generation is complete.
-   *
-   * [Read full documentation](https://runware.ai/docs/models/alibaba-wan2-7#uploadEndpoint)
-   */
-  uploadEndpoint?: string;
-  /**
-   * Webhook URL
-   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
-   */
-  webhookURL?: string;
-  /**
-   * Width
-   * Width of the generated media in pixels.
-   */
-  width?: number;
 }
 
 /**
@@ -355,15 +355,15 @@ export type TaskInput = TaskInputCommon & TaskMode;
  */
 export interface InputsFrameImagesItem {
   /**
-   * Frame
-   * Target frame position for the image. Supports first and last frame.
-   */
-  frame?: "first" | "last" | 0 | -1;
-  /**
    * Image
    * Image input (UUID, URL, Data URI, or Base64).
    */
   image: string;
+  /**
+   * Frame
+   * Target frame position for the image. Supports first and last frame.
+   */
+  frame?: "first" | "last" | 0 | -1;
 }
 
 /**
@@ -372,10 +372,10 @@ export interface InputsFrameImagesItem {
  */
 export interface Inputs {
   /**
-   * Audio
-   * Audio input (UUID or URL).
+   * Reference Images
+   * List of reference images (UUID, URL, Data URI, or Base64).
    */
-  audio?: string;
+  referenceImages?: string[];
   /**
    * Frame Images
    * An array of objects that define key frames to guide video generation. Each object specifies an input image and optionally its position within the video timeline.
@@ -437,33 +437,15 @@ export interface Inputs {
    */
   frameImages?: InputsFrameImagesItem[];
   /**
-   * Reference Images
-   * List of reference images (UUID, URL, Data URI, or Base64).
-   */
-  referenceImages?: string[];
-  /**
    * Reference Videos
    * List of reference videos (UUID, URL).
    */
   referenceVideos?: string[];
-}
-
-/**
- * Safety Settings
- * Content safety checking configuration for video generation.
- */
-export interface Safety {
   /**
-   * Check Content
-   * Enable or disable content safety checking. When enabled, defaults to `fast` mode.
-   * @default false
+   * Audio
+   * Audio input (UUID or URL).
    */
-  checkContent?: boolean;
-  /**
-   * Safety checking mode for video generation.
-   * @default "none"
-   */
-  mode?: "none" | "fast" | "full";
+  audio?: string;
 }
 
 /**
@@ -491,6 +473,24 @@ export interface Settings {
   shotType?: "single" | "multi";
 }
 
+/**
+ * Safety Settings
+ * Content safety checking configuration for video generation.
+ */
+export interface Safety {
+  /**
+   * Check Content
+   * Enable or disable content safety checking. When enabled, defaults to `fast` mode.
+   * @default false
+   */
+  checkContent?: boolean;
+  /**
+   * Safety checking mode for video generation.
+   * @default "none"
+   */
+  mode?: "none" | "fast" | "full";
+}
+
 export interface ResponseBody {
   /**
    * Items: Unknown response structure
@@ -511,10 +511,6 @@ export interface ErrorResponse {
      */
     code: string;
     /**
-     * A link to relevant documentation.
-     */
-    documentation?: string;
-    /**
      * A human-readable explanation of what went wrong.
      */
     message: string;
@@ -530,6 +526,10 @@ export interface ErrorResponse {
      * The unique identifier of the failed request.
      */
     taskUUID?: string;
+    /**
+     * A link to relevant documentation.
+     */
+    documentation?: string;
     [k: string]: unknown | undefined;
   }[];
 }

@@ -70,17 +70,11 @@ const ruleMessages = [
     path: "",
     focus: [],
   },
-  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
   {
-    schemaPath: "#/properties/inputs/properties/audio/anyOf",
+    schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf",
     focus: [],
-    message: "{path} must be a UUID or a URI",
-    path: "",
-  },
-  {
-    schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",
-    focus: [],
-    message: '{path} must be "first", "last", 0 or -1',
+    message:
+      "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
     path: "",
   },
   {
@@ -91,10 +85,9 @@ const ruleMessages = [
     path: "",
   },
   {
-    schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf",
+    schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",
     focus: [],
-    message:
-      "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
+    message: '{path} must be "first", "last", 0 or -1',
     path: "",
   },
   {
@@ -104,15 +97,22 @@ const ruleMessages = [
     path: "",
   },
   {
-    schemaPath: "#/properties/safety/properties/mode/oneOf",
+    schemaPath: "#/properties/inputs/properties/audio/anyOf",
     focus: [],
-    message: '{path} must be "none", "fast" or "full"',
+    message: "{path} must be a UUID or a URI",
     path: "",
   },
   {
     schemaPath: "#/properties/settings/properties/shotType/oneOf",
     focus: [],
     message: '{path} must be "single" or "multi"',
+    path: "",
+  },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
+  {
+    schemaPath: "#/properties/safety/properties/mode/oneOf",
+    focus: [],
+    message: '{path} must be "none", "fast" or "full"',
     path: "",
   },
 ];

@@ -85,7 +85,7 @@ function patternRegExp(pattern: string): RegExp {
   return new RegExp(`^${src}$`);
 }
 
-/** Files under `base` (a folder, absolute) whose path relative to `from` matches `re`, walking `depth` levels at most. */
+/** Regular files under `base` (a folder, absolute) whose path relative to `from` matches `re`, walking `depth` levels at most. */
 function walk(base: string, from: string, re: RegExp, depth: number, out: Set<string>, seen: Set<string>): void {
   let real: string;
   try {
@@ -112,7 +112,10 @@ function walk(base: string, from: string, re: RegExp, depth: number, out: Set<st
     const rel = path.relative(from, full).split(path.sep).join("/");
     if (st.isDirectory()) {
       if (depth > 1) walk(full, from, re, depth - 1, out, seen);
-    } else if (re.test(rel)) out.add(full);
+    } else if (st.isFile() && re.test(rel)) out.add(full);
+    // Only regular files match (a link to one too): a FIFO, a device or a socket (a link to /dev/zero or to
+    // /proc/<pid>/fd/0, a named pipe no one writes) would be read forever. A file named on its own is read
+    // whatever it is (`validate <(…)`).
   }
 }
 

@@ -157,7 +157,7 @@ function walk(base, from, re, depth, out, seen) {
     const rel = path.relative(from, full).split(path.sep).join("/");
     if (st.isDirectory()) {
       if (depth > 1) walk(full, from, re, depth - 1, out, seen);
-    } else if (re.test(rel)) out.add(full);
+    } else if (st.isFile() && re.test(rel)) out.add(full);
   }
 }
 function globFiles(pattern, cwd) {

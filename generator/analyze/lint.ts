@@ -4,7 +4,9 @@
 import { pathLabel } from "../ir/path.js";
 import { translate, atomsOf } from "./formula.js";
 import { and, has, not, TRUE } from "../keywords/algebra.js";
-import { variablesOf, backgroundFormula, firstCube, simplify, SplitTooLarge } from "./case-split.js";
+import { variablesOf, backgroundFormula } from "./rules.js";
+import { simplify } from "./evaluate.js";
+import { firstCube, SplitTooLarge } from "./search.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
 import { redosFindings } from "./redos.js";

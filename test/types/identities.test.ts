@@ -9,7 +9,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
 import { generateAll, importModule, tsLiteral } from "../conformance/generate-all.js";
 import { typeCheck } from "../helpers/tsc.js";
-import { collectRules } from "../../generator/analyze/case-split.js";
+import { collectRules } from "../../generator/analyze/rules.js";
 import { describeRules } from "../../generator/analyze/describe.js";
 
 const MODEL = "test:dotted@1";

@@ -1,0 +1,103 @@
+// The search of a case split: DPLL with don't-cares over the split's variables, every satisfying cube (or the
+// first ones), within bounds that make a split too large rather than slow.
+import { assign, Mentions } from "./evaluate.js";
+import type { Cube, Formula, Value, Variable } from "../ir/types.js";
+
+export class SplitTooLarge extends Error {}
+
+/** Smallest rank of an unassigned variable in a formula (a residual always mentions one). */
+function firstRank(f: Formula, rank: ReadonlyMap<string, number>, asg: ReadonlyMap<string, Value>): number {
+  switch (f.t) {
+    case "and":
+    case "or": {
+      let best = Infinity;
+      for (const x of f.xs) {
+        const r = firstRank(x, rank, asg);
+        if (r < best) best = r;
+      }
+      return best;
+    }
+    case "not":
+      return firstRank(f.x, rank, asg);
+    case "has":
+    case "eq":
+    case "opaque": {
+      let best = Infinity;
+      if (!asg.has(f.key)) best = rank.get(f.key) ?? Infinity;
+      if (f.t === "eq" && !asg.has(f.presence)) best = Math.min(best, rank.get(f.presence) ?? Infinity);
+      return best;
+    }
+  }
+  return Infinity;
+}
+/** Bounds on the search itself (the variant limit applies after minimizing). */
+const MAX_NODES = 200_000;
+const MAX_CUBES = 5_000;
+
+export const domainOf = (v: Variable): readonly Value[] => (v.kind === "opaque" ? [true, false] : v.domain);
+
+/** All cubes of `formula` over `vars` (DPLL with don't-cares), opaque variables projected out. */
+export function enumerate(formula: Formula, vars: ReadonlyMap<string, Variable>): Cube[] {
+  const cubes: Cube[] = [];
+  search(formula, vars, (cube) => {
+    cubes.push(cube);
+    return false;
+  });
+  return cubes;
+}
+
+/**
+ * The cubes `enumerate` would list, in its order, until `stop(cube)` is true: that cube, else undefined (then every
+ * cube was seen). Deciding satisfiability, or finding a witness, needs only the first cubes, not all of them.
+ */
+export function firstCube(formula: Formula, vars: ReadonlyMap<string, Variable>, stop: (cube: Cube) => boolean = () => true): Cube | undefined {
+  let found: Cube | undefined;
+  search(formula, vars, (cube) => {
+    if (!stop(cube)) return false;
+    found = cube;
+    return true;
+  });
+  return found;
+}
+
+/** DPLL with don't-cares: each satisfying cube to `onCube` until it returns true. */
+function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (cube: Cube) => boolean): void {
+  let nodes = 0;
+  let count = 0;
+  let done = false;
+  const order = [...vars.values()];
+  const rank = new Map(order.map((v, i) => [v.key, i]));
+  const mentions = order.length <= 32 ? new Mentions(rank) : undefined;
+  const memos = new Map<string, WeakMap<Formula, Formula>>();
+  const memoFor = (binding: string): WeakMap<Formula, Formula> => {
+    let memo = memos.get(binding);
+    if (!memo) memos.set(binding, (memo = new WeakMap()));
+    return memo;
+  };
+  // `assigned`: the bits of the variables `asg` fixes (with `mentions`).
+  const step = (f: Formula, asg: ReadonlyMap<string, Value>, assigned: number): void => {
+    if (++nodes > MAX_NODES) throw new SplitTooLarge();
+    if (f.t === "false") return;
+    if (f.t === "true") {
+      done = onCube(new Map([...asg].filter(([k]) => vars.get(k)?.kind !== "opaque")));
+      if (++count > MAX_CUBES && !done) throw new SplitTooLarge();
+      return;
+    }
+    // The earliest variable (in branching order) that the residual formula still mentions. The residual mentions
+    // assigned variables only as the presence of an eq atom, which firstRank skips too.
+    let first: number;
+    if (mentions) {
+      const open = mentions.of(f) & ~assigned;
+      first = open === 0 ? Infinity : 31 - Math.clz32(open & -open);
+    } else first = firstRank(f, rank, asg);
+    const next = order[first];
+    if (next === undefined) throw new Error("the formula mentions a variable that is not in the split");
+    const bit = mentions ? mentions.bit(next.key) : 0;
+    domainOf(next).forEach((value, i) => {
+      if (done) return;
+      const a = new Map(asg).set(next.key, value);
+      step(assign(f, next.key, value, mentions, bit, mentions ? memoFor(`${first}:${i}`) : undefined), a, assigned | bit);
+    });
+  };
+  step(formula, new Map(), 0);
+}

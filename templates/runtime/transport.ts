@@ -91,6 +91,9 @@ export function createTransport(options: ResolvedOptions, redact: Redactor, sche
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
+        // A redirect is an answer, not followed: the key and the task would go to whatever host it names (a
+        // fetch that keeps Authorization across origins sends the key there; Node's own drops it but sends the body).
+        redirect: "manual",
       });
       const text = await res.text();
       let body: unknown;

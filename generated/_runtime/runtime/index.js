@@ -156,6 +156,9 @@ function createTransport(options, redact, scheme = "Bearer") {
         headers,
         body: request.body === void 0 ? void 0 : JSON.stringify(request.body),
         signal: controller.signal,
+        // A redirect is an answer, not followed: the key and the task would go to whatever host it names (a
+        // fetch that keeps Authorization across origins sends the key there; Node's own drops it but sends the body).
+        redirect: "manual",
       });
       const text = await res.text();
       let body;

@@ -39,7 +39,6 @@ import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
 import type { AjvError, ExtraRule, RuleMessage, ValidationIssue } from "../templates/validation/issues.js";
 import type { Finding, InProcessValidator, LintResult, LoadedSpec, ModelIR, Provider, SpecEntry, Witness } from "./ir/types.js";
 
-export type { InProcessValidator };
 
 /** Files by path relative to the output folder. */
 export type Files = Record<string, string>;

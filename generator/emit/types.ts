@@ -14,7 +14,6 @@ import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import type {
-  AnalyzedIR,
   CaseSplit,
   Cube,
   Json,
@@ -502,7 +501,7 @@ function ruleWords(messages: readonly RuleMessage[], pointer: string): string | 
  * `taken`: every other name the module declares or imports (runtime types, response types), so that no type made
  * from a property name clashes with one (a property `runwareClient` gets `TaskRunwareClient`).
  */
-export function emitTypes(ir: AnalyzedIR | ModelIR, taken: Iterable<string> = []): EmittedTypes {
+export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTypes {
   const names = new Names([...OWN_NAMES, ...taken]);
   const types = new DeclaredTypes(names);
   const decl: Declarations = { root: ir.task, types };

@@ -1,6 +1,7 @@
 // What a pull says. Text: one summary line, then a line per model added, changed, gone upstream or skipped (the
 // unchanged ones only counted); lines hold catalog text (ids, fal's error messages), so the caller escapes each
 // one for the terminal and redacts the key. JSON: the same, every list in full, for scripts.
+import { stringifyJson } from "../text/escape.js";
 import type { PullPlan } from "./plan.js";
 
 export function renderPlan(provider: string, plan: PullPlan, { dryRun, prune }: { dryRun: boolean; prune: boolean }): string[] {
@@ -26,5 +27,6 @@ export function planJson(provider: string, plan: PullPlan, { dryRun, prune }: { 
     gone: plan.gone.map(({ id, file }) => ({ id, file, deleted: prune && !dryRun })),
     skipped: plan.skipped,
   };
-  return JSON.stringify(report, null, 2) + "\n";
+  // The JSON escaper: catalog ids and fal's messages may hold U+2028/2029 and bidi controls, which JSON.stringify leaves raw.
+  return stringifyJson(report, 2) + "\n";
 }

@@ -163,6 +163,19 @@ describe("modelgen pull fal", () => {
     expect(existsSync(path.join(os.tmpdir(), "escaped.json"))).toBe(false);
   });
 
+  test("--format json escapes the separators and bidi controls of a hostile id as \\u (JSON.stringify leaves them raw)", async () => {
+    const doc = fake.fal.find((m) => m.endpoint_id === "fal-ai/minimax/video-01")!.openapi!;
+    const hostile = ["fal-ai/a\u202eb", "fal-ai/line\u2028sep", "fal-ai/iso\u2066late", "fal-ai/\u001b[31mred"];
+    fake.fal = hostile.map((id) => ({ endpoint_id: id, category: "text-to-video", openapi: documentFor(id, doc) }));
+    fake.pageSize = 20;
+    const r = await pull(["pull", "fal", "--format", "json", "--base-url", fake.baseUrl], { cwd: work });
+    expect(r.code).toBe(0);
+    expect(r.stdout, "only the indentation's line feeds act").not.toMatch(/[\u0000-\u0009\u000b-\u001f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stdout).toContain("fal-ai/a\\u202eb");
+    expect(JSON.parse(r.stdout).skipped.map((s: { id: string }) => s.id).sort()).toEqual([...hostile].sort());
+    expect(tree(work)).toEqual({});
+  });
+
   test("--format json: the same report for scripts, every list in full", async () => {
     const r = await pull(["pull", "fal", "--format", "json", "--category", "text-to-video", "--base-url", fake.baseUrl], { cwd: work });
     expect(r.code).toBe(1);

@@ -176,6 +176,9 @@ export function findDuplicateKey(root: jsonc.Node): { key: string; offset: numbe
 /** A jsonc parse error in words: the runtime's words, which validate uses for payloads. */
 export { describeJsonError };
 
+/** yaml's bound on alias expansion: how many aliases one alias's value may hold (its default, said here). */
+const MAX_ALIAS_COUNT = 100;
+
 /** YAML 1.2 with unique keys, no merge keys, and a bound on alias expansion (a "billion laughs" file). */
 export function parseYaml(file: string, text: string): SourceDocument {
   const lineCounter = new YAML.LineCounter();
@@ -197,9 +200,18 @@ export function parseYaml(file: string, text: string): SourceDocument {
   if (doc.contents === null) throw new SpecError(file, "1:1", "the file is empty");
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     if (e instanceof RangeError) throw new SpecError(file, "1:1", `nested too deep to read (more than ${MAX_DEPTH} levels is refused anyway)`);
+    // yaml's guard against a "billion laughs" file (aliases of aliases, each multiplying the values): a
+    // ReferenceError of its own, which was an unexpected error (a stack trace) instead of a refusal naming the file.
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      let first: YAML.Alias | undefined;
+      YAML.visit(doc, { Alias: (_, node) => ((first = node), YAML.visit.BREAK) });
+      const at = (first as YAML.Alias | undefined)?.range?.[0];
+      const { line, col } = at === undefined ? { line: 1, col: 1 } : lineCounter.linePos(at);
+      throw new SpecError(file, `${line}:${col}`, `its YAML aliases expand too far (aliases of aliases multiply the values, as in a "billion laughs" file; the limit is yaml's maxAliasCount of ${MAX_ALIAS_COUNT}); write the values out or use fewer aliases`);
+    }
     throw e;
   }
   return {

@@ -38,6 +38,13 @@ export const BROKEN: BrokenCase[] = [
   },
   { file: "empty.json", why: "an empty file", line: 1, column: 1, words: [/empty|expected a value/i] },
   { file: "empty.yaml", why: "a YAML file with only a comment", line: 1, column: 1, words: [/empty/i] },
+  {
+    file: "yaml-alias-bomb.yaml",
+    why: "a 2 KB \"billion laughs\" file: aliases of aliases, each multiplying the values ten times (yaml's guard threw a ReferenceError: an unexpected error, not a refusal)",
+    line: 5,
+    column: 12,
+    words: [/YAML aliases expand too far/, /billion laughs/],
+  },
   // ---------------------------------------------------------------- not an OpenAPI 3.x model spec
   { file: "swagger-2.json", why: "Swagger 2.0, not OpenAPI 3.x", words: [/openapi/, /3\.x/, /swagger 2\.0/] },
   { file: "missing-openapi.json", why: "no `openapi` field", words: [/expected `openapi: 3\.x\.y`/] },

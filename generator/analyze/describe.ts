@@ -2,7 +2,7 @@
 // written per model. Each message is keyed by the schema path Ajv reports, so a broken rule gives one message.
 // The words come from templates/validation/words.ts, the catalogue the runtime uses too; placeholders
 // (templates/validation/placeholders.ts) are filled from the payload when the message is shown.
-import { pointerOf } from "../../templates/validation/pointer.js";
+import { pointerOf, schemaPathOf } from "../../templates/validation/pointer.js";
 import { translate as translateRaw } from "./formula.js";
 import { and, or, not } from "../keywords/algebra.js";
 import { pathId, pathLabel, presenceKey } from "../ir/path.js";
@@ -216,7 +216,7 @@ function tableText(table: ConstTable, at: Path): string {
 /** Messages for every rule of a task schema, keyed by Ajv schema path ("#/allOf/2/then"). */
 export function describeRules(root: SchemaObject): RuleMessage[] {
   const out: RuleMessage[] = [];
-  for (const rule of collectRules(root)) describeAt(rule.schema, `#${rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, "")}`, rule.at, root, out);
+  for (const rule of collectRules(root)) describeAt(rule.schema, schemaPathOf(rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, "")), rule.at, root, out);
   return out;
 }
 
@@ -282,7 +282,7 @@ export function describeAlternatives(root: SchemaObject): RuleMessage[] {
     for (const k of ["anyOf", "oneOf"] as const) {
       const branches = s[k];
       if (!Array.isArray(branches) || keys.length === 0 || constTable(branches)) continue;
-      out.push({ schemaPath: `#/${keys.join("/")}/${k}`, focus: [], message: constraintSentence(placeholder({ kind: "path" }), [alternativesPredicate(k, branches)]), path: "" });
+      out.push({ schemaPath: schemaPathOf(pointerOf([...keys, k])), focus: [], message: constraintSentence(placeholder({ kind: "path" }), [alternativesPredicate(k, branches)]), path: "" });
     }
     // In the schema's key order, which fixes the order of the messages.
     for (const k of Object.keys(s)) {

@@ -1,6 +1,7 @@
 // Spec analysis: modes that can never be valid (each backed by the rules that forbid it), vacuous combinators,
 // and examples that fail their own spec. Every "possible" verdict is backed by a witness payload that the
 // generated validator's Ajv accepts.
+import { schemaPathOf } from "../../templates/validation/pointer.js";
 import { pathLabel } from "../ir/path.js";
 import { translate, atomsOf } from "./formula.js";
 import { and, has, not, TRUE } from "../keywords/algebra.js";
@@ -70,7 +71,7 @@ function vacuousOneOfReason(rule: Rule, root: SchemaObject): { branches: number;
 function ruleEffect(rule: Rule, root: SchemaObject, messages: readonly RuleMessage[]): string {
   const vacuous = vacuousOneOfReason(rule, root);
   if (vacuous) return `${rulePointerText(rule.pointer)}: its oneOf then matches all ${vacuous.branches} branches (${vacuous.reason})`;
-  const msg = messages.find((m) => m.schemaPath.startsWith(`#${rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, "")}`));
+  const msg = messages.find((m) => m.schemaPath.startsWith(schemaPathOf(rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, ""))));
   return `${rulePointerText(rule.pointer)}: ${msg ? fillPlaceholders(msg.message, () => "…") : "constrains it"}`;
 }
 

@@ -13,6 +13,7 @@ import type { TypeContext } from "../keywords/family.js";
 import { declaredAt, isPlain } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
+import { schemaPathOf } from "../../templates/validation/pointer.js";
 import type {
   CaseSplit,
   Cube,
@@ -492,7 +493,8 @@ function localSplitOf(ir: ModelIR, schema: SchemaObject): LocalSplit | null {
 
 /** A rule's message with the payload's values left out ("…"): the first message Ajv reports under its pointer. */
 function ruleWords(messages: readonly RuleMessage[], pointer: string): string | undefined {
-  const m = messages.find((x) => x.schemaPath === `#${pointer}` || x.schemaPath.startsWith(`#${pointer}/`));
+  const at = schemaPathOf(pointer);
+  const m = messages.find((x) => x.schemaPath === at || x.schemaPath.startsWith(`${at}/`));
   return m ? fillPlaceholders(m.message, () => "…") : undefined;
 }
 

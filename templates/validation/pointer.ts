@@ -14,3 +14,9 @@ export function tokensOf(pointer: string): string[] {
   if (pointer === "" || pointer === "#") return [];
   return pointer.replace(/^#/, "").split("/").slice(1).map(unescapeToken);
 }
+
+/**
+ * A JSON Pointer into a schema as Ajv writes it in an error's `schemaPath`: a URI fragment, each token
+ * percent-encoded ("/properties/a b" → "#/properties/a%20b"). Rule messages are keyed by it.
+ */
+export const schemaPathOf = (pointer: string): string => `#${pointer.split("/").map(encodeURIComponent).join("/")}`;

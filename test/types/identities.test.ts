@@ -61,3 +61,22 @@ describe('a property named "a.b" beside a nested a.b', () => {
     expect(message).toBe('exactly one of: ["a.b"] is given; a.b is given');
   });
 });
+
+describe("rule messages under property names that a URI fragment encodes", () => {
+  test("Ajv's schemaPath (percent-encoded, ~-escaped) finds the message in words", async () => {
+    const model = "test:encoded@1";
+    const spaced = {
+      properties: {
+        "x y": { type: "object", properties: { p: { type: "string" }, q: { type: "string" } }, not: { required: ["p", "q"] } },
+        "a/b%": { oneOf: [{ type: "string", format: "uuid" }, { type: "integer" }] },
+      },
+    };
+    const dir = path.join(work, "encoded");
+    const generated = await generateAll(writeSpecs({ "encoded.json": runwareSpec(spaced, { model }) }), dir, path.join(work, "cache"));
+    expect(generated.rejected).toEqual([]);
+    const mod = await importModule(dir, "encoded");
+    const base = { taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model };
+    expect(mod.validateTask({ ...base, "x y": { p: "1", q: "2" } })).toEqual([{ path: "/x y/q", message: "x y.p cannot be combined with x y.q" }]);
+    expect(mod.validateTask({ ...base, "a/b%": true })).toEqual([{ path: "/a~1b%", message: "a/b% must be exactly one of: a UUID or an integer" }]);
+  });
+});

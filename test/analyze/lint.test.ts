@@ -110,7 +110,18 @@ describe("the documentation examples on every spec", () => {
   test("each spec carries its page's examples, and each gets the verdict it declares", async () => {
     const results = await lint({ specs: [path.join(ROOT, "specs")] });
     const byModel = Object.fromEntries(results.map((r) => [r.modelId, r]));
-    expect(Object.keys(byModel).sort()).toEqual(["alibaba:wan@2.6", "alibaba:wan@2.7", "alibaba:wan@2.7-image", "runflow:alibaba/wan/v2.7/text-to-video"]);
+    expect(Object.keys(byModel).sort()).toEqual([
+      "alibaba:wan@2.6",
+      "alibaba:wan@2.7",
+      "alibaba:wan@2.7-image",
+      "fal-ai/kling-video/o1/video-to-video/edit",
+      "fal-ai/kling-video/v2.5-turbo/pro/text-to-video",
+      "fal-ai/minimax/hailuo-02/standard/text-to-video",
+      "fal-ai/veo3",
+      "fal-ai/wan/v2.2-a14b/text-to-video",
+      "runflow:alibaba/wan/v2.7/text-to-video",
+      "veed/lipsync",
+    ]);
     for (const r of results) expect(r.findings.filter((f) => f.kind.startsWith("example")), r.file).toEqual([]);
   });
 

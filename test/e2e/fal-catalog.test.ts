@@ -9,18 +9,13 @@ import fc from "fast-check";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import AjvModule from "ajv";
-import addFormatsModule from "ajv-formats";
 import { generate } from "../../generator/pipeline.js";
 import { writeOutput } from "../../generator/write/write.js";
 import { importModule, tsLiteral } from "../conformance/generate-all.js";
 import { runCli } from "../helpers/cli.js";
-import { ROOT } from "../helpers/generated.js";
+import { falReference, ROOT } from "../helpers/generated.js";
 import { typeCheck } from "../helpers/tsc.js";
 import { payloadArbitrary } from "../helpers/schema-payloads.js";
-
-const Ajv = AjvModule.default ?? AjvModule;
-const addFormats = addFormatsModule.default ?? addFormatsModule;
 
 const CATALOG = path.join(ROOT, "test/fixtures/fal-catalog");
 const LONG = process.env.MODELGEN_LONG === "1";
@@ -48,15 +43,7 @@ const ALL = jsonFiles(CATALOG);
 const readDoc = (rel: string): Doc => JSON.parse(readFileSync(path.join(CATALOG, rel), "utf8"));
 const isErrorAnswer = (doc: Doc) => doc.openapi === undefined && typeof doc.error === "object";
 
-/** Ajv on the document's Input schema as written; the one 3.0 bit Ajv needs: `nullable` without `type` (no effect in 3.0.3) is refused by Ajv, so it goes. */
-function reference(doc: Doc) {
-  const id: string = doc.info["x-fal-metadata"].endpointId;
-  const input = doc.paths[`/${id}`].post.requestBody.content["application/json"].schema;
-  const components = JSON.parse(JSON.stringify(doc.components), (_k, v) => (v && typeof v === "object" && !Array.isArray(v) && "nullable" in v && !("type" in v) ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "nullable")) : v));
-  const ajv = new Ajv({ strict: false, logger: false, allErrors: false });
-  addFormats(ajv);
-  return { input, validate: ajv.compile({ ...input, components }) };
-}
+const reference = (doc: Doc) => falReference(doc);
 
 const temp: string[] = [];
 const tempDir = (p: string) => {

@@ -213,7 +213,7 @@ describe("shared fragments, the cache and the output folder", () => {
     expect(gen!.code, gen!.stderr).toBe(0);
     expect(gen!.stdout).toMatch(/generated 1 model into .*: 1 generated, 0 from cache, 0 unchanged\n$/);
     expect(check!.code, check!.stdout).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([".modelgen-manifest.json", "README.md", "_runtime", "index.d.ts", "index.js", "m", "package.json"]);
+    expect(readdirSync(out).sort()).toEqual([".modelgen-manifest.json", "README.md", "_runtime", "_specs", "index.d.ts", "index.js", "m", "package.json"]);
     const mod = (await import(pathToFileURL(path.join(out, "m/index.js")).href)) as { validateTask(t: unknown): { path: string }[] };
     const task = { taskType: "videoInference", taskUUID: "u", model: "test:shared@1", p: "12345678901" };
     expect(mod.validateTask(task).map((i) => i.path)).toEqual(["/p"]);

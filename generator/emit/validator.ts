@@ -85,6 +85,24 @@ function schemaChecker(formats: FormatFunctions): Ajv {
   return ajv;
 }
 
+let shapeChecker: Ajv | undefined;
+/**
+ * The schema against the 2020-12 meta-schema, as compileValidator checks it, but before the analysis reads it: a
+ * keyword of the wrong shape (`type: {}`, `required: "a"`) crashed the rules' analysis (`want.includes is not a
+ * function`) before the compile could name it. A SpecError at `file`, `pointer`.
+ */
+export function checkSchemaShape(schema: SchemaObject, { file = "<schema>", pointer = "" }: { file?: string; pointer?: string } = {}): void {
+  // Shapes only: the formats the meta-schema names (uri-reference on $id) are the compile's business.
+  shapeChecker ??= new Ajv2020({ ...ajvOptions({}), validateFormats: false });
+  if (shapeChecker.validateSchema(forAjv(stripAnnotations(schema))) === true) return;
+  // The deepest place the meta-schema complains about is the keyword a person must fix.
+  const errors = shapeChecker.errors ?? [];
+  const deepest = errors.reduce<(typeof errors)[number] | undefined>((a, e) => (a === undefined || e.instancePath.split("/").length > a.instancePath.split("/").length ? e : a), undefined);
+  const at = deepest?.instancePath ?? "";
+  const keyword = at.split("/").at(-1) ?? "";
+  throw new SpecError(file, `${pointer}${at}`, keyword ? `${JSON.stringify(keyword.replace(/~1/g, "/").replace(/~0/g, "~"))} has a value of the wrong shape for a JSON Schema 2020-12 keyword (the meta-schema's ${deepest?.keyword ?? ""} check fails there)` : "not a JSON Schema 2020-12 schema (the meta-schema fails on it)");
+}
+
 /** Ajv's own error for a bad schema, turned into a SpecError with the JSON Pointer it names. */
 function schemaError(file: string, basePointer: string, e: unknown): SpecError {
   const message = e instanceof Error ? e.message : String(e);

@@ -10,6 +10,7 @@ import { describeRules, describeAlternatives } from "../analyze/describe.js";
 import { isPlain } from "../normalize/walk.js";
 import { deepFreeze } from "./freeze.js";
 import { providerNamed } from "../providers/index.js";
+import { checkSchemaShape } from "../emit/validator.js";
 import type {
   CaseSplit,
   Delivery,
@@ -41,10 +42,20 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
   const read = (schema: SchemaObject): SchemaObject => provider.readSchema?.(schema) ?? schema;
   const converted = dialect ? fromOpenApi30(written.taskSchema, { formats }) : null;
   const spec = { ...written, taskSchema: read(converted?.schema ?? written.taskSchema) };
-  const cleanSchema = (v: Json | undefined): Schema | null =>
-    v === undefined ? null : typeof v === "boolean" ? v : isPlain(v) ? cleanResponse(read(dialect ? fromOpenApi30(v as SchemaObject, {}).schema : (v as SchemaObject))) : null;
+  const cleanSchema = (v: Json | undefined): Schema | null => {
+    if (v === undefined) return null;
+    if (typeof v === "boolean") return v;
+    if (!isPlain(v)) return null;
+    const schema = read(dialect ? fromOpenApi30(v as SchemaObject, {}).schema : (v as SchemaObject));
+    // A response schema's keywords are read by the Output's type generation: their shapes are checked first too
+    // (an `enum: {}` crashed json-schema-to-typescript), at the place the schema stands in the document.
+    checkSchemaShape(schema, { file: spec.file, pointer: pointerOf(written.doc, v) ?? "" });
+    return cleanResponse(schema);
+  };
   checkStrings(spec, formats);
   const task = normalize(spec.taskSchema);
+  // Every keyword of the right shape before the analysis reads them (it assumes the meta-schema holds).
+  checkSchemaShape(task, { file: spec.file, pointer: spec.taskSourcePointer });
   const meta = modelMeta(spec, task);
   const split = caseSplit(task, { limit });
   const responses = provider.responses(spec.doc, cleanSchema);
@@ -62,6 +73,23 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
     // Each note starts with its pointer into the task schema: made a pointer into the file, as errors are.
     ...(converted?.notes.length ? { dialectNotes: converted.notes.map((n) => `${written.taskSourcePointer}${n}`) } : {}),
   });
+}
+
+/**
+ * Where `target` (an object of `doc`, by identity) stands in `doc`, as a JSON Pointer: the shallowest place (a
+ * schema reached through a $ref stands in components/schemas too); undefined when it is not there.
+ */
+function pointerOf(doc: Json, target: Json): string | undefined {
+  const queue: [Json, string][] = [[doc, ""]];
+  const seen = new Set<Json>();
+  for (let i = 0; i < queue.length; i++) {
+    const [node, at] = queue[i]!;
+    if (node === target) return at;
+    if (node === null || typeof node !== "object" || seen.has(node)) continue;
+    seen.add(node);
+    for (const [k, v] of Object.entries(node)) queue.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+  }
+  return undefined;
 }
 
 function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {

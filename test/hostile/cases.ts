@@ -86,6 +86,12 @@ export const BROKEN: BrokenCase[] = [
     words: [/format/, /credit-card/],
   },
   {
+    file: "keyword-wrong-shape.json",
+    why: "a keyword whose value has the wrong shape (type: {…}): the rules' analysis read it before the compile checked it, and crashed (want.includes is not a function)",
+    pointer: [`${ITEMS}/properties/inputs/type`, `${ITEMS}/allOf/0/then/properties/inputs/type`],
+    words: [/"type" has a value of the wrong shape/, /2020-12/],
+  },
+  {
     file: "unsupported-format-untyped.json",
     why: "the same without `type`: the place must still be the one in the file",
     pointer: [`${ITEMS}/properties/card/format`, `${ITEMS}/properties/card`],

@@ -3,7 +3,7 @@
 // how) and prepends a CHANGELOG.md entry: each model's changes, each breaking one with its witness payload. The
 // base can be the installed previous version of the package (`node_modules/<name>`): it carries its specs in
 // _specs/, so no git history is needed. Exit 0 (whatever the bump), 2 on bad input.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "../errors.js";
@@ -62,6 +62,7 @@ export async function versionCommand(argv: string[]): Promise<void> {
   const out = values.out ?? "generated";
   const manifestFile = path.join(out, "package.json");
   if (!existsSync(manifestFile)) throw new SpecError(manifestFile, "", "no generated package here; run `modelgen generate` first");
+  ownFile(manifestFile);
   const current = readPackageVersion(out);
   const pkg = packageBase(values.base);
   const previous = pkg?.version ?? current;
@@ -80,8 +81,23 @@ export async function versionCommand(argv: string[]): Promise<void> {
   }
   if (bump !== "none") {
     const changelog = path.join(out, "CHANGELOG.md");
-    const before = existsSync(changelog) ? readFileSync(changelog, "utf8").replace(/^# Changelog\n+/, "") : "";
+    const before = ownFile(changelog) ? readTextFile(changelog).replace(/^# Changelog\n+/, "") : "";
     writeAtomic(changelog, `# Changelog\n\n${changelogEntry(next, previous, report)}${before ? `\n${before}` : ""}`);
   }
   process.stdout.write(`${escapeTerminal(previous)} → ${escapeTerminal(next)} (${bump === "none" ? "nothing changed" : bump}: ${summary(counts)})\n`);
+}
+
+/**
+ * `file` in the output, which version rewrites, is a plain file (true) or absent (false). A symbolic link there is
+ * refused, not followed: its target's text (a private file anywhere) would be copied into the package.
+ */
+function ownFile(file: string): boolean {
+  let st;
+  try {
+    st = lstatSync(file);
+  } catch {
+    return false;
+  }
+  if (!st.isFile()) throw new SpecError(file, "", `is ${st.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; version rewrites it in place and follows no link (its target would be copied into the package): put the file generate wrote there`);
+  return true;
 }

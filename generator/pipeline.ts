@@ -94,11 +94,23 @@ export function generatorHash(): string {
   };
   walk(GENERATOR_DIR);
   walk(TEMPLATES_DIR);
-  for (const pkg of ["ajv", "prettier", "json-schema-to-typescript", "typescript"]) {
+  for (const pkg of hashedPackages()) {
     const manifest: unknown = JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8"));
-    h.update(String((manifest as { version?: unknown }).version));
+    h.update(pkg).update("\0").update(String((manifest as { version?: unknown }).version)).update("\0");
   }
   return h.digest("hex");
+}
+
+/**
+ * The packages whose installed versions key the cache: every runtime dependency of the generator (its
+ * package.json's `dependencies`), since each one shapes the output (esbuild the minified validators, yaml and
+ * jsonc-parser the values read, the ref parser the bundled $refs, jsonpath-rfc9535 the overlays). Only four were
+ * hashed: after upgrading esbuild, a warm cache made `generate --check` pass on output a clean run would change.
+ */
+export function hashedPackages(): string[] {
+  const manifest: unknown = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  const deps = (manifest as { dependencies?: unknown }).dependencies;
+  return Object.keys(deps !== null && typeof deps === "object" ? deps : {}).sort();
 }
 
 type Stage = <T>(stage: string, fn: () => T | Promise<T>) => Promise<T>;

@@ -105,3 +105,13 @@ describe("a cache entry with the right key but the wrong content is a miss, neve
     }
   });
 });
+
+describe("the generator's part of every key", () => {
+  test("covers each runtime dependency's installed version (esbuild's minifier, yaml, jsonc-parser, the ref parser, jsonpath), not four of them", async () => {
+    const { hashedPackages } = await import("../../generator/pipeline.js");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const dependencies = Object.keys(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).dependencies).sort();
+    expect(hashedPackages()).toEqual(dependencies);
+    expect(hashedPackages()).toEqual(expect.arrayContaining(["esbuild", "yaml", "jsonc-parser", "@apidevtools/json-schema-ref-parser", "jsonpath-rfc9535"]));
+  });
+});

@@ -248,6 +248,11 @@ describe("fal webhooks: keys", () => {
     await expect(parseFalWebhook(body, headers, { jwksUrl: url, fetch: flaky })).rejects.toMatchObject({ retryable: true, message: expect.stringMatching(/not JSON/) });
     answer = () => new Response(JSON.stringify({ keys: [fal.publicJwk()], pad: "x".repeat(70_000) }), { status: 200 });
     await expect(parseFalWebhook(body, headers, { jwksUrl: url, fetch: flaky })).rejects.toMatchObject({ message: expect.stringMatching(/over 65536 bytes/) });
+    // An endless answer is read only up to the limit, then cancelled (it was read whole before its size was checked).
+    let pulled = 0;
+    answer = () => new Response(new ReadableStream<Uint8Array>({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(16 * 1024).fill(0x20))) }), { status: 200 });
+    await expect(parseFalWebhook(body, headers, { jwksUrl: url, fetch: flaky })).rejects.toMatchObject({ retryable: true, message: expect.stringMatching(/over 65536 bytes/) });
+    expect(pulled).toBeLessThanOrEqual(6);
     const refused: typeof fetch = async () => {
       throw new TypeError("fetch failed");
     };

@@ -62,13 +62,16 @@ async function download(url: string, fetchImpl: typeof fetch, now: () => number)
   let text: string;
   try {
     const response = await fetchImpl(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    text = await response.text();
-    if (!response.ok) throw unusable(`fal's JWKS at ${url} answered HTTP ${response.status}`, true);
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw unusable(`fal's JWKS at ${url} answered HTTP ${response.status}`, true);
+    }
+    text = await cappedText(response, url);
   } catch (error) {
     if (error instanceof ModelgenError) throw error;
     throw new ModelgenError({ code: "networkError", message: `could not fetch fal's JWKS from ${url}: ${error instanceof Error ? error.message : String(error)}`, retryable: true, cause: error });
   }
-  if (text.length > MAX_JWKS_BYTES) throw unusable(`fal's JWKS at ${url} is over ${MAX_JWKS_BYTES} bytes`, true);
+
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -76,6 +79,34 @@ async function download(url: string, fetchImpl: typeof fetch, now: () => number)
     throw unusable(`fal's JWKS at ${url} is not JSON`, true);
   }
   return { keys: await importAll(parsed, `fal's JWKS at ${url}`), fetched: true, fetchedAt: now() };
+}
+
+/**
+ * The answer's text, read up to MAX_JWKS_BYTES and no further: a declared Content-Length over it is refused
+ * unread, a longer stream cancelled there (an endless answer was read whole before its size was looked at).
+ */
+async function cappedText(response: Response, url: string): Promise<string> {
+  const tooBig = () => unusable(`fal's JWKS at ${url} is over ${MAX_JWKS_BYTES} bytes`, true);
+  const declared = response.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_JWKS_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooBig();
+  }
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_JWKS_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooBig();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 function checkUrl(url: unknown): string {

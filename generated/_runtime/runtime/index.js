@@ -1702,8 +1702,11 @@ async function download(url, fetchImpl, now) {
       headers: { Accept: "application/json" },
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
-    text = await response.text();
-    if (!response.ok) throw unusable(`fal's JWKS at ${url} answered HTTP ${response.status}`, true);
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => void 0);
+      throw unusable(`fal's JWKS at ${url} answered HTTP ${response.status}`, true);
+    }
+    text = await cappedText(response, url);
   } catch (error) {
     if (error instanceof ModelgenError) throw error;
     throw new ModelgenError({
@@ -1713,7 +1716,6 @@ async function download(url, fetchImpl, now) {
       cause: error,
     });
   }
-  if (text.length > MAX_JWKS_BYTES) throw unusable(`fal's JWKS at ${url} is over ${MAX_JWKS_BYTES} bytes`, true);
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -1721,6 +1723,29 @@ async function download(url, fetchImpl, now) {
     throw unusable(`fal's JWKS at ${url} is not JSON`, true);
   }
   return { keys: await importAll(parsed, `fal's JWKS at ${url}`), fetched: true, fetchedAt: now() };
+}
+async function cappedText(response, url) {
+  const tooBig = () => unusable(`fal's JWKS at ${url} is over ${MAX_JWKS_BYTES} bytes`, true);
+  const declared = response.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_JWKS_BYTES) {
+    await response.body?.cancel().catch(() => void 0);
+    throw tooBig();
+  }
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder2.decode();
+    size += value.byteLength;
+    if (size > MAX_JWKS_BYTES) {
+      await reader.cancel().catch(() => void 0);
+      throw tooBig();
+    }
+    text += decoder2.decode(value, { stream: true });
+  }
 }
 function checkUrl(url) {
   try {

@@ -236,8 +236,15 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
   const memo = new Map<string, number>();
   const open = new Set<string>();
   const refuse = (doc: SourceDocument, keys: readonly string[], why: string) => new SpecError(doc.file, where(doc, keys), why);
-  const tooMany = (doc: SourceDocument, keys: readonly string[], largest: readonly [string, number]) =>
-    refuse(doc, keys, `more than ${budget} values once its $refs are inlined (${pointer([...keys, largest[0]])} alone holds ${largest[1]}): $refs that repeat at each level multiply; the largest real spec holds about 2,000`);
+  // A node that is that large as written is not told that its $refs multiply (counted only when refusing).
+  const tooMany = (doc: SourceDocument, keys: readonly string[], largest: readonly [string, number], node: unknown) =>
+    refuse(
+      doc,
+      keys,
+      writtenSize(node, budget) <= budget
+        ? `more than ${budget} values once its $refs are inlined (${pointer([...keys, largest[0]])} alone holds ${largest[1]}): $refs that repeat at each level multiply; the largest real spec holds about 2,000`
+        : `more than ${budget} values as written (${pointer([...keys, largest[0]])} alone holds ${largest[1]}); the largest real spec holds about 2,000, and every later stage costs in proportion`,
+    );
 
   /**
    * The size of `node`, written in `from` (a real path) at `keys` of `doc`; `depth`: levels and $ref hops so far.
@@ -262,7 +269,7 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
       if (m > largest[1]) largest = [k, m];
       n += m;
     }
-    if (n > budget) throw tooMany(doc, keys, largest);
+    if (n > budget) throw tooMany(doc, keys, largest, node);
     open.delete(here);
     memo.set(here, n);
     return n;
@@ -287,6 +294,18 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
     return size(node, real, targetDoc, fragmentKeys, depth + 1);
   };
   return size(value, specReal, source, [], 0);
+}
+
+/** How many values `node` holds as written ($refs not followed), counted up to `budget` + 1. */
+function writtenSize(node: unknown, budget: number): number {
+  let n = 0;
+  const stack: unknown[] = [node];
+  while (stack.length && n <= budget) {
+    const v = stack.pop();
+    n++;
+    if (v !== null && typeof v === "object") for (const child of Object.values(v)) stack.push(child);
+  }
+  return n;
 }
 
 /**

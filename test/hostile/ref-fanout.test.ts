@@ -4,7 +4,7 @@
 // spec stays far inside the budget. Speed is asserted through the work counters (steps), never the clock.
 import { describe, expect, test } from "vitest";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SpecError } from "../../generator/errors.js";
@@ -148,4 +148,25 @@ describe("through the real CLI", () => {
 test("the external chain's fragment file is not a spec", () => {
   const { dir } = fanOut(6, "external");
   expect(findSpecFiles([dir]).map((e) => path.basename(e.file))).toEqual(["fan.json"]);
+});
+
+describe("the refusal says which kind of large", () => {
+  test("a spec large as written is told so, not that its $refs multiply; a fan-out still is", () => {
+    const dir = path.join(work, "large-as-written");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "large.json");
+    const { file: fanFile, dir: fanDir } = fanOut(16);
+    const fan = JSON.parse(readFileSync(fanFile, "utf8"));
+    // No $ref repeats: one extension key holds 60,000 strings (fal's x-fal-order-properties, say).
+    fan.components.schemas.RequestBody.items["x-order"] = Array.from({ length: 60_000 }, (_, i) => `p${i}`);
+    delete fan.components.schemas.RequestBody.items.properties.p;
+    for (let i = 0; i < 16; i++) delete fan.components.schemas[`S${i}`];
+    writeFileSync(file, JSON.stringify(fan));
+    const large = measure(file, dir).size;
+    expect(large).toBeInstanceOf(SpecError);
+    expect((large as SpecError).message).toMatch(/more than 50000 values as written \(\/components\/schemas\/RequestBody\/items\/x-order\/0 alone holds 1\)/);
+    expect((large as SpecError).message).not.toMatch(/\$ref/);
+    const fanned = measure(fanFile, fanDir).size;
+    expect((fanned as SpecError).message).toMatch(/once its \$refs are inlined .*\$refs that repeat at each level multiply/);
+  });
 });

@@ -52,6 +52,41 @@ export function forAjv(schema: SchemaObject): SchemaObject {
   });
 }
 
+/** `the object has an own property named ""`, said without `required` (see forGuard). */
+const HAS_EMPTY_NAME = { not: { type: "object", properties: { "": false } } } as const;
+
+/**
+ * The schema as the first-error guard must see it. Ajv's first-error code checks a `required` list as a chain of
+ * `(missing = "name")` tests whose value decides the branch, so a property named "" (a falsy string) is never
+ * reported missing: `required: ["a", ""]` accepts `{a: 1}` there while the all-errors code refuses it. The guard
+ * therefore says "has the property ''" with `properties` instead (same own-key check, same verdict), in `required`
+ * and in `dependentRequired`.
+ */
+export function forGuard(schema: SchemaObject): SchemaObject {
+  return mapSchema(schema, (s) => {
+    let out = s;
+    if (Array.isArray(s.required) && s.required.includes("")) {
+      out = { ...out, required: s.required.filter((n) => n !== ""), allOf: [...(Array.isArray(s.allOf) ? s.allOf : []), HAS_EMPTY_NAME] };
+    }
+    const dependent = s.dependentRequired;
+    if (isPlain(dependent) && Object.values(dependent).some((names) => Array.isArray(names) && names.includes(""))) {
+      const dependentSchemas: Record<string, unknown> = { ...(isPlain(s.dependentSchemas) ? s.dependentSchemas : {}) };
+      const dependentRequired: Record<string, unknown> = {};
+      for (const [key, names] of Object.entries(dependent)) {
+        if (!Array.isArray(names) || !names.includes("")) {
+          dependentRequired[key] = names;
+          continue;
+        }
+        dependentRequired[key] = names.filter((n) => n !== "");
+        const before = dependentSchemas[key];
+        dependentSchemas[key] = before === undefined ? HAS_EMPTY_NAME : { allOf: [before, HAS_EMPTY_NAME] };
+      }
+      out = { ...out, dependentRequired, dependentSchemas } as SchemaObject;
+    }
+    return out;
+  });
+}
+
 /** A copy of an object without the keys `drop` picks; Object.fromEntries keeps a `__proto__` key as an own key. */
 function withoutKeys<T extends object>(o: T, drop: (key: string) => boolean): T {
   // Dropping keys keeps the object's declared shape: every keyword of T is optional or an index signature.
@@ -140,7 +175,7 @@ export function compileValidator(
   const standalone = (runtimeImport: string): string => {
     // The guard is compiled only for the shipped code: analysis in this process runs the all-errors validator.
     const guardAjv = new Ajv2020({ ...ajvOptions(formats), allErrors: false, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
-    const guard = guardAjv.compile(forAjv(stripAnnotations(schema)));
+    const guard = guardAjv.compile(forGuard(forAjv(stripAnnotations(schema))));
     return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport);
   };
   return { validate, standalone };

@@ -7,7 +7,7 @@ import { translate, atomsOf } from "./formula.js";
 import { and, has, not, TRUE } from "../keywords/algebra.js";
 import { variablesOf, backgroundFormula } from "./rules.js";
 import { simplify } from "./evaluate.js";
-import { firstCube, SplitTooLarge } from "./search.js";
+import { firstCube, SplitTooLarge, UnknownVariable } from "./search.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
 import { redosFindings } from "./redos.js";
@@ -37,7 +37,7 @@ function undecidedAsNull<T>(fn: () => T): T | null {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof SplitTooLarge) return null; // undecided
+    if (e instanceof SplitTooLarge || e instanceof UnknownVariable) return null; // undecided
     throw e;
   }
 }

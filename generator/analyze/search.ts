@@ -4,6 +4,12 @@ import { assign, Mentions } from "./evaluate.js";
 import type { Cube, Formula, Value, Variable } from "../ir/types.js";
 
 export class SplitTooLarge extends Error {}
+/**
+ * A formula that mentions a place the split has no variable for: lint translates a rule's own branches (its `if`,
+ * `then`, `oneOf` entries) beside the split, and a branch may test a place no rule of the split tests (an `if: true`
+ * inside an array item's alternative). Lint cannot decide such a question: it is undecided, not a crash.
+ */
+export class UnknownVariable extends Error {}
 
 /** Smallest rank of an unassigned variable in a formula (a residual always mentions one). */
 function firstRank(f: Formula, rank: ReadonlyMap<string, number>, asg: ReadonlyMap<string, Value>): number {
@@ -91,7 +97,7 @@ function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (
       first = open === 0 ? Infinity : 31 - Math.clz32(open & -open);
     } else first = firstRank(f, rank, asg);
     const next = order[first];
-    if (next === undefined) throw new Error("the formula mentions a variable that is not in the split");
+    if (next === undefined) throw new UnknownVariable("the formula mentions a variable that is not in the split");
     const bit = mentions ? mentions.bit(next.key) : 0;
     domainOf(next).forEach((value, i) => {
       if (done) return;

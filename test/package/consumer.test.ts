@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import { ROOT } from "../helpers/generated.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, sharedCacheEnv } from "../helpers/cli.js";
 import { typeCheck } from "../helpers/tsc.js";
 
 const NAME = "@acme/video-models";
@@ -23,7 +23,7 @@ beforeAll(() => {
   const project = mkdtempSync(path.join(os.tmpdir(), "modelgen-producer-"));
   cpSync(path.join(ROOT, "specs"), path.join(project, "specs"), { recursive: true });
   writeFileSync(path.join(project, "modelgen.config.json"), JSON.stringify({ name: NAME, license: "MIT", private: false }));
-  const gen = runCli(["generate"], { cwd: project });
+  const gen = runCli(["generate"], { cwd: project, env: sharedCacheEnv() });
   expect(gen.code, gen.stderr).toBe(0);
   const dest = mkdtempSync(path.join(os.tmpdir(), "modelgen-tgz-"));
   const [info] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", dest], { cwd: path.join(project, "generated"), encoding: "utf8", env: OFFLINE })) as { filename: string }[];

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../helpers/generated.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, sharedCacheEnv } from "../helpers/cli.js";
 
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const OFFLINE = { ...process.env, npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
@@ -36,7 +36,7 @@ describe("a configured package", () => {
   let manifest: Record<string, any>;
   beforeAll(() => {
     dir = project(CONFIG);
-    const r = runCli(["generate"], { cwd: dir });
+    const r = runCli(["generate"], { cwd: dir, env: sharedCacheEnv() });
     expect(r.code, r.stderr).toBe(0); // lint warnings (the fal specs have some) go to stderr
     manifest = JSON.parse(readFileSync(path.join(dir, "generated/package.json"), "utf8"));
   }, 120_000);
@@ -97,9 +97,9 @@ describe("a configured package", () => {
   test("generate keeps the version that is there", () => {
     const file = path.join(dir, "generated/package.json");
     writeFileSync(file, JSON.stringify({ ...manifest, version: "1.2.0" }, null, 2) + "\n");
-    expect(runCli(["generate"], { cwd: dir }).code).toBe(0);
+    expect(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }).code).toBe(0);
     expect(JSON.parse(readFileSync(file, "utf8")).version).toBe("1.2.0");
-    const check = runCli(["generate", "--check"], { cwd: dir });
+    const check = runCli(["generate", "--check"], { cwd: dir, env: sharedCacheEnv() });
     expect(check.stdout).toContain("up to date");
     expect(check.code).toBe(0);
   }, 60_000);
@@ -109,7 +109,7 @@ describe("package.json#modelgen, and the defaults", () => {
   test("the modelgen field of the project's package.json", () => {
     const dir = project();
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "app", modelgen: { name: "my-models", private: false } }));
-    expect(runCli(["generate"], { cwd: dir }).code).toBe(0);
+    expect(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }).code).toBe(0);
     const pkg = JSON.parse(readFileSync(path.join(dir, "generated/package.json"), "utf8"));
     expect(pkg.name).toBe("my-models");
     expect(pkg.private).toBeUndefined();
@@ -117,7 +117,7 @@ describe("package.json#modelgen, and the defaults", () => {
 
   test("no config: modelgen-models, private, 0.0.0", () => {
     const dir = project();
-    expect(runCli(["generate"], { cwd: dir }).code).toBe(0);
+    expect(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }).code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, "generated/package.json"), "utf8"))).toMatchObject({ name: "modelgen-models", private: true, version: "0.0.0" });
   }, 60_000);
 });
@@ -134,7 +134,7 @@ describe("a bad config is bad input: one line, file and place, exit 2, nothing w
   for (const [what, config, message] of cases)
     test(what, () => {
       const dir = project(config);
-      const r = runCli(["generate"], { cwd: dir });
+      const r = runCli(["generate"], { cwd: dir, env: sharedCacheEnv() });
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr).toContain(message);
@@ -144,17 +144,17 @@ describe("a bad config is bad input: one line, file and place, exit 2, nothing w
   test("both modelgen.config.json and package.json#modelgen", () => {
     const dir = project({ name: "a" });
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ modelgen: { name: "b" } }));
-    const r = runCli(["generate"], { cwd: dir });
+    const r = runCli(["generate"], { cwd: dir, env: sharedCacheEnv() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("modelgen.config.json: package.json has a \"modelgen\" field too");
   });
 
   test("a generated package.json whose version is not semver", () => {
     const dir = project();
-    expect(runCli(["generate"], { cwd: dir }).code).toBe(0);
+    expect(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }).code).toBe(0);
     const file = path.join(dir, "generated/package.json");
     writeFileSync(file, JSON.stringify({ name: "modelgen-models", version: "banana" }));
-    const r = runCli(["generate"], { cwd: dir });
+    const r = runCli(["generate"], { cwd: dir, env: sharedCacheEnv() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('package.json:/version: expected a semver version (such as 1.2.0), not "banana"');
   }, 60_000);

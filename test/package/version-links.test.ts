@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symli
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, sharedCacheEnv } from "../helpers/cli.js";
 import { ROOT } from "../helpers/generated.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "modelgen-version-links-"));
@@ -16,12 +16,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
   mkdirSync(path.join(dir, "specs/runware"), { recursive: true });
   cpSync(path.join(ROOT, SPEC), path.join(dir, SPEC));
-  expect(runCli(["generate"], { cwd: dir }).code).toBe(0);
+  expect(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }).code).toBe(0);
   cpSync(path.join(dir, "generated"), path.join(dir, "published"), { recursive: true });
   const doc = JSON.parse(readFileSync(path.join(dir, SPEC), "utf8"));
   doc.info.description = `${doc.info.description ?? ""} Reworded.`;
   writeFileSync(path.join(dir, SPEC), JSON.stringify(doc, null, 2));
-  expect(runCli(["generate"], { cwd: dir }).code).toBe(0);
+  expect(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }).code).toBe(0);
   writeFileSync(path.join(dir, "private.txt"), PRIVATE);
 });
 

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../helpers/generated.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, sharedCacheEnv } from "../helpers/cli.js";
 import { bumpOf, nextVersion } from "../../generator/version/bump.js";
 
 const SPEC = "specs/runware/alibaba-wan2-7.json";
@@ -30,7 +30,7 @@ function release(dir: string, edit: () => void): string {
   const published = path.join(dir, `published-${Math.random().toString(36).slice(2)}`);
   cpSync(path.join(dir, "generated"), published, { recursive: true });
   edit();
-  ok(runCli(["generate"], { cwd: dir }));
+  ok(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }));
   return ok(runCli(["version", "--base", published], { cwd: dir }));
 }
 
@@ -44,7 +44,7 @@ const version = (dir: string) => JSON.parse(readFileSync(path.join(dir, "generat
 describe("a package at 1.2.0", () => {
   test("a pair removed → 2.0.0 with its witness; an enum value added → 2.1.0; a description reworded → 2.1.1", () => {
     const dir = project();
-    ok(runCli(["generate"], { cwd: dir }));
+    ok(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }));
     expect(existsSync(path.join(dir, "generated/_specs/runware/alibaba-wan2-7.json"))).toBe(true);
     const pkgFile = path.join(dir, "generated/package.json");
     writeFileSync(pkgFile, readFileSync(pkgFile, "utf8").replace('"version": "0.0.0"', '"version": "1.2.0"'));
@@ -68,7 +68,7 @@ describe("a package at 1.2.0", () => {
     const witness = JSON.parse(/```json\n([\s\S]*?)\n\s*```/.exec(changelog)![1]!.replace(/^ {2}/gm, "")) as Record<string, unknown>;
     expect({ width: witness.width, height: witness.height }).toEqual({ width: 720, height: 1280 });
     // generate keeps the version and the changelog.
-    ok(runCli(["generate"], { cwd: dir }));
+    ok(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }));
     expect(version(dir)).toBe("2.0.0");
     expect(readFileSync(path.join(dir, "generated/CHANGELOG.md"), "utf8")).toBe(changelog);
 
@@ -81,7 +81,7 @@ describe("a package at 1.2.0", () => {
     expect(version(dir)).toBe("2.1.1");
     const log = readFileSync(path.join(dir, "generated/CHANGELOG.md"), "utf8");
     expect([...log.matchAll(/^## (\S+)$/gm)].map((m) => m[1])).toEqual(["2.1.1", "2.1.0", "2.0.0"]);
-    expect(runCli(["generate", "--check"], { cwd: dir }).code).toBe(0);
+    expect(runCli(["generate", "--check"], { cwd: dir, env: sharedCacheEnv() }).code).toBe(0);
 
     // Nothing changed since: the version stays, no entry is added.
     const same = release(dir, () => undefined);
@@ -96,7 +96,7 @@ describe("bad input: exit 2, one line", () => {
     [["version", "--base", "no-such-ref"], "no-such-ref: --base must be a folder or a git ref"],
   ])("%j", (args, words) => {
     const dir = project();
-    ok(runCli(["generate"], { cwd: dir }));
+    ok(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }));
     const r = runCli(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -110,7 +110,7 @@ describe("bad input: exit 2, one line", () => {
     let r = runCli(["version", "--base", "old"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("generated/package.json: no generated package here; run `modelgen generate` first");
-    ok(runCli(["generate"], { cwd: dir }));
+    ok(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }));
     r = runCli(["version", "--base", "old"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("old: a package without _specs/");
@@ -121,7 +121,7 @@ describe("bad input: exit 2, one line", () => {
 describe("a base package is untrusted input", () => {
   test("its _specs/ go through the loader's checks: a $ref out of it is refused, exit 2, nothing written", () => {
     const dir = project();
-    ok(runCli(["generate"], { cwd: dir }));
+    ok(runCli(["generate"], { cwd: dir, env: sharedCacheEnv() }));
     const old = path.join(dir, "old");
     cpSync(path.join(dir, "generated"), old, { recursive: true });
     const spec = path.join(old, "_specs/runware/alibaba-wan2-7.json");

@@ -1,27 +1,20 @@
 #!/usr/bin/env node
 // modelgen's command line: a thin layer over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage or bad input,
 // 70 an unexpected error (one line; the stack with --debug), 141 standard output's reader went away.
-import { DIFF_HELP, diffCommand } from "./diff/command.js";
-import { versionCommand } from "./version/command.js";
-import { pullCommand } from "./pull/command.js";
+// Each command's modules load when that command runs (see COMMANDS): `validate --registry`, `pull` and the usage
+// errors do not pay for the pipeline (Ajv, prettier, the loaders), about 0.2 s of start-up per run.
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { generate, lint, inProcessValidator, runtimeModules } from "./pipeline.js";
-import { diffOutput, lockOutput, outputFolder, writeOutput } from "./write/write.js";
 import { SpecError } from "./errors.js";
 import { escapeTerminal, stringifyJson } from "./text/escape.js";
 import { progress, summaryLine, type Progress, type ProgressStream } from "./progress.js";
 import { loadRegistry, sourceFromValidators, type ModelValidators, type TaskValidator } from "../templates/validate/run.js";
 import { guardProcess, internalError, runValidate, VALIDATE_OPTIONS_HELP } from "../templates/validate/cli.js";
 import { UsageError } from "../templates/validate/errors.js";
-import { findSpecFiles, loadSpec } from "./load/spec.js";
-import { buildIR } from "./ir/build.js";
-import { loadPackageConfig } from "./package/config.js";
-import { readPackageVersion } from "./package/manifest.js";
 import type { LintResult } from "./ir/types.js";
 
-const HELP: Readonly<Record<"main" | "generate" | "lint" | "validate" | "diff", string>> = {
+const HELP: Readonly<Record<"main" | "generate" | "lint" | "validate", string>> = {
   main: `modelgen: compile per-model OpenAPI specs into exact types, precompiled validators and clients.
 
 Usage: modelgen <command> [options]
@@ -59,7 +52,6 @@ On a terminal, progress (specs done out of the total, elapsed time) is shown on 
   and request examples that fail their spec or whose declared verdict (x-modelgen-expect) differs.
   --verbose           print the witness payload behind each possible mode
   Exit: 1 when there are errors, 0 when only warnings.`,
-  diff: DIFF_HELP,
   validate: `Usage: modelgen validate <file|glob|->… [--specs <dir|file>]… [--registry <dir>] [--model <id>] [--format text|json|github]
 
   A task's model is found through its \`model\` field: in the generated registry (--registry, default:
@@ -106,6 +98,7 @@ async function cmdLint(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(HELP.lint + "\n");
   const format = values.format ?? "text";
   if (!isOneOf(format, ["text", "json"])) throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  const { lint } = await import("./pipeline.js");
   const results = await lint({ specs: values.specs ?? ["specs"], overlays: values.overlay ?? [] });
   if (format === "json") process.stdout.write(stringifyJson(results.map(({ witnesses, ...r }) => (values.verbose ? { ...r, witnesses } : r)), 2) + "\n");
   else printFindings(results, { verbose: values.verbose });
@@ -115,6 +108,7 @@ async function cmdLint(argv: string[]): Promise<void> {
 
 /** Validators for --specs: compiled in this process from the specs (same code path as generation). */
 async function registryFromSpecs(specs: readonly string[], overlays: readonly string[]): Promise<ModelValidators> {
+  const [{ inProcessValidator, runtimeModules }, { findSpecFiles, loadSpec }, { buildIR }] = await Promise.all([import("./pipeline.js"), import("./load/spec.js"), import("./ir/build.js")]);
   const { formats, issuesModule } = runtimeModules();
   const models: Record<string, TaskValidator> = {};
   for (const entry of findSpecFiles(specs)) {
@@ -168,6 +162,12 @@ async function cmdGenerate(argv: string[]): Promise<void> {
     strict: true,
   });
   if (values.help) return void process.stdout.write(HELP.generate + "\n");
+  const [{ generate }, { diffOutput, lockOutput, outputFolder, writeOutput }, { loadPackageConfig }, { readPackageVersion }] = await Promise.all([
+    import("./pipeline.js"),
+    import("./write/write.js"),
+    import("./package/config.js"),
+    import("./package/manifest.js"),
+  ]);
   const specs = values.specs ?? ["specs"];
   const out = values.out ?? "generated";
   // --out is checked before any work (a file, the working folder, a dangling link: exit 2), and a second generate
@@ -213,7 +213,14 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = { generate: cmdGenerate, lint: cmdLint, validate: cmdValidate, diff: diffCommand, version: versionCommand, pull: pullCommand };
+const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<void>>> = {
+  generate: cmdGenerate,
+  lint: cmdLint,
+  validate: cmdValidate,
+  diff: async (argv) => (await import("./diff/command.js")).diffCommand(argv),
+  version: async (argv) => (await import("./version/command.js")).versionCommand(argv),
+  pull: async (argv) => (await import("./pull/command.js")).pullCommand(argv),
+};
 
 export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;

@@ -6,7 +6,7 @@
 import { ModelgenError } from "../errors.js";
 import { hexToBytes } from "../hmac.js";
 import { assertRawBody, assertRequest, invalidPayload, parseRawJson, readRequestBody, type RawBody } from "../raw-body.js";
-import type { WebhookHeaders } from "../webhooks.js";
+import { headerValue, type WebhookHeaders } from "../webhooks.js";
 import { falSignedMessage, verifyWithAny } from "./ed25519.js";
 import { falKeys, type FalKeyOptions } from "./jwks.js";
 
@@ -37,16 +37,6 @@ export type FalWebhook<TOutput> =
   | (FalWebhookCommon & { status: "OK"; payload: TOutput | null; error?: undefined })
   | (FalWebhookCommon & { status: "ERROR"; payload: unknown; error: string });
 
-function header(headers: WebhookHeaders, name: string): string | undefined {
-  if (typeof headers !== "object" || headers === null) throw new TypeError("the webhook headers must be a Headers object or a record of header values");
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
-    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
-
 function invalidSignature(message: string): ModelgenError {
   return new ModelgenError({ code: "invalidSignature", message, retryable: false });
 }
@@ -55,7 +45,7 @@ function invalidSignature(message: string): ModelgenError {
 function readSignatureHeaders(headers: WebhookHeaders, nowMs: number) {
   const values: Partial<Record<keyof typeof FAL_WEBHOOK_HEADERS, string>> = {};
   for (const [key, name] of Object.entries(FAL_WEBHOOK_HEADERS) as Array<[keyof typeof FAL_WEBHOOK_HEADERS, string]>) {
-    const value = header(headers, name)?.trim();
+    const value = headerValue(headers, name)?.trim();
     if (value === undefined || value === "") throw invalidSignature(`${name} is missing: not a signed fal webhook`);
     values[key] = value;
   }

@@ -1792,23 +1792,13 @@ var FAL_WEBHOOK_HEADERS = {
   timestamp: "X-Fal-Webhook-Timestamp",
   signature: "X-Fal-Webhook-Signature",
 };
-function header(headers, name) {
-  if (typeof headers !== "object" || headers === null)
-    throw new TypeError("the webhook headers must be a Headers object or a record of header values");
-  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
-  }
-  return void 0;
-}
 function invalidSignature(message) {
   return new ModelgenError({ code: "invalidSignature", message, retryable: false });
 }
 function readSignatureHeaders(headers, nowMs) {
   const values = {};
   for (const [key, name] of Object.entries(FAL_WEBHOOK_HEADERS)) {
-    const value = header(headers, name)?.trim();
+    const value = headerValue(headers, name)?.trim();
     if (value === void 0 || value === "") throw invalidSignature(`${name} is missing: not a signed fal webhook`);
     values[key] = value;
   }

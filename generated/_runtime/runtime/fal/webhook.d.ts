@@ -1,5 +1,5 @@
 import { type RawBody } from "../raw-body.js";
-import type { WebhookHeaders } from "../webhooks.js";
+import { type WebhookHeaders } from "../webhooks.js";
 import { type FalKeyOptions } from "./jwks.js";
 /** A delivery's timestamp may be this far from the receiver's clock, either way. */
 export declare const FAL_WEBHOOK_TOLERANCE_SECONDS = 300;

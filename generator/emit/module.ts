@@ -74,19 +74,6 @@ function declaredNames(text: string): string[] {
 }
 
 /**
- * The one check createClient makes itself, synchronously: the runtime loads only at the first call, and a missing
- * key or one shorter than the runtime accepts must be refused when the client is made (a TypeError with the code
- * the runtime would give). Plain JS, no spec text.
- */
-const CHECK_API_KEY = `function checkApiKey(options) {
-  const key = options !== null && typeof options === "object" && typeof options.apiKey === "string" ? options.apiKey.trim() : "";
-  if (key.length >= ${MIN_SECRET_LENGTH}) return;
-  const error = new TypeError(key === "" ? "options.apiKey must be a non-empty string" : \`options.apiKey is \${key.length} character\${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})\`);
-  error.code = key === "" ? "missingApiKey" : "invalidOptions";
-  throw error;
-}`;
-
-/**
  * The files of one model, paths relative to the output root. Reads only the AnalyzedIR (lint and example verdicts
  * included); of the validator, the standalone code that ships and the check that keeps README snippets valid.
  */
@@ -113,15 +100,13 @@ ${docComment([provider.clientDoc])}export function createClient(options) {
 ${new Code(provider.methods.map((m) => `    ${m}: (...args) => client.then((c) => c.${m}(...args)),`).join("\n"))}
   };
 }
-
-${new Code(CHECK_API_KEY)}
 `;
 
   // parseWebhook / handleWebhook (and what else the provider's webhooks need), typed with this module's types.
   const webhook = provider.webhook(ir, runtimeClient);
 
   const indexJs = code`${new Code(banner(meta))}import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules, standardSchema } from ${runtimeValidation};
+import { toIssues, checkExtraRules, standardSchema, checkApiKey } from ${runtimeValidation};
 
 export const modelId = ${meta.modelId};
 export const title = ${meta.title};

@@ -1,7 +1,7 @@
 // Client options as the caller writes them, and the complete settings the runtime works with.
 
 import { ModelgenError } from "./errors.js";
-import { MIN_SECRET_LENGTH } from "./redact.js";
+import { apiKeyProblem } from "../validation/api-key.js";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 3; 0 disables retrying). */
@@ -69,15 +69,11 @@ function count(name: string, value: number | undefined, fallback: number, min = 
 
 export function resolveOptions(options: ClientOptions, defaultBaseUrl: string): ResolvedOptions {
   if (options === null || typeof options !== "object") throw invalid("options must be an object");
-  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
-    throw new ModelgenError({ code: "missingApiKey", message: "options.apiKey must be a non-empty string", retryable: false });
-  }
   // Sent trimmed (fetch trims header values anyway), so redacted trimmed. A short "key" is a mistake, and
   // redacting it would mask ordinary text: refuse it here rather than send it.
-  const apiKey = options.apiKey.trim();
-  if (apiKey.length < MIN_SECRET_LENGTH) {
-    throw invalid(`options.apiKey is ${apiKey.length} character${apiKey.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})`);
-  }
+  const problem = apiKeyProblem(options.apiKey);
+  if (problem) throw new ModelgenError({ ...problem, retryable: false });
+  const apiKey = (options.apiKey as string).trim();
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   try {
     new URL(baseUrl);

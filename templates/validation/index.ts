@@ -3,4 +3,5 @@
 export { formats, uuid, uri, uriReference, dateTime, date, time, email, hostname, ipv4 } from "./formats.js";
 export { ajvUcs2length, ajvEqual, ajvError, ajvPush } from "./ajv-helpers.js";
 export { toIssues, checkExtraRules, valueAt, pointerText, type ValidationIssue, type RuleMessage, type ExtraRule, type AjvError } from "./issues.js";
+export { checkApiKey, apiKeyProblem, type ApiKeyProblem } from "./api-key.js";
 export { standardSchema, pathKeys, type StandardSchemaV1, type StandardIssue, type StandardResult } from "./standard.js";

@@ -374,6 +374,18 @@ function createRedactor(secrets) {
   return (value) => (active.length === 0 ? value : copy(value));
 }
 
+// templates:validation/api-key.js
+function apiKeyProblem(apiKey) {
+  const key = typeof apiKey === "string" ? apiKey.trim() : "";
+  if (key === "") return { code: "missingApiKey", message: "options.apiKey must be a non-empty string" };
+  if (key.length < MIN_SECRET_LENGTH)
+    return {
+      code: "invalidOptions",
+      message: `options.apiKey is ${key.length} character${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})`,
+    };
+  return void 0;
+}
+
 // templates:runtime/options.js
 var DEFAULT_TIMEOUT_MS = 6e4;
 var DEFAULT_RETRY = { max: 3, baseMs: 1e3, capMs: 3e4 };
@@ -389,19 +401,9 @@ function count(name, value, fallback, min = 0) {
 }
 function resolveOptions(options, defaultBaseUrl) {
   if (options === null || typeof options !== "object") throw invalid("options must be an object");
-  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
-    throw new ModelgenError({
-      code: "missingApiKey",
-      message: "options.apiKey must be a non-empty string",
-      retryable: false,
-    });
-  }
+  const problem = apiKeyProblem(options.apiKey);
+  if (problem) throw new ModelgenError({ ...problem, retryable: false });
   const apiKey = options.apiKey.trim();
-  if (apiKey.length < MIN_SECRET_LENGTH) {
-    throw invalid(
-      `options.apiKey is ${apiKey.length} character${apiKey.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})`,
-    );
-  }
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   try {
     new URL(baseUrl);

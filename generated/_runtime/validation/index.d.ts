@@ -10,6 +10,7 @@ export {
   type ExtraRule,
   type AjvError,
 } from "./issues.js";
+export { checkApiKey, apiKeyProblem, type ApiKeyProblem } from "./api-key.js";
 export {
   standardSchema,
   pathKeys,

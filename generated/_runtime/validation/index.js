@@ -415,6 +415,26 @@ function checkExtraRules(data, rules) {
   return out;
 }
 
+// templates:runtime/redact.js
+var MIN_SECRET_LENGTH = 8;
+
+// templates:validation/api-key.js
+function apiKeyProblem(apiKey) {
+  const key = typeof apiKey === "string" ? apiKey.trim() : "";
+  if (key === "") return { code: "missingApiKey", message: "options.apiKey must be a non-empty string" };
+  if (key.length < MIN_SECRET_LENGTH)
+    return {
+      code: "invalidOptions",
+      message: `options.apiKey is ${key.length} character${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least ${MIN_SECRET_LENGTH})`,
+    };
+  return void 0;
+}
+function checkApiKey(options) {
+  const problem = apiKeyProblem(options !== null && typeof options === "object" ? options.apiKey : void 0);
+  if (!problem) return;
+  throw Object.assign(new TypeError(problem.message), { code: problem.code });
+}
+
 // templates:validation/standard.js
 function pathKeys(pointer, value) {
   if (pointer === "") return [];
@@ -454,6 +474,8 @@ export {
   ajvError,
   ajvPush,
   ajvUcs2length,
+  apiKeyProblem,
+  checkApiKey,
   checkExtraRules,
   date,
   dateTime,

@@ -4,7 +4,7 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules, standardSchema } from "../../_runtime/validation/index.js";
+import { toIssues, checkExtraRules, standardSchema, checkApiKey } from "../../_runtime/validation/index.js";
 
 export const modelId = "runflow:alibaba/wan/v2.7/text-to-video";
 export const title = "Runflow API - alibaba/wan/v2.7/text-to-video";
@@ -54,19 +54,6 @@ export function createClient(options) {
     get: (...args) => client.then((c) => c.get(...args)),
     wait: (...args) => client.then((c) => c.wait(...args)),
   };
-}
-
-function checkApiKey(options) {
-  const key =
-    options !== null && typeof options === "object" && typeof options.apiKey === "string" ? options.apiKey.trim() : "";
-  if (key.length >= 8) return;
-  const error = new TypeError(
-    key === ""
-      ? "options.apiKey must be a non-empty string"
-      : `options.apiKey is ${key.length} character${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least 8)`,
-  );
-  error.code = key === "" ? "missingApiKey" : "invalidOptions";
-  throw error;
 }
 
 /**

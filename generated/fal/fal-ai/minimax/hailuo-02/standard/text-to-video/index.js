@@ -4,7 +4,7 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules, standardSchema } from "../../../../../../_runtime/validation/index.js";
+import { toIssues, checkExtraRules, standardSchema, checkApiKey } from "../../../../../../_runtime/validation/index.js";
 
 export const modelId = "fal-ai/minimax/hailuo-02/standard/text-to-video";
 export const title = "Queue OpenAPI for fal-ai/minimax/hailuo-02/standard/text-to-video";
@@ -55,19 +55,6 @@ export function createClient(options) {
     result: (...args) => client.then((c) => c.result(...args)),
     cancel: (...args) => client.then((c) => c.cancel(...args)),
   };
-}
-
-function checkApiKey(options) {
-  const key =
-    options !== null && typeof options === "object" && typeof options.apiKey === "string" ? options.apiKey.trim() : "";
-  if (key.length >= 8) return;
-  const error = new TypeError(
-    key === ""
-      ? "options.apiKey must be a non-empty string"
-      : `options.apiKey is ${key.length} character${key.length === 1 ? "" : "s"} long: not a real API key (keys have at least 8)`,
-  );
-  error.code = key === "" ? "missingApiKey" : "invalidOptions";
-  throw error;
 }
 
 /**

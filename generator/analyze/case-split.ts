@@ -11,7 +11,8 @@ import { simplify } from "./evaluate.js";
 import { enumerate, SplitTooLarge } from "./search.js";
 import { minimize } from "./cover.js";
 import { variantsOf } from "./variants.js";
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { declaredAt } from "../normalize/walk.js";
 import type { Atom, CaseSplit, Rule, RuleGroup, SchemaObject } from "../ir/types.js";
 
 /** Group rules that share a structural variable: each group is split on its own, the Task is their intersection. */

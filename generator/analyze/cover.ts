@@ -1,6 +1,6 @@
 // The cover of a case split made small and readable: cubes widened while the others still cover what they
 // dropped, cubes that others cover dropped. Coverage decides "is every assignment extending d covered?".
-import { stableStringify } from "../keywords/algebra.js";
+import { stableStringify } from "../json.js";
 import { truthOf } from "./evaluate.js";
 import { domainOf } from "./search.js";
 import { OTHER } from "../ir/types.js";

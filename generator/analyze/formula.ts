@@ -1,6 +1,7 @@
 // JSON Schema rules → a boolean formula over structural atoms (has, eq, opaque: generator/keywords/algebra.ts).
 // translate walks a schema's keywords in order and asks each keyword's family (generator/keywords/) for its atoms.
-import { declaredAt, declaredTypes, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { declaredAt, declaredTypes } from "../normalize/walk.js";
 import { FALSE, TRUE, and, has, opaque } from "../keywords/algebra.js";
 import { ANNOTATIONS, familyOf } from "../keywords/index.js";
 import type { AtomContext } from "../keywords/family.js";

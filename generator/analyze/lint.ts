@@ -11,7 +11,8 @@ import { firstCube, SplitTooLarge, UnknownVariable } from "./search.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
 import { redosFindings } from "./redos.js";
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { declaredAt } from "../normalize/walk.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import type { CheckedExample, Finding, Formula, Json, LintResult, ModelIR, Path, PresenceVariable, Rule, RuleGroup, RuleMessage, Schema, SchemaObject, ValidationIssue, Value, Variable, Witness } from "../ir/types.js";
 

@@ -5,7 +5,7 @@
 import { caseSplit } from "./case-split.js";
 import { declaredLiterals } from "../keywords/const-enum.js";
 import { localSplitKey } from "../ir/modes.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import { alternativePath, alternativesOf, mergeBranch, typesOf } from "../normalize/shape.js";
 import { ANY_PROPERTY, ITEMS, isLocalPlace, type Place } from "../ir/path.js";
 import type { LocalSplit, Schema, SchemaObject } from "../ir/types.js";

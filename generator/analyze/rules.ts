@@ -2,10 +2,11 @@
 // as formulas, what every payload meets by declaration, and the variables a case split branches on.
 import { escapeToken } from "../../templates/validation/pointer.js";
 import { translate, atomsOf, eqAtoms } from "./formula.js";
-import { and, implies, has, stableStringify } from "../keywords/algebra.js";
+import { isPlain, stableStringify } from "../json.js";
+import { and, implies, has } from "../keywords/algebra.js";
 import { declaredLiterals } from "../keywords/const-enum.js";
 import { presenceKey } from "../ir/path.js";
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { declaredAt } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import type { Formula, Json, OpaqueVariable, Path, PresenceVariable, Rule, Schema, SchemaObject, Value, ValueVariable, Variable } from "../ir/types.js";
 

@@ -3,7 +3,8 @@
 // always backed by a payload the validator accepts.
 import { OTHER } from "../ir/types.js";
 import { FAMILIES } from "../keywords/index.js";
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { declaredAt } from "../normalize/walk.js";
 import type { WitnessContext } from "../keywords/family.js";
 import type { Cube, Json, JsonObject, Path, PresenceVariable, Schema, SchemaObject, Value, ValueVariable, Variable } from "../ir/types.js";
 

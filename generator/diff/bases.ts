@@ -2,7 +2,7 @@
 // compatible cube of every other group, as lint does), lint's witnesses when given, and the valid examples.
 // Each is kept only when the side's own validator accepts it.
 import { witnessOf } from "../analyze/witness.js";
-import { stableStringify } from "../keywords/algebra.js";
+import { stableStringify } from "../json.js";
 import type { Cube, Json, Value, Variable } from "../ir/types.js";
 import type { ModelSide } from "./types.js";
 

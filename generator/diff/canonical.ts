@@ -1,7 +1,6 @@
 // A schema's text up to order that does not matter: the entries of allOf/anyOf/oneOf, enum values, required
 // names and type lists are sets (JSON Schema 2020-12 §10.2.1, §6.1, §6.5.3), so reordering them is no change.
-import { stableStringify } from "../keywords/algebra.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain, stableStringify } from "../json.js";
 
 const SETS = new Set(["allOf", "anyOf", "oneOf", "enum", "required", "type"]);
 /** Keywords whose value is data or a name map: their arrays keep their order (except through SETS above). */

@@ -10,12 +10,11 @@ import { providerNamed } from "../providers/index.js";
 import { buildIR } from "../ir/build.js";
 import { findSpecFiles, loadSpec } from "../load/spec.js";
 import { inProcessValidator, runtimeModules, type Formats, type IssuesModule } from "../pipeline.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain, stableStringify } from "../json.js";
 import { diffModels } from "./models.js";
 import { renderReport, type DiffFormat } from "./render.js";
 import { resolveBase, type BaseSide } from "./sides.js";
 import { sameContract } from "./same.js";
-import { stableStringify } from "../keywords/algebra.js";
 import { isBreaking, type DiffReport, type ModelDiff, type ModelSide } from "./types.js";
 import type { LoadedSpec, SpecEntry } from "../ir/types.js";
 

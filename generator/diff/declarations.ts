@@ -1,9 +1,9 @@
 // Changes to the declared properties of the task: added and removed properties, required flags, types, enum
 // values, bounds and other value constraints. Each comes with the mutation that shows it on a valid payload.
-import { stableStringify } from "../keywords/algebra.js";
+import { isPlain, stableStringify } from "../json.js";
 import { declaredLiterals } from "../keywords/const-enum.js";
 import { sampleValue } from "../analyze/witness.js";
-import { declaredTypes, isPlain } from "../normalize/walk.js";
+import { declaredTypes } from "../normalize/walk.js";
 import { canonicalText } from "./canonical.js";
 import { deleteAt, getAt, pathPointer, pathText, setAt } from "./payload.js";
 import type { Json, JsonType, ModelIR, Path, Schema, SchemaObject } from "../ir/types.js";

@@ -1,7 +1,7 @@
 // Compare two versions of one model: find the changes (declarations, rules, modes, responses), then search a
 // witness for each by running both validators. A change is breaking only with a witness the old validator
 // accepts and the new one rejects; without one it is reported as not breaking, saying that none was found.
-import { stableStringify } from "../keywords/algebra.js";
+import { stableStringify } from "../json.js";
 import { basePayloads } from "./bases.js";
 import { declarationChanges } from "./declarations.js";
 import { modeChanges } from "./modes.js";

@@ -1,6 +1,7 @@
 // Modes: a task with one of the optional properties the rules test (lint's notion). A mode is removed when no
 // checked payload with that property passes the new validator while the old one accepts some; added the other way.
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { declaredAt } from "../normalize/walk.js";
 import { getAt, pathPointer, pathText } from "./payload.js";
 import type { Json, ModelIR, Path, SchemaObject } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";

@@ -1,7 +1,7 @@
 // Reading and editing payloads along property paths (a "[]" step is every element of an array; edits go to the
 // first). Pure: every edit returns a copy.
 import { escapeToken } from "../../templates/validation/pointer.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import { sampleValue } from "../analyze/witness.js";
 import type { Json, JsonObject, Path, Schema, SchemaObject } from "../ir/types.js";
 

@@ -4,7 +4,8 @@
 import Ajv2020Module from "ajv/dist/2020.js";
 import { sampleValue } from "../analyze/witness.js";
 import { ajvOptions } from "../emit/validator.js";
-import { mapSchema, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { mapSchema } from "../normalize/walk.js";
 import { pathPointer, pathText } from "./payload.js";
 import type { Json, ModelIR, Path, Schema, SchemaObject } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";

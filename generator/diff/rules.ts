@@ -3,10 +3,9 @@
 // inputs, and any other added, removed or rewritten rule. Rules are matched by content first, then by pointer,
 // so inserting a rule does not make every later one look changed.
 import { atomsOf } from "../analyze/formula.js";
-import { stableStringify } from "../keywords/algebra.js";
+import { isPlain, stableStringify } from "../json.js";
 import { sampleValue } from "../analyze/witness.js";
 import { rulePointerText } from "../errors.js";
-import { isPlain } from "../normalize/walk.js";
 import { canonicalText } from "./canonical.js";
 import { deleteAt, getAt, pathPointer, pathText, schemaAt, setAt } from "./payload.js";
 import type { Atom, Formula, Json, ModelIR, Path, Rule, SchemaObject } from "../ir/types.js";

@@ -1,7 +1,6 @@
 // Two versions of a spec that differ only in words (descriptions, titles, summaries, examples) accept the same
 // tasks and promise the same responses: they are unchanged without building either model.
-import { isPlain } from "../normalize/walk.js";
-import { stableStringify } from "../keywords/algebra.js";
+import { isPlain, stableStringify } from "../json.js";
 import type { LoadedSpec } from "../ir/types.js";
 
 const WORDS = new Set(["description", "title", "summary", "examples", "example", "$comment", "externalDocs", "x-modelgen-reason"]);

@@ -7,7 +7,8 @@ import { emitTypes, type GroupSummary } from "./types.js";
 import { emitReadme } from "./readme.js";
 import { providerNamed } from "../providers/index.js";
 import { MIN_SECRET_LENGTH } from "../../templates/runtime/redact.js";
-import { mapSchema, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { mapSchema } from "../normalize/walk.js";
 import type { AnalyzedIR, ModelMeta, Provider, Schema, SchemaObject } from "../ir/types.js";
 import type { InProcessValidator } from "../ir/types.js";
 

@@ -5,12 +5,12 @@
 import { rulePointerText } from "../errors.js";
 import { displayOrder, localSplitKey, modeCube } from "../ir/modes.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
-import { stableStringify } from "../keywords/algebra.js";
+import { isPlain, stableStringify } from "../json.js";
 import { ANY_PROPERTY, isLocalPlace, pathLabel, placeId, placeLabel, placeWords, presenceKey, type Place } from "../ir/path.js";
 import { FAMILIES } from "../keywords/index.js";
 import { unionOf } from "../keywords/typescript.js";
 import type { TypeContext } from "../keywords/family.js";
-import { declaredAt, isPlain } from "../normalize/walk.js";
+import { declaredAt } from "../normalize/walk.js";
 import { OTHER } from "../ir/types.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { schemaPathOf } from "../../templates/validation/pointer.js";

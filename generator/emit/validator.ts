@@ -8,7 +8,8 @@ import { transformSync } from "esbuild";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { _ } from "ajv/dist/compile/codegen/index.js";
 import { SpecError } from "../errors.js";
-import { mapSchema, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { mapSchema } from "../normalize/walk.js";
 import type { Options, ValidateFunction } from "ajv";
 import type { SchemaObject } from "../ir/types.js";
 

@@ -7,7 +7,7 @@ import { localSplits } from "../analyze/local-splits.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
 import { presenceKey } from "./path.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import { deepFreeze } from "./freeze.js";
 import { providerNamed } from "../providers/index.js";
 import { checkSchemaShape } from "../emit/validator.js";

@@ -1,6 +1,6 @@
 // What the emitters and analysis read off a split the same way: a mode's representative cube and its key, the
 // reading order of paired properties, and the key of a nested object's split. Functions of IR values only.
-import { stableStringify } from "../keywords/algebra.js";
+import { stableStringify } from "../json.js";
 import type { Cube, SchemaObject, Value, Variant } from "./types.js";
 
 /** The representative cube of a mode: its presence facts and its first allowed value combination. */

@@ -6,7 +6,7 @@
 //                  free to be true or false, so the types built from the formula stay sound (looser, never stricter).
 // Kept apart from analyze/formula.ts so that the families can use it without importing the translation that
 // dispatches to them.
-import { isPlain } from "../normalize/walk.js";
+import { stableStringify } from "../json.js";
 import { pathId, presenceKey, valueKey } from "../ir/path.js";
 import type { Eq, False, Formula, Has, Json, Opaque, Path, True } from "../ir/types.js";
 
@@ -48,16 +48,3 @@ export function not(x: Formula): Formula {
   return { t: "not", x };
 }
 export const implies = (a: Formula, b: Formula): Formula => or([not(a), b]);
-
-
-/** JSON text with object keys sorted, so equal values give equal text whatever their key order. */
-export function stableStringify(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  if (isPlain(v))
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableStringify(v[k])}`)
-      .join(",")}}`;
-  // JSON.stringify gives undefined for undefined (a Map lookup that missed): spelled out, like a template would.
-  return JSON.stringify(v) ?? "undefined";
-}

@@ -2,7 +2,7 @@
 // subschemas' formulas; a property-level anyOf/oneOf is a union of its alternatives (each merged into its base);
 // a witness takes the first alternative. The rule messages they make are composed in analyze/describe.ts.
 import { alternativePath, alternativesOf, mergeBranch } from "../normalize/shape.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import { and, not, or } from "./algebra.js";
 import { unionOf } from "./typescript.js";
 import type { KeywordFamily } from "./family.js";

@@ -2,7 +2,8 @@
 // closed set of literals): value atoms, literal types, "must be one of …", the first literal as a witness.
 import { WORDS } from "../../templates/validation/words.js";
 import { literal } from "../emit/code.js";
-import { declaredTypes, isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
+import { declaredTypes } from "../normalize/walk.js";
 import { eq, or } from "./algebra.js";
 import { unionOf } from "./typescript.js";
 import type { KeywordFamily } from "./family.js";

@@ -2,7 +2,7 @@
 // on an object with declared properties, a property's subschema applies when it is present, a closed object
 // forbids the declared properties a rule does not list; the object's TypeScript (an interface or a record).
 import { ANY_PROPERTY } from "../ir/path.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import { TRUE, and, has, implies, not } from "./algebra.js";
 import type { KeywordFamily } from "./family.js";
 import type { Formula, SchemaObject } from "../ir/types.js";

@@ -3,7 +3,7 @@
 import { paths as jsonPaths, type JsonValue } from "jsonpath-rfc9535";
 import { SpecError } from "../errors.js";
 import type { SourceDocument } from "../ir/types.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 
 /** One action, as checkOverlay found it. */
 export interface OverlayAction {

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { FileInfo, ParserOptions } from "@apidevtools/json-schema-ref-parser";
 import { MAX_DEPTH, readDocument, readTextFile } from "./read.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import type { SourceDocument, SpecEntry } from "../ir/types.js";
 
 /** A path as shown to people: relative to the working folder when inside it. */

@@ -7,7 +7,7 @@ import { readDocument } from "./read.js";
 import { applyOverlay } from "./overlay.js";
 import { MAX_INLINED_DEPTH, checkBundled, inlinedSize, refFiles, refParserOptions, refRoot } from "./refs.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
-import { isPlain } from "../normalize/walk.js";
+import { canonical, isPlain } from "../json.js";
 import { recogniseProvider, type Provider } from "../providers/index.js";
 import type { Json, JsonObject, LoadedSpec, Operation, RequestExample, SchemaObject, SourceDocument, SpecEntry } from "../ir/types.js";
 
@@ -118,15 +118,6 @@ export function overlaysFor(file: string, extra: readonly string[] = []): string
   const base = file.replace(SPEC_FILE, "");
   const beside = ["yaml", "yml", "json"].map((e) => `${base}.overlay.${e}`).filter((f) => existsSync(f));
   return [...beside, ...extra].map(displayPath);
-}
-
-/** The same value with every object's keys in sorted order. */
-export function canonical(v: Json): Json;
-export function canonical(v: unknown): unknown;
-export function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map((x: unknown) => canonical(x));
-  if (isPlain(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
-  return v;
 }
 
 /**

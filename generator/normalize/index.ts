@@ -1,6 +1,7 @@
 // Named rewrites of the task schema, applied in order. Each returns a new schema and never changes what the
 // schema accepts (test/normalize proves each one on payloads); together they make Ajv's strict mode pass.
-import { mapSchema, declaredAt, declaredTypes, isPlain, omitKeywords } from "./walk.js";
+import { isPlain } from "../json.js";
+import { mapSchema, declaredAt, declaredTypes, omitKeywords } from "./walk.js";
 import type { JsonType, SchemaObject } from "../ir/types.js";
 
 export { fromOpenApi30, isOpenApi30, openApi30Rules } from "./openapi-3.0/index.js";

@@ -1,7 +1,8 @@
 // How a declared schema's shape is read by every stage: the JSON types it is typed as (declared or implied by its
 // keywords), and its oneOf/anyOf alternatives merged into their base. A leaf module (it imports only walk.ts), so
 // analysis, the keyword families and the emitters can all use it without import cycles.
-import { declaredTypes, isPlain } from "./walk.js";
+import { isPlain } from "../json.js";
+import { declaredTypes } from "./walk.js";
 import { option, type Place } from "../ir/path.js";
 import type { JsonType, Schema, SchemaObject } from "../ir/types.js";
 

@@ -1,5 +1,6 @@
 // Structural walk over a JSON Schema: visit every subschema with its keyword path and the instance location
 // (the property names from the task root) it applies to. Used by the normalize rules and the analyses.
+import { isPlain } from "../json.js";
 import { ANY_PROPERTY, IN_DEFS, ITEMS, type Place } from "../ir/path.js";
 import type { JsonType, Schema, SchemaObject } from "../ir/types.js";
 
@@ -59,12 +60,6 @@ const mapAny = (v: unknown, fn: SchemaMapper, ctx: WalkContext): unknown => (isP
 
 const mapValues = (o: Record<string, unknown>, f: (v: unknown, key: string) => unknown): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v, k)]));
-
-/**
- * A JSON object (not null, not an array). As a type guard it keeps the object part of what the value was declared
- * as: a `Schema` narrows to `SchemaObject`, a `Json` to `JsonObject`, an `unknown` to `Record<string, unknown>`.
- */
-export const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * The declared schema at an instance place, following `properties` from the task root (and `items` for array

@@ -1,7 +1,7 @@
 // Reading a catalog over HTTP, the same way for every provider: bounded bodies, strict UTF-8 and JSON, a bounded
 // back-off on 429 and 503 that honours Retry-After, and errors that name the URL but never the key.
 import { CatalogError, redact, type CatalogRequest } from "./catalog.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import type { JsonObject } from "../ir/types.js";
 
 /** How long one request may take before it counts as unreachable. */

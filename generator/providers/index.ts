@@ -2,7 +2,7 @@
 // implementing Provider), its runtime (templates/runtime/<name>/), one line in this list, its tests and the README's
 // provider list; no stage changes. Stages reach a provider only through this module.
 import { SpecError } from "../errors.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import { fal } from "./fal/index.js";
 import { runflow } from "./runflow/index.js";
 import { runware } from "./runware/index.js";

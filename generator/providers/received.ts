@@ -6,7 +6,7 @@
 import * as jsonc from "jsonc-parser";
 import { parseJson } from "../load/read.js";
 import { SpecError } from "../errors.js";
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import type { ReceivedDocument } from "./catalog.js";
 import type { JsonObject } from "../ir/types.js";
 

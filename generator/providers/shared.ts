@@ -1,5 +1,5 @@
 // Small readers of an OpenAPI document that several providers use (no provider is named here).
-import { isPlain } from "../normalize/walk.js";
+import { isPlain } from "../json.js";
 import type { Json, JsonObject, Schema, SchemaObject } from "../ir/types.js";
 
 /** The document's `info` object ({} when it has none). */

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { canonical, findSpecFiles, moduleName } from "../load/spec.js";
+import { canonical } from "../json.js";
+import { findSpecFiles, moduleName } from "../load/spec.js";
 import { entryFor, withoutCollisions } from "./names.js";
 import type { CatalogListing } from "../providers/catalog.js";
 import type { SpecEntry } from "../ir/types.js";

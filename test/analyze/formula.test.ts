@@ -2,7 +2,8 @@
 // checks the formulas do not model become opaque atoms, unless the declaration already implies them.
 import { describe, expect, test } from "vitest";
 import { atomsOf, translate } from "../../generator/analyze/formula.js";
-import { FALSE, TRUE, and, eq, has, implies, not, opaque, or, stableStringify } from "../../generator/keywords/algebra.js";
+import { stableStringify } from "../../generator/json.js";
+import { FALSE, TRUE, and, eq, has, implies, not, opaque, or } from "../../generator/keywords/algebra.js";
 import { declaredLiterals } from "../../generator/keywords/const-enum.js";
 import { int, obj, oneOfConsts, p, str } from "../helpers/ir.js";
 

@@ -3,7 +3,8 @@
 // the JSON Pointer (and line:column) of the schema as written.
 import { describe, expect, test } from "vitest";
 import path from "node:path";
-import { canonical, findSpecFiles, loadSpec, moduleName } from "../../generator/load/spec.js";
+import { canonical } from "../../generator/json.js";
+import { findSpecFiles, loadSpec, moduleName } from "../../generator/load/spec.js";
 import { SpecError } from "../../generator/errors.js";
 import { writeSpecs } from "../helpers/spec-factory.js";
 

@@ -1,7 +1,8 @@
 // normalize/walk: the structural walk every stage uses. Each subschema is visited once, children first, with its
 // keyword path and the instance path it applies to; the input is never changed.
 import { expect, test } from "vitest";
-import { declaredAt, declaredTypes, isPlain, mapSchema, omitKeywords } from "../../generator/normalize/walk.js";
+import { isPlain } from "../../generator/json.js";
+import { declaredAt, declaredTypes, mapSchema, omitKeywords } from "../../generator/normalize/walk.js";
 import { ANY_PROPERTY, IN_DEFS, ITEMS, placeLabel } from "../../generator/ir/path.js";
 import type { SchemaObject } from "../../generator/ir/types.js";
 

@@ -6,7 +6,7 @@ import * as jsonc from "jsonc-parser";
 import { CatalogError, type Catalog, type CatalogEntry, type CatalogRequest } from "../catalog.js";
 import { catalogUrl, get } from "../catalog-http.js";
 import { receiveDocument } from "../received.js";
-import { isPlain } from "../../normalize/walk.js";
+import { isPlain } from "../../json.js";
 
 /** fal's Find mode takes at most this many endpoint ids per request. */
 const IDS_PER_REQUEST = 50;

@@ -4,7 +4,7 @@
 // `info.x-fal-metadata.endpointId`. The runtime is templates/runtime/fal/ (the queue client and signed webhooks).
 import { code } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
-import { isPlain } from "../../normalize/walk.js";
+import { isPlain } from "../../json.js";
 import { infoOf, serversText, valueAt } from "../shared.js";
 import { falWebhook } from "./webhook.js";
 import { orderProperties } from "./order.js";

@@ -2,7 +2,8 @@
 // document's keys are sorted at load; this puts each object's `properties` back in fal's order, so the README
 // table and the type's members read as fal presents them. Names the list leaves out follow in name order; names
 // it lists that are not properties are ignored. Order only: what the schema accepts is unchanged.
-import { mapSchema, isPlain } from "../../normalize/walk.js";
+import { isPlain } from "../../json.js";
+import { mapSchema } from "../../normalize/walk.js";
 import type { SchemaObject } from "../../ir/types.js";
 
 export const ORDER_KEY = "x-fal-order-properties";

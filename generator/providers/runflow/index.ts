@@ -2,7 +2,7 @@
 // signed run-completed callback. The model id is `info.x-model-id`. The runtime is templates/runtime/runflow/.
 import { code } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
-import { isPlain } from "../../normalize/walk.js";
+import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
 import { runflowWebhook } from "./webhook.js";
 import type { JsonObject, LoadedSpec, SchemaObject } from "../../ir/types.js";

@@ -3,7 +3,7 @@
 // templates/runtime/runware/.
 import { code, docComment } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
-import { isPlain } from "../../normalize/walk.js";
+import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
 import { runwareWebhook } from "./webhook.js";
 import { runwareCatalog } from "./catalog.js";

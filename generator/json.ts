@@ -1,0 +1,30 @@
+// Neutral helpers over JSON values, used by every stage (load, normalize, keywords, analyze, ir, emit, diff, pull).
+// They know nothing of schemas: a stage folder would make the others import across the flow for them.
+import type { Json } from "./ir/types.js";
+
+/**
+ * A JSON object (not null, not an array). As a type guard it keeps the object part of what the value was declared
+ * as: a `Schema` narrows to `SchemaObject`, a `Json` to `JsonObject`, an `unknown` to `Record<string, unknown>`.
+ */
+export const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** JSON text with object keys sorted, so equal values give equal text whatever their key order. */
+export function stableStringify(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  if (isPlain(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify(v[k])}`)
+      .join(",")}}`;
+  // JSON.stringify gives undefined for undefined (a Map lookup that missed): spelled out, like a template would.
+  return JSON.stringify(v) ?? "undefined";
+}
+
+/** The same value with every object's keys in sorted order. */
+export function canonical(v: Json): Json;
+export function canonical(v: unknown): unknown;
+export function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x: unknown) => canonical(x));
+  if (isPlain(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  return v;
+}

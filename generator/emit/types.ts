@@ -1,36 +1,17 @@
 // Emit the exact TypeScript types of a model's task: the declared properties (TaskCommon and the nested
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
-// Reads the IR only: the task-level split (ir.split) and the splits of nested objects (ir.localSplits).
+// A printer of the IR's declaration tree (ir.declaration, made by ir/declarations.ts): it reads no schema and
+// asks no keyword; the rules of each object (the task's, and those of nested objects) come with the tree.
 import { rulePointerText } from "../errors.js";
-import { displayOrder, localSplitKey, modeCube } from "../ir/modes.js";
+import { displayOrder, modeCube } from "../ir/modes.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
-import { isPlain, stableStringify } from "../json.js";
-import { ANY_PROPERTY, isLocalPlace, pathLabel, placeId, placeLabel, placeWords, presenceKey, type Place } from "../ir/path.js";
-import { FAMILIES } from "../keywords/index.js";
-import { unionOf } from "../keywords/typescript.js";
-import type { TypeContext } from "../keywords/family.js";
-import { declaredAt } from "../normalize/walk.js";
+import { stableStringify } from "../json.js";
+import { pathId, pathLabel, placeId, placeLabel, placeWords, presenceKey } from "../ir/path.js";
 import { OTHER } from "../ir/types.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { schemaPathOf } from "../../templates/validation/pointer.js";
-import type {
-  CaseSplit,
-  Cube,
-  Json,
-  LocalSplit,
-  ModelIR,
-  Path,
-  PresenceVariable,
-  RuleGroup,
-  RuleMessage,
-  Schema,
-  SchemaObject,
-  Value,
-  ValueVariable,
-  Variable,
-  Variant,
-} from "../ir/types.js";
+import type { Cube, Decl, Json, ModelIR, ObjectDecl, Path, PresenceVariable, RuleMessage, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
 
 /** The names emitTypes declares whatever the spec says; the names of a task's other types are allocated around them. */
 const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon"];
@@ -97,116 +78,81 @@ export interface EmittedTypes {
   readonly names: Names;
 }
 
-/** Documentation lines for a property schema. */
-export function propertyDoc(schema: Schema | undefined): string[] {
-  if (!isPlain(schema)) return [];
-  const lines: string[] = [];
-  if (schema.title) lines.push(schema.title);
-  if (schema.description && schema.description !== schema.title) lines.push(...(lines.length ? [""] : []), schema.description);
-  if ("default" in schema) lines.push(`@default ${JSON.stringify(schema.default)}`);
-  return lines;
+/** `T[]` for a simple name, `Array<…>` otherwise. */
+const arrayOf = (t: string): string => (/^[A-Za-z0-9_.]+$/.test(t) ? `${t}[]` : `Array<${t}>`);
+
+/** A union of type texts, duplicates dropped; `unknown` absorbs the rest; none is `never`. */
+function unionOf(members: readonly string[]): string {
+  const uniq = [...new Set(members)];
+  if (uniq.includes("unknown")) return "unknown";
+  return uniq.length ? uniq.join(" | ") : "never";
 }
 
-/** The root a variant's declared types are read from, and the declarations they go to. */
+/** The rules of the object whose modes are printed, and the printer of the types they read. */
 interface Declarations {
-  readonly root: SchemaObject;
+  readonly rules: RulesDecl;
   readonly types: DeclaredTypes;
 }
 
-/** A named interface for an object schema, at the instance path it was first met. */
-interface InterfaceDecl {
-  readonly name: string;
-  readonly schema: SchemaObject;
-  readonly path: Place;
-}
+/** The declared type at a place a variable of the rules names (unknown where the object declares none). */
+const declaredType = (decl: Declarations, path: Path): string => decl.types.type(decl.rules.declared.get(pathId(path)) ?? { kind: "unknown" });
 
-/**
- * Type expressions for declared schemas, with named interfaces for object schemas that have properties.
- * analyze/local-splits.ts walks schemas the same way to find the objects that get a split of their own.
- */
+/** Type expressions for declarations, with a named interface for each object declaration, allocated once per place. */
 class DeclaredTypes {
-  readonly interfaces: InterfaceDecl[] = [];
-  private readonly byPath = new Map<string, string>();
+  /** The interfaces referenced so far, in that order (the first object met at a place names it). */
+  readonly interfaces: { readonly name: string; readonly decl: ObjectDecl }[] = [];
+  private readonly byPlace = new Map<string, string>();
 
   constructor(private readonly names: Names) {}
 
-  interfaceFor(schema: SchemaObject, path: Place): string {
-    const key = placeId(path);
-    const known = this.byPath.get(key);
+  private interfaceFor(decl: ObjectDecl): string {
+    const key = placeId(decl.place);
+    const known = this.byPlace.get(key);
     if (known !== undefined) return known;
-    const name = this.names.take(pascal(placeWords(path)) || "Object", "Task");
-    this.byPath.set(key, name);
-    this.interfaces.push({ name, schema, path });
+    const name = this.names.take(pascal(placeWords(decl.place)) || "Object", "Task");
+    this.byPlace.set(key, name);
+    this.interfaces.push({ name, decl });
     return name;
   }
 
-  /** TS type of a schema at an instance path: the first family (generator/keywords/, in order) that decides it. */
-  type(schema: Schema | undefined, path: Place): string {
-    if (schema === true || schema === undefined) return "unknown";
-    if (schema === false) return "never";
-    if (!isPlain(schema)) return "unknown";
-    const ctx = this.context(path);
-    for (const f of FAMILIES) {
-      const t = f.typescript.type?.(schema, ctx);
-      if (t !== undefined) return t;
+  /** The TS type of a declaration. */
+  type(d: Decl): string {
+    switch (d.kind) {
+      case "unknown":
+      case "never":
+        return d.kind;
+      case "literal":
+        return unionOf(d.values.map((v) => literal(v).text));
+      case "scalar":
+        return d.type;
+      case "union":
+        return unionOf(d.members.map((m) => this.type(m)));
+      case "array":
+        return arrayOf(this.type(d.items));
+      case "tuple": {
+        const first = d.prefix.map((x) => this.type(x));
+        const rest = d.rest ? this.type(d.rest) : null;
+        const distinct = new Set([...first, ...(rest ? [rest] : [])]);
+        if (distinct.size === 1) return arrayOf([...distinct][0] ?? "unknown");
+        return `[${first.map((x, i) => `${x}${i < d.minItems ? "" : "?"}`).join(", ")}${rest ? `, ...${arrayOf(rest)}` : ""}]`;
+      }
+      case "record":
+        return d.values === null ? "Record<string, never>" : `{ [key: string]: ${this.type(d.values)} }`;
+      case "object":
+        return this.interfaceFor(d);
     }
-    return "unknown";
   }
 
-  /** What a family's TypeScript reads: the place, this emitter's recursion and interfaces, each kind's owner. */
-  private context(path: Place): TypeContext {
-    const ctx: TypeContext = {
-      path,
-      type: (s, p) => this.type(s, p),
-      interfaceFor: (s, p) => this.interfaceFor(s, p),
-      kind: (kind, schema) => {
-        for (const f of FAMILIES) {
-          const t = f.typescript.kinds?.[kind];
-          if (t) return t(schema, ctx);
-        }
-        // A type name outside JSON Schema's seven (only a schema Ajv never saw can have one).
-        return "unknown";
-      },
-    };
-    return ctx;
-  }
-
-  /** Body of an interface for an object schema (its properties, declared optionality, index signature). */
-  interfaceBody(schema: SchemaObject, path: Place): string {
-    const required = new Set(schema.required ?? []);
+  /** Body of an interface for an object declaration (its properties, declared optionality, index signature). */
+  interfaceBody(decl: ObjectDecl): string {
     const lines: string[] = [];
-    for (const [key, sub] of Object.entries(schema.properties ?? {})) {
-      lines.push(`${docComment(propertyDoc(sub)).text}${member(key, !required.has(key), this.type(sub, [...path, key]))}`);
-    }
-    if (schema.additionalProperties !== false) {
-      const t = isPlain(schema.additionalProperties) ? this.type(schema.additionalProperties, [...path, ANY_PROPERTY]) : "unknown";
+    for (const p of decl.properties) lines.push(`${docComment(p.doc).text}${member(p.name, p.optional, this.type(p.type))}`);
+    if (decl.index) {
+      const t = this.type(decl.index);
       lines.push(`[key: string]: ${t === "unknown" ? "unknown" : `${t} | undefined`};`);
     }
     return lines.join("\n");
   }
-}
-
-/** A rule branch with a title that fixes properties to constants (e.g. "720p (16:9)" for a size pair). */
-interface BranchTitle {
-  readonly title: string;
-  readonly consts: Readonly<Record<string, unknown>>;
-}
-
-/** Titles of rule branches that fix several properties to constants (e.g. "720p (16:9)" for a size pair). */
-function branchTitles(schema: SchemaObject): BranchTitle[] {
-  const out: BranchTitle[] = [];
-  const visit = (s: unknown): void => {
-    if (Array.isArray(s)) return s.forEach(visit);
-    if (!isPlain(s)) return;
-    if (typeof s.title === "string" && isPlain(s.properties)) {
-      const consts = Object.entries(s.properties).flatMap(([k, p]) => (isPlain(p) && "const" in p ? [[k, p.const] as const] : []));
-      if (consts.length) out.push({ title: s.title, consts: Object.fromEntries(consts) });
-    }
-    for (const v of Object.values(s)) if (typeof v === "object") visit(v);
-  };
-  visit(schema.allOf ?? []);
-  for (const k of ["oneOf", "anyOf", "if", "then", "else"]) visit(schema[k]);
-  return out;
 }
 
 /** Human label of a path: inputs.frameImages */
@@ -290,7 +236,7 @@ function shapeType(entries: readonly ShapeEntry[], decl: Declarations, nested?: 
       }
       const optional = !(child.presence === true || requiresDescendant(child));
       const body = child.children.size ? `{\n${emit(child, p)}\n}` : null;
-      const type = body !== null ? (nested ? nested(p, body) : body) : (child.type ?? decl.types.type(declaredAt(decl.root, p), p));
+      const type = body !== null ? (nested ? nested(p, body) : body) : (child.type ?? declaredType(decl, p));
       lines.push(member(key, optional, type));
     }
     return lines.join("\n");
@@ -322,7 +268,7 @@ function variantBody(
     if (relationVars.includes(key)) continue;
     const variable = valueVariable(vars, key);
     const values = [...new Set(v.tuples.map((t) => t.get(key)))];
-    entries.push({ path: variable.path, type: valueType(values, variable, declaredAt(decl.root, variable.path), decl) });
+    entries.push({ path: variable.path, type: valueType(values, variable, decl) });
   }
   return shapeType(entries, decl, nested);
 }
@@ -336,19 +282,19 @@ function tupleType(t: Cube, v: Variant, relationVars: readonly string[], vars: R
     const variable = valueVariable(vars, k);
     const path = variable.path;
     const presence = v.presence.get(presenceKey(path)) === true ? true : undefined;
-    entries.push({ path, presence, type: value === OTHER ? valueType([OTHER], variable, declaredAt(decl.root, path), decl) : literal(value).text });
+    entries.push({ path, presence, type: value === OTHER ? valueType([OTHER], variable, decl) : literal(value).text });
   }
   return shapeType(entries, decl).replace(/\n/g, " ").replace(/\{\s+/g, "{ ").replace(/;?\s+\}/g, " }");
 }
 
 /** The type of a value variable's values in a mode: their literals; OTHER is the other declared literals or any. */
-function valueType(values: readonly (Value | undefined)[], variable: ValueVariable, declared: SchemaObject | undefined, decl: Declarations): string {
+function valueType(values: readonly (Value | undefined)[], variable: ValueVariable, decl: Declarations): string {
   const parts: string[] = [];
   for (const value of values) {
-    if (value === undefined) return decl.types.type(declared, variable.path);
+    if (value === undefined) return declaredType(decl, variable.path);
     if (value === OTHER) {
       if (variable.otherLiterals) parts.push(...variable.otherLiterals.map((x) => literal(x).text));
-      else return decl.types.type(declared, variable.path);
+      else return declaredType(decl, variable.path);
     } else parts.push(literal(value).text);
   }
   return unionOf(parts);
@@ -375,7 +321,8 @@ interface Modes {
  * The rules of an object schema as unions of variants (one union per independent group of rules). `prefix` names
  * the types (`Task`, or the nested object's interface name); `pointerBase` places the rules' pointers for docs.
  */
-function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, names: Names, prefix: string, pointerBase = "", chosen: ChosenWords = {}): Modes {
+function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase = "", chosen: ChosenWords = {}): Modes {
+  const split = decl.rules.split;
   const groupTexts: string[] = [];
   const groups: GroupSummary[] = [];
   split.groups.forEach((group, gi) => {
@@ -384,11 +331,10 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
     if (variants.length === 1 && only && only.presence.size === 0 && only.tuples.every((t) => t.size === 0)) return;
     const firstVar = [...group.vars.values()].find((x): x is PresenceVariable => x.kind === "has");
     const groupName = split.groups.length === 1 ? (prefix === "Task" ? "TaskMode" : names.take(`${prefix}Mode`)) : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
-    const titles = branchTitles(root);
     const titleOf = (t: Cube, relationVars: readonly string[]) =>
-      titles.find((b) =>
+      decl.rules.titles.find((b) =>
         relationVars.every((k) => {
-          const c = b.consts[leafOf(group.vars, k)];
+          const c = b.consts.get(leafOf(group.vars, k));
           return c !== undefined && stableStringify(c) === stableStringify(t.get(k));
         }),
       );
@@ -480,17 +426,6 @@ function emitModes(root: SchemaObject, split: CaseSplit, decl: Declarations, nam
 /** A relation row's value for the summary: null for OTHER (any other value) and for a value the tuple leaves free. */
 const rowValue = (v: Value | undefined): Json | null | undefined => (v === OTHER ? null : v);
 
-/**
- * The split of an object type that the task-level split cannot reach, or null when its rules allow every
- * combination. buildIR computed it (analyze/local-splits.ts) for every such object that has rules.
- */
-function localSplitOf(ir: ModelIR, schema: SchemaObject): LocalSplit | null {
-  const local = ir.localSplits.get(localSplitKey(schema));
-  if (!local) return null;
-  if (local.split.groups.every((g) => g.cubes.length <= 1 && g.cubes.every((c) => c.size === 0))) return null;
-  return local;
-}
-
 /** A rule's message with the payload's values left out ("…"): the first message Ajv reports under its pointer. */
 function ruleWords(messages: readonly RuleMessage[], pointer: string): string | undefined {
   const at = schemaPathOf(pointer);
@@ -506,14 +441,16 @@ function ruleWords(messages: readonly RuleMessage[], pointer: string): string | 
 export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTypes {
   const names = new Names([...OWN_NAMES, ...taken]);
   const types = new DeclaredTypes(names);
-  const decl: Declarations = { root: ir.task, types };
+  const root = ir.declaration;
   const out: string[] = [];
-  const modes = emitModes(ir.task, ir.split, decl, names, "Task", "", { modeNames: ir.modeNames, ruleWords: (pointer) => ruleWords(ir.ruleMessages, pointer) });
+  const rules = root.rules;
+  if (!rules) throw new Error("internal: the task's declaration has no rules");
+  const modes = emitModes({ rules, types }, names, "Task", "", { modeNames: ir.modeNames, ruleWords: (pointer) => ruleWords(ir.ruleMessages, pointer) });
   const summary: TypesSummary = { groups: modes.groups };
   const groupTexts = modes.texts;
 
   // Declared properties: TaskCommon and its nested interfaces (allocated after the variants referenced them).
-  const commonBody = types.interfaceBody(ir.task, []);
+  const commonBody = types.interfaceBody(root);
   const groupNames = summary.groups.map((g) => g.name);
   const { modelId, clientFilled: filled } = ir.meta;
   out.push(`${docComment([`Properties of one ${modelId} task as the spec declares them, before its rules.`]).text}export interface TaskCommon {\n${commonBody}\n}`);
@@ -529,17 +466,16 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
   );
   // The list grows while it is read (an array iterator sees what is pushed meanwhile): interface bodies and local
   // modes allocate the interfaces they reference.
-  for (const { name, schema, path } of types.interfaces) {
-    const doc = docComment(propertyDoc(schema).length ? propertyDoc(schema) : [`\`${placeLabel(path)}\``]).text;
-    // Objects the task-level split cannot reach (array items, alternatives) carry their own rules here.
-    const local = isLocalPlace(path) ? localSplitOf(ir, schema) : null;
-    const localModes = local ? emitModes(schema, local.split, { root: schema, types }, names, name, `${placeLabel(path)}[]`) : null;
+  for (const { name, decl } of types.interfaces) {
+    const doc = docComment(decl.doc.length ? decl.doc : [`\`${placeLabel(decl.place)}\``]).text;
+    // Objects the task-level split cannot reach (array items, alternatives) carry their own rules.
+    const localModes = decl.rules ? emitModes({ rules: decl.rules, types }, names, name, `${placeLabel(decl.place)}[]`) : null;
     if (localModes) {
       const common = names.take(`${name}Common`);
       out.push(`${doc}export type ${name} = ${common} & ${localModes.groups.map((g) => g.name).join(" & ")};`);
-      out.push(`export interface ${common} {\n${types.interfaceBody(schema, path)}\n}`);
+      out.push(`export interface ${common} {\n${types.interfaceBody(decl)}\n}`);
       out.push(...localModes.texts);
-    } else out.push(`${doc}export interface ${name} {\n${types.interfaceBody(schema, path)}\n}`);
+    } else out.push(`${doc}export interface ${name} {\n${types.interfaceBody(decl)}\n}`);
   }
   return { text: out.join("\n\n") + "\n", summary, names };
 }

@@ -1,9 +1,10 @@
 // LoadedSpec → ModelIR: everything the emitters need that does not take a validator, computed once and frozen:
-// metadata, the normalized task schema and its declared properties, the rules as formulas with their case split
-// (task-level and for nested objects), the rule messages, examples as written, normalized response schemas.
+// metadata, the normalized task schema and its declared properties, the rules as formulas with their case split,
+// the declared types as a tree (with the splits of nested objects), the rule messages, examples as written,
+// normalized response schemas.
 import { fromOpenApi30, isOpenApi30, normalize } from "../normalize/index.js";
 import { caseSplit } from "../analyze/case-split.js";
-import { localSplits } from "../analyze/local-splits.js";
+import { declareTask } from "./declarations.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
 import { presenceKey } from "./path.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
@@ -64,7 +65,7 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
     task,
     properties: declaredProperties(task),
     split,
-    localSplits: localSplits(task, limit),
+    declaration: declareTask(task, split, limit),
     ruleMessages: [...describeRules(task), ...describeAlternatives(task)],
     modeNames: modeNamesOf(spec, split),
     extraRules: (asArray(spec.taskSchema["x-modelgen-rules"]) ?? []).map((r, i) => checkExtraRule(spec, r, i)),

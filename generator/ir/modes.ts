@@ -1,7 +1,7 @@
 // What the emitters and analysis read off a split the same way: a mode's representative cube and its key, the
-// reading order of paired properties, and the key of a nested object's split. Functions of IR values only.
+// reading order of paired properties. Functions of IR values only.
 import { stableStringify } from "../json.js";
-import type { Cube, SchemaObject, Value, Variant } from "./types.js";
+import type { Cube, Value, Variant } from "./types.js";
 
 /** The representative cube of a mode: its presence facts and its first allowed value combination. */
 export function modeCube(variant: Variant): Cube {
@@ -26,9 +26,4 @@ export function displayOrder<T>(keys: Iterable<T>, leaf: (k: T) => unknown = (k)
     }
     return 0;
   });
-}
-
-/** The key of an object schema in `ModelIR.localSplits`: its canonical JSON (equal schemas share a split). */
-export function localSplitKey(schema: SchemaObject): string {
-  return stableStringify(schema);
 }

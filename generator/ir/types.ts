@@ -3,6 +3,7 @@
 // an AnalyzedIR. Every emitter reads an AnalyzedIR and nothing else: never the raw spec, never analysis again.
 // Everything here is readonly by type and deep-frozen in fact (ir/freeze.ts).
 import type { ExtraRule, RuleMessage, ValidationIssue } from "../../templates/validation/issues.js";
+import type { Place } from "./path.js";
 
 export type { ExtraRule, RuleMessage, ValidationIssue };
 
@@ -308,12 +309,89 @@ export interface ResponseSchema {
 /** What comes back, by the name the model's provider gives each schema (providers/<name>: `responses`). */
 export type ResponseSchemas = Readonly<Record<string, ResponseSchema>>;
 
-/** An object schema below an array or inside an alternative, whose own rules the task-level split cannot reach. */
-export interface LocalSplit {
-  /** The object schema as emit/types meets it (after merging an alternative into its base). */
-  readonly schema: SchemaObject;
-  readonly split: CaseSplit;
+// ---------------------------------------------------------------------------------------------------------------
+// Declarations (ir/declarations.ts): the task's declared types as a tree, made by one walk of the normalized task
+// schema. emit/types prints it; nothing after ir/ reads the schema to find a type.
+
+/** Any value: `true`, a schema that fixes no type. */
+export interface UnknownDecl {
+  readonly kind: "unknown";
 }
+/** No value: `false`, or literals none of which has the declared type. */
+export interface NeverDecl {
+  readonly kind: "never";
+}
+/** A closed set of literal values (const, enum, a oneOf/anyOf of consts): those of the declared type. */
+export interface LiteralDecl {
+  readonly kind: "literal";
+  readonly values: readonly Json[];
+}
+/** A value of one JSON type that no keyword shapes further (integer is a number). */
+export interface ScalarDecl {
+  readonly kind: "scalar";
+  readonly type: "string" | "number" | "boolean" | "null";
+}
+/** One of the members: a schema's oneOf/anyOf alternatives (each merged into its base), or its several types. */
+export interface UnionDecl {
+  readonly kind: "union";
+  readonly members: readonly Decl[];
+}
+/** An array whose every item is `items`. */
+export interface ArrayDecl {
+  readonly kind: "array";
+  readonly items: Decl;
+}
+/** An array with prefixItems: the first `minItems` of `prefix` present, then more items as `rest` (null: none). */
+export interface TupleDecl {
+  readonly kind: "tuple";
+  readonly prefix: readonly Decl[];
+  readonly minItems: number;
+  readonly rest: Decl | null;
+}
+/** An object without declared properties: every name maps to `values` (null: no property is allowed). */
+export interface RecordDecl {
+  readonly kind: "record";
+  readonly values: Decl | null;
+}
+/** A declared property of an object, in spec order. */
+export interface PropertyDecl {
+  readonly name: string;
+  readonly optional: boolean;
+  /** Its doc comment (title, description, default), line by line. */
+  readonly doc: readonly string[];
+  readonly type: Decl;
+}
+/** A rule branch with a title that fixes properties to constants (e.g. "720p (16:9)" for a size pair). */
+export interface BranchTitle {
+  readonly title: string;
+  /** Property name → the constant the branch fixes it to. */
+  readonly consts: ReadonlyMap<string, Json>;
+}
+/** The rules of an object as its types state them: the split into modes, and what the modes' members read. */
+export interface RulesDecl {
+  readonly split: CaseSplit;
+  /** The declared type at each place a variable of the split names (by `pathId` of its path from the object). */
+  readonly declared: ReadonlyMap<string, Decl>;
+  /** Titles of the rules' branches, for the rows of relation types. */
+  readonly titles: readonly BranchTitle[];
+}
+/**
+ * An object with declared properties: a named interface, one per place (the first object met there names it).
+ * Objects the task-level split cannot reach (array items, alternatives) carry their own rules.
+ */
+export interface ObjectDecl {
+  readonly kind: "object";
+  /** Where it is declared: the interface's name is made from it (ir/path.ts placeWords). */
+  readonly place: Place;
+  /** The object schema's doc comment (title, description, default), line by line; may be empty. */
+  readonly doc: readonly string[];
+  readonly properties: readonly PropertyDecl[];
+  /** The type of undeclared properties (additionalProperties), or null when there may be none. */
+  readonly index: Decl | null;
+  /** The task's rules (at the root), an object's own rules where they make modes, else null. */
+  readonly rules: RulesDecl | null;
+}
+export type Decl = UnknownDecl | NeverDecl | LiteralDecl | ScalarDecl | UnionDecl | ArrayDecl | TupleDecl | RecordDecl | ObjectDecl;
 
 export interface ModelIR {
   readonly meta: ModelMeta;
@@ -322,8 +400,8 @@ export interface ModelIR {
   readonly properties: readonly PropertyIR[];
   /** The task's rules as formulas, with their case split into variants. */
   readonly split: CaseSplit;
-  /** Splits of nested objects that carry rules, keyed by `localSplitKey(schema)`. */
-  readonly localSplits: ReadonlyMap<string, LocalSplit>;
+  /** The declared types: TaskCommon's properties and the nested objects, with the rules of each (the root's: `split`). */
+  readonly declaration: ObjectDecl;
   /** Messages in words, by the schema path Ajv reports. */
   readonly ruleMessages: readonly RuleMessage[];
   /** Per task-level group, per mode: the name `x-modelgen-mode-names` gives it, or null (the derived name). */

@@ -4,7 +4,6 @@
 import { alternativePath, alternativesOf, mergeBranch } from "../normalize/shape.js";
 import { isPlain } from "../json.js";
 import { and, not, or } from "./algebra.js";
-import { unionOf } from "./typescript.js";
 import type { KeywordFamily } from "./family.js";
 import type { Formula } from "../ir/types.js";
 
@@ -28,7 +27,7 @@ export const applicators: KeywordFamily = {
       const alternatives = alternativesOf(schema);
       if (!alternatives) return undefined;
       const { base, branches } = alternatives;
-      return unionOf(branches.map((b, i) => ctx.type(mergeBranch(base, b), alternativePath(base, branches, i, ctx.path))));
+      return { kind: "union", members: branches.map((b, i) => ctx.decl(mergeBranch(base, b), alternativePath(base, branches, i, ctx.path))) };
     },
   },
   words: { predicates: {}, rules: "analyze/describe.ts describeAt (not: cannot be combined; oneOf/anyOf: tables of allowed combinations) and alternativesPredicate" },

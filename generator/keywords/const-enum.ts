@@ -1,11 +1,9 @@
 // const and enum (JSON Schema 2020-12 §6.1.2–6.1.3), and a oneOf/anyOf whose branches are all consts (the same
 // closed set of literals): value atoms, literal types, "must be one of …", the first literal as a witness.
 import { WORDS } from "../../templates/validation/words.js";
-import { literal } from "../emit/code.js";
 import { isPlain } from "../json.js";
 import { declaredTypes } from "../normalize/walk.js";
 import { eq, or } from "./algebra.js";
-import { unionOf } from "./typescript.js";
 import type { KeywordFamily } from "./family.js";
 import type { Formula, Json, JsonType, Path, Schema, SchemaObject } from "../ir/types.js";
 import type { AtomContext } from "./family.js";
@@ -57,13 +55,13 @@ export const constEnum: KeywordFamily = {
   keywords: ["const", "enum"],
   atoms: (k, s, ctx) => valueFormula(k === "const" ? (s.const === undefined ? [] : [s.const]) : (s.enum ?? []), ctx.at, ctx.declared, ctx),
   typescript: {
-    // The literals the declared type admits, as a union of literal types.
+    // The literals the declared type admits (none: no value).
     type: (schema) => {
       const lits = declaredLiterals(schema);
       if (!lits) return undefined;
       const t = declaredTypes(schema);
       const ok = lits.filter((v) => !t || t.some((x) => matchesType(x, v)));
-      return ok.length ? unionOf(ok.map((v) => literal(v).text)) : "never";
+      return ok.length ? { kind: "literal", values: ok } : { kind: "never" };
     },
   },
   words: {

@@ -1,10 +1,10 @@
 // What one family of JSON Schema keywords brings to each stage, in one object (like Ajv's vocabularies, where a
-// keyword's code and its error live together): how it becomes formula atoms (analyze/formula.ts), the TypeScript
-// it contributes (emit/types.ts), its words (templates/validation/words.ts, shared with the runtime; describe.ts)
-// and a value that satisfies it (analyze/witness.ts). The families are listed in keywords/index.ts.
+// keyword's code and its error live together): how it becomes formula atoms (analyze/formula.ts), the type it
+// declares (ir/declarations.ts; emit/types.ts prints it), its words (templates/validation/words.ts, shared with the
+// runtime; describe.ts) and a value that satisfies it (analyze/witness.ts). The families are listed in keywords/index.ts.
 import type { Place } from "../ir/path.js";
 import type { ConstraintKeyword, Predicate, WORDS } from "../../templates/validation/words.js";
-import type { Formula, Json, JsonType, Opaque, Path, Schema, SchemaObject } from "../ir/types.js";
+import type { Decl, Formula, Json, JsonType, ObjectDecl, Opaque, Path, Schema, SchemaObject } from "../ir/types.js";
 
 /** Where a keyword is translated: the place, its declaration, and translation of subschemas. */
 export interface AtomContext {
@@ -26,27 +26,28 @@ export interface AtomContext {
   readonly opaque: (check: object) => Opaque;
 }
 
-/** Where a schema's TypeScript is asked for: the instance path, and the type emitter's own recursion. */
-export interface TypeContext {
+/** Where a schema's declaration is asked for: the place, and the declaration walker's own recursion. */
+export interface DeclContext {
   readonly path: Place;
-  /** TS type of a schema at an instance place (emit/types' DeclaredTypes.type). */
-  readonly type: (s: Schema | undefined, path: Place) => string;
-  /** The named interface for an object schema with properties, allocated once per place. */
-  readonly interfaceFor: (schema: SchemaObject, path: Place) => string;
-  /** The type of a value of JSON type `kind` (the `kinds` entry of the family that shapes it; else unknown). */
-  readonly kind: (kind: JsonType, schema: SchemaObject) => string;
+  /** The declaration of a schema at an instance place (ir/declarations.ts). */
+  readonly decl: (s: Schema | undefined, path: Place) => Decl;
+  /** The declaration of an object schema with properties (a named interface): its properties, index, rules. */
+  readonly object: (schema: SchemaObject, path: Place) => ObjectDecl;
+  /** The declaration of a value of JSON type `kind` (the `kinds` entry of the family that shapes it; else unknown). */
+  readonly kind: (kind: JsonType, schema: SchemaObject) => Decl;
 }
 
 /**
- * The TypeScript a family contributes. emit/types asks the families in registry order for a schema's `type`
- * (the first answer wins); the type family then asks each JSON type's owner for its `kinds` entry.
+ * The declared type a family contributes (ir/declarations.ts asks the families in registry order for a schema's
+ * `type`, the first answer wins; the type family then asks each JSON type's owner for its `kinds` entry).
+ * emit/types prints the declarations as TypeScript.
  */
 export interface TypeScriptPart {
-  /** The type of a schema this family decides (literals, alternatives), or undefined: the next family's turn. */
-  readonly type?: (schema: SchemaObject, ctx: TypeContext) => string | undefined;
-  /** The type of a value of one JSON type, shaped by the family's keywords (`items` → `T[]`). */
-  readonly kinds?: Partial<Readonly<Record<JsonType, (schema: SchemaObject, ctx: TypeContext) => string>>>;
-  /** Why the keywords leave the TypeScript alone (a range stays `number`: it is the validator's job). */
+  /** The declaration of a schema this family decides (literals, alternatives), or undefined: the next family's turn. */
+  readonly type?: (schema: SchemaObject, ctx: DeclContext) => Decl | undefined;
+  /** The declaration of a value of one JSON type, shaped by the family's keywords (`items` → an array). */
+  readonly kinds?: Partial<Readonly<Record<JsonType, (schema: SchemaObject, ctx: DeclContext) => Decl>>>;
+  /** Why the keywords leave the declared type alone (a range stays `number`: it is the validator's job). */
   readonly unchanged?: string;
 }
 

@@ -2,7 +2,6 @@
 // array's TypeScript (`T[]`, or a tuple for prefixItems); the rest is left to the validator (opaque atoms, unless
 // declared the same); an array witness of minItems items.
 import { WORDS } from "../../templates/validation/words.js";
-import { arrayOf } from "./typescript.js";
 import { ITEMS } from "../ir/path.js";
 import type { KeywordFamily } from "./family.js";
 import type { Json } from "../ir/types.js";
@@ -16,14 +15,11 @@ export const items: KeywordFamily = {
       array: (schema, ctx) => {
         const item = [...ctx.path, ITEMS];
         if (Array.isArray(schema.prefixItems) && schema.prefixItems.length) {
-          const first = schema.prefixItems.map((s) => ctx.type(s, item));
-          const rest = schema.items === false ? null : ctx.type(schema.items ?? true, item);
-          const distinct = new Set([...first, ...(rest ? [rest] : [])]);
-          if (distinct.size === 1) return arrayOf([...distinct][0] ?? "unknown");
-          const min = schema.minItems ?? 0;
-          return `[${first.map((x, i) => `${x}${i < min ? "" : "?"}`).join(", ")}${rest ? `, ...${arrayOf(rest)}` : ""}]`;
+          const prefix = schema.prefixItems.map((s) => ctx.decl(s, item));
+          const rest = schema.items === false ? null : ctx.decl(schema.items ?? true, item);
+          return { kind: "tuple", prefix, minItems: schema.minItems ?? 0, rest };
         }
-        return arrayOf(ctx.type(schema.items ?? true, item));
+        return { kind: "array", items: ctx.decl(schema.items ?? true, item) };
       },
     },
   },

@@ -44,9 +44,9 @@ export const properties: KeywordFamily = {
     kinds: {
       // A named interface for declared properties; otherwise a record of what additionalProperties allows.
       object: (schema, ctx) => {
-        if (isPlain(schema.properties) && Object.keys(schema.properties).length) return ctx.interfaceFor(schema, ctx.path);
-        if (schema.additionalProperties === false) return "Record<string, never>";
-        return `{ [key: string]: ${isPlain(schema.additionalProperties) ? ctx.type(schema.additionalProperties, [...ctx.path, ANY_PROPERTY]) : "unknown"} }`;
+        if (isPlain(schema.properties) && Object.keys(schema.properties).length) return ctx.object(schema, ctx.path);
+        if (schema.additionalProperties === false) return { kind: "record", values: null };
+        return { kind: "record", values: isPlain(schema.additionalProperties) ? ctx.decl(schema.additionalProperties, [...ctx.path, ANY_PROPERTY]) : { kind: "unknown" } };
       },
     },
   },

@@ -3,7 +3,6 @@
 import { WORDS, typeWords } from "../../templates/validation/words.js";
 import { typesOf } from "../normalize/shape.js";
 import { FALSE, TRUE } from "./algebra.js";
-import { unionOf } from "./typescript.js";
 import type { KeywordFamily } from "./family.js";
 import type { Formula, JsonType, Opaque } from "../ir/types.js";
 
@@ -25,10 +24,16 @@ export const type: KeywordFamily = {
     // Declared or implied types, each as its kind's type: the last resort, after literals and alternatives.
     type: (schema, ctx) => {
       const types = typesOf(schema);
-      if (!types) return "unknown";
-      return unionOf(types.map((t) => ctx.kind(t, schema)));
+      if (!types) return { kind: "unknown" };
+      return types.length === 1 && types[0] ? ctx.kind(types[0], schema) : { kind: "union", members: types.map((t) => ctx.kind(t, schema)) };
     },
-    kinds: { string: () => "string", integer: () => "number", number: () => "number", boolean: () => "boolean", null: () => "null" },
+    kinds: {
+      string: () => ({ kind: "scalar", type: "string" }),
+      integer: () => ({ kind: "scalar", type: "number" }),
+      number: () => ({ kind: "scalar", type: "number" }),
+      boolean: () => ({ kind: "scalar", type: "boolean" }),
+      null: () => ({ kind: "scalar", type: "null" }),
+    },
   },
   words: {
     predicates: { type: WORDS.type },

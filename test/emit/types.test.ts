@@ -1,13 +1,10 @@
 // emit/types: an IR built in code → the declarations' text. Only the parts a test names are compared, never a
-// whole file; the nested objects' splits come from ir.localSplits (the emitter never splits on its own).
+// whole file; the types and the nested objects' splits come from ir.declaration (the emitter reads no schema).
 import { describe, expect, test } from "vitest";
 import { emitTypes } from "../../generator/emit/types.js";
-import { localSplits } from "../../generator/analyze/local-splits.js";
-import type { ModelIR, SchemaObject } from "../../generator/ir/types.js";
+import { ITEMS } from "../../generator/ir/path.js";
+import type { ObjectDecl } from "../../generator/ir/types.js";
 import { int, modelIR, obj, str, whenConst } from "../helpers/ir.js";
-
-/** The IR with the splits buildIR computes for nested objects. */
-const withLocalSplits = (task: SchemaObject): ModelIR => ({ ...modelIR(task), localSplits: localSplits(task, 64) });
 
 describe("emitTypes", () => {
   test("a two-mode exclusion is a union of two variants, each requiring one property and forbidding the other", () => {
@@ -47,25 +44,38 @@ describe("emitTypes", () => {
     expect(summary.groups[0]?.variants.map((v) => v.relation)).toEqual(["WidthHeight"]);
   });
 
-  test("an array item with rules of its own gets its modes from ir.localSplits", () => {
+  test("an array item with rules of its own gets its modes from the declaration tree", () => {
     const task = obj({ items: { type: "array", items: obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } }) } });
-    const { text } = emitTypes(withLocalSplits(task));
+    const { text } = emitTypes(modelIR(task));
     expect(text).toContain("export type ItemsItem = ItemsItemCommon & ItemsItemMode;");
     expect(text).toContain("export interface ItemsItemCommon {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
     expect(text).toContain("export type ItemsItemMode =\n| ItemsItemWithoutA\n| ItemsItemWithoutB;");
     expect(text).toContain("export interface ItemsItemWithoutA {\n/**\n * Not in ItemsItemWithoutA (items[].not).\n */\na?: never;\n}");
   });
 
-  test("without a local split in the IR the item is a plain interface: the emitter does not split it itself", () => {
-    const task = obj({ items: { type: "array", items: obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } }) } });
-    const { text } = emitTypes(modelIR(task));
-    expect(text).toContain("export interface ItemsItem {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
+  test("the emitter prints the tree it is given: an item without rules in the tree is a plain interface", () => {
+    const ir = modelIR(obj({}));
+    const item: ObjectDecl = {
+      kind: "object",
+      place: ["items", ITEMS],
+      doc: [],
+      properties: [
+        { name: "a", optional: true, doc: [], type: { kind: "scalar", type: "string" } },
+        { name: "b", optional: false, doc: ["The b."], type: { kind: "literal", values: [1, "x"] } },
+      ],
+      index: null,
+      rules: null,
+    };
+    const root: ObjectDecl = { ...ir.declaration, properties: [{ name: "items", optional: true, doc: [], type: { kind: "array", items: item } }] };
+    const { text } = emitTypes({ ...ir, declaration: root });
+    expect(text).toContain("export interface TaskCommon {\nitems?: ItemsItem[];\n[key: string]: unknown;\n}");
+    expect(text).toContain('export interface ItemsItem {\na?: string;\n/**\n * The b.\n */\nb: 1 | "x";\n}');
     expect(text).not.toContain("ItemsItemMode");
   });
 
   test("an alternative that is one of several objects gets its own interface and its own modes", () => {
     const withRule = obj({ a: str(), b: str() }, { allOf: [{ if: { required: ["a"] }, then: { required: ["b"] } }] });
-    const { text } = emitTypes(withLocalSplits(obj({ x: { oneOf: [withRule, obj({ c: str() })] } })));
+    const { text } = emitTypes(modelIR(obj({ x: { oneOf: [withRule, obj({ c: str() })] } })));
     expect(text).toContain("x?: XOption1 | XOption2;");
     expect(text).toContain("export type XOption1 = XOption1Common & XOption1Mode;");
     expect(text).toContain("export interface XOption1WithB {\nb: string;\n}");

@@ -2,6 +2,7 @@
 // schema in code (the real case split; no spec file, no loader, no normalize: the task is given normalized).
 import { presenceKey, valueKey } from "../../generator/ir/path.js";
 import { caseSplit } from "../../generator/analyze/case-split.js";
+import { declareTask } from "../../generator/ir/declarations.js";
 import { translate } from "../../generator/analyze/formula.js";
 import { has, implies } from "../../generator/keywords/algebra.js";
 import { deepFreeze } from "../../generator/ir/freeze.js";
@@ -53,7 +54,7 @@ export interface ModelOptions {
 /** A request example (no declared verdict unless given). */
 export const example = (key: string, value: Json, expect: ExampleIR["expect"] = null): ExampleIR => ({ key, summary: key, expect, reason: null, value });
 
-/** A frozen ModelIR around a normalized task schema, with its real case split. */
+/** A frozen ModelIR around a normalized task schema, with its real case split and declaration tree. */
 export function modelIR(task: SchemaObject, { limit = 64, examples = [], ruleMessages = [], meta = {} }: ModelOptions = {}): ModelIR {
   const required = new Set(task.required ?? []);
   const properties: PropertyIR[] = Object.entries(task.properties ?? {}).map(([name, schema]) => ({
@@ -62,6 +63,7 @@ export function modelIR(task: SchemaObject, { limit = 64, examples = [], ruleMes
     schema,
     required: required.has(name),
   }));
+  const split = caseSplit(task, { limit });
   return deepFreeze({
     meta: {
       name: "test/model",
@@ -84,8 +86,8 @@ export function modelIR(task: SchemaObject, { limit = 64, examples = [], ruleMes
     },
     task,
     properties,
-    split: caseSplit(task, { limit }),
-    localSplits: new Map(),
+    split,
+    declaration: declareTask(task, split, limit),
     ruleMessages,
     modeNames: [],
     extraRules: [],

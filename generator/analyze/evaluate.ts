@@ -1,41 +1,55 @@
-// A formula under a partial assignment of its variables: `assign` binds one variable (the search's step, sharing
-// unchanged subtrees), `simplify` binds several, `truthOf` gives the three-valued answer without building anything
-// (the cover check's hot path).
+// A formula under a partial assignment of its variables. `evaluate` is the one evaluator of the rules' semantics:
+// an atom whose variable is bound becomes TRUE or FALSE (atomValue), and what changed is rebuilt through
+// and/or/not, which fold the constants; unchanged subtrees are returned as they are. Everything else asks it:
+// `simplify` (several bindings: lint, describe, the reasons of a mode's facts), the search's step (one binding,
+// search.ts), `truthOf` (true, false or open: the cover check) and diff's verdict of a formula on a payload.
 import { TRUE, FALSE, and, or, not } from "../keywords/algebra.js";
 import { OTHER } from "../ir/types.js";
-import type { Formula, Value } from "../ir/types.js";
+import type { Atom, Formula, Value } from "../ir/types.js";
+
+/** The value bound to a variable (by its key), or undefined when it is free. */
+export type Lookup = (key: string) => Value | undefined;
 
 /**
- * Simplify a formula under a partial assignment (variable key → value): one `assign` per binding, so there is one
- * evaluator of atoms under bindings (`assign`), and `truthOf` reads the same semantics without building a formula.
+ * What a caller that evaluates many times knows: `skip(f)` is true for a subtree no bound variable occurs in (it
+ * stays as it is), and `memo` holds results under the same bindings (residuals share subtrees).
  */
-export function simplify(f: Formula, asg: ReadonlyMap<string, Value>): Formula {
-  let g = f;
-  for (const [key, value] of asg) g = assign(g, key, value);
-  return g;
+export interface Pruning {
+  readonly skip: (f: Formula) => boolean;
+  readonly memo?: WeakMap<Formula, Formula>;
 }
 
 /**
- * `simplify(f, asg ∪ {key: value})` for a residual `f = simplify(…, asg)` with `key` unassigned: the residual's
- * atoms are all unassigned (an eq atom may keep a present presence), so only the new binding can change it.
- * Subtrees it leaves alone are returned as they are (formulas are normalized by and/or/not, so rebuilding
- * them would give the same formula), which saves rebuilding the whole residual at every node of the search.
+ * The value of an atom under the bindings, or undefined while it depends on a free variable. An eq atom is false
+ * once its property is bound absent, and false for OTHER (a value the rules do not mention).
  */
-export function assign(f: Formula, key: string, value: Value, mentions?: Mentions, bit = 0, memo?: WeakMap<Formula, Formula>): Formula {
-  // A subtree that does not mention the variable stays as it is; one the search met before under the same
-  // binding (residuals share subtrees across branches) gives the same result.
-  if (mentions && (mentions.of(f) & bit) === 0) return f;
-  if (memo && (f.t === "and" || f.t === "or")) {
-    const known = memo.get(f);
-    if (known !== undefined) return known;
-    const result = assignNode(f, key, value, mentions, bit, memo);
-    memo.set(f, result);
-    return result;
+export function atomValue(a: Atom, get: Lookup): boolean | undefined {
+  if (a.t === "eq") {
+    if (get(a.presence) === false) return false;
+    const v = get(a.key);
+    return v === undefined ? undefined : v !== OTHER && v === a.value;
   }
-  return assignNode(f, key, value, mentions, bit, memo);
+  const v = get(a.key);
+  return v === undefined ? undefined : Boolean(v);
 }
 
-function assignNode(f: Formula, key: string, value: Value, mentions?: Mentions, bit = 0, memo?: WeakMap<Formula, Formula>): Formula {
+/** The formula under the bindings `get` gives: TRUE, FALSE or the residual over the free variables. */
+export function evaluate(f: Formula, get: Lookup, pruning?: Pruning): Formula {
+  if (pruning) {
+    if (pruning.skip(f)) return f;
+    const { memo } = pruning;
+    if (memo && (f.t === "and" || f.t === "or")) {
+      const known = memo.get(f);
+      if (known !== undefined) return known;
+      const result = evaluateNode(f, get, pruning);
+      memo.set(f, result);
+      return result;
+    }
+  }
+  return evaluateNode(f, get, pruning);
+}
+
+function evaluateNode(f: Formula, get: Lookup, pruning?: Pruning): Formula {
   switch (f.t) {
     case "true":
     case "false":
@@ -45,91 +59,31 @@ function assignNode(f: Formula, key: string, value: Value, mentions?: Mentions, 
       let changed: Formula[] | null = null;
       for (let i = 0; i < f.xs.length; i++) {
         const x = f.xs[i]!;
-        const y = assign(x, key, value, mentions, bit, memo);
+        const y = evaluate(x, get, pruning);
         if (changed) changed.push(y);
         else if (y !== x) (changed = f.xs.slice(0, i)).push(y);
       }
       return changed === null ? f : f.t === "and" ? and(changed) : or(changed);
     }
     case "not": {
-      const y = assign(f.x, key, value, mentions, bit, memo);
+      const y = evaluate(f.x, get, pruning);
       return y === f.x ? f : not(y);
     }
     case "has":
-    case "opaque":
-      return f.key === key ? (value ? TRUE : FALSE) : f;
     case "eq":
-      if (f.presence === key && value === false) return FALSE;
-      if (f.key === key) return value !== OTHER && value === f.value ? TRUE : FALSE;
-      return f;
-  }
-}
-
-/**
- * The variables a formula mentions, as a bit per rank (searches over at most 32 variables), remembered per
- * formula object: the residuals of a search share most of their subtrees.
- */
-export class Mentions {
-  private readonly cache = new WeakMap<Formula, number>();
-  constructor(private readonly rank: ReadonlyMap<string, number>) {}
-  bit(key: string): number {
-    const r = this.rank.get(key);
-    return r === undefined ? 0 : 1 << r;
-  }
-  of(f: Formula): number {
-    if (f.t === "true" || f.t === "false") return 0;
-    let m = this.cache.get(f);
-    if (m !== undefined) return m;
-    if (f.t === "and" || f.t === "or") {
-      m = 0;
-      for (const x of f.xs) m |= this.of(x);
-    } else if (f.t === "not") m = this.of(f.x);
-    else if (f.t === "eq") m = this.bit(f.key) | this.bit(f.presence);
-    else m = this.bit(f.key);
-    this.cache.set(f, m);
-    return m;
-  }
-}
-
-/** Three-valued value of a formula under a partial assignment: what `simplify(f, asg).t` would be, without building it. */
-type Truth = "true" | "false" | "open";
-export function truthOf(f: Formula, get: (key: string) => Value | undefined): Truth {
-  switch (f.t) {
-    case "true":
-    case "false":
-      return f.t;
-    case "and": {
-      let open = false;
-      for (const x of f.xs) {
-        const t = truthOf(x, get);
-        if (t === "false") return "false";
-        if (t === "open") open = true;
-      }
-      return open ? "open" : "true";
-    }
-    case "or": {
-      let open = false;
-      for (const x of f.xs) {
-        const t = truthOf(x, get);
-        if (t === "true") return "true";
-        if (t === "open") open = true;
-      }
-      return open ? "open" : "false";
-    }
-    case "not": {
-      const t = truthOf(f.x, get);
-      return t === "open" ? t : t === "true" ? "false" : "true";
-    }
-    case "has":
     case "opaque": {
-      const v = get(f.key);
-      return v === undefined ? "open" : v ? "true" : "false";
-    }
-    case "eq": {
-      if (get(f.presence) === false) return "false";
-      const v = get(f.key);
-      if (v === undefined) return "open";
-      return v !== OTHER && v === f.value ? "true" : "false";
+      const v = atomValue(f, get);
+      return v === undefined ? f : v ? TRUE : FALSE;
     }
   }
+}
+
+/** The formula under a partial assignment (variable key → value). */
+export const simplify = (f: Formula, asg: ReadonlyMap<string, Value>): Formula => evaluate(f, (key) => asg.get(key));
+
+/** Three-valued value of a formula under a partial assignment: whether `evaluate` gives TRUE, FALSE or a residual. */
+export type Truth = "true" | "false" | "open";
+export function truthOf(f: Formula, get: Lookup): Truth {
+  const r = evaluate(f, get);
+  return r.t === "true" || r.t === "false" ? r.t : "open";
 }

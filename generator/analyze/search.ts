@@ -1,6 +1,6 @@
 // The search of a case split: DPLL with don't-cares over the split's variables, every satisfying cube (or the
 // first ones), within bounds that make a split too large rather than slow.
-import { assign, Mentions } from "./evaluate.js";
+import { evaluate } from "./evaluate.js";
 import type { Cube, Formula, Value, Variable } from "../ir/types.js";
 
 export class SplitTooLarge extends Error {}
@@ -10,6 +10,32 @@ export class SplitTooLarge extends Error {}
  * inside an array item's alternative). Lint cannot decide such a question: it is undecided, not a crash.
  */
 export class UnknownVariable extends Error {}
+
+/**
+ * The variables a formula mentions, as a bit per rank (searches over at most 32 variables), remembered per
+ * formula object: the residuals of a search share most of their subtrees.
+ */
+class Mentions {
+  private readonly cache = new WeakMap<Formula, number>();
+  constructor(private readonly rank: ReadonlyMap<string, number>) {}
+  bit(key: string): number {
+    const r = this.rank.get(key);
+    return r === undefined ? 0 : 1 << r;
+  }
+  of(f: Formula): number {
+    if (f.t === "true" || f.t === "false") return 0;
+    let m = this.cache.get(f);
+    if (m !== undefined) return m;
+    if (f.t === "and" || f.t === "or") {
+      m = 0;
+      for (const x of f.xs) m |= this.of(x);
+    } else if (f.t === "not") m = this.of(f.x);
+    else if (f.t === "eq") m = this.bit(f.key) | this.bit(f.presence);
+    else m = this.bit(f.key);
+    this.cache.set(f, m);
+    return m;
+  }
+}
 
 /** Smallest rank of an unassigned variable in a formula (a residual always mentions one). */
 function firstRank(f: Formula, rank: ReadonlyMap<string, number>, asg: ReadonlyMap<string, Value>): number {
@@ -102,7 +128,11 @@ function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (
     domainOf(next).forEach((value, i) => {
       if (done) return;
       const a = new Map(asg).set(next.key, value);
-      step(assign(f, next.key, value, mentions, bit, mentions ? memoFor(`${first}:${i}`) : undefined), a, assigned | bit);
+      // The residual under one more binding: a residual's atoms are all free (an eq atom may keep a present
+      // presence), so only the new binding can change it, and subtrees that do not mention it stay as they are.
+      const get = (key: string): Value | undefined => (key === next.key ? value : undefined);
+      const pruning = mentions ? { skip: (g: Formula) => (mentions.of(g) & bit) === 0, memo: memoFor(`${first}:${i}`) } : undefined;
+      step(evaluate(f, get, pruning), a, assigned | bit);
     });
   };
   step(formula, new Map(), 0);

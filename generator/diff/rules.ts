@@ -3,12 +3,13 @@
 // inputs, and any other added, removed or rewritten rule. Rules are matched by content first, then by pointer,
 // so inserting a rule does not make every later one look changed.
 import { atomsOf } from "../analyze/formula.js";
+import { truthOf } from "../analyze/evaluate.js";
 import { isPlain, stableStringify } from "../json.js";
 import { sampleValue } from "../analyze/witness.js";
 import { rulePointerText } from "../errors.js";
 import { canonicalText } from "./canonical.js";
 import { deleteAt, getAt, pathPointer, pathText, schemaAt, setAt } from "./payload.js";
-import type { Atom, Formula, Json, ModelIR, Path, Rule, SchemaObject } from "../ir/types.js";
+import type { Atom, Formula, Json, ModelIR, Path, Rule, SchemaObject, Value } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";
 
 /** A oneOf/anyOf whose every branch fixes two or more properties to constants: a table of allowed combinations. */
@@ -62,33 +63,20 @@ function tablesOf(rule: Rule): { tables: Table[]; masked: unknown } {
   return { tables, masked };
 }
 
-/** A formula's value on a payload: undefined when it depends on a check the formulas do not model. */
-export function evaluate(f: Formula, payload: Json): boolean | undefined {
-  switch (f.t) {
-    case "true":
-      return true;
-    case "false":
-      return false;
-    case "has":
-      return getAt(payload, f.path) !== undefined;
-    case "eq": {
-      const v = getAt(payload, f.path);
-      return v !== undefined && stableStringify(v) === stableStringify(f.value);
-    }
-    case "opaque":
-      return undefined;
-    case "not": {
-      const x = evaluate(f.x, payload);
-      return x === undefined ? undefined : !x;
-    }
-    case "and":
-    case "or": {
-      const vals = f.xs.map((x) => evaluate(x, payload));
-      const stop = f.t === "and" ? false : true;
-      if (vals.includes(stop)) return stop;
-      return vals.includes(undefined) ? undefined : !stop;
-    }
-  }
+/**
+ * A formula's value on a payload (analyze/evaluate.ts, the rules' one evaluator, with every variable bound to what
+ * the payload holds): undefined when it depends on a check the formulas do not model (an opaque atom).
+ */
+export function verdictOn(f: Formula, payload: Json): boolean | undefined {
+  const atoms = atomsOf(f);
+  const get = (key: string): Value | undefined => {
+    const atom = atoms.get(key);
+    if (atom === undefined || atom.t === "opaque") return undefined;
+    const v = getAt(payload, atom.path);
+    return atom.t === "has" ? v !== undefined : v;
+  };
+  const t = truthOf(f, get);
+  return t === "open" ? undefined : t === "true";
 }
 
 /** `not(a and b …)` where every part only tests presence: the parts exclude each other. Each part as its choices. */
@@ -195,7 +183,7 @@ export function ruleChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
       message: `rule ${rulePointerText(r.pointer)} was rewritten`,
       direction: "either",
       mutate: toggles([o.formula, r.formula]),
-      explains: (p, to) => evaluate((to === "new" ? r : o).formula, p) !== true,
+      explains: (p, to) => verdictOn((to === "new" ? r : o).formula, p) !== true,
     });
   }
   for (const r of newLeft) {
@@ -215,7 +203,7 @@ export function ruleChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
         message: `new rule ${rulePointerText(r.pointer)}`,
         direction: "narrowing",
         mutate: toggles([r.formula]),
-        explains: (p) => evaluate(r.formula, p) !== true,
+        explains: (p) => verdictOn(r.formula, p) !== true,
       });
   }
   for (const o of oldLeft) {
@@ -235,7 +223,7 @@ export function ruleChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
         message: `rule ${rulePointerText(o.pointer)} was removed`,
         direction: "widening",
         mutate: toggles([o.formula]),
-        explains: (p) => evaluate(o.formula, p) !== true,
+        explains: (p) => verdictOn(o.formula, p) !== true,
       });
   }
   return out;

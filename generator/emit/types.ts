@@ -14,7 +14,17 @@ import { schemaPathOf } from "../../templates/validation/pointer.js";
 import type { Cube, Decl, Json, ModelIR, ObjectDecl, Path, PresenceVariable, RuleMessage, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
 
 /** The names emitTypes declares whatever the spec says; the names of a task's other types are allocated around them. */
-const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon"];
+const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon", "Forbidden"];
+
+/**
+ * The type of a property that a mode forbids, when its declared type is a set of literals. `never` would be exact,
+ * but tsc then widens the literal a person wrote (`shotType: "single"` becomes `string`) and reports that against
+ * the declared type, naming neither the mode nor the rule; the literals branded keep it, and no JSON value has it.
+ */
+const FORBIDDEN_DECL = `${docComment([
+  "The type of a property that a mode forbids, when it is declared as a set of values: leave it out (its doc comment names the rule).",
+  "No JSON value has this type; it is the declared type branded, so that tsc keeps the value you wrote and names the mode in its message.",
+]).text}export type Forbidden<T> = T & { readonly "forbidden in this mode": never };`;
 
 const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
 
@@ -97,11 +107,24 @@ interface Declarations {
 /** The declared type at a place a variable of the rules names (unknown where the object declares none). */
 const declaredType = (decl: Declarations, path: Path): string => decl.types.type(decl.rules.declared.get(pathId(path)) ?? { kind: "unknown" });
 
+/**
+ * The type of a property a mode forbids: `never`, or, when it is declared as a set of scalar literals, that set
+ * branded (FORBIDDEN_DECL). Only literals need it: tsc widens a literal whose contextual type holds none.
+ */
+function forbiddenType(decl: Declarations, path: Path): string {
+  const declared = decl.rules.declared.get(pathId(path));
+  if (declared?.kind !== "literal" || !declared.values.length || declared.values.some((x) => x !== null && typeof x === "object")) return "never";
+  decl.types.usesForbidden = true;
+  return `Forbidden<${decl.types.type(declared)}>`;
+}
+
 /** Type expressions for declarations, with a named interface for each object declaration, allocated once per place. */
 class DeclaredTypes {
   /** The interfaces referenced so far, in that order (the first object met at a place names it). */
   readonly interfaces: { readonly name: string; readonly decl: ObjectDecl }[] = [];
   private readonly byPlace = new Map<string, string>();
+  /** Whether a mode forbids a property declared as a set of values somewhere (then the module declares Forbidden). */
+  usesForbidden = false;
 
   constructor(private readonly names: Names) {}
 
@@ -211,7 +234,7 @@ interface ShapeNode {
 
 /**
  * A nested object type from facts about paths. A property is required when it or a descendant is required;
- * forbidden ones are `?: never`; a property without a given type keeps its declared one.
+ * forbidden ones are `?: never` (or Forbidden<…>, see forbiddenType); a property without a given type keeps its declared one.
  */
 function shapeType(entries: readonly ShapeEntry[], decl: Declarations, nested?: (path: Path, body: string) => string): string {
   const tree: ShapeNode = { children: new Map() };
@@ -231,7 +254,7 @@ function shapeType(entries: readonly ShapeEntry[], decl: Declarations, nested?: 
     for (const [key, child] of n.children) {
       const p = [...path, key];
       if (child.presence === false) {
-        lines.push(`${docComment(child.doc ?? []).text}${member(key, true, "never")}`);
+        lines.push(`${docComment(child.doc ?? []).text}${member(key, true, OBJECT_MEMBERS.has(key) ? "never" : forbiddenType(decl, p))}`);
         continue;
       }
       const optional = !(child.presence === true || requiresDescendant(child));
@@ -403,7 +426,9 @@ function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase
       }
       // A mode is an interface, so tsc names it in its messages; a relation joins it in the union.
       groupTexts.push(`${docComment(doc).text}export interface ${vName} ${body}`, ...nestedTexts.reverse());
-      members.push({ text: variantRelation ? `(${vName} & ${variantRelation})` : vName, required: requires.length });
+      // Every member is an intersection written in the order below (`& object` adds nothing to a task): tsc orders a
+      // union's members by when it made them, and the interfaces alone were made before the intersections.
+      members.push({ text: variantRelation ? `(${vName} & ${variantRelation})` : variants.length > 1 ? `(${vName} & object)` : vName, required: requires.length });
       info.variants.push({
         name: vName,
         doc,
@@ -464,6 +489,7 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
         ].join("\n\n")
       : `${docComment(["What you pass to the client: the same as Task."]).text}export type TaskInput = Task;`,
   );
+  const forbiddenAt = out.length;
   // The list grows while it is read (an array iterator sees what is pushed meanwhile): interface bodies and local
   // modes allocate the interfaces they reference.
   for (const { name, decl } of types.interfaces) {
@@ -477,6 +503,7 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
       out.push(...localModes.texts);
     } else out.push(`${doc}export interface ${name} {\n${types.interfaceBody(decl)}\n}`);
   }
+  if (types.usesForbidden) out.splice(forbiddenAt, 0, FORBIDDEN_DECL);
   return { text: out.join("\n\n") + "\n", summary, names };
 }
 

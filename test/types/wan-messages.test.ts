@@ -46,8 +46,17 @@ describe("tsc's messages on Wan 2.7 mistakes", () => {
     expect(said("misspelt")[0]).toMatch(/'duraton' does not exist in type .*ReferenceVideosToVideo.*Did you mean to write 'duration'\?$/s);
   });
 
-  test("shotType with frameImages: still tsc's own words (it widens the literal and names no mode)", () => {
-    // Not solved: tsc elaborates into settings.shotType against every mode at once.
-    expect(said("shotTypeWithFrameImages")).toEqual([`Type 'string' is not assignable to type '"single" | "multi" | undefined'.`]);
+  test("shotType with frameImages: the one mode that takes frameImages, by name, and the property it forbids", () => {
+    // The forbidden property's type is its declared type branded (Forbidden<…>), so tsc keeps the literal written;
+    // with `never` it widened "single" to string and reported that against the declared "single" | "multi".
+    expect(said("shotTypeWithFrameImages")).toEqual([
+      [
+        `Type '{ inputs: { frameImages: { image: string; }[]; }; settings: { shotType: "single"; }; }' is not assignable to type 'TaskInput'.`,
+        `  Type '{ inputs: { frameImages: { image: string; }[]; }; settings: { shotType: "single"; }; }' is not assignable to type 'TaskInputCommon & ImageToVideo & object'.`,
+        `    Type '{ inputs: { frameImages: { image: string; }[]; }; settings: { shotType: "single"; }; }' is not assignable to type 'ImageToVideo'.`,
+        `      The types of 'settings.shotType' are incompatible between these types.`,
+        `        Type '"single"' is not assignable to type 'Forbidden<"single" | "multi"> | undefined'.`,
+      ].join("\n"),
+    ]);
   });
 });

@@ -191,7 +191,7 @@ export interface WithHeightAndWidth {
 /**
  * One of the modes that the rules allOf[0] allow.
  */
-export type TaskMode = WithHeightAndWidth | WithoutHeightAndWidth;
+export type TaskMode = (WithHeightAndWidth & object) | (WithoutHeightAndWidth & object);
 
 /**
  * One alibaba:wan@2.6 task as sent on the wire: exactly what the spec's request item allows, rules included.

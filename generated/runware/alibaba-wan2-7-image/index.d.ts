@@ -184,7 +184,7 @@ export interface WithReferenceImagesInputs {
 /**
  * One of the modes that the rules allOf[0] allow.
  */
-export type TaskMode = WithReferenceImages | WithoutEditRegions;
+export type TaskMode = (WithReferenceImages & object) | (WithoutEditRegions & object);
 
 /**
  * One alibaba:wan@2.7-image task as sent on the wire: exactly what the spec's request item allows, rules included.

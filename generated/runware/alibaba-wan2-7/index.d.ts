@@ -215,7 +215,7 @@ export interface TextToVideoSettings {
   /**
    * Not in TextToVideo: settings.shotType requires inputs.referenceImages or inputs.referenceVideos (allOf[6]).
    */
-  shotType?: never;
+  shotType?: Forbidden<"single" | "multi">;
 }
 
 /**
@@ -305,7 +305,7 @@ export interface ImageToVideoSettings {
   /**
    * Not in ImageToVideo: settings.shotType requires inputs.referenceImages or inputs.referenceVideos (allOf[6]).
    */
-  shotType?: never;
+  shotType?: Forbidden<"single" | "multi">;
 }
 
 /**
@@ -330,7 +330,7 @@ export type TaskMode =
   | (ReferenceVideosToVideo & WidthHeight)
   | (ReferenceImagesToVideo & WidthHeight)
   | (TextToVideo & WidthHeight)
-  | ImageToVideo;
+  | (ImageToVideo & object);
 
 /**
  * One alibaba:wan@2.7 task as sent on the wire: exactly what the spec's request item allows, rules included.
@@ -349,6 +349,12 @@ export interface TaskInputCommon
  * What you pass to the client: a Task whose client-filled properties may be left out.
  */
 export type TaskInput = TaskInputCommon & TaskMode;
+
+/**
+ * The type of a property that a mode forbids, when it is declared as a set of values: leave it out (its doc comment names the rule).
+ * No JSON value has this type; it is the declared type branded, so that tsc keeps the value you wrote and names the mode in its message.
+ */
+export type Forbidden<T> = T & { readonly "forbidden in this mode": never };
 
 /**
  * `inputs.frameImages`

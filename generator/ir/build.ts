@@ -6,6 +6,7 @@ import { fromOpenApi30, isOpenApi30, normalize } from "../normalize/index.js";
 import { caseSplit } from "../analyze/case-split.js";
 import { declareTask } from "./declarations.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
+import { escapeToken } from "../../templates/validation/pointer.js";
 import { presenceKey } from "./path.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
 import { isPlain } from "../json.js";
@@ -88,7 +89,7 @@ function pointerOf(doc: Json, target: Json): string | undefined {
     if (node === target) return at;
     if (node === null || typeof node !== "object" || seen.has(node)) continue;
     seen.add(node);
-    for (const [k, v] of Object.entries(node)) queue.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+    for (const [k, v] of Object.entries(node)) queue.push([v, `${at}/${escapeToken(k)}`]);
   }
   return undefined;
 }

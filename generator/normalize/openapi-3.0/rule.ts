@@ -19,6 +19,3 @@ export interface OpenApi30Rule {
   readonly name: string;
   readonly apply: (schema: SchemaObject, ctx: OpenApi30Context) => OpenApi30Result;
 }
-
-/** A JSON Pointer of a walk's keyword path. */
-export const pointerOf = (keys: readonly (string | number)[]): string => keys.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");

@@ -3,7 +3,8 @@
 // format it was not given. The validators here implement a fixed list: a format outside it is dropped, and the
 // note says the value is not checked (`binary` file uploads, `uuid4`, …).
 import { mapSchema, omitKeywords } from "../walk.js";
-import { pointerOf, type OpenApi30Rule } from "./rule.js";
+import { pointerOf } from "../../../templates/validation/pointer.js";
+import type { OpenApi30Rule } from "./rule.js";
 
 export const unknownFormats: OpenApi30Rule = {
   name: "Drop a format the validators do not implement (3.0 formats are open, and readers ignore the ones they do not know, as Ajv does); a note says it is not checked",

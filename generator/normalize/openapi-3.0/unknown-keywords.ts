@@ -3,7 +3,8 @@
 // map of positions): 3.0 readers and Ajv (outside strict mode) ignore keys they do not know, so they are dropped
 // here, and a note names each, since a typo of a real keyword would be dropped the same way.
 import { mapSchema, omitKeywords } from "../walk.js";
-import { pointerOf, type OpenApi30Rule } from "./rule.js";
+import { pointerOf } from "../../../templates/validation/pointer.js";
+import type { OpenApi30Rule } from "./rule.js";
 
 /** Keywords of JSON Schema 2020-12 and OpenAPI's schema extras: the names that are not dropped. */
 export const KEYWORDS: ReadonlySet<string> = new Set(

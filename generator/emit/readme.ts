@@ -9,7 +9,7 @@ import { escapeJsonText, markdownCell, markdownCode, markdownParagraph, stringif
 import { declaredLiterals } from "../keywords/const-enum.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
-import type { AnalyzedIR, Cube, Json, Schema, SchemaObject, Variable } from "../ir/types.js";
+import type { AnalyzedIR, Cube, Json, PropertyIR, Schema, SchemaObject, Variable } from "../ir/types.js";
 import type { TypesSummary } from "./types.js";
 import { providerNamed } from "../providers/index.js";
 
@@ -23,28 +23,12 @@ const inlineCode = (text: unknown) => markdownCode(text);
 /** A rule message as the page shows it: {path} is *the value*, {/a/b} is *a.b*. */
 const withPlaceholders = (text: string) => fillPlaceholders(text, (p) => (p.kind === "path" ? "*the value*" : `*${p.pointer.slice(1).replace(/\//g, ".")}*`));
 
-interface PropertyRow {
-  readonly path: string;
-  readonly schema: Schema;
-  readonly required: boolean;
-}
+/** Objects deep the property table goes (0: the task's own properties). */
+const TABLE_DEPTH = 4;
 
-/** Rows of the property table: every declared property, nested ones as a.b, array items as a[]. */
-function propertyRows(schema: SchemaObject, prefix = "", depth = 0): PropertyRow[] {
-  const required = new Set(schema.required ?? []);
-  const rows: PropertyRow[] = [];
-  for (const [name, sub] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
-    const p = `${prefix}${name}`;
-    rows.push({ path: p, schema: sub, required: required.has(name) });
-    if (depth < 4 && isObject(sub)) {
-      if (isObject(sub.properties)) rows.push(...propertyRows(sub, `${p}.`, depth + 1));
-      const items = sub.items;
-      if (isObject(items) && isObject(items.properties)) rows.push(...propertyRows(items, `${p}[].`, depth + 1));
-      for (const b of isObject(items) ? (items.anyOf ?? items.oneOf ?? []) : []) if (isObject(b) && isObject(b.properties)) rows.push(...propertyRows(b, `${p}[].`, depth + 1));
-    }
-  }
-  return rows;
-}
+/** A property's name in the table: nested ones as a.b, an array's items as a[].b (names as written). */
+const rowLabel = (place: PropertyIR["place"]): string =>
+  place.map((s, i) => (typeof s !== "string" ? (s.step === "items" ? "[]" : "") : i === 0 ? s : `.${s}`)).join("");
 
 function typeText(s: Schema | undefined): string {
   if (!isObject(s)) return "any";
@@ -128,11 +112,12 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   out.push("");
 
   out.push("## Properties", "", "| Property | Type | Required | Default | Constraints | Description |", "|---|---|---|---|---|---|");
-  for (const r of propertyRows(ir.task)) {
+  for (const r of ir.properties) {
+    if (r.depth > TABLE_DEPTH) continue;
     const s: SchemaObject = isObject(r.schema) ? r.schema : {};
     const type = typeText(s);
     const description = s.title && s.description ? `${s.title}: ${s.description.split("\n")[0]}` : (s.title ?? s.description?.split("\n")[0] ?? "");
-    out.push(`| ${code(r.path)} | ${type.includes("\\|") ? type.split(" \\| ").map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${constraintWords(s).map(cell).join("<br>")} | ${cell(description)} |`);
+    out.push(`| ${code(rowLabel(r.place))} | ${type.includes("\\|") ? type.split(" \\| ").map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${constraintWords(s).map(cell).join("<br>")} | ${cell(description)} |`);
   }
   out.push("");
 

@@ -7,7 +7,7 @@ import { caseSplit } from "../analyze/case-split.js";
 import { declareTask } from "./declarations.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
 import { escapeToken } from "../../templates/validation/pointer.js";
-import { presenceKey } from "./path.js";
+import { ITEMS, option, presenceKey, type Place } from "./path.js";
 import { describeRules, describeAlternatives } from "../analyze/describe.js";
 import { isPlain } from "../json.js";
 import { deepFreeze } from "./freeze.js";
@@ -125,21 +125,31 @@ function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {
   };
 }
 
-/** Every declared property, depth first in schema order: nested objects as a.b, array items' properties as a.[].b. */
+/**
+ * Every declared property, depth first in spec order: nested objects as a.b, array items' properties as a.[].b,
+ * and the properties of each alternative (anyOf, else oneOf) of an array's items after the items' own.
+ */
 export function declaredProperties(task: SchemaObject): PropertyIR[] {
   const out: PropertyIR[] = [];
-  const visit = (schema: SchemaObject, at: Path, ptr: string) => {
+  const visit = (schema: SchemaObject, at: Path, place: Place, ptr: string, depth: number) => {
     const required = new Set(schema.required ?? []);
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const path = [...at, name];
+      const here = [...place, name];
       const p = `${ptr}/properties/${pointer([name]).slice(1)}`;
-      out.push({ path, pointer: p, schema: sub, required: required.has(name) });
+      out.push({ path, place: here, depth, pointer: p, schema: sub, required: required.has(name) });
       if (!isPlain(sub)) continue;
-      if (isPlain(sub.properties)) visit(sub, path, p);
-      if (isPlain(sub.items) && isPlain(sub.items.properties)) visit(sub.items, [...path, "[]"], `${p}/items`);
+      if (isPlain(sub.properties)) visit(sub, path, here, p, depth + 1);
+      const items = sub.items;
+      if (!isPlain(items)) continue;
+      if (isPlain(items.properties)) visit(items, [...path, "[]"], [...here, ITEMS], `${p}/items`, depth + 1);
+      const [keyword, branches] = items.anyOf ? (["anyOf", items.anyOf] as const) : (["oneOf", items.oneOf ?? []] as const);
+      branches.forEach((b, i) => {
+        if (isPlain(b) && isPlain(b.properties)) visit(b, [...path, "[]"], [...here, ITEMS, option(String(i + 1))], `${p}/items/${keyword}/${i}`, depth + 1);
+      });
     }
   };
-  visit(task, [], "");
+  visit(task, [], [], "", 0);
   return out;
 }
 

@@ -280,9 +280,14 @@ export interface ModelMeta {
   readonly clientFilled: readonly string[];
 }
 
-/** A declared property of the task or of a nested object, in schema order (keys sorted at load). */
+/** A declared property of the task or of a nested object, in spec order. */
 export interface PropertyIR {
+  /** Property names from the task root; "[]" stands for an array's items. */
   readonly path: Path;
+  /** The same place with markers (ir/path.ts): items, and the alternative of an array's items that declares it. */
+  readonly place: Place;
+  /** Objects between it and the task (0: a property of the task itself). */
+  readonly depth: number;
   /** JSON Pointer in the normalized task schema. */
   readonly pointer: string;
   readonly schema: Schema;

@@ -3,7 +3,8 @@
 import { describe, expect, test } from "vitest";
 import path from "node:path";
 import { loadSpec } from "../../generator/load/spec.js";
-import { buildIR } from "../../generator/ir/build.js";
+import { buildIR, declaredProperties } from "../../generator/ir/build.js";
+import { ITEMS, option } from "../../generator/ir/path.js";
 import { FrozenMap, deepFreeze } from "../../generator/ir/freeze.js";
 import { analyzeModel } from "../../generator/analyze/model.js";
 import { modeCube, modeKey } from "../../generator/ir/modes.js";
@@ -150,5 +151,22 @@ describe("analyzeModel", () => {
     }
     expect(modes).toBe(ir.split.groups[0]!.variants.length);
     expect(Object.isFrozen(analyzed)).toBe(true);
+  });
+
+  test("declared properties: an array's items and each alternative of them, with places no property name can be", () => {
+    const props = declaredProperties({
+      type: "object",
+      properties: {
+        list: { type: "array", items: { properties: { a: { type: "string" } }, anyOf: [{ properties: { b: { type: "string" } } }, { required: ["a"] }] } },
+        "[]": { type: "object", properties: { c: { type: "string" } } },
+      },
+    });
+    expect(props.map((p) => [p.place, p.depth, p.pointer])).toEqual([
+      [["list"], 0, "/properties/list"],
+      [["list", ITEMS, "a"], 1, "/properties/list/items/properties/a"],
+      [["list", ITEMS, option("1"), "b"], 1, "/properties/list/items/anyOf/0/properties/b"],
+      [["[]"], 0, "/properties/[]"],
+      [["[]", "c"], 1, "/properties/[]/properties/c"],
+    ]);
   });
 });

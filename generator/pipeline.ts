@@ -284,28 +284,35 @@ function shippedSpec(entry: SpecEntry, spec: LoadedSpec): Files {
 }
 
 /** One spec: load → IR → validator → analysis → emit → format. */
-async function generateSpec(entry: SpecEntry, { overlays, limit, debug, packageName }: WorkOptions): Promise<ModelRecord> {
+async function generateSpec(entry: SpecEntry, options: WorkOptions): Promise<ModelRecord> {
+  const { record, files, shipped } = await emitSpec(entry, options);
+  return { ...record, files: { ...(await timer(options.debug)(`format ${entry.file}`, () => formatFiles(files))), ...shipped } };
+}
+
+/**
+ * One spec up to its emitted files, before prettier (`files`), and the spec as the package carries it (`shipped`,
+ * never formatted). test/format/chunks.test.ts formats these both ways.
+ */
+export async function emitSpec(entry: SpecEntry, { overlays, limit, debug, packageName }: WorkOptions): Promise<{ record: Omit<ModelRecord, "files">; files: Files; shipped: Files }> {
   const stage = timer(debug);
   const { formats, issuesModule } = runtimeModules();
-  {
-    const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
-    const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
-    const validator = inProcessValidator(ir, formats, issuesModule);
-    const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
-    const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, validator, { packageName }));
-    return {
-      name: ir.meta.name,
-      file: ir.meta.file,
-      modelId: ir.meta.modelId,
-      title: ir.meta.title,
-      provider: ir.meta.provider,
-      overlays: ir.meta.overlays,
-      groups: mod.summary.groups.map((g: { name: string; variants: readonly { name: string }[] }) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
-      lint: analyzed.lint,
-      warnings: ir.split.warnings.map((w) => `${ir.meta.file}: ${w}`),
-      files: { ...(await stage(`format ${entry.file}`, () => formatFiles(mod.files))), ...shippedSpec(entry, spec) },
-    };
-  }
+  const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
+  const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
+  const validator = inProcessValidator(ir, formats, issuesModule);
+  const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
+  const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, validator, { packageName }));
+  const record = {
+    name: ir.meta.name,
+    file: ir.meta.file,
+    modelId: ir.meta.modelId,
+    title: ir.meta.title,
+    provider: ir.meta.provider,
+    overlays: ir.meta.overlays,
+    groups: mod.summary.groups.map((g: { name: string; variants: readonly { name: string }[] }) => ({ name: g.name, variants: g.variants.map((v) => ({ name: v.name })) })),
+    lint: analyzed.lint,
+    warnings: ir.split.warnings.map((w) => `${ir.meta.file}: ${w}`),
+  };
+  return { record, files: mod.files, shipped: shippedSpec(entry, spec) };
 }
 
 /** A SpecError from a worker, as posted back (errors lose their class crossing threads). */

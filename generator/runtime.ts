@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
 import path from "node:path";
 import { compileTemplates, readTemplates, bundleTemplates } from "./emit/templates.js";
-import { formatFiles } from "./format/prettier.js";
+import { formatFilesWhole } from "./format/prettier.js";
 import { ROOT } from "./paths.js";
 
 export type RuntimeFiles = Readonly<Record<string, string>>;
@@ -25,7 +25,7 @@ function runtimeHash(sources: readonly { rel: string; text: string }[]): string 
 }
 
 async function compileRuntime(sources: readonly { rel: string; text: string }[]): Promise<RuntimeFiles> {
-  return formatFiles(await bundleTemplates(await compileTemplates(sources)));
+  return formatFilesWhole(await bundleTemplates(await compileTemplates(sources)));
 }
 
 /** Build dist/runtime.json (bin/build.js calls this at install), unless it is current. */

@@ -17,12 +17,12 @@ import { splitTopLevel } from "../../generator/format/chunks.js";
 
 /** The fixture folders generate reads in the tests and the repository's own specs/ (generated/). */
 const FOLDERS = ["specs", "test/fixtures/specs", "test/fixtures/real-specs", "test/fixtures/hostile/valid"];
-/** fal's catalog fixture: every third document (the others add little and cost about 0.2 s each). */
+/** fal's catalog fixture: every fourth document (the others add little and cost about 0.2 s each). */
 const FAL = "test/fixtures/fal-catalog";
 
 function falDocuments(): string[] {
   const all = findSpecFiles([path.join(ROOT, FAL)]).map((e) => e.file).sort();
-  return all.filter((_, i) => i % 3 === 0);
+  return all.filter((_, i) => i % 4 === 0);
 }
 
 describe("formatting statement by statement gives prettier's bytes for the whole file", () => {
@@ -50,7 +50,7 @@ describe("formatting statement by statement gives prettier's bytes for the whole
     const registry = emitRegistry(records, {});
     expect(await formatFiles(registry)).toEqual(await formatFilesWhole(registry));
     // What was really exercised: the models, their files, and statements both formatted now and remembered.
-    expect(records.length).toBeGreaterThanOrEqual(90);
+    expect(records.length).toBeGreaterThanOrEqual(75);
     expect(refused).toBeLessThan(entries.length / 4);
     expect(files).toBeGreaterThanOrEqual(records.length * 4);
     expect(formatStats.formatted - before.formatted).toBeGreaterThan(500);

@@ -89,25 +89,15 @@ export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator, { p
   const validatorJs = validator.standalone(runtimeValidation);
   const provider = providerNamed(meta.provider).module;
 
-  const binding = provider.binding(meta);
-  // The client runtime loads when a client is made, not when the module is imported: code that only validates
-  // never pays for it. Every client method is async, so the wrapper changes no signature.
-  const bindingJs = code`${binding}
-${docComment([provider.clientDoc])}export function createClient(options) {
-  checkApiKey(options);
-  const client = import(${runtimeClient}).then((runtime) => runtime.${name(provider.factory)}(binding, options));
-  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
-  return {
-${new Code(provider.methods.map((m) => `    ${m}: (...args) => client.then((c) => c.${m}(...args)),`).join("\n"))}
-  };
-}
-`;
-
   // parseWebhook / handleWebhook (and what else the provider's webhooks need), typed with this module's types.
-  const webhook = provider.webhook(ir, runtimeClient);
+  const webhookDts = provider.webhook(ir, runtimeClient);
 
+  // The functions are the runtime's (templates/validation/model.ts and the provider's model.ts), bound to this
+  // model's validator, messages and client binding: the module is its data and one call, the same code in every
+  // model written once. The client runtime loads when a client is made or a webhook parsed, never at import.
+  const functions = ["isTask", "validateTask", "taskSchema", ...provider.functions].map((n) => name(n).text).join(", ");
   const indexJs = code`${new Code(banner(meta))}import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules, standardSchema, checkApiKey } from ${runtimeValidation};
+import { ${name(provider.model)} } from ${runtimeValidation};
 
 export const modelId = ${meta.modelId};
 export const title = ${meta.title};
@@ -120,18 +110,9 @@ const ruleMessages = ${ruleMessages};
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = ${ir.extraRules};
 
-${docComment(["True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error guard, which stops at the first broken rule."])}export function isTask(value) {
-  return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
-}
-
-${docComment(["Why `value` is not a valid task: one issue per broken rule, empty when it is valid."])}export function validateTask(value) {
-  const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);
-  return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
-}
-
-${docComment(["validateTask as a Standard Schema v1 (tRPC, Hono's standard validator, TanStack Form…): the same words, each path as keys."])}export const taskSchema = standardSchema(validateTask);
-
-${bindingJs}${new Code(webhook.js)}`;
+/** This model's isTask, validateTask, taskSchema, createClient and webhook functions: described and typed in index.d.ts. */
+export const { ${new Code(functions)} } = ${name(provider.model)}({ validate, guard, ruleMessages, extraRules }, ${provider.binding(meta)});
+`;
 
   const responseTypes = await provider.responseTypes(ir, schemaType);
   const imported = ["ClientOptions", provider.clientTypeName, "ValidationIssue"];
@@ -161,9 +142,9 @@ export declare function validateTask(value: unknown): ValidationIssue[];
  * validateTask's words, each path as keys (array indices as numbers).
  */
 export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than ${MIN_SECRET_LENGTH} characters. */
+/** ${provider.clientDoc} Throws a TypeError at once when options.apiKey is missing or shorter than ${MIN_SECRET_LENGTH} characters. */
 export declare function createClient(options: ClientOptions): ${provider.clientType(ir)};
-${webhook.dts}`;
+${webhookDts}`;
   const validatorDts = `${banner(meta)}import type { AjvError } from ${literal(runtimeValidation).text};\n/** The precompiled Ajv validator of the task schema, all errors (behind validateTask). */\nexport declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };\n/** The same schema compiled to stop at the first error (behind isTask); it keeps no errors. */\nexport declare const guard: (value: unknown) => boolean;\nexport default validate;\n`;
 
   return {

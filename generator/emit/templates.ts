@@ -89,7 +89,8 @@ export async function compileTemplates(sources: readonly TemplateSource[]): Prom
  * One ESM file per runtime folder (`runtime/index.js`, `validation/index.js`) so that importing a model loads a
  * handful of modules, not twenty: module loading dominates a validator's cold start. Declarations stay per file,
  * for the folders a program imports (those with an index). A folder's `bin.js` is a command (the package's
- * `validate`): bundled on its own, Node's built-in modules left as imports.
+ * `validate`): bundled on its own, Node's built-in modules left as imports. An import() of another folder's module
+ * stays an import() of that folder's bundle.
  */
 export async function bundleTemplates(compiled: Readonly<TemplateFiles>): Promise<TemplateFiles> {
   const esbuild = await import("esbuild");
@@ -110,6 +111,14 @@ export async function bundleTemplates(compiled: Readonly<TemplateFiles>): Promis
           name: "compiled-templates",
           setup(build) {
             build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, external: true }));
+            // An import() stays an import() of the other bundle (validation's model functions load the client
+            // runtime on first use), rewritten relative to this bundle's file.
+            build.onResolve({ filter: /.*/ }, (args) => {
+              if (args.kind !== "dynamic-import") return undefined;
+              const target = path.posix.join(path.posix.dirname(args.importer), args.path);
+              const from = path.posix.relative(path.posix.dirname(entry), target);
+              return { path: from.startsWith(".") ? from : `./${from}`, external: true };
+            });
             build.onResolve({ filter: /.*/ }, (args) => ({ path: args.kind === "entry-point" ? args.path : path.posix.join(path.posix.dirname(args.importer), args.path), namespace: "templates" }));
             build.onLoad({ filter: /.*/, namespace: "templates" }, (args) => {
               if (!(args.path in compiled)) throw new Error(`template bundle: no compiled module ${args.path}`);

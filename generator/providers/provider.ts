@@ -18,23 +18,27 @@ export type SchemaType = (typeName: string, schema: Schema | null) => Promise<st
 
 /** What emit/module.ts asks of the provider for one model's index.js and index.d.ts. */
 export interface ProviderModule {
-  /** The runtime's client factory (templates/runtime/<name>/) and the methods the module's client forwards. */
-  readonly factory: string;
-  readonly methods: readonly string[];
+  /**
+   * The validation runtime's function that makes this provider's model functions (templates/runtime/<name>/model.ts,
+   * re-exported by templates/validation/index.ts), and the names the module exports of what it returns besides
+   * isTask, validateTask and taskSchema (createClient and the webhook functions).
+   */
+  readonly model: string;
+  readonly functions: readonly string[];
   /** The doc comment of the module's `modelId` export: what the id is to the provider's API. */
   readonly modelIdDoc: string;
-  /** The doc comment of the module's createClient: what `run` does. */
+  /** What the module's createClient makes: what `run` does (its doc comment in index.d.ts). */
   readonly clientDoc: string;
   /** The runtime's client type, imported by index.d.ts beside ClientOptions and ValidationIssue. */
   readonly clientTypeName: string;
-  /** `const binding = …;\n`: what the runtime's factory needs of this model (JS). */
+  /** The model function's second argument (a JS object literal; `modelId` is the module's): what the client needs of this model. */
   binding(meta: ModelMeta): Code;
   /** The type createClient returns, over the module's own types (TaskInput, Result, Output…). */
   clientType(ir: AnalyzedIR): string;
   /** Declarations of the module's result types, appended after the task's types in index.d.ts. */
   responseTypes(ir: AnalyzedIR, schemaType: SchemaType): Promise<string>;
-  /** parseWebhook / handleWebhook (and whatever else the provider's webhooks need), as index.js and index.d.ts text. */
-  webhook(ir: AnalyzedIR, runtimeImport: string): { js: string; dts: string };
+  /** The declarations of parseWebhook / handleWebhook (and whatever else the provider's webhooks need), for index.d.ts. */
+  webhook(ir: AnalyzedIR, runtimeImport: string): string;
 }
 
 /** What the model's README page says that depends on the provider. */

@@ -31,9 +31,11 @@ describe("the provider registry", () => {
   test.each(providers.map((p) => [p.name, p] as const))("%s has its generator folder and its runtime folder", (name, p) => {
     expect(existsSync(path.join(GENERATOR, "providers", name, "index.ts"))).toBe(true);
     expect(existsSync(path.join(ROOT, "templates/runtime", name, "index.ts"))).toBe(true);
-    // The runtime exports the client factory the module binds.
-    const runtimeIndex = readFileSync(path.join(ROOT, "templates/runtime", name, "index.ts"), "utf8");
-    expect(runtimeIndex).toContain(p.module.factory);
+    // The provider's model function (what a module calls) is in its runtime folder, and the validation runtime,
+    // which a module imports, exports it.
+    const model = readFileSync(path.join(ROOT, "templates/runtime", name, "model.ts"), "utf8");
+    expect(model).toContain(`export function ${p.module.model}(`);
+    expect(readFileSync(path.join(ROOT, "templates/validation/index.ts"), "utf8")).toContain(`export { ${p.module.model} } from "../runtime/${name}/model.js";`);
     expect(readFileSync(path.join(ROOT, "templates/runtime/index.ts"), "utf8")).toContain(`export * from "./${name}/index.js";`);
   });
 
@@ -54,11 +56,19 @@ describe("the provider registry", () => {
     expect(offences).toEqual([]);
   });
 
+  test.each(providers.map((p) => [p.name, p] as const))("%s: the model function returns the task checks and exactly the functions a module exports", async (name, p) => {
+    const mod = (await import(path.join(ROOT, "templates/runtime", name, "model.ts"))) as Record<string, (...args: unknown[]) => Record<string, unknown>>;
+    const validator = Object.assign(() => true, { errors: null });
+    const made = mod[p.module.model]!({ validate: validator, guard: () => true, ruleMessages: [], extraRules: [] }, { modelId: "m", taskType: null, deliveryMethods: ["async"], defaultDelivery: "async", runPath: "/v1/runs" });
+    expect(Object.keys(made).sort()).toEqual(["isTask", "validateTask", "taskSchema", ...p.module.functions].sort());
+    for (const f of p.module.functions) expect(typeof made[f], f).toBe("function");
+  });
+
   test("every provider's module surface is complete", () => {
     for (const p of providers) {
       expect(p.signs.length, p.name).toBeGreaterThan(10);
-      expect(p.module.methods, p.name).toContain("run");
-      expect(p.module.factory, p.name).toMatch(/^create[A-Z]\w*Client$/);
+      expect(p.module.functions, p.name).toContain("createClient");
+      expect(p.module.model, p.name).toMatch(/^[a-z]\w*Model$/);
       expect(p.module.clientTypeName, p.name).toMatch(/^[A-Z]\w*Client$/);
     }
   });

@@ -41,12 +41,12 @@ export const fal: Provider = {
     return { output: { label: "result", schema: clean(result) } };
   },
   module: {
-    factory: "createFalClient",
-    methods: ["run", "submit", "status", "result", "cancel"],
+    model: "falModel",
+    functions: ["createClient", "parseWebhook", "handleWebhook"],
     modelIdDoc: "The endpoint id: the path the input is POSTed to on fal's queue.",
     clientDoc: "A client for this model: `run(input)` queues the input, follows its status and resolves with the result.",
     clientTypeName: "FalClient",
-    binding: () => code`const binding = { modelId, validateTask };\n`,
+    binding: () => code`{ modelId }`,
     clientType: () => "FalClient<TaskInput, Output>",
     responseTypes: async (ir, schemaType) => schemaType("Output", ir.responses.output?.schema ?? null),
     webhook: (_ir, runtimeImport) => falWebhook({ runtimeImport, outputType: "Output" }),

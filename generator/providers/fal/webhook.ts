@@ -1,6 +1,7 @@
-// A fal module's webhook surface: `parseWebhook(rawBody, headers, options)` and `handleWebhook(request, options)`,
-// typed with the model's Output, thin wrappers over the runtime's fal webhooks (Ed25519 over request id, user id,
-// timestamp and the body's SHA-256, keys from fal's JWKS or given). Pure: names in, { js, dts } text out.
+// A fal module's webhook surface as index.d.ts declares it: `parseWebhook(rawBody, headers, options)` and
+// `handleWebhook(request, options)`, typed with the model's Output; the functions are the runtime's
+// (templates/runtime/fal/model.ts: Ed25519 over request id, user id, timestamp and the body's SHA-256, keys from
+// fal's JWKS or given). Pure: names in, declarations out.
 //
 // Both are async and load the client runtime with import() on first use, as createClient does: a module imported
 // only to validate never loads it.
@@ -11,19 +12,6 @@ export interface FalWebhookEmit {
   runtimeImport: string;
   /** The module's output type, e.g. "Output". */
   outputType: string;
-}
-
-function webhookJs(input: FalWebhookEmit): string {
-  const runtime = literal(input.runtimeImport);
-  return code`
-${docComment(["Verifies fal's Ed25519 signature over the raw body (string, Uint8Array or Buffer) and its headers, then parses the webhook."])}export async function parseWebhook(rawBody, headers, options) {
-  return (await import(${runtime})).parseFalWebhook(rawBody, headers, options);
-}
-
-${docComment(["The same from a Fetch API Request: reads the raw body itself, so nothing parses it before the check."])}export async function handleWebhook(request, options) {
-  return (await import(${runtime})).handleFalWebhook(request, options);
-}
-`.text;
 }
 
 /** A runtime type, referenced inline (`import("…").Name`) so it can never collide with the module's own names. */
@@ -45,7 +33,5 @@ ${docComment(["`parseWebhook` from a Fetch API Request (Next.js route handlers, 
 `.text;
 }
 
-/** Both texts at once. */
-export function falWebhook(input: FalWebhookEmit): { js: string; dts: string } {
-  return { js: webhookJs(input), dts: webhookDts(input) };
-}
+/** The declarations, for index.d.ts (the functions themselves are the runtime's: templates/runtime/fal/model.ts). */
+export const falWebhook = (input: FalWebhookEmit): string => webhookDts(input);

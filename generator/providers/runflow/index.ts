@@ -36,12 +36,12 @@ export const runflow: Provider = {
     callbackPayload: { label: "run-completed callback", schema: clean(valueAt(doc, ["webhooks", "runCompleted", "post", "requestBody", "content", "application/json", "schema"])) },
   }),
   module: {
-    factory: "createRunflowClient",
-    methods: ["run", "create", "get", "wait"],
+    model: "runflowModel",
+    functions: ["createClient", "parseWebhook", "handleWebhook"],
     modelIdDoc: "The model id (the request's `model`).",
     clientDoc: "A client for this model: `run(input)` creates a run and waits for its output.",
     clientTypeName: "RunflowClient",
-    binding: (meta) => code`const binding = { modelId, runPath: ${meta.operation.path}, validateRequest: validateTask };\n`,
+    binding: (meta) => code`{ modelId, runPath: ${meta.operation.path} }`,
     clientType: () => 'RunflowClient<TaskInput["input"], RunflowOutput>',
     responseTypes: async (ir, schemaType) =>
       [

@@ -1,5 +1,6 @@
-// A Runflow module's webhook surface: `parseWebhook` and `handleWebhook`, typed with the model's callback
-// payload, thin wrappers over the runtime's Runflow webhooks. Pure: names in, { js, dts } text out.
+// A Runflow module's webhook surface as index.d.ts declares it: `parseWebhook` and `handleWebhook`, typed with the
+// model's callback payload; the functions are the runtime's (templates/runtime/runflow/model.ts). Pure: names in,
+// declarations out.
 //
 // Both are async and load the client runtime with import() on first use, as createClient does. Runflow's HMAC
 // check is WebCrypto (async) and handleWebhook reads a body stream anyway; a second, synchronous runtime entry
@@ -13,20 +14,6 @@ export interface RunflowWebhookEmit {
   outputType: string;
   /** The module's callback payload type when its spec declares one (else the runtime's, over `outputType`). */
   callbackType?: string | undefined;
-}
-
-/** The text to append to the module's index.js (after `createClient`). */
-function webhookJs(input: RunflowWebhookEmit): string {
-  const runtime = literal(input.runtimeImport);
-  return code`
-${docComment(["Verifies `Runflow-Signature` over the raw body (string, Uint8Array or Buffer), then parses the callback."])}export async function parseWebhook(rawBody, headers, secret) {
-  return (await import(${runtime})).parseRunflowWebhook(rawBody, headers, secret);
-}
-
-${docComment(["The same from a Fetch API Request: reads the raw body itself, so nothing parses it before the check."])}export async function handleWebhook(request, options) {
-  return (await import(${runtime})).handleRunflowWebhook(request, options);
-}
-`.text;
 }
 
 /** A runtime type, referenced inline (`import("…").Name`) so it can never collide with the module's own names. */
@@ -46,7 +33,5 @@ ${docComment(["`parseWebhook` from a Fetch API Request (Next.js route handlers, 
 `.text;
 }
 
-/** Both texts at once. */
-export function runflowWebhook(input: RunflowWebhookEmit): { js: string; dts: string } {
-  return { js: webhookJs(input), dts: webhookDts(input) };
-}
+/** The declarations, for index.d.ts (the functions themselves are the runtime's: templates/runtime/runflow/model.ts). */
+export const runflowWebhook = (input: RunflowWebhookEmit): string => webhookDts(input);

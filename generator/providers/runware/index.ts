@@ -46,17 +46,17 @@ export const runware: Provider = {
     errorResponse: { label: "error response", schema: clean(valueAt(doc, ["components", "schemas", "ErrorResponse"])) },
   }),
   module: {
-    factory: "createRunwareClient",
-    methods: ["run", "submit", "poll", "runBatch"],
+    model: "runwareModel",
+    functions: ["createClient", "parseWebhook", "handleWebhook", "createWebhookUrl"],
     modelIdDoc: "The model id (the request's `model`).",
     clientDoc: "A client for this model: `run(input)` submits a task and resolves with its results.",
     clientTypeName: "RunwareClient",
     binding: (meta) =>
-      code`const binding = {\n  modelId,\n  taskType: ${meta.taskType},\n  deliveryMethods: ${meta.deliveryMethods.length ? meta.deliveryMethods : ["async"]},\n  defaultDelivery: ${meta.defaultDelivery ?? "async"},\n  validateTask,\n};\n`,
+      code`{ modelId, taskType: ${meta.taskType}, deliveryMethods: ${meta.deliveryMethods.length ? meta.deliveryMethods : ["async"]}, defaultDelivery: ${meta.defaultDelivery ?? "async"} }`,
     clientType: () => "RunwareClient<TaskInput, Result>",
     responseTypes: async (ir, schemaType) =>
       [await schemaType("ResponseBody", ir.responses.responseBody?.schema ?? null), await schemaType("ErrorResponse", ir.responses.errorResponse?.schema ?? null), builtinResult(ir.meta.taskType)].join("\n"),
-    webhook: (ir, runtimeImport) => runwareWebhook({ runtimeImport, taskType: ir.meta.taskType, resultType: "Result" }),
+    webhook: (ir, runtimeImport) => runwareWebhook({ runtimeImport, resultType: "Result" }),
   },
   readme: {
     delivery: (meta, inline) => meta.deliveryMethods.map((d) => `${inline(d)}${d === meta.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated",

@@ -1,6 +1,6 @@
-// A Runware module's webhook surface: `parseWebhook`, `handleWebhook` and `createWebhookUrl`, typed with the
-// model's Result, thin wrappers over the runtime's Runware webhooks. Pure: names in, { js, dts } text out; spec
-// strings (the task type) enter only as escaped literals.
+// A Runware module's webhook surface as index.d.ts declares it: `parseWebhook`, `handleWebhook` and
+// `createWebhookUrl`, typed with the model's Result. The functions are the runtime's (templates/runtime/runware/
+// model.ts binds them to the model's task type). Pure: names in, declarations out.
 //
 // Every function is async and loads the client runtime with import() on first use, as createClient does: a
 // module imported only to validate never loads it. The token check is not exported on its own: an async boolean
@@ -10,30 +10,8 @@ import { Code, code, docComment, literal, name } from "../../emit/code.js";
 export interface RunwareWebhookEmit {
   /** Import path of the client runtime from the module, e.g. "../../_runtime/runtime/index.js". */
   runtimeImport: string;
-  /** The model's task type: webhook items of another type become errors, not results (null: no check). */
-  taskType: string | null;
   /** The module's result item type, e.g. "Result". */
   resultType: string;
-}
-
-/** The text to append to the module's index.js (after `createClient`). */
-function webhookJs(input: RunwareWebhookEmit): string {
-  const runtime = literal(input.runtimeImport);
-  // Spread first, so a caller's options can never replace the model's task type.
-  const taskType = input.taskType === null ? new Code("undefined") : literal(input.taskType);
-  return code`
-${docComment(["Parses a webhook Runware POSTed for this model, from the raw body, after checking the URL's token (`{ url, token }`); `{ unverified: true }` skips the check, no options is refused."])}export async function parseWebhook(rawBody, options) {
-  return (await import(${runtime})).parseRunwareWebhook(rawBody, { ...options, taskType: ${taskType} });
-}
-
-${docComment(["The same from a Fetch API Request: checks the URL's token (`{ token }`), then reads and parses the raw body; `{ unverified: true }` skips the check, no options is refused."])}export async function handleWebhook(request, options) {
-  return (await import(${runtime})).handleRunwareWebhook(request, { ...options, taskType: ${taskType} });
-}
-
-${docComment(["`baseUrl` with a random token (or `token`) in its query: the task's `webhookURL`. Keep the token to check callbacks."])}export async function createWebhookUrl(baseUrl, token) {
-  return (await import(${runtime})).createWebhookUrl(baseUrl, token);
-}
-`.text;
 }
 
 /** The text to append to the module's index.d.ts (after `createClient`). */
@@ -53,7 +31,5 @@ ${docComment(["`baseUrl` with `?token=…` (a new random token unless one is giv
 `.text;
 }
 
-/** Both texts at once. */
-export function runwareWebhook(input: RunwareWebhookEmit): { js: string; dts: string } {
-  return { js: webhookJs(input), dts: webhookDts(input) };
-}
+/** The declarations, for index.d.ts (the functions themselves are the runtime's: templates/runtime/runware/model.ts). */
+export const runwareWebhook = (input: RunwareWebhookEmit): string => webhookDts(input);

@@ -469,6 +469,95 @@ function standardSchema(validateTask) {
     }),
   });
 }
+
+// templates:validation/model.js
+var runtime = () => import("../runtime/index.js");
+function taskChecks({ validate, guard, ruleMessages, extraRules }) {
+  function isTask(value) {
+    return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
+  }
+  function validateTask(value) {
+    const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);
+    return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
+  }
+  return { isTask, validateTask, taskSchema: standardSchema(validateTask) };
+}
+function lazyClient(make, methods) {
+  return function createClient(options) {
+    checkApiKey(options);
+    const client = runtime().then((r) => make(r, options));
+    client.catch(() => {});
+    const out = {};
+    for (const m of methods) out[m] = (...args) => client.then((c) => c[m](...args));
+    return out;
+  };
+}
+
+// templates:runtime/runware/model.js
+function runwareModel(checks, model) {
+  const task = taskChecks(checks);
+  const binding = { ...model, validateTask: task.validateTask };
+  const taskType = model.taskType === null ? void 0 : model.taskType;
+  return {
+    ...task,
+    createClient: lazyClient(
+      (r, options) => r.createRunwareClient(binding, options),
+      ["run", "submit", "poll", "runBatch"],
+    ),
+    // Spread first, so a caller's options can never replace the model's task type.
+    /** Parses a webhook Runware POSTed for this model, from the raw body, after checking the URL's token (`{ url, token }`); `{ unverified: true }` skips the check, no options is refused. */
+    async parseWebhook(rawBody, options) {
+      return (await runtime()).parseRunwareWebhook(rawBody, { ...options, taskType });
+    },
+    /** The same from a Fetch API Request: checks the URL's token (`{ token }`), then reads and parses the raw body; `{ unverified: true }` skips the check, no options is refused. */
+    async handleWebhook(request, options) {
+      return (await runtime()).handleRunwareWebhook(request, { ...options, taskType });
+    },
+    /** `baseUrl` with a random token (or `token`) in its query: the task's `webhookURL`. Keep the token to check callbacks. */
+    async createWebhookUrl(baseUrl, token) {
+      return (await runtime()).createWebhookUrl(baseUrl, token);
+    },
+  };
+}
+
+// templates:runtime/fal/model.js
+function falModel(checks, model) {
+  const task = taskChecks(checks);
+  const binding = { ...model, validateTask: task.validateTask };
+  return {
+    ...task,
+    createClient: lazyClient(
+      (r, options) => r.createFalClient(binding, options),
+      ["run", "submit", "status", "result", "cancel"],
+    ),
+    /** Verifies fal's Ed25519 signature over the raw body (string, Uint8Array or Buffer) and its headers, then parses the webhook. */
+    async parseWebhook(rawBody, headers, options) {
+      return (await runtime()).parseFalWebhook(rawBody, headers, options);
+    },
+    /** The same from a Fetch API Request: reads the raw body itself, so nothing parses it before the check. */
+    async handleWebhook(request, options) {
+      return (await runtime()).handleFalWebhook(request, options);
+    },
+  };
+}
+
+// templates:runtime/runflow/model.js
+function runflowModel(checks, model) {
+  const task = taskChecks(checks);
+  const binding = { ...model, validateRequest: task.validateTask };
+  return {
+    ...task,
+    createClient: lazyClient((r, options) => r.createRunflowClient(binding, options), ["run", "create", "get", "wait"]),
+    /** Verifies `Runflow-Signature` over the raw body (string, Uint8Array or Buffer), then parses the callback. */
+    async parseWebhook(rawBody, headers, secret) {
+      return (await runtime()).parseRunflowWebhook(rawBody, headers, secret);
+    },
+    /** The same from a Fetch API Request: reads the raw body itself, so nothing parses it before the check. */
+    async handleWebhook(request, options) {
+      return (await runtime()).handleRunflowWebhook(request, options);
+    },
+  };
+}
 export {
   ajvEqual,
   ajvError,
@@ -480,12 +569,16 @@ export {
   date,
   dateTime,
   email,
+  falModel,
   formats,
   hostname,
   ipv4,
   pathKeys,
   pointerText,
+  runflowModel,
+  runwareModel,
   standardSchema,
+  taskChecks,
   time,
   toIssues,
   uri,

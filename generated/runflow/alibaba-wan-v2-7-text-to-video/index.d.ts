@@ -299,7 +299,7 @@ export declare function validateTask(value: unknown): ValidationIssue[];
  * validateTask's words, each path as keys (array indices as numbers).
  */
 export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
+/** A client for this model: `run(input)` creates a run and waits for its output. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
 export declare function createClient(options: ClientOptions): RunflowClient<TaskInput["input"], RunflowOutput>;
 
 /**

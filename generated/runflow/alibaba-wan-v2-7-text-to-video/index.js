@@ -4,7 +4,7 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules, standardSchema, checkApiKey } from "../../_runtime/validation/index.js";
+import { runflowModel } from "../../_runtime/validation/index.js";
 
 export const modelId = "runflow:alibaba/wan/v2.7/text-to-video";
 export const title = "Runflow API - alibaba/wan/v2.7/text-to-video";
@@ -17,55 +17,8 @@ const ruleMessages = [];
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = [];
 
-/**
- * True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error guard, which stops at the first broken rule.
- */
-export function isTask(value) {
-  return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
-}
-
-/**
- * Why `value` is not a valid task: one issue per broken rule, empty when it is valid.
- */
-export function validateTask(value) {
-  const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);
-  return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
-}
-
-/**
- * validateTask as a Standard Schema v1 (tRPC, Hono's standard validator, TanStack Form…): the same words, each path as keys.
- */
-export const taskSchema = standardSchema(validateTask);
-
-const binding = { modelId, runPath: "/v1/models/alibaba/wan/v2.7/text-to-video/runs", validateRequest: validateTask };
-
-/**
- * A client for this model: `run(input)` creates a run and waits for its output.
- */
-export function createClient(options) {
-  checkApiKey(options);
-  const client = import("../../_runtime/runtime/index.js").then((runtime) =>
-    runtime.createRunflowClient(binding, options),
-  );
-  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
-  return {
-    run: (...args) => client.then((c) => c.run(...args)),
-    create: (...args) => client.then((c) => c.create(...args)),
-    get: (...args) => client.then((c) => c.get(...args)),
-    wait: (...args) => client.then((c) => c.wait(...args)),
-  };
-}
-
-/**
- * Verifies `Runflow-Signature` over the raw body (string, Uint8Array or Buffer), then parses the callback.
- */
-export async function parseWebhook(rawBody, headers, secret) {
-  return (await import("../../_runtime/runtime/index.js")).parseRunflowWebhook(rawBody, headers, secret);
-}
-
-/**
- * The same from a Fetch API Request: reads the raw body itself, so nothing parses it before the check.
- */
-export async function handleWebhook(request, options) {
-  return (await import("../../_runtime/runtime/index.js")).handleRunflowWebhook(request, options);
-}
+/** This model's isTask, validateTask, taskSchema, createClient and webhook functions: described and typed in index.d.ts. */
+export const { isTask, validateTask, taskSchema, createClient, parseWebhook, handleWebhook } = runflowModel(
+  { validate, guard, ruleMessages, extraRules },
+  { modelId, runPath: "/v1/models/alibaba/wan/v2.7/text-to-video/runs" },
+);

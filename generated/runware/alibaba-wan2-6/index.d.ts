@@ -455,7 +455,7 @@ export declare function validateTask(value: unknown): ValidationIssue[];
  * validateTask's words, each path as keys (array indices as numbers).
  */
 export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
+/** A client for this model: `run(input)` submits a task and resolves with its results. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
 export declare function createClient(options: ClientOptions): RunwareClient<TaskInput, Result>;
 
 /**

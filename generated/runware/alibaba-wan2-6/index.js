@@ -4,7 +4,7 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules, standardSchema, checkApiKey } from "../../_runtime/validation/index.js";
+import { runwareModel } from "../../_runtime/validation/index.js";
 
 export const modelId = "alibaba:wan@2.6";
 export const title = "Runware API - alibaba-wan2-6";
@@ -69,74 +69,9 @@ const ruleMessages = [
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = [];
 
-/**
- * True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error guard, which stops at the first broken rule.
- */
-export function isTask(value) {
-  return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
-}
-
-/**
- * Why `value` is not a valid task: one issue per broken rule, empty when it is valid.
- */
-export function validateTask(value) {
-  const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);
-  return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
-}
-
-/**
- * validateTask as a Standard Schema v1 (tRPC, Hono's standard validator, TanStack Form…): the same words, each path as keys.
- */
-export const taskSchema = standardSchema(validateTask);
-
-const binding = {
-  modelId,
-  taskType: "videoInference",
-  deliveryMethods: ["async"],
-  defaultDelivery: "async",
-  validateTask,
-};
-
-/**
- * A client for this model: `run(input)` submits a task and resolves with its results.
- */
-export function createClient(options) {
-  checkApiKey(options);
-  const client = import("../../_runtime/runtime/index.js").then((runtime) =>
-    runtime.createRunwareClient(binding, options),
+/** This model's isTask, validateTask, taskSchema, createClient and webhook functions: described and typed in index.d.ts. */
+export const { isTask, validateTask, taskSchema, createClient, parseWebhook, handleWebhook, createWebhookUrl } =
+  runwareModel(
+    { validate, guard, ruleMessages, extraRules },
+    { modelId, taskType: "videoInference", deliveryMethods: ["async"], defaultDelivery: "async" },
   );
-  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
-  return {
-    run: (...args) => client.then((c) => c.run(...args)),
-    submit: (...args) => client.then((c) => c.submit(...args)),
-    poll: (...args) => client.then((c) => c.poll(...args)),
-    runBatch: (...args) => client.then((c) => c.runBatch(...args)),
-  };
-}
-
-/**
- * Parses a webhook Runware POSTed for this model, from the raw body, after checking the URL's token (`{ url, token }`); `{ unverified: true }` skips the check, no options is refused.
- */
-export async function parseWebhook(rawBody, options) {
-  return (await import("../../_runtime/runtime/index.js")).parseRunwareWebhook(rawBody, {
-    ...options,
-    taskType: "videoInference",
-  });
-}
-
-/**
- * The same from a Fetch API Request: checks the URL's token (`{ token }`), then reads and parses the raw body; `{ unverified: true }` skips the check, no options is refused.
- */
-export async function handleWebhook(request, options) {
-  return (await import("../../_runtime/runtime/index.js")).handleRunwareWebhook(request, {
-    ...options,
-    taskType: "videoInference",
-  });
-}
-
-/**
- * `baseUrl` with a random token (or `token`) in its query: the task's `webhookURL`. Keep the token to check callbacks.
- */
-export async function createWebhookUrl(baseUrl, token) {
-  return (await import("../../_runtime/runtime/index.js")).createWebhookUrl(baseUrl, token);
-}

@@ -104,7 +104,7 @@ export declare function validateTask(value: unknown): ValidationIssue[];
  * validateTask's words, each path as keys (array indices as numbers).
  */
 export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** A typed client for this model. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
+/** A client for this model: `run(input)` queues the input, follows its status and resolves with the result. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
 export declare function createClient(options: ClientOptions): FalClient<TaskInput, Output>;
 
 /**

@@ -4,7 +4,7 @@
  * Do not edit: run `npm run generate` to regenerate.
  */
 import { validate, guard } from "./validator.js";
-import { toIssues, checkExtraRules, standardSchema, checkApiKey } from "../../../../../../_runtime/validation/index.js";
+import { falModel } from "../../../../../../_runtime/validation/index.js";
 
 export const modelId = "fal-ai/kling-video/v2.5-turbo/pro/text-to-video";
 export const title = "Queue OpenAPI for fal-ai/kling-video/v2.5-turbo/pro/text-to-video";
@@ -17,56 +17,8 @@ const ruleMessages = [];
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = [];
 
-/**
- * True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error guard, which stops at the first broken rule.
- */
-export function isTask(value) {
-  return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
-}
-
-/**
- * Why `value` is not a valid task: one issue per broken rule, empty when it is valid.
- */
-export function validateTask(value) {
-  const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);
-  return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;
-}
-
-/**
- * validateTask as a Standard Schema v1 (tRPC, Hono's standard validator, TanStack Form…): the same words, each path as keys.
- */
-export const taskSchema = standardSchema(validateTask);
-
-const binding = { modelId, validateTask };
-
-/**
- * A client for this model: `run(input)` queues the input, follows its status and resolves with the result.
- */
-export function createClient(options) {
-  checkApiKey(options);
-  const client = import("../../../../../../_runtime/runtime/index.js").then((runtime) =>
-    runtime.createFalClient(binding, options),
-  );
-  client.catch(() => {}); // another bad option surfaces at the first call, not as an unhandled rejection
-  return {
-    run: (...args) => client.then((c) => c.run(...args)),
-    submit: (...args) => client.then((c) => c.submit(...args)),
-    status: (...args) => client.then((c) => c.status(...args)),
-    result: (...args) => client.then((c) => c.result(...args)),
-    cancel: (...args) => client.then((c) => c.cancel(...args)),
-  };
-}
-
-/**
- * Verifies fal's Ed25519 signature over the raw body (string, Uint8Array or Buffer) and its headers, then parses the webhook.
- */
-export async function parseWebhook(rawBody, headers, options) {
-  return (await import("../../../../../../_runtime/runtime/index.js")).parseFalWebhook(rawBody, headers, options);
-}
-
-/**
- * The same from a Fetch API Request: reads the raw body itself, so nothing parses it before the check.
- */
-export async function handleWebhook(request, options) {
-  return (await import("../../../../../../_runtime/runtime/index.js")).handleFalWebhook(request, options);
-}
+/** This model's isTask, validateTask, taskSchema, createClient and webhook functions: described and typed in index.d.ts. */
+export const { isTask, validateTask, taskSchema, createClient, parseWebhook, handleWebhook } = falModel(
+  { validate, guard, ruleMessages, extraRules },
+  { modelId },
+);

@@ -1,0 +1,34 @@
+import { type AjvError, type ExtraRule, type RuleMessage, type ValidationIssue } from "./issues.js";
+import { type StandardSchemaV1 } from "./standard.js";
+/** A model's compiled validators (its validator.js) and the words for its rules (its index.js). */
+export interface ModelValidator {
+  /** All errors, behind validateTask. */
+  readonly validate: ((value: unknown) => boolean) & {
+    errors?: AjvError[] | null;
+  };
+  /** The first-error guard, behind isTask. */
+  readonly guard: (value: unknown) => boolean;
+  readonly ruleMessages: readonly RuleMessage[];
+  readonly extraRules: readonly ExtraRule[];
+}
+/** The task checks every model exports. */
+export interface TaskChecks {
+  isTask(value: unknown): boolean;
+  validateTask(value: unknown): ValidationIssue[];
+  readonly taskSchema: StandardSchemaV1;
+}
+/** The client runtime (its bundle: _runtime/runtime/index.js), loaded on first use. */
+export type Runtime = typeof import("../runtime/index.js");
+export declare const runtime: () => Promise<Runtime>;
+/** isTask (the first-error guard, then the extra rules), validateTask (every error, in words) and taskSchema. */
+export declare function taskChecks({ validate, guard, ruleMessages, extraRules }: ModelValidator): TaskChecks;
+/**
+ * createClient: refuses a bad API key at once (a TypeError), then loads the runtime and makes the provider's client
+ * at the first call; each method waits for it. Another bad option surfaces at the first call, not as an unhandled
+ * rejection.
+ */
+export declare function lazyClient<C>(
+  make: (runtime: Runtime, options: unknown) => C,
+  methods: readonly (keyof C & string)[],
+): (options: unknown) => Record<string, (...args: unknown[]) => Promise<unknown>>;
+export type Options<F extends (...args: never[]) => unknown> = Parameters<F>[1];

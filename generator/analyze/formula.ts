@@ -1,7 +1,7 @@
 // JSON Schema rules → a boolean formula over structural atoms (has, eq, opaque: generator/keywords/algebra.ts).
 // translate walks a schema's keywords in order and asks each keyword's family (generator/keywords/) for its atoms.
 import { isPlain } from "../json.js";
-import { declaredAt, declaredTypes } from "../normalize/walk.js";
+import { declaredAt, declaredTypes, keywordOf } from "../normalize/walk.js";
 import { FALSE, TRUE, and, has, opaque } from "../keywords/algebra.js";
 import { ANNOTATIONS, familyOf } from "../keywords/index.js";
 import type { AtomContext } from "../keywords/family.js";
@@ -12,7 +12,7 @@ import type { Atom, Eq, Formula, JsonType, Path, Schema, SchemaObject } from "..
 /** Is `{keyword: value}` implied by the declared schema at that place (so it holds for every valid payload)? */
 function impliedByDeclared(keyword: string, value: unknown, declared: SchemaObject): boolean {
   if (!(keyword in declared)) return false;
-  const d = declared[keyword];
+  const d = keywordOf(declared, keyword);
   const implied = familyOf(keyword)?.implied;
   return implied ? implied(keyword, value, d) : JSON.stringify(d) === JSON.stringify(value);
 }

@@ -3,7 +3,7 @@
 import { isPlain, stableStringify } from "../json.js";
 import { declaredLiterals } from "../keywords/const-enum.js";
 import { sampleValue } from "../analyze/witness.js";
-import { declaredTypes } from "../normalize/walk.js";
+import { declaredTypes, keywordOf } from "../normalize/walk.js";
 import { canonicalText } from "./canonical.js";
 import { deleteAt, getAt, pathPointer, pathText, setAt } from "./payload.js";
 import type { Json, JsonType, ModelIR, Path, Schema, SchemaObject } from "../ir/types.js";
@@ -188,7 +188,10 @@ function describeOther(b: SchemaObject, a: SchemaObject): string {
     .join("; ");
 }
 
-const numberAt = (s: SchemaObject, k: string): number | undefined => (typeof s[k] === "number" ? (s[k] as number) : undefined);
+const numberAt = (s: SchemaObject, k: string): number | undefined => {
+  const v = keywordOf(s, k);
+  return typeof v === "number" ? v : undefined;
+};
 
 function boundChanges(key: string, path: Path, b: SchemaObject, a: SchemaObject): Candidate[] {
   const out: Candidate[] = [];

@@ -18,19 +18,23 @@ export interface JsonObject {
 export type JsonType = "null" | "boolean" | "object" | "array" | "number" | "integer" | "string";
 
 /**
- * A JSON Schema 2020-12 object as the pipeline reads it: the keywords it looks at are typed; any other keyword
- * (annotations, x- extensions, what normalize already checked) is `unknown` until narrowed.
+ * A JSON Schema 2020-12 object as the pipeline reads it: every keyword load/ accepts (ir/build.ts KNOWN_KEYWORDS;
+ * their shapes are checked against the meta-schema before analysis), and the extensions the pipeline reads. Closed:
+ * any other `x-` extension a spec carries stays in the object, unread; code that looks a keyword up by a name it
+ * holds as a string goes through normalize/walk.ts `keywordOf`. A type alias, not an interface, so that it is a
+ * `Record<string, unknown>` (what `isPlain` narrows to) without an index signature.
  */
-export interface SchemaObject {
-  readonly type?: JsonType | readonly JsonType[];
-  readonly const?: Json;
-  readonly enum?: readonly Json[];
-  readonly properties?: { readonly [name: string]: Schema };
-  readonly patternProperties?: { readonly [pattern: string]: Schema };
-  readonly additionalProperties?: Schema;
-  readonly required?: readonly string[];
-  readonly dependentRequired?: { readonly [name: string]: readonly string[] };
-  readonly dependentSchemas?: { readonly [name: string]: Schema };
+export type SchemaObject = {
+  // core (§8)
+  readonly $schema?: string;
+  readonly $id?: string;
+  readonly $ref?: string;
+  readonly $anchor?: string;
+  readonly $comment?: string;
+  readonly $vocabulary?: { readonly [uri: string]: boolean };
+  readonly $defs?: { readonly [name: string]: Schema };
+  readonly definitions?: { readonly [name: string]: Schema };
+  // applicators (§10)
   readonly allOf?: readonly Schema[];
   readonly anyOf?: readonly Schema[];
   readonly oneOf?: readonly Schema[];
@@ -38,27 +42,65 @@ export interface SchemaObject {
   readonly if?: Schema;
   readonly then?: Schema;
   readonly else?: Schema;
-  readonly items?: Schema;
+  readonly dependentSchemas?: { readonly [name: string]: Schema };
   readonly prefixItems?: readonly Schema[];
+  readonly items?: Schema;
   readonly contains?: Schema;
+  readonly properties?: { readonly [name: string]: Schema };
+  readonly patternProperties?: { readonly [pattern: string]: Schema };
+  readonly additionalProperties?: Schema;
+  readonly propertyNames?: Schema;
+  // unevaluated (§11)
+  readonly unevaluatedItems?: Schema;
+  readonly unevaluatedProperties?: Schema;
+  // validation (§6)
+  readonly type?: JsonType | readonly JsonType[];
+  readonly const?: Json;
+  readonly enum?: readonly Json[];
+  readonly multipleOf?: number;
   readonly minimum?: number;
   readonly maximum?: number;
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
-  readonly multipleOf?: number;
   readonly minLength?: number;
   readonly maxLength?: number;
+  readonly pattern?: string;
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly uniqueItems?: boolean;
-  readonly pattern?: string;
+  readonly minContains?: number;
+  readonly maxContains?: number;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly required?: readonly string[];
+  readonly dependentRequired?: { readonly [name: string]: readonly string[] };
+  // format and content (§7, §8 of the validation vocabulary)
   readonly format?: string;
+  readonly contentEncoding?: string;
+  readonly contentMediaType?: string;
+  readonly contentSchema?: Schema;
+  // meta-data (§9)
   readonly title?: string;
   readonly description?: string;
   readonly default?: Json;
+  readonly deprecated?: boolean;
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
   readonly examples?: readonly Json[];
-  readonly [keyword: string]: unknown;
-}
+  // OpenAPI's schema extras (not checked by the meta-schema)
+  readonly example?: Json;
+  readonly discriminator?: Json;
+  readonly xml?: Json;
+  readonly externalDocs?: Json;
+  readonly nullable?: Json;
+  // extensions the pipeline reads (as written: each is checked where it is read)
+  /** Checks JSON Schema cannot say (ir/build.ts checkExtraRule). */
+  readonly "x-modelgen-rules"?: Json;
+  /** Names a person chose for the task's modes (ir/build.ts modeNamesOf). */
+  readonly "x-modelgen-mode-names"?: Json;
+  /** fal's reading order of the properties (providers/fal/order.ts, normalize). */
+  readonly "x-fal-order-properties"?: Json;
+};
 export type Schema = boolean | SchemaObject;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Named rewrites of the task schema, applied in order. Each returns a new schema and never changes what the
 // schema accepts (test/normalize proves each one on payloads); together they make Ajv's strict mode pass.
 import { isPlain } from "../json.js";
-import { mapSchema, declaredAt, declaredTypes, omitKeywords } from "./walk.js";
+import { mapSchema, declaredAt, declaredTypes, keywordOf, omitKeywords } from "./walk.js";
 import type { JsonType, SchemaObject } from "../ir/types.js";
 
 export { fromOpenApi30, isOpenApi30, openApi30Rules } from "./openapi-3.0/index.js";
@@ -123,7 +123,7 @@ export const normalizeRules: readonly NormalizeRule[] = [
         for (const [type, keywords] of groups) {
           const present = keywords.filter((k) => k in out);
           if (present.length === 0) continue;
-          const moved = Object.fromEntries(present.map((k) => [k, out[k]]));
+          const moved = Object.fromEntries(present.map((k) => [k, keywordOf(out, k)]));
           const rest = omitKeywords(out, (k) => present.includes(k));
           out = { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), { if: { type }, then: { type, ...moved } }] };
         }

@@ -46,13 +46,18 @@ export function mapSchema(schema: unknown, fn: SchemaMapper, ctx: WalkContext = 
   return fn(out as SchemaObject, ctx);
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/**
+ * The value of a keyword named by a string the code holds (a keyword list, a rule's own keys): the one way to look a
+ * keyword up by name in a SchemaObject, which has no index signature. Undefined when the schema has none.
+ */
+export const keywordOf = (schema: SchemaObject, keyword: string): unknown => (schema as Readonly<Record<string, unknown>>)[keyword];
 
 /** The schema without the keywords `drop` picks (a new object; the input is not changed). */
 export function omitKeywords(schema: SchemaObject, drop: (keyword: string) => boolean): SchemaObject {
-  const out: Writable<SchemaObject> = {};
+  const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema)) if (!drop(k)) out[k] = v;
-  return out;
+  // The input's own keywords and values, fewer: still a SchemaObject.
+  return out as SchemaObject;
 }
 
 /** mapSchema over a value that should be a schema but was not checked: anything that is not an object stays. */

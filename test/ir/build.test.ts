@@ -10,7 +10,8 @@ import { analyzeModel } from "../../generator/analyze/model.js";
 import { modeCube, modeKey } from "../../generator/ir/modes.js";
 import { inProcessValidator, runtimeModules } from "../../generator/pipeline.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
-import type { ModelIR } from "../../generator/ir/types.js";
+import type { ModelIR, SchemaObject } from "../../generator/ir/types.js";
+import { keywordOf } from "../../generator/normalize/walk.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { runCli } from "../helpers/cli.js";
 
@@ -168,5 +169,12 @@ describe("analyzeModel", () => {
       [["[]"], 0, "/properties/[]"],
       [["[]", "c"], 1, "/properties/[]/properties/c"],
     ]);
+  });
+
+  test("SchemaObject is closed (tsc checks this file): a keyword it does not list is a type error, and is read through keywordOf", () => {
+    // @ts-expect-error: not a keyword or extension the pipeline reads
+    const s: SchemaObject = { type: "string", "x-unread": 1 };
+    expect(keywordOf(s, "x-unread")).toBe(1);
+    expect(keywordOf(s, "type")).toBe("string");
   });
 });

@@ -6,27 +6,29 @@ import { sampleValue } from "../analyze/witness.js";
 import { declaredTypes, keywordOf } from "../normalize/walk.js";
 import { canonicalText } from "./canonical.js";
 import { deleteAt, getAt, pathPointer, pathText, setAt } from "./payload.js";
-import type { Json, JsonType, ModelIR, Path, Schema, SchemaObject } from "../ir/types.js";
+import { ITEMS, placeId, type Place } from "../ir/path.js";
+import type { Json, JsonType, ModelIR, Schema, SchemaObject } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";
 
 /** A place that holds a value: a declared property, or the items of a declared array of scalars (`tags[]`). */
 interface Slot {
-  readonly path: Path;
+  readonly path: Place;
   readonly schema: SchemaObject;
   readonly required: boolean;
   readonly isProperty: boolean;
 }
 
+/** The slots of a model by their place's identity (placeId: "a.b" and a → b, a name "[]" and items, are apart). */
 function slotsOf(ir: ModelIR): Map<string, Slot> {
   const out = new Map<string, Slot>();
   for (const p of ir.properties) {
     // A property of one alternative of an array's items is not a slot of its own (yet): the items are one slot, as before.
     if (p.place.some((s) => typeof s !== "string" && s.step === "option")) continue;
     const schema: SchemaObject = isPlain(p.schema) ? p.schema : {};
-    out.set(pathText(p.path), { path: p.path, schema, required: p.required, isProperty: true });
+    out.set(placeId(p.path), { path: p.path, schema, required: p.required, isProperty: true });
     if (isPlain(schema.items) && !isPlain(schema.items.properties)) {
-      const path = [...p.path, "[]"];
-      out.set(pathText(path), { path, schema: schema.items, required: false, isProperty: false });
+      const path = [...p.path, ITEMS];
+      out.set(placeId(path), { path, schema: schema.items, required: false, isProperty: false });
     }
   }
   return out;
@@ -39,11 +41,12 @@ export function declarationChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] 
   const before = slotsOf(oldIr);
   const after = slotsOf(newIr);
   const out: Candidate[] = [];
-  const isUnder = (key: string, parents: Set<string>) => [...parents].some((p) => key.startsWith(`${p}.`) || key.startsWith(`${p}[]`));
-  const removed = new Set<string>();
-  for (const [key, slot] of before) {
-    if (after.has(key) || !slot.isProperty || isUnder(key, removed)) continue;
-    removed.add(key);
+  const isUnder = (path: Place, parents: readonly Place[]) => parents.some((p) => p.length < path.length && p.every((step, i) => step === path[i]));
+  const removed: Place[] = [];
+  for (const [id, slot] of before) {
+    if (after.has(id) || !slot.isProperty || isUnder(slot.path, removed)) continue;
+    removed.push(slot.path);
+    const key = pathText(slot.path);
     out.push({
       kind: "property-removed",
       path: pathPointer(slot.path),
@@ -52,10 +55,11 @@ export function declarationChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] 
       mutate: (base, root) => [setAt(base, slot.path, getAt(base, slot.path) ?? sampleValue(slot.schema), root)],
     });
   }
-  const added = new Set<string>();
-  for (const [key, slot] of after) {
-    if (before.has(key) || !slot.isProperty || isUnder(key, added)) continue;
-    added.add(key);
+  const added: Place[] = [];
+  for (const [id, slot] of after) {
+    if (before.has(id) || !slot.isProperty || isUnder(slot.path, added)) continue;
+    added.push(slot.path);
+    const key = pathText(slot.path);
     out.push(
       slot.required
         ? {
@@ -74,9 +78,9 @@ export function declarationChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] 
           },
     );
   }
-  for (const [key, b] of before) {
-    const a = after.get(key);
-    if (a) out.push(...slotChanges(key, b, a));
+  for (const [id, b] of before) {
+    const a = after.get(id);
+    if (a) out.push(...slotChanges(pathText(b.path), b, a));
   }
   return out;
 }
@@ -193,7 +197,7 @@ const numberAt = (s: SchemaObject, k: string): number | undefined => {
   return typeof v === "number" ? v : undefined;
 };
 
-function boundChanges(key: string, path: Path, b: SchemaObject, a: SchemaObject): Candidate[] {
+function boundChanges(key: string, path: Place, b: SchemaObject, a: SchemaObject): Candidate[] {
   const out: Candidate[] = [];
   const at = pathPointer(path);
   for (const k of [...LOWER, ...UPPER] as const) {

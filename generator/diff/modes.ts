@@ -2,7 +2,8 @@
 // checked payload with that property passes the new validator while the old one accepts some; added the other way.
 import { isPlain } from "../json.js";
 import { declaredAt } from "../normalize/walk.js";
-import { getAt, pathPointer, pathText } from "./payload.js";
+import { getAt, pathPointer } from "./payload.js";
+import { pathId } from "../ir/path.js";
 import type { Json, ModelIR, Path, SchemaObject } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";
 import type { ModelSide } from "./types.js";
@@ -21,7 +22,7 @@ function modePaths(ir: ModelIR): Map<string, Path> {
   const out = new Map<string, Path>();
   for (const g of ir.split.groups)
     for (const v of g.vars.values())
-      if (v.kind === "has" && !requiredByDeclaration(ir.task, v.path) && !isPlain(declaredAt(ir.task, v.path)?.properties)) out.set(pathText(v.path), v.path);
+      if (v.kind === "has" && !requiredByDeclaration(ir.task, v.path) && !isPlain(declaredAt(ir.task, v.path)?.properties)) out.set(pathId(v.path), v.path);
   return out;
 }
 

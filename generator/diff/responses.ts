@@ -7,27 +7,32 @@ import { ajvOptions } from "../emit/validator.js";
 import { isPlain } from "../json.js";
 import { mapSchema } from "../normalize/walk.js";
 import { pathPointer, pathText } from "./payload.js";
-import type { Json, ModelIR, Path, Schema, SchemaObject } from "../ir/types.js";
+import { ITEMS, placeId, type Place } from "../ir/path.js";
+import type { Json, ModelIR, Schema, SchemaObject } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 
 interface Field {
-  readonly path: Path;
+  readonly path: Place;
   readonly required: boolean;
 }
 
+/** Is `child` inside `parent` (a strict extension of it)? */
+const isBelow = (child: Place, parent: Place): boolean => parent.length < child.length && parent.every((step, i) => step === child[i]);
+
+/** The fields of a response schema by their place's identity (placeId), items as ITEMS. */
 function fieldsOf(schema: Schema | null): Map<string, Field> {
   const out = new Map<string, Field>();
-  const visit = (s: Schema | undefined, at: Path, requiredSoFar: boolean) => {
+  const visit = (s: Schema | undefined, at: Place, requiredSoFar: boolean) => {
     if (!isPlain(s)) return;
     const required = new Set(s.required ?? []);
     for (const [name, sub] of Object.entries(s.properties ?? {})) {
       const path = [...at, name];
-      out.set(pathText(path), { path, required: requiredSoFar && required.has(name) });
+      out.set(placeId(path), { path, required: requiredSoFar && required.has(name) });
       visit(sub, path, requiredSoFar && required.has(name));
     }
-    if (isPlain(s.items)) visit(s.items, [...at, "[]"], false);
+    if (isPlain(s.items)) visit(s.items, [...at, ITEMS], false);
   };
   visit(schema ?? undefined, [], true);
   return out;
@@ -54,8 +59,9 @@ export function responseChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
     const before = fieldsOf(b);
     const after = fieldsOf(a);
     const where = response.label;
-    for (const [name, field] of before) {
-      if (after.has(name) || [...before.keys()].some((p) => p !== name && name.startsWith(p) && !after.has(p) && /^[.[]/.test(name.slice(p.length)))) continue;
+    for (const [id, field] of before) {
+      if (after.has(id) || [...before].some(([pid, p]) => !after.has(pid) && isBelow(field.path, p.path))) continue;
+      const name = pathText(field.path);
       // A response the new schema allows (its smallest), which the old schema must reject for this to break anyone.
       const sample = sampleValue(a);
       const oldCheck = checker(b);
@@ -69,9 +75,9 @@ export function responseChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
         checked: { witness, breaking: witness !== null, note: witness !== null ? "" : "no response the new schema allows and the old one rejects was found" },
       });
     }
-    for (const [name, field] of after)
-      if (!before.has(name) && ![...after.keys()].some((p) => p !== name && name.startsWith(p) && !before.has(p) && /^[.[]/.test(name.slice(p.length))))
-        out.push({ kind: "response-field-added", path: pathPointer(field.path), message: `${where} field ${name} was added`, direction: "widening", checked: { witness: null, breaking: false, note: "" } });
+    for (const [id, field] of after)
+      if (!before.has(id) && ![...after].some(([pid, p]) => !before.has(pid) && isBelow(field.path, p.path)))
+        out.push({ kind: "response-field-added", path: pathPointer(field.path), message: `${where} field ${pathText(field.path)} was added`, direction: "widening", checked: { witness: null, breaking: false, note: "" } });
   }
   return out;
 }

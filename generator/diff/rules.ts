@@ -9,6 +9,7 @@ import { sampleValue } from "../analyze/witness.js";
 import { rulePointerText } from "../errors.js";
 import { canonicalText } from "./canonical.js";
 import { deleteAt, getAt, pathPointer, pathText, schemaAt, setAt } from "./payload.js";
+import { pathId } from "../ir/path.js";
 import type { Atom, Formula, Json, ModelIR, Path, Rule, SchemaObject, Value } from "../ir/types.js";
 import type { Candidate } from "./candidate.js";
 
@@ -127,7 +128,7 @@ function toggles(formulas: readonly Formula[]) {
 
 export function ruleChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
   const out: Candidate[] = [];
-  const key = (r: Rule) => `${pathText(r.at)}\0${canonicalText(r.schema)}`;
+  const key = (r: Rule) => `${pathId(r.at)}\0${canonicalText(r.schema)}`;
   const oldLeft = [...oldIr.split.rules];
   const newLeft: Rule[] = [];
   for (const r of newIr.split.rules) {
@@ -140,7 +141,7 @@ export function ruleChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
     const m = new Map<string, { table: Table; rows: Map<string, { values: readonly Json[]; title: string | null }> }>();
     for (const r of ir.split.rules)
       for (const t of tablesOf(r).tables) {
-        const k = `${pathText(t.at)}\0${t.names.join(",")}`;
+        const k = `${pathId(t.at)}\0${JSON.stringify(t.names)}`;
         const entry = m.get(k) ?? { table: t, rows: new Map() };
         for (const row of t.rows) entry.rows.set(stableStringify(row.values), row);
         m.set(k, entry);
@@ -162,7 +163,7 @@ export function ruleChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
   }
   // Rules left over: equal but for their tables (the rows are reported above), then the same pointer on both
   // sides (a rewrite); the rest were added or removed.
-  const masked = (r: Rule) => `${pathText(r.at)}\0${canonicalText(tablesOf(r).masked)}`;
+  const masked = (r: Rule) => `${pathId(r.at)}\0${canonicalText(tablesOf(r).masked)}`;
   const pairBy = (same: (o: Rule, r: Rule) => boolean): [Rule, Rule][] => {
     const paired: [Rule, Rule][] = [];
     for (const r of [...newLeft]) {

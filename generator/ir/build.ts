@@ -126,12 +126,12 @@ function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {
 }
 
 /**
- * Every declared property, depth first in spec order: nested objects as a.b, array items' properties as a.[].b,
+ * Every declared property, depth first in spec order: nested objects as [a, b], array items' properties as [a, ITEMS, b],
  * and the properties of each alternative (anyOf, else oneOf) of an array's items after the items' own.
  */
 export function declaredProperties(task: SchemaObject): PropertyIR[] {
   const out: PropertyIR[] = [];
-  const visit = (schema: SchemaObject, at: Path, place: Place, ptr: string, depth: number) => {
+  const visit = (schema: SchemaObject, at: Place, place: Place, ptr: string, depth: number) => {
     const required = new Set(schema.required ?? []);
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const path = [...at, name];
@@ -142,10 +142,10 @@ export function declaredProperties(task: SchemaObject): PropertyIR[] {
       if (isPlain(sub.properties)) visit(sub, path, here, p, depth + 1);
       const items = sub.items;
       if (!isPlain(items)) continue;
-      if (isPlain(items.properties)) visit(items, [...path, "[]"], [...here, ITEMS], `${p}/items`, depth + 1);
+      if (isPlain(items.properties)) visit(items, [...path, ITEMS], [...here, ITEMS], `${p}/items`, depth + 1);
       const [keyword, branches] = items.anyOf ? (["anyOf", items.anyOf] as const) : (["oneOf", items.oneOf ?? []] as const);
       branches.forEach((b, i) => {
-        if (isPlain(b) && isPlain(b.properties)) visit(b, [...path, "[]"], [...here, ITEMS, option(String(i + 1))], `${p}/items/${keyword}/${i}`, depth + 1);
+        if (isPlain(b) && isPlain(b.properties)) visit(b, [...path, ITEMS], [...here, ITEMS, option(String(i + 1))], `${p}/items/${keyword}/${i}`, depth + 1);
       });
     }
   };

@@ -324,8 +324,8 @@ export interface ModelMeta {
 
 /** A declared property of the task or of a nested object, in spec order. */
 export interface PropertyIR {
-  /** Property names from the task root; "[]" stands for an array's items. */
-  readonly path: Path;
+  /** Property names from the task root, and ITEMS (ir/path.ts) into an array's items: a name "[]" is a name. */
+  readonly path: Place;
   /** The same place with markers (ir/path.ts): items, and the alternative of an array's items that declares it. */
   readonly place: Place;
   /** Objects between it and the task (0: a property of the task itself). */

@@ -3,11 +3,11 @@
 // generated validator's Ajv accepts.
 import { schemaPathOf } from "../../templates/validation/pointer.js";
 import { pathLabel } from "../ir/path.js";
-import { translate, atomsOf } from "./formula.js";
+import { translate, atomsOf } from "../rules/formula.js";
 import { and, has, not, TRUE } from "../keywords/algebra.js";
-import { variablesOf, backgroundFormula } from "./rules.js";
-import { simplify } from "./evaluate.js";
-import { firstCube, SplitTooLarge, UnknownVariable } from "./search.js";
+import { variablesOf, backgroundFormula } from "../rules/collect.js";
+import { simplify } from "../rules/evaluate.js";
+import { firstCube, SplitTooLarge, UnknownVariable } from "../rules/search.js";
 import { witnessOf } from "./witness.js";
 import { rulePointerText } from "../errors.js";
 import { redosFindings } from "./redos.js";

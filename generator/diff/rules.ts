@@ -2,8 +2,8 @@
 // combinations added or removed from literal tables (the width/height pairs), new or dropped exclusions between
 // inputs, and any other added, removed or rewritten rule. Rules are matched by content first, then by pointer,
 // so inserting a rule does not make every later one look changed.
-import { atomsOf } from "../analyze/formula.js";
-import { truthOf } from "../analyze/evaluate.js";
+import { atomsOf } from "../rules/formula.js";
+import { truthOf } from "../rules/evaluate.js";
 import { isPlain, stableStringify } from "../json.js";
 import { sampleValue } from "../analyze/witness.js";
 import { rulePointerText } from "../errors.js";

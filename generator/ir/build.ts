@@ -3,12 +3,12 @@
 // the declared types as a tree (with the splits of nested objects), the rule messages, examples as written,
 // normalized response schemas.
 import { fromOpenApi30, isOpenApi30, normalize } from "../normalize/index.js";
-import { caseSplit } from "../analyze/case-split.js";
+import { caseSplit } from "../rules/case-split.js";
 import { declareTask } from "./declarations.js";
 import { SpecError, pointer, pointerKeys } from "../errors.js";
 import { escapeToken } from "../../templates/validation/pointer.js";
 import { ITEMS, option, presenceKey, type Place } from "./path.js";
-import { describeRules, describeAlternatives } from "../analyze/describe.js";
+import { describeRules, describeAlternatives } from "../rules/describe.js";
 import { isPlain } from "../json.js";
 import { deepFreeze } from "./freeze.js";
 import { providerNamed } from "../providers/index.js";

@@ -3,7 +3,7 @@
 // kinds). Object schemas with properties become ObjectDecls (named interfaces), with their doc lines, optionality
 // and index signature; those the task-level split cannot reach (below `items`/`prefixItems`, JSON Schema 2020-12
 // §10.3.1, and inside `oneOf`/`anyOf` alternatives, §10.2.1) carry their own case split, found by this same walk.
-import { caseSplit } from "../analyze/case-split.js";
+import { caseSplit } from "../rules/case-split.js";
 import { isPlain, stableStringify } from "../json.js";
 import { FAMILIES } from "../keywords/index.js";
 import { declaredAt } from "../normalize/walk.js";

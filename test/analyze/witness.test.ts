@@ -1,7 +1,7 @@
 // Witnesses: a sample value for a declared schema, and the smallest payload for a cube (what it requires
 // present, what it forbids absent, the values it fixes; OTHER as a value the rules do not name).
 import { describe, expect, test } from "vitest";
-import { caseSplit } from "../../generator/analyze/case-split.js";
+import { caseSplit } from "../../generator/rules/case-split.js";
 import { OTHER } from "../../generator/ir/types.js";
 import { sampleValue, witnessOf } from "../../generator/analyze/witness.js";
 import { deepFreeze } from "../../generator/ir/freeze.js";

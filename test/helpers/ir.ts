@@ -1,9 +1,9 @@
 // Factories for stage tests: schema fragments, paths and rules, and a whole frozen ModelIR assembled from a task
 // schema in code (the real case split; no spec file, no loader, no normalize: the task is given normalized).
 import { presenceKey, valueKey } from "../../generator/ir/path.js";
-import { caseSplit } from "../../generator/analyze/case-split.js";
+import { caseSplit } from "../../generator/rules/case-split.js";
 import { declareTask } from "../../generator/ir/declarations.js";
-import { translate } from "../../generator/analyze/formula.js";
+import { translate } from "../../generator/rules/formula.js";
 import { has, implies } from "../../generator/keywords/algebra.js";
 import { deepFreeze } from "../../generator/ir/freeze.js";
 import type { ExampleIR, Json, ModelIR, ModelMeta, Path, PropertyIR, Rule, RuleMessage, Schema, SchemaObject } from "../../generator/ir/types.js";

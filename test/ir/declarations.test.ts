@@ -2,7 +2,7 @@
 // nested objects carry a case split of their own (array items, alternatives of several objects); and the
 // alternative merge the walk and the witnesses share.
 import { describe, expect, test } from "vitest";
-import { caseSplit } from "../../generator/analyze/case-split.js";
+import { caseSplit } from "../../generator/rules/case-split.js";
 import { declareTask } from "../../generator/ir/declarations.js";
 import { alternativePath, mergeBranch } from "../../generator/normalize/shape.js";
 import { ITEMS, option, pathId } from "../../generator/ir/path.js";

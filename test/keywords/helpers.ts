@@ -3,7 +3,7 @@
 // validators' formats) accepts a family's witness.
 import Ajv2020 from "ajv/dist/2020.js";
 import { expect } from "vitest";
-import { translate } from "../../generator/analyze/formula.js";
+import { translate } from "../../generator/rules/formula.js";
 import { sampleValue } from "../../generator/analyze/witness.js";
 import { emitTypes } from "../../generator/emit/types.js";
 import { ajvOptions } from "../../generator/emit/validator.js";

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { and, has, not, or } from "../../generator/keywords/algebra.js";
 import { ifThenElse } from "../../generator/keywords/if-then-else.js";
-import { describeRules } from "../../generator/analyze/describe.js";
+import { describeRules } from "../../generator/rules/describe.js";
 import { obj, str } from "../helpers/ir.js";
 import { formulaOf, tsOf } from "./helpers.js";
 

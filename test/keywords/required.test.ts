@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { and, has, implies } from "../../generator/keywords/algebra.js";
 import { required } from "../../generator/keywords/required.js";
-import { describeRules } from "../../generator/analyze/describe.js";
+import { describeRules } from "../../generator/rules/describe.js";
 import { alternativeText } from "../../generator/keywords/alternatives.js";
 import { int, obj, str } from "../helpers/ir.js";
 import { formulaOf, tsOf, witnessAccepted } from "./helpers.js";

@@ -9,8 +9,8 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
 import { generateAll, importModule, tsLiteral } from "../conformance/generate-all.js";
 import { typeCheck } from "../helpers/tsc.js";
-import { collectRules } from "../../generator/analyze/rules.js";
-import { describeRules } from "../../generator/analyze/describe.js";
+import { collectRules } from "../../generator/rules/collect.js";
+import { describeRules } from "../../generator/rules/describe.js";
 
 const MODEL = "test:dotted@1";
 const task = {

@@ -1,7 +1,7 @@
 // Rules → formulas: each rule keyword on a small task gives the formula it means over presence and value atoms;
 // checks the formulas do not model become opaque atoms, unless the declaration already implies them.
 import { describe, expect, test } from "vitest";
-import { atomsOf, translate } from "../../generator/analyze/formula.js";
+import { atomsOf, translate } from "../../generator/rules/formula.js";
 import { stableStringify } from "../../generator/json.js";
 import { FALSE, TRUE, and, eq, has, implies, not, opaque, or } from "../../generator/keywords/algebra.js";
 import { declaredLiterals } from "../../generator/keywords/const-enum.js";

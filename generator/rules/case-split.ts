@@ -6,7 +6,7 @@
 // splits each group.
 import { and } from "../keywords/algebra.js";
 import { atomsOf } from "./formula.js";
-import { backgroundFormula, collectRules, variablesOf } from "./rules.js";
+import { backgroundFormula, collectRules, variablesOf } from "./collect.js";
 import { simplify } from "./evaluate.js";
 import { enumerate, SplitTooLarge } from "./search.js";
 import { minimize } from "./cover.js";

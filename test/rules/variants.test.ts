@@ -1,9 +1,9 @@
 // Variants: a group's cubes merged by their presence facts, with one value tuple per cube; the case split
 // stores them in every group so that emitters read them instead of recomputing.
 import { describe, expect, test } from "vitest";
-import { caseSplit } from "../../generator/analyze/case-split.js";
+import { caseSplit } from "../../generator/rules/case-split.js";
 import { OTHER } from "../../generator/ir/types.js";
-import { variantsOf } from "../../generator/analyze/variants.js";
+import { variantsOf } from "../../generator/rules/variants.js";
 import type { Cube, Value } from "../../generator/ir/types.js";
 import { eqKey, hasKey, obj, oneOfConsts, str, whenConst } from "../helpers/ir.js";
 

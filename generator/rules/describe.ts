@@ -6,7 +6,7 @@ import { pointerOf, schemaPathOf } from "../../templates/validation/pointer.js";
 import { translate as translateRaw } from "./formula.js";
 import { and, or, not } from "../keywords/algebra.js";
 import { pathId, pathLabel, presenceKey } from "../ir/path.js";
-import { collectRules } from "./rules.js";
+import { collectRules } from "./collect.js";
 import { simplify } from "./evaluate.js";
 import { placeholder } from "../../templates/validation/placeholders.js";
 import { CONSTRAINT_ORDER, RULE_WORDS, constraintSentence, listWords, predicatesOf, valueWords, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";

@@ -1,6 +1,6 @@
 // Rule messages derived from a rule's structure (analyze/describe.ts), in the catalogue's words.
 import { describe, expect, test } from "vitest";
-import { describeAlternatives, describeRules } from "../../generator/analyze/describe.js";
+import { describeAlternatives, describeRules } from "../../generator/rules/describe.js";
 import type { SchemaObject } from "../../generator/ir/types.js";
 
 const task = (extra: Partial<SchemaObject>): SchemaObject => ({

@@ -1,9 +1,9 @@
 // The case split: rules collected from a task, grouped by shared variables, split into a minimal cover of cubes,
 // and the cubes merged into variants; past the variant limit the widest rule is left to the validator.
 import { describe, expect, test } from "vitest";
-import { caseSplit } from "../../generator/analyze/case-split.js";
-import { collectRules, variablesOf } from "../../generator/analyze/rules.js";
-import { simplify } from "../../generator/analyze/evaluate.js";
+import { caseSplit } from "../../generator/rules/case-split.js";
+import { collectRules, variablesOf } from "../../generator/rules/collect.js";
+import { simplify } from "../../generator/rules/evaluate.js";
 import { OTHER } from "../../generator/ir/types.js";
 import { has } from "../../generator/keywords/algebra.js";
 import { OTHER as IR_OTHER } from "../../generator/ir/types.js";

@@ -1,10 +1,10 @@
 // The whole generator, one stage per line. buildIR, compile, analyzeModel, emitModule and formatFiles are pure
 // (values in, values out). The file system is read by load/ (specs, overlays, $refs), by this file (the generator's
-// own hash), cache.ts, runtime.ts and emit/templates.ts (the shipped runtime) and package/ (its config), and
-// written by write/, cache.ts and runtime.ts (dist/runtime.json, the runtime compiled once).
+// own hash), cache.ts, runtime.ts and emit/templates.ts (the shipped runtime), package/ (its config) and paths.ts
+// (where the package is), and written by write/, cache.ts and runtime.ts (dist/runtime.json, the runtime compiled once).
 //   findSpecFiles → SpecEntry[]
 //   loadSpec      SpecEntry → LoadedSpec                      (load/: read, overlays, the provider (providers/), $ref bundling, the task schema)
-//   buildIR       LoadedSpec → ModelIR                        (ir/: normalize, rules as formulas, case split, messages)
+//   buildIR       LoadedSpec → ModelIR                        (normalize/; rules/: formulas, case split, messages; ir/: declarations)
 //   compile       ModelIR → InProcessValidator                (emit/validator: Ajv, once per spec)
 //   analyzeModel  ModelIR × InProcessValidator → AnalyzedIR   (analyze/: lint, example verdicts)
 //   emitModule    AnalyzedIR → files                          (emit/: types, validator, client, README page)

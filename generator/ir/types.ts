@@ -1,5 +1,5 @@
-// The contract between the stages. load/ makes a LoadedSpec; ir/build.ts turns it into a ModelIR (normalize, rules
-// as formulas, case split, messages); analyze/ adds what needs the validator (lint, example verdicts) and returns
+// The contract between the stages. load/ makes a LoadedSpec; ir/build.ts turns it into a ModelIR (normalize/, then
+// rules/: rules as formulas, case split, messages; ir/declarations.ts: the declared types); analyze/ adds what needs the validator (lint, example verdicts) and returns
 // an AnalyzedIR. Every emitter reads an AnalyzedIR and nothing else: never the raw spec, never analysis again.
 // Everything here is readonly by type and deep-frozen in fact (ir/freeze.ts).
 import type { ExtraRule, RuleMessage, ValidationIssue } from "../../templates/validation/issues.js";
@@ -162,7 +162,7 @@ export interface LoadedSpec {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Rules as formulas (analyze/formula.ts). Paths are property names from the task root.
+// Rules as formulas (rules/formula.ts). Paths are property names from the task root.
 
 export type Path = readonly string[];
 
@@ -224,7 +224,7 @@ export interface Rule {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The case split (analyze/case-split.ts)
+// The case split (rules/case-split.ts)
 
 /** "Any other value" in an eq variable's domain: the declared literals the rules do not name, or any value. */
 export const OTHER: unique symbol = Symbol("other");

@@ -1,10 +1,10 @@
-// The boolean algebra that keyword families build formulas with (JSON Schema rules → formulas, analyze/formula.ts).
+// The boolean algebra that keyword families build formulas with (JSON Schema rules → formulas, rules/formula.ts).
 // Atoms:
 //   has(path)      the property at path (names from the task root) is present
 //   eq(path, v)    the present property at path equals the literal v
 //   opaque(at, c)  a non-structural check c (range, length, pattern, format, array size, …) at path at, not modelled:
 //                  free to be true or false, so the types built from the formula stay sound (looser, never stricter).
-// Kept apart from analyze/formula.ts so that the families can use it without importing the translation that
+// Kept apart from rules/formula.ts so that the families can use it without importing the translation that
 // dispatches to them.
 import { stableStringify } from "../json.js";
 import { pathId, presenceKey, valueKey } from "../ir/path.js";

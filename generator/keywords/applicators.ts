@@ -1,6 +1,6 @@
 // allOf, anyOf, oneOf, not (JSON Schema 2020-12 §10.2.1): conjunction, disjunction, exactly one, negation of the
 // subschemas' formulas; a property-level anyOf/oneOf is a union of its alternatives (each merged into its base);
-// a witness takes the first alternative. The rule messages they make are composed in analyze/describe.ts.
+// a witness takes the first alternative. The rule messages they make are composed in rules/describe.ts.
 import { alternativePath, alternativesOf, mergeBranch } from "../normalize/shape.js";
 import { isPlain } from "../json.js";
 import { and, not, or } from "./algebra.js";
@@ -30,7 +30,7 @@ export const applicators: KeywordFamily = {
       return { kind: "union", members: branches.map((b, i) => ctx.decl(mergeBranch(base, b), alternativePath(base, branches, i, ctx.path))) };
     },
   },
-  words: { predicates: {}, rules: "analyze/describe.ts describeAt (not: cannot be combined; oneOf/anyOf: tables of allowed combinations) and alternativesPredicate" },
+  words: { predicates: {}, rules: "rules/describe.ts describeAt (not: cannot be combined; oneOf/anyOf: tables of allowed combinations) and alternativesPredicate" },
   witness: {
     // The first alternative, merged into the schema around it.
     sample: (schema, ctx) => {

@@ -16,6 +16,6 @@ export const ifThenElse: KeywordFamily = {
     return or([and([c, th]), and([not(c), el])]);
   },
   typescript: { unchanged: "a condition narrows the task's modes (the case split's variants), not a declared property's type" },
-  words: { predicates: {}, rules: "analyze/describe.ts describeAt: requirement text under a condition (requires, when, unless)" },
+  words: { predicates: {}, rules: "rules/describe.ts describeAt: requirement text under a condition (requires, when, unless)" },
   witness: {},
 };

@@ -50,6 +50,6 @@ export const properties: KeywordFamily = {
       },
     },
   },
-  words: { predicates: {}, rules: "analyze/describe.ts: a property's own constraints under its name (valueRequirement)" },
+  words: { predicates: {}, rules: "rules/describe.ts: a property's own constraints under its name (valueRequirement)" },
   witness: {},
 };

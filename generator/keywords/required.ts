@@ -1,5 +1,5 @@
 // required and dependentRequired (JSON Schema 2020-12 §6.5.3–6.5.4): presence atoms on an object with declared
-// properties. Their sentences ("a requires b", "a is required when …") are composed in analyze/describe.ts from
+// properties. Their sentences ("a requires b", "a is required when …") are composed in rules/describe.ts from
 // RULE_WORDS; a witness object holds its required properties.
 import { and, has, implies } from "./algebra.js";
 import type { KeywordFamily } from "./family.js";
@@ -23,7 +23,7 @@ export const required: KeywordFamily = {
       const t = typeof b.type === "string" ? b.type : Array.isArray(b.type) ? b.type.join(" or ") : null;
       return t === "object" && Array.isArray(b.required) && b.required.length ? `an object with ${b.required.join(", ")}` : undefined;
     },
-    rules: "analyze/describe.ts requirementText with RULE_WORDS.required / requires / notAllowed",
+    rules: "rules/describe.ts requirementText with RULE_WORDS.required / requires / notAllowed",
   },
   witness: {
     // The smallest object: its required properties, each with a witness of its own.

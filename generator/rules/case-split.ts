@@ -1,8 +1,8 @@
 // Case split of a task's conditional rules into variants (modes). A variant is a cube: each structural variable
 // (presence of a property; the value of a property the rules compare) either fixed or free. Every payload the
 // rules accept falls in some variant (sound); within the structural abstraction the variants are exact.
-// The parts, one concept per file: rules.ts (the rules as formulas, their variables), evaluate.ts (a formula under
-// bindings), search.ts (every satisfying cube), cover.ts (the cover made small); this file groups the rules and
+// The parts, one concept per file: collect.ts (the rules as formulas, their variables), evaluate.ts (a formula under
+// bindings: the one evaluator), search.ts (every satisfying cube), cover.ts (the cover made small); this file groups the rules and
 // splits each group.
 import { and } from "../keywords/algebra.js";
 import { atomsOf } from "./formula.js";

@@ -1,5 +1,5 @@
 // Turn Ajv's errors into one message in words per broken rule, each with the JSON Pointer of its place.
-// The rule messages are derived from the schema at generation time (generator/analyze/describe.ts); this file
+// The rule messages are derived from the schema at generation time (generator/rules/describe.ts); this file
 // picks the right one for each error and fills in the payload's values. Both take their words from words.ts.
 import { escapeToken, unescapeToken } from "./pointer.js";
 import { fillPlaceholders, mentionsPath } from "./placeholders.js";

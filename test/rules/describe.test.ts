@@ -1,4 +1,4 @@
-// Rule messages derived from a rule's structure (analyze/describe.ts), in the catalogue's words.
+// Rule messages derived from a rule's structure (rules/describe.ts), in the catalogue's words.
 import { describe, expect, test } from "vitest";
 import { describeAlternatives, describeRules } from "../../generator/rules/describe.js";
 import type { SchemaObject } from "../../generator/ir/types.js";

@@ -27,6 +27,11 @@ export class Cache {
   /** @param dir null: no cache */
   constructor(readonly dir: string | null) {}
 
+  /** Whether an entry is there (read or not): a miss without reading. */
+  has(key: string): boolean {
+    return this.dir !== null && existsSync(path.join(this.dir, `${key}.json`));
+  }
+
   get<T>(key: string, isValid: (data: unknown) => data is T): T | undefined {
     if (!this.dir) return undefined;
     const file = path.join(this.dir, `${key}.json`);

@@ -2,16 +2,14 @@
 // interfaces), and per group of rules a union of variants, each listing only what its mode requires or forbids.
 // Task = TaskCommon & Group1 & Group2 …; an intersection of unions is exactly the conjunction of the rules.
 // A printer of the IR's declaration tree (ir.declaration, made by ir/declarations.ts): it reads no schema and
-// asks no keyword; the rules of each object (the task's, and those of nested objects) come with the tree.
+// asks no keyword; the rules of each object (the task's, and those of nested objects) come with the tree, mode by
+// mode (ir/mode-groups.ts); the printer names the modes and relations and lays out their types.
 import { rulePointerText } from "../errors.js";
-import { displayOrder, modeCube } from "../ir/modes.js";
+import { modeCube } from "../ir/modes.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
-import { stableStringify } from "../json.js";
 import { pathId, pathLabel, placeId, placeLabel, placeWords, presenceKey } from "../ir/path.js";
 import { OTHER } from "../ir/types.js";
-import { fillPlaceholders } from "../../templates/validation/placeholders.js";
-import { schemaPathOf } from "../../templates/validation/pointer.js";
-import type { Cube, Decl, Json, ModelIR, ObjectDecl, Path, PresenceVariable, RuleMessage, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
+import type { Cube, Decl, FactDecl, Json, ModeDecl, ModelIR, ObjectDecl, Path, PresenceVariable, RelationDecl, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
 
 /** The names emitTypes declares whatever the spec says; the names of a task's other types are allocated around them. */
 const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon", "Forbidden"];
@@ -181,25 +179,6 @@ class DeclaredTypes {
 /** Human label of a path: inputs.frameImages */
 const label = pathLabel;
 
-/** The variable of a key the split made (a variant, tuple or rule only ever names the group's own variables). */
-function variableOf(vars: ReadonlyMap<string, Variable>, key: string): Variable {
-  const v = vars.get(key);
-  if (!v) throw new Error(`internal: the split has no variable ${key}`);
-  return v;
-}
-function presenceVariable(vars: ReadonlyMap<string, Variable>, key: string): PresenceVariable {
-  const v = variableOf(vars, key);
-  if (v.kind !== "has") throw new Error(`internal: ${key} is not a presence variable`);
-  return v;
-}
-function valueVariable(vars: ReadonlyMap<string, Variable>, key: string): ValueVariable {
-  const v = variableOf(vars, key);
-  if (v.kind !== "eq") throw new Error(`internal: ${key} is not a value variable`);
-  return v;
-}
-/** The property name a value variable compares (`width` for `eq:size.width`). */
-const leafOf = (vars: ReadonlyMap<string, Variable>, key: string): string => valueVariable(vars, key).path.at(-1) ?? "";
-
 /**
  * Name a variant by its most characteristic presence facts: those shared by the fewest variants (true facts
  * before false ones), e.g. WithFrameImages, WithReferenceVideos, WithoutShotType.
@@ -271,38 +250,25 @@ function requiresDescendant(n: ShapeNode): boolean {
   return [...n.children.values()].some((c) => c.presence === true || requiresDescendant(c));
 }
 
-/** A variant's own facts: presence, and values fixed the same way in all its tuples (the rest: relation). */
-function variantBody(
-  v: Variant,
-  valueKeys: readonly string[],
-  vars: ReadonlyMap<string, Variable>,
-  decl: Declarations,
-  relationVars: readonly string[],
-  forbidDoc: (key: string) => readonly string[],
-  nested: (path: Path, body: string) => string,
-): string {
+/** A mode's own facts: presence, and the values it fixes on their own (those of its relation aside). */
+function variantBody(mode: ModeDecl, decl: Declarations, forbidDoc: (fact: FactDecl) => readonly string[], nested: (path: Path, body: string) => string): string {
   const entries: ShapeEntry[] = [];
-  for (const [key, value] of v.presence) {
+  const relationVars = mode.relation?.vars ?? [];
+  for (const fact of mode.facts) {
     // A relation type requires the properties it fixes; listing them again here adds nothing.
-    if (value === true && relationVars.some((t) => presenceKey(valueVariable(vars, t).path) === key)) continue;
-    entries.push({ path: presenceVariable(vars, key).path, presence: value, ...(value ? {} : { doc: forbidDoc(key) }) });
+    if (fact.present && relationVars.some((t) => presenceKey(t.path) === fact.key)) continue;
+    entries.push({ path: fact.path, presence: fact.present, ...(fact.present ? {} : { doc: forbidDoc(fact) }) });
   }
-  for (const key of valueKeys) {
-    if (relationVars.includes(key)) continue;
-    const variable = valueVariable(vars, key);
-    const values = [...new Set(v.tuples.map((t) => t.get(key)))];
-    entries.push({ path: variable.path, type: valueType(values, variable, decl) });
-  }
+  for (const { variable, values } of mode.fixed) entries.push({ path: variable.path, type: valueType(values, variable, decl) });
   return shapeType(entries, decl, nested);
 }
 
 /** One allowed combination of the relation's values, as an object type (nested where the paths are). */
-function tupleType(t: Cube, v: Variant, relationVars: readonly string[], vars: ReadonlyMap<string, Variable>, decl: Declarations): string {
+function tupleType(t: Cube, v: Variant, relation: RelationDecl, decl: Declarations): string {
   const entries: ShapeEntry[] = [];
-  for (const k of relationVars) {
-    const value = t.get(k);
+  for (const variable of relation.vars) {
+    const value = t.get(variable.key);
     if (value === undefined) continue;
-    const variable = valueVariable(vars, k);
     const path = variable.path;
     const presence = v.presence.get(presenceKey(path)) === true ? true : undefined;
     entries.push({ path, presence, type: value === OTHER ? valueType([OTHER], variable, decl) : literal(value).text });
@@ -323,17 +289,6 @@ function valueType(values: readonly (Value | undefined)[], variable: ValueVariab
   return unionOf(parts);
 }
 
-/** A value for comparing and deduplicating tuples: OTHER gets a key no JSON text can be. */
-const valueKey = (v: Value | undefined): string => stableStringify(v === OTHER ? "\u0000other" : v);
-
-/** What a person chose or wrote that the task-level modes use: names from x-modelgen-mode-names, rule words. */
-interface ChosenWords {
-  /** Per group, per mode: a chosen name, or null. */
-  readonly modeNames?: readonly (readonly (string | null)[])[];
-  /** A rule's message, by the rule's pointer. */
-  readonly ruleWords?: (pointer: string) => string | undefined;
-}
-
 /** The declarations of one object's rules, and their summary. */
 interface Modes {
   readonly texts: string[];
@@ -344,42 +299,25 @@ interface Modes {
  * The rules of an object schema as unions of variants (one union per independent group of rules). `prefix` names
  * the types (`Task`, or the nested object's interface name); `pointerBase` places the rules' pointers for docs.
  */
-function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase = "", chosen: ChosenWords = {}): Modes {
+function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase = ""): Modes {
   const split = decl.rules.split;
   const groupTexts: string[] = [];
   const groups: GroupSummary[] = [];
-  split.groups.forEach((group, gi) => {
+  for (const { group, index: gi, modes } of decl.rules.groups) {
     const variants = group.variants;
-    const only = variants[0];
-    if (variants.length === 1 && only && only.presence.size === 0 && only.tuples.every((t) => t.size === 0)) return;
     const firstVar = [...group.vars.values()].find((x): x is PresenceVariable => x.kind === "has");
     const groupName = split.groups.length === 1 ? (prefix === "Task" ? "TaskMode" : names.take(`${prefix}Mode`)) : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
-    const titleOf = (t: Cube, relationVars: readonly string[]) =>
-      decl.rules.titles.find((b) =>
-        relationVars.every((k) => {
-          const c = b.consts.get(leafOf(group.vars, k));
-          return c !== undefined && stableStringify(c) === stableStringify(t.get(k));
-        }),
-      );
     const members: { text: string; required: number }[] = [];
     const info: GroupSummary & { variants: VariantSummary[]; relations: RelationSummary[] } = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [], relations: [] };
     const usedVariantNames = new Set<string>();
     const relations = new Map<string, string>();
-    const order = [...group.vars.keys()];
-    variants.forEach((v, vi) => {
-      // Value variables in the order the split branches on them.
-      const valueKeys = [...new Set(v.tuples.flatMap((t) => [...t.keys()]))].sort();
-      valueKeys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-      // Value variables that vary together across tuples form a relation type; constant ones go inline.
-      const varying = valueKeys.filter((k) => new Set(v.tuples.map((t) => valueKey(t.get(k)))).size > 1);
-      const relationVars = varying.length > 1 ? displayOrder(varying, (k) => leafOf(group.vars, k)) : [];
+    for (const mode of modes) {
+      const v = mode.variant;
       let preferred = variantName(v, variants, group.vars);
       for (let extra = 1; usedVariantNames.has(preferred) && extra < 4; extra++) preferred = variantName(v, variants, group.vars, extra);
       usedVariantNames.add(preferred);
-      const given = chosen.modeNames?.[gi]?.[vi];
-      const vName = names.take(given ?? (prefix === "Task" ? preferred : `${prefix}${preferred}`), groupName);
-      const why = v.reasons;
-      const facts = [...v.presence].map(([k, val]) => ({ path: presenceVariable(group.vars, k).path, val, rules: (why.get(k) ?? []).map((p) => rulePointerText(p)) }));
+      const vName = names.take(mode.chosenName ?? (prefix === "Task" ? preferred : `${prefix}${preferred}`), groupName);
+      const facts = mode.facts.map((f) => ({ path: f.path, val: f.present, rules: f.rules.map((p) => rulePointerText(p)) }));
       const requires = facts.filter((f) => f.val);
       const forbids = facts.filter((f) => !f.val);
       const doc = [
@@ -388,11 +326,10 @@ function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase
         ...forbids.map((f) => `- forbids ${label(f.path)} (${f.rules.join(", ")})`),
       ];
       // A property the mode forbids says which rule forbids it, where tsc and an editor point.
-      const forbidDoc = (key: string): string[] => {
-        const rules = why.get(key) ?? [];
+      const forbidDoc = (fact: FactDecl): string[] => {
         // The first two rules' words (the rest only by pointer): more make the comment a wall.
-        const words = [...new Set(rules.map((p) => chosen.ruleWords?.(p)).filter((w): w is string => w !== undefined))].slice(0, 2);
-        const where = rules.map((p) => rulePointerText(`${pointerBase}${p}`)).join(", ");
+        const words = fact.words.slice(0, 2);
+        const where = fact.rules.map((p) => rulePointerText(`${pointerBase}${p}`)).join(", ");
         return [words.length ? `Not in ${vName}: ${words.join("; ")} (${where}).` : `Not in ${vName} (${where}).`];
       };
       // A nested object of the mode is a named interface too (`TextToVideoInputs`): tsc names the mode there as well.
@@ -402,25 +339,22 @@ function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase
         nestedTexts.push(`${docComment([`\`${label(path)}\` in ${vName}.`]).text}export interface ${nestedName} ${body}`);
         return nestedName;
       };
-      const body = variantBody(v, valueKeys, group.vars, decl, relationVars, forbidDoc, nested);
+      const body = variantBody(mode, decl, forbidDoc, nested);
       let variantRelation: string | null = null;
-      if (relationVars.length) {
-        const tuples = dedupeTuples(v.tuples, relationVars).sort((a, b) => compareTuples(a, b, relationVars, group.vars));
-        const tupleTexts = tuples.map((t) => {
-          const title = titleOf(t, relationVars);
-          return `${tupleType(t, v, relationVars, group.vars, decl)}${title ? ` // ${commentText(title.title).replace(/\n/g, " ")}` : ""}`;
-        });
+      const relation = mode.relation;
+      if (relation) {
+        const tupleTexts = relation.rows.map(({ cube, title }) => `${tupleType(cube, v, relation, decl)}${title !== null ? ` // ${commentText(title).replace(/\n/g, " ")}` : ""}`);
         const relText = tupleTexts.map((t) => `\n| ${t}`).join("");
         let relName = relations.get(relText);
         if (!relName) {
-          relName = relationName(relationVars, group.vars, names, groupName);
+          relName = names.take(relation.vars.map((x) => pascal(x.path.at(-1) ?? "")).join(""), groupName);
           relations.set(relText, relName);
           info.relations.push({
             name: relName,
-            keys: relationVars.map((k) => label(valueVariable(group.vars, k).path)),
-            rows: tuples.map((t) => ({ values: relationVars.map((k) => rowValue(t.get(k))), title: titleOf(t, relationVars)?.title ?? null })),
+            keys: relation.vars.map((x) => label(x.path)),
+            rows: relation.rows.map(({ cube, title }) => ({ values: relation.vars.map((x) => rowValue(cube.get(x.key))), title })),
           });
-          groupTexts.push(`${docComment([`The allowed combinations of ${relationVars.map((k) => leafOf(group.vars, k)).join(" and ")}.`]).text}export type ${relName} =${relText.replace(/( \/\/ [^\n]*)?$/, ";$1")}`);
+          groupTexts.push(`${docComment([`The allowed combinations of ${relation.vars.map((x) => x.path.at(-1) ?? "").join(" and ")}.`]).text}export type ${relName} =${relText.replace(/( \/\/ [^\n]*)?$/, ";$1")}`);
         }
         variantRelation = relName;
       }
@@ -438,25 +372,18 @@ function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase
         cube: modeCube(v),
         vars: group.vars,
       });
-    });
+    }
     // tsc reports a task that fits no mode against the last of the modes that fit it best (ties go to the last):
     // the modes that require the least come last, so a task missing one property is told about that one.
     const ordered = members.map((m, i) => ({ ...m, i })).sort((a, b) => b.required - a.required || a.i - b.i);
     groupTexts.push(`${docComment([`One of the modes that the rules ${info.rules.map((r) => rulePointerText(`${pointerBase}${r}`)).join(", ")} allow.`]).text}export type ${groupName} =${ordered.length ? `\n${ordered.map((m) => `| ${m.text}`).join("\n")}` : " never"};`);
     groups.push(info);
-  });
+  }
   return { texts: groupTexts, groups };
 }
 
 /** A relation row's value for the summary: null for OTHER (any other value) and for a value the tuple leaves free. */
 const rowValue = (v: Value | undefined): Json | null | undefined => (v === OTHER ? null : v);
-
-/** A rule's message with the payload's values left out ("…"): the first message Ajv reports under its pointer. */
-function ruleWords(messages: readonly RuleMessage[], pointer: string): string | undefined {
-  const at = schemaPathOf(pointer);
-  const m = messages.find((x) => x.schemaPath === at || x.schemaPath.startsWith(`${at}/`));
-  return m ? fillPlaceholders(m.message, () => "…") : undefined;
-}
 
 /**
  * The task's types: TaskCommon and the nested interfaces, the modes of every group of rules, Task and TaskInput.
@@ -470,7 +397,7 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
   const out: string[] = [];
   const rules = root.rules;
   if (!rules) throw new Error("internal: the task's declaration has no rules");
-  const modes = emitModes({ rules, types }, names, "Task", "", { modeNames: ir.modeNames, ruleWords: (pointer) => ruleWords(ir.ruleMessages, pointer) });
+  const modes = emitModes({ rules, types }, names, "Task");
   const summary: TypesSummary = { groups: modes.groups };
   const groupTexts = modes.texts;
 
@@ -505,26 +432,4 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
   }
   if (types.usesForbidden) out.splice(forbiddenAt, 0, FORBIDDEN_DECL);
   return { text: out.join("\n\n") + "\n", summary, names };
-}
-
-function relationName(keys: readonly string[], vars: ReadonlyMap<string, Variable>, names: Names, scope: string): string {
-  return names.take(keys.map((k) => pascal(leafOf(vars, k))).join(""), scope);
-}
-
-/** Tuples in the order the rules mention their values (the variables' domains are in that order). */
-function compareTuples(a: Cube, b: Cube, keys: readonly string[], vars: ReadonlyMap<string, Variable>): number {
-  for (const k of keys) {
-    const d: readonly Value[] = valueVariable(vars, k).domain;
-    const diff = indexIn(d, a.get(k)) - indexIn(d, b.get(k));
-    if (diff) return diff;
-  }
-  return 0;
-}
-/** Position of a value in a domain; -1 when it is not there (a tuple that leaves the variable free). */
-const indexIn = (domain: readonly Value[], v: Value | undefined): number => (v === undefined ? -1 : domain.indexOf(v));
-
-function dedupeTuples(tuples: readonly Cube[], keys: readonly string[]): Cube[] {
-  const seen = new Map<string, Cube>();
-  for (const t of tuples) seen.set(keys.map((k) => (t.get(k) === OTHER ? "\u0000" : stableStringify(t.get(k)))).join("|"), t);
-  return [...seen.values()];
 }

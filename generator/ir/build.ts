@@ -61,14 +61,16 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
   const meta = modelMeta(spec, task);
   const split = caseSplit(task, { limit });
   const responses = provider.responses(spec.doc, cleanSchema);
+  const ruleMessages = [...describeRules(task), ...describeAlternatives(task)];
+  const modeNames = modeNamesOf(spec, split);
   return deepFreeze({
     meta,
     task,
     properties: declaredProperties(task),
     split,
-    declaration: declareTask(task, split, limit),
-    ruleMessages: [...describeRules(task), ...describeAlternatives(task)],
-    modeNames: modeNamesOf(spec, split),
+    declaration: declareTask(task, split, limit, { modeNames, ruleMessages }),
+    ruleMessages,
+    modeNames,
     extraRules: (asArray(spec.taskSchema["x-modelgen-rules"]) ?? []).map((r, i) => checkExtraRule(spec, r, i)),
     examples: examplesOf(spec),
     responses,

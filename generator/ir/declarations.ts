@@ -9,7 +9,8 @@ import { FAMILIES } from "../keywords/index.js";
 import { declaredAt } from "../normalize/walk.js";
 import { ANY_PROPERTY, isLocalPlace, pathId, placeId, type Place } from "./path.js";
 import type { DeclContext } from "../keywords/family.js";
-import type { BranchTitle, CaseSplit, Decl, Json, ObjectDecl, PropertyDecl, RulesDecl, Schema, SchemaObject } from "./types.js";
+import { modeGroups, type BranchTitle, type ModeWords } from "./mode-groups.js";
+import type { CaseSplit, Decl, Json, ObjectDecl, PropertyDecl, RulesDecl, Schema, SchemaObject } from "./types.js";
 
 const UNKNOWN: Decl = { kind: "unknown" };
 const NEVER: Decl = { kind: "never" };
@@ -25,12 +26,13 @@ export function docLines(schema: Schema | undefined): string[] {
 }
 
 /**
- * The declaration of the task: an ObjectDecl at the root whose rules are the task-level `split`, and below it every
- * declared type. `limit` is the case split's variant limit, for the nested objects' own splits.
+ * The declaration of the task: an ObjectDecl at the root whose rules are the task-level `split` (its modes named as
+ * `words.modeNames` says, its forbidden properties with their rules' messages), and below it every declared type.
+ * `limit` is the case split's variant limit, for the nested objects' own splits.
  */
-export function declareTask(task: SchemaObject, split: CaseSplit, limit: number): ObjectDecl {
+export function declareTask(task: SchemaObject, split: CaseSplit, limit: number, words: ModeWords = { modeNames: [], ruleMessages: [] }): ObjectDecl {
   const walk = new Walk(limit);
-  return walk.object(task, [], walk.rules(task, split));
+  return walk.object(task, [], walk.rules(task, split, words));
 }
 
 class Walk {
@@ -102,11 +104,11 @@ class Walk {
     let split = this.splits.get(key);
     if (!split) this.splits.set(key, (split = caseSplit(schema, { limit: this.limit })));
     if (!split.rules.length || split.groups.every((g) => g.cubes.length <= 1 && g.cubes.every((c) => c.size === 0))) return null;
-    return this.rules(schema, split);
+    return this.rules(schema, split, null);
   }
 
-  /** An object's rules with what their modes read: the declared type at each place a variable names, branch titles. */
-  rules(schema: SchemaObject, split: CaseSplit): RulesDecl {
+  /** An object's rules with what their modes read: the declared type at each place a variable names, the modes' facts. */
+  rules(schema: SchemaObject, split: CaseSplit, words: ModeWords | null): RulesDecl {
     const declared = new Map<string, Decl>();
     for (const group of split.groups)
       for (const v of group.vars.values()) {
@@ -114,7 +116,7 @@ class Walk {
         const id = pathId(v.path);
         if (!declared.has(id)) declared.set(id, this.decl(declaredAt(schema, v.path), v.path));
       }
-    return { split, declared, titles: branchTitles(schema) };
+    return { split, groups: modeGroups(split, branchTitles(schema), words), declared };
   }
 }
 

@@ -408,19 +408,56 @@ export interface PropertyDecl {
   readonly doc: readonly string[];
   readonly type: Decl;
 }
-/** A rule branch with a title that fixes properties to constants (e.g. "720p (16:9)" for a size pair). */
-export interface BranchTitle {
-  readonly title: string;
-  /** Property name → the constant the branch fixes it to. */
-  readonly consts: ReadonlyMap<string, Json>;
+/** A fact of a mode: a property it requires or forbids, and the rules that make it so. */
+export interface FactDecl {
+  /** The presence variable's key. */
+  readonly key: string;
+  readonly path: Path;
+  /** Required (true) or forbidden (false). */
+  readonly present: boolean;
+  /** Pointers of the rules that make it, relative to the object (Variant.reasons). */
+  readonly rules: readonly string[];
+  /** Those rules' messages in words (values left out, "…"), without repeats: the task's rules only. */
+  readonly words: readonly string[];
+}
+/** A property whose values a mode fixes apart from any other (one literal, a few, or the declared type). */
+export interface FixedValuesDecl {
+  readonly variable: ValueVariable;
+  /** The values its combinations allow (OTHER: the rest; undefined: a combination that leaves it free). */
+  readonly values: readonly (Value | undefined)[];
+}
+/** Properties whose values vary together in a mode (e.g. width and height): the allowed combinations. */
+export interface RelationDecl {
+  /** Its value variables, in reading order (width before height). */
+  readonly vars: readonly ValueVariable[];
+  /** One row per combination, in the order the rules mention the values, with the title of the branch that allows it. */
+  readonly rows: readonly { readonly cube: Cube; readonly title: string | null }[];
+}
+/** One mode of a group of rules, as its type states it. */
+export interface ModeDecl {
+  readonly variant: Variant;
+  /** The name `x-modelgen-mode-names` gives it (task-level modes), or null: the printer derives one from its facts. */
+  readonly chosenName: string | null;
+  /** Its presence facts, in the variant's order. */
+  readonly facts: readonly FactDecl[];
+  /** Value variables it fixes on their own, in the order the split branches on them. */
+  readonly fixed: readonly FixedValuesDecl[];
+  readonly relation: RelationDecl | null;
+}
+/** A group of rules that makes modes (a union type): a group whose only mode fixes nothing makes none. */
+export interface GroupDecl {
+  readonly group: RuleGroup;
+  /** Its index among the split's groups. */
+  readonly index: number;
+  readonly modes: readonly ModeDecl[];
 }
 /** The rules of an object as its types state them: the split into modes, and what the modes' members read. */
 export interface RulesDecl {
   readonly split: CaseSplit;
+  /** The groups that make modes, with their modes' facts, fixed values and relations. */
+  readonly groups: readonly GroupDecl[];
   /** The declared type at each place a variable of the split names (by `pathId` of its path from the object). */
   readonly declared: ReadonlyMap<string, Decl>;
-  /** Titles of the rules' branches, for the rows of relation types. */
-  readonly titles: readonly BranchTitle[];
 }
 /**
  * An object with declared properties: a named interface, one per place (the first object met there names it).

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { caseSplit } from "../../generator/rules/case-split.js";
 import { declareTask } from "../../generator/ir/declarations.js";
 import { alternativePath, mergeBranch } from "../../generator/normalize/shape.js";
-import { ITEMS, option, pathId } from "../../generator/ir/path.js";
+import { ITEMS, option, pathId, valueKey } from "../../generator/ir/path.js";
 import { int, obj, str, whenConst } from "../helpers/ir.js";
 import type { Decl, ObjectDecl, SchemaObject } from "../../generator/ir/types.js";
 
@@ -62,13 +62,19 @@ describe("declareTask", () => {
     ]);
   });
 
-  test("the root carries the task-level split, the declared type of each place it names, and the branches' titles", () => {
+  test("the root carries the task-level split, the declared type of each place it names, and its modes' relations with the branches' titles", () => {
     const task = obj({ width: int(), height: int() }, { oneOf: [{ title: "720p", ...whenConst({ width: 1280, height: 720 }) }, whenConst({ width: 720, height: 1280 })] });
     const split = caseSplit(task, { limit: 64 });
     const root = declareTask(task, split, 64);
     expect(root.rules?.split).toBe(split);
     expect(root.rules?.declared.get(pathId(["width"]))).toEqual({ kind: "scalar", type: "number" });
-    expect(root.rules?.titles).toEqual([{ title: "720p", consts: new Map([["width", 1280], ["height", 720]]) }]);
+    // One mode whose width and height vary together: a relation, each row with the title of the branch that allows it.
+    const relation = root.rules?.groups[0]?.modes[0]?.relation;
+    expect(relation?.vars.map((v) => v.path)).toEqual([["width"], ["height"]]);
+    expect(relation?.rows.map((r) => [r.cube.get(valueKey(["width"])), r.cube.get(valueKey(["height"])), r.title])).toEqual([
+      [1280, 720, "720p"],
+      [720, 1280, null],
+    ]);
   });
 
   test("an array item with rules is split on its own", () => {

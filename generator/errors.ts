@@ -1,12 +1,9 @@
 // One error type for bad input: it names the file, the place (line:column or JSON Pointer) and what was expected.
 // The CLI prints `message` alone (no stack) and exits with `exitCode`. It lives in the runtime (the package's own
-// `validate` throws it too); the generator's pointer helpers are here.
-export { SpecError, systemErrorText, pointerKeys } from "../templates/validate/errors.js";
+// `validate` throws it too). JSON Pointers are made and read by templates/validation/pointer.ts.
+export { SpecError, systemErrorText } from "../templates/validate/errors.js";
 /** The terminal's escaper lives with the other destinations' (text/escape.ts, over the runtime's); errors are printed through it. */
 export { escapeTerminal } from "./text/escape.js";
-
-/** JSON Pointer (RFC 6901) of a path of keys (templates/validation/pointer.ts, shared with the runtime). */
-export { pointerOf as pointer } from "../templates/validation/pointer.js";
 
 /** "/allOf/2" → "allOf[2]", "/properties/a/oneOf" → "a.oneOf" for comments. */
 export function rulePointerText(ptr: string): string {

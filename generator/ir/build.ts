@@ -5,8 +5,8 @@
 import { fromOpenApi30, isOpenApi30, normalize } from "../normalize/index.js";
 import { caseSplit } from "../rules/case-split.js";
 import { declareTask } from "./declarations.js";
-import { SpecError, pointer, pointerKeys } from "../errors.js";
-import { escapeToken } from "../../templates/validation/pointer.js";
+import { SpecError } from "../errors.js";
+import { escapeToken, pointerOf, tokensOf } from "../../templates/validation/pointer.js";
 import { ITEMS, option, presenceKey, type Place } from "./path.js";
 import { describeRules, describeAlternatives } from "../rules/describe.js";
 import { isPlain } from "../json.js";
@@ -51,7 +51,7 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
     const schema = read(dialect ? fromOpenApi30(v as SchemaObject, {}).schema : (v as SchemaObject));
     // A response schema's keywords are read by the Output's type generation: their shapes are checked first too
     // (an `enum: {}` crashed json-schema-to-typescript), at the place the schema stands in the document.
-    checkSchemaShape(schema, { file: spec.file, pointer: pointerOf(written.doc, v) ?? "" });
+    checkSchemaShape(schema, { file: spec.file, pointer: locate(written.doc, v) ?? "" });
     return cleanResponse(schema);
   };
   checkStrings(spec, formats);
@@ -83,7 +83,7 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
  * Where `target` (an object of `doc`, by identity) stands in `doc`, as a JSON Pointer: the shallowest place (a
  * schema reached through a $ref stands in components/schemas too); undefined when it is not there.
  */
-function pointerOf(doc: Json, target: Json): string | undefined {
+function locate(doc: Json, target: Json): string | undefined {
   const queue: [Json, string][] = [[doc, ""]];
   const seen = new Set<Json>();
   for (let i = 0; i < queue.length; i++) {
@@ -138,7 +138,7 @@ export function declaredProperties(task: SchemaObject): PropertyIR[] {
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const path = [...at, name];
       const here = [...place, name];
-      const p = `${ptr}/properties/${pointer([name]).slice(1)}`;
+      const p = `${ptr}/properties/${pointerOf([name]).slice(1)}`;
       out.push({ path, place: here, depth, pointer: p, schema: sub, required: required.has(name) });
       if (!isPlain(sub)) continue;
       if (isPlain(sub.properties)) visit(sub, path, here, p, depth + 1);
@@ -223,7 +223,7 @@ const DATA = new Set(["examples", "example", "default", "const", "enum"]);
  * `format` one the validators implement.
  */
 function checkStrings(spec: LoadedSpec, formats: BuildOptions["formats"]): void {
-  const at = (keys: readonly (string | number)[], k: string) => `${spec.taskSourcePointer}${pointer([...keys, k])}`;
+  const at = (keys: readonly (string | number)[], k: string) => `${spec.taskSourcePointer}${pointerOf([...keys, k])}`;
   const visit = (node: unknown, keys: readonly (string | number)[]): void => {
     if (Array.isArray(node)) return node.forEach((x, i) => visit(x, [...keys, i]));
     if (node === null || typeof node !== "object") return;
@@ -274,7 +274,7 @@ function modeNamesOf(spec: LoadedSpec, split: CaseSplit): (string | null)[][] {
   const where = `${spec.taskSourcePointer}/x-modelgen-mode-names`;
   if (!isPlain(raw)) throw new SpecError(spec.file, where, "x-modelgen-mode-names must be an object: mode name → { requires, forbids } (JSON Pointers)");
   for (const [name, entry] of Object.entries(raw)) {
-    const at = `${where}${pointer([name])}`;
+    const at = `${where}${pointerOf([name])}`;
     if (!/^[A-Z][A-Za-z0-9]*$/.test(name) || ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon"].includes(name))
       throw new SpecError(spec.file, at, `a mode name must be a PascalCase identifier other than the module's own (Task, TaskInput, TaskCommon, TaskMode, TaskInputCommon); got ${JSON.stringify(name)}`);
     const list = (k: "requires" | "forbids"): string[] => {
@@ -285,8 +285,8 @@ function modeNamesOf(spec: LoadedSpec, split: CaseSplit): (string | null)[][] {
       return v as string[];
     };
     if (!isPlain(entry)) throw new SpecError(spec.file, at, "a mode name's entry must be an object { requires, forbids } of JSON Pointers");
-    const requires = list("requires").map(pointerKeys).map(presenceKey);
-    const forbids = list("forbids").map(pointerKeys).map(presenceKey);
+    const requires = list("requires").map(tokensOf).map(presenceKey);
+    const forbids = list("forbids").map(tokensOf).map(presenceKey);
     const matches = split.groups.flatMap((g, gi) => g.variants.flatMap((v, vi) => (requires.every((k) => v.presence.get(k) === true) && forbids.every((k) => v.presence.get(k) === false) ? [{ gi, vi }] : [])));
     const [only] = matches;
     if (!only || matches.length > 1)

@@ -2,7 +2,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import * as jsonc from "jsonc-parser";
 import YAML from "yaml";
-import { SpecError, pointer, systemErrorText } from "../errors.js";
+import { pointerOf } from "../../templates/validation/pointer.js";
+import { SpecError, systemErrorText } from "../errors.js";
 import type { SourceDocument, SourceLocation } from "../ir/types.js";
 import { describeJsonError } from "../../templates/validate/json.js";
 
@@ -100,7 +101,7 @@ function checkDepth(doc: SourceDocument, max = MAX_DEPTH): SourceDocument {
     if (v === null || typeof v !== "object") continue;
     if (keys.length >= max) {
       const loc = doc.locate(keys);
-      throw new SpecError(doc.file, loc ? `${loc.line}:${loc.column} (${pointer(keys)})` : pointer(keys), `nested more than ${max} levels deep (objects and arrays); the limit keeps every later stage's recursion bounded`);
+      throw new SpecError(doc.file, loc ? `${loc.line}:${loc.column} (${pointerOf(keys)})` : pointerOf(keys), `nested more than ${max} levels deep (objects and arrays); the limit keeps every later stage's recursion bounded`);
     }
     for (const [k, child] of Object.entries(v)) stack.push([child, [...keys, Array.isArray(v) ? Number(k) : k]]);
   }

@@ -8,7 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileInfo, ParserOptions } from "@apidevtools/json-schema-ref-parser";
 import { MAX_DEPTH, readDocument, readTextFile } from "./read.js";
-import { SpecError, pointer, pointerKeys } from "../errors.js";
+import { pointerOf, tokensOf } from "../../templates/validation/pointer.js";
+import { SpecError } from "../errors.js";
 import { isPlain } from "../json.js";
 import type { SourceDocument, SpecEntry } from "../ir/types.js";
 
@@ -91,7 +92,7 @@ function refsIn(value: unknown): [string, string[]][] {
 
 function where(doc: SourceDocument, keys: readonly string[]): string {
   const loc = doc.locate(keys);
-  return loc ? `${loc.line}:${loc.column} (${pointer(keys) || "/"})` : pointer(keys) || "/";
+  return loc ? `${loc.line}:${loc.column} (${pointerOf(keys) || "/"})` : pointerOf(keys) || "/";
 }
 
 /**
@@ -129,7 +130,7 @@ export function refFiles(file: string, value: unknown, source: SourceDocument, r
         throw fail(e instanceof Error ? e.message : String(e));
       }
       let node: unknown = targetDoc.value;
-      for (const k of pointerKeys(target.fragment)) {
+      for (const k of tokensOf(target.fragment)) {
         if (node === null || typeof node !== "object" || !Object.hasOwn(node, k)) throw fail(`nothing at ${target.fragment} in ${targetDoc.file}`);
         node = Object.getOwnPropertyDescriptor(node, k)?.value;
       }
@@ -242,8 +243,8 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
       doc,
       keys,
       writtenSize(node, budget) <= budget
-        ? `more than ${budget} values once its $refs are inlined (${pointer([...keys, largest[0]])} alone holds ${largest[1]}): $refs that repeat at each level multiply; the largest real spec holds about 2,000`
-        : `more than ${budget} values as written (${pointer([...keys, largest[0]])} alone holds ${largest[1]}); the largest real spec holds about 2,000, and every later stage costs in proportion`,
+        ? `more than ${budget} values once its $refs are inlined (${pointerOf([...keys, largest[0]])} alone holds ${largest[1]}): $refs that repeat at each level multiply; the largest real spec holds about 2,000`
+        : `more than ${budget} values as written (${pointerOf([...keys, largest[0]])} alone holds ${largest[1]}); the largest real spec holds about 2,000, and every later stage costs in proportion`,
     );
 
   /**
@@ -253,7 +254,7 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
   const size = (node: unknown, from: string, doc: SourceDocument, keys: string[], depth: number): number => {
     stats.steps++;
     if (node === null || typeof node !== "object") return 1;
-    const here = `${from}#${pointer(keys)}`;
+    const here = `${from}#${pointerOf(keys)}`;
     const known = memo.get(here);
     if (known !== undefined) return known;
     if (depth > MAX_INLINED_DEPTH) throw refuse(doc, keys, `nested more than ${MAX_INLINED_DEPTH} levels deep (objects, arrays and $ref hops) once its $refs are inlined`);
@@ -282,10 +283,10 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
       return 1; // refFiles reports it
     }
     const real = target ? realOf(target.file) : from;
-    const fragmentKeys = pointerKeys(target ? target.fragment : ref);
+    const fragmentKeys = tokensOf(target ? target.fragment : ref);
     const targetDoc = real === specReal ? source : files.get(real);
     if (!targetDoc) return 1; // not read (refused): refFiles reports it
-    if (open.has(`${real}#${pointer(fragmentKeys)}`)) throw refuse(doc, [...keys, "$ref"], `circular $ref ${JSON.stringify(ref)}; a request schema must be finite`);
+    if (open.has(`${real}#${pointerOf(fragmentKeys)}`)) throw refuse(doc, [...keys, "$ref"], `circular $ref ${JSON.stringify(ref)}; a request schema must be finite`);
     let node: unknown = real === specReal ? value : targetDoc.value;
     for (const k of fragmentKeys) {
       if (node === null || typeof node !== "object" || !Object.hasOwn(node, k)) return 1; // checkInternalRefs and refFiles report it

@@ -6,7 +6,8 @@ import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { readDocument } from "./read.js";
 import { applyOverlay } from "./overlay.js";
 import { MAX_INLINED_DEPTH, checkBundled, inlinedSize, refFiles, refParserOptions, refRoot } from "./refs.js";
-import { SpecError, pointer, pointerKeys } from "../errors.js";
+import { pointerOf, tokensOf } from "../../templates/validation/pointer.js";
+import { SpecError } from "../errors.js";
 import { canonical, isPlain } from "../json.js";
 import { recogniseProvider, type Provider } from "../providers/index.js";
 import type { Json, JsonObject, LoadedSpec, Operation, RequestExample, SchemaObject, SourceDocument, SpecEntry } from "../ir/types.js";
@@ -168,7 +169,7 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   } catch (e) {
     if (e instanceof SpecError) throw e;
     const keys = e !== null && typeof e === "object" && "path" in e && Array.isArray(e.path) ? e.path.map(String) : null;
-    throw new SpecError(file, keys ? pointer(keys) : "", `cannot resolve a $ref (${e instanceof Error ? e.message : String(e)})`);
+    throw new SpecError(file, keys ? pointerOf(keys) : "", `cannot resolve a $ref (${e instanceof Error ? e.message : String(e)})`);
   }
   checkBundled(file, dereferenced);
   // Dereferencing shares objects between the places that referred to them; later stages expect a tree.
@@ -206,12 +207,12 @@ function valueAt(node: unknown, keys: readonly string[]): unknown {
 const entriesOf = <T>(v: T): [string, unknown][] => (v !== null && typeof v === "object" ? Object.entries(v) : []);
 
 function whereRaw(source: SourceDocument, ptr: string): string {
-  return where(source, pointerKeys(ptr));
+  return where(source, tokensOf(ptr));
 }
 
 function where(source: SourceDocument, keys: readonly (string | number)[]): string {
   const loc = source.locate(keys);
-  return loc ? `${loc.line}:${loc.column} (${pointer(keys) || "/"})` : pointer(keys) || "/";
+  return loc ? `${loc.line}:${loc.column} (${pointerOf(keys) || "/"})` : pointerOf(keys) || "/";
 }
 
 /** The top of an OpenAPI 3.x document, as checkOpenApi found it. */
@@ -248,7 +249,7 @@ const refOf = (node: unknown): string | undefined => (isPlain(node) && typeof no
 export function checkInternalRefs(file: string, doc: unknown, source: SourceDocument, stats: { steps: number } = { steps: 0 }): void {
   const resolve = (ref: string): unknown => {
     let node = doc;
-    for (const k of pointerKeys(ref)) {
+    for (const k of tokensOf(ref)) {
       if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, k)) return undefined;
       node = Object.getOwnPropertyDescriptor(node, k)?.value;
     }
@@ -259,14 +260,14 @@ export function checkInternalRefs(file: string, doc: unknown, source: SourceDocu
     stats.steps++;
     if (node === null || typeof node !== "object") return;
     // A place already walked as a $ref's target (with everything it reaches) is not walked again.
-    if (done.has(`#${pointer(keys)}`)) return;
+    if (done.has(`#${pointerOf(keys)}`)) return;
     const ref = refOf(node);
     if (ref !== undefined && ref.startsWith("#") && !done.has(ref)) {
       const target = resolve(ref);
       if (target === undefined) throw new SpecError(file, where(source, [...keys, "$ref"]), `unresolvable $ref ${JSON.stringify(ref)}: nothing at that pointer`);
       if (stack.includes(ref)) throw new SpecError(file, where(source, [...keys, "$ref"]), `circular $ref ${JSON.stringify(ref)} (${[...stack, ref].join(" → ")}); a request schema must be finite`);
       if (stack.length >= MAX_INLINED_DEPTH) throw new SpecError(file, where(source, [...keys, "$ref"]), `more than ${MAX_INLINED_DEPTH} $refs in a chain`);
-      visit(target, pointerKeys(ref), [...stack, ref]);
+      visit(target, tokensOf(ref), [...stack, ref]);
       done.add(ref);
     }
     for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, [...keys, k], stack);
@@ -302,7 +303,7 @@ function findTask(file: string, doc: JsonObject, source: SourceDocument, raw: Op
   const task = isArray ? items : body;
   // Where the task schema stands in the file as written (through one level of $ref), for error messages.
   const rawRef = refOf(valueAt(raw, bodyKeys));
-  const bodySource = rawRef !== undefined && rawRef.startsWith("#") ? rawRef.slice(1) : pointer(bodyKeys);
+  const bodySource = rawRef !== undefined && rawRef.startsWith("#") ? rawRef.slice(1) : pointerOf(bodyKeys);
   if (!isPlain(task) || (task.type !== undefined && task.type !== "object")) {
     const at = isArray ? `${bodySource}/items` : bodySource;
     const found = isPlain(task) ? task.type : task;
@@ -317,7 +318,7 @@ function findTask(file: string, doc: JsonObject, source: SourceDocument, raw: Op
     // A schema as written: its keywords' shapes are not checked here (normalize reads them defensively, and Ajv
     // checks the normalized schema against the 2020-12 meta-schema when it compiles).
     taskSchema: task as SchemaObject,
-    taskPointer: pointer(isArray ? [...bodyKeys, "items"] : bodyKeys),
+    taskPointer: pointerOf(isArray ? [...bodyKeys, "items"] : bodyKeys),
     examples: requestExamples(valueAt(media, ["examples"])),
   };
 }

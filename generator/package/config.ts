@@ -4,7 +4,8 @@
 // untrusted input like a spec: a wrong field is one SpecError naming the file and its JSON Pointer.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { SpecError, pointer } from "../errors.js";
+import { pointerOf } from "../../templates/validation/pointer.js";
+import { SpecError } from "../errors.js";
 import { parseJson, readTextFile } from "../load/read.js";
 
 /** npm's `repository` field: a shorthand ("github:owner/name") or the object form. */
@@ -34,7 +35,7 @@ const KEYS = ["name", "description", "license", "repository", "private"] as cons
 
 /** A config object's fields checked, over the defaults; `file` and `base` (its JSON Pointer) name the place of an error. */
 export function parsePackageConfig(value: unknown, file: string, base: readonly string[] = []): PackageConfig {
-  const at = (...keys: string[]): string => pointer([...base, ...keys]) || "/";
+  const at = (...keys: string[]): string => pointerOf([...base, ...keys]) || "/";
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw new SpecError(file, at(), "expected an object with name, description, license, repository and private (all optional)");
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) if (!(KEYS as readonly string[]).includes(key)) throw new SpecError(file, at(key), `unknown field; expected one of ${KEYS.join(", ")}`);

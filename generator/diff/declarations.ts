@@ -23,7 +23,7 @@ function slotsOf(ir: ModelIR): Map<string, Slot> {
   const out = new Map<string, Slot>();
   for (const p of ir.properties) {
     // A property of one alternative of an array's items is not a slot of its own (yet): the items are one slot, as before.
-    if (p.place.some((s) => typeof s !== "string" && s.step === "option")) continue;
+    if (p.path.some((s) => typeof s !== "string" && s.step === "option")) continue;
     const schema: SchemaObject = isPlain(p.schema) ? p.schema : {};
     out.set(placeId(p.path), { path: p.path, schema, required: p.required, isProperty: true });
     if (isPlain(schema.items) && !isPlain(schema.items.properties)) {

@@ -27,7 +27,7 @@ const withPlaceholders = (text: string) => fillPlaceholders(text, (p) => (p.kind
 const TABLE_DEPTH = 4;
 
 /** A property's name in the table: nested ones as a.b, an array's items as a[].b (names as written). */
-const rowLabel = (place: PropertyIR["place"]): string =>
+const rowLabel = (place: PropertyIR["path"]): string =>
   place.map((s, i) => (typeof s !== "string" ? (s.step === "items" ? "[]" : "") : i === 0 ? s : `.${s}`)).join("");
 
 function typeText(s: Schema | undefined): string {
@@ -117,7 +117,7 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     const s: SchemaObject = isObject(r.schema) ? r.schema : {};
     const type = typeText(s);
     const description = s.title && s.description ? `${s.title}: ${s.description.split("\n")[0]}` : (s.title ?? s.description?.split("\n")[0] ?? "");
-    out.push(`| ${code(rowLabel(r.place))} | ${type.includes("\\|") ? type.split(" \\| ").map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${constraintWords(s).map(cell).join("<br>")} | ${cell(description)} |`);
+    out.push(`| ${code(rowLabel(r.path))} | ${type.includes("\\|") ? type.split(" \\| ").map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${constraintWords(s).map(cell).join("<br>")} | ${cell(description)} |`);
   }
   out.push("");
 

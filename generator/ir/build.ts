@@ -128,30 +128,30 @@ function modelMeta(spec: LoadedSpec, task: SchemaObject): ModelMeta {
 }
 
 /**
- * Every declared property, depth first in spec order: nested objects as [a, b], array items' properties as [a, ITEMS, b],
- * and the properties of each alternative (anyOf, else oneOf) of an array's items after the items' own.
+ * Every declared property, depth first in spec order: nested objects as [a, b], array items' properties as
+ * [a, ITEMS, b], and the properties of each alternative (anyOf, else oneOf) of an array's items after the items'
+ * own, as [a, ITEMS, option(n), b].
  */
 export function declaredProperties(task: SchemaObject): PropertyIR[] {
   const out: PropertyIR[] = [];
-  const visit = (schema: SchemaObject, at: Place, place: Place, ptr: string, depth: number) => {
+  const visit = (schema: SchemaObject, at: Place, ptr: string, depth: number) => {
     const required = new Set(schema.required ?? []);
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const path = [...at, name];
-      const here = [...place, name];
       const p = `${ptr}/properties/${pointerOf([name]).slice(1)}`;
-      out.push({ path, place: here, depth, pointer: p, schema: sub, required: required.has(name) });
+      out.push({ path, depth, pointer: p, schema: sub, required: required.has(name) });
       if (!isPlain(sub)) continue;
-      if (isPlain(sub.properties)) visit(sub, path, here, p, depth + 1);
+      if (isPlain(sub.properties)) visit(sub, path, p, depth + 1);
       const items = sub.items;
       if (!isPlain(items)) continue;
-      if (isPlain(items.properties)) visit(items, [...path, ITEMS], [...here, ITEMS], `${p}/items`, depth + 1);
+      if (isPlain(items.properties)) visit(items, [...path, ITEMS], `${p}/items`, depth + 1);
       const [keyword, branches] = items.anyOf ? (["anyOf", items.anyOf] as const) : (["oneOf", items.oneOf ?? []] as const);
       branches.forEach((b, i) => {
-        if (isPlain(b) && isPlain(b.properties)) visit(b, [...path, ITEMS], [...here, ITEMS, option(String(i + 1))], `${p}/items/${keyword}/${i}`, depth + 1);
+        if (isPlain(b) && isPlain(b.properties)) visit(b, [...path, ITEMS, option(String(i + 1))], `${p}/items/${keyword}/${i}`, depth + 1);
       });
     }
   };
-  visit(task, [], [], "", 0);
+  visit(task, [], "", 0);
   return out;
 }
 

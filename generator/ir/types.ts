@@ -324,10 +324,11 @@ export interface ModelMeta {
 
 /** A declared property of the task or of a nested object, in spec order. */
 export interface PropertyIR {
-  /** Property names from the task root, and ITEMS (ir/path.ts) into an array's items: a name "[]" is a name. */
+  /**
+   * Property names from the task root, and markers (ir/path.ts): ITEMS into an array's items (a name "[]" is a
+   * name), an option into the alternative of an array's items that declares it.
+   */
   readonly path: Place;
-  /** The same place with markers (ir/path.ts): items, and the alternative of an array's items that declares it. */
-  readonly place: Place;
   /** Objects between it and the task (0: a property of the task itself). */
   readonly depth: number;
   /** JSON Pointer in the normalized task schema. */

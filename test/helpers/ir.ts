@@ -59,7 +59,6 @@ export function modelIR(task: SchemaObject, { limit = 64, examples = [], ruleMes
   const required = new Set(task.required ?? []);
   const properties: PropertyIR[] = Object.entries(task.properties ?? {}).map(([name, schema]) => ({
     path: [name],
-    place: [name],
     depth: 0,
     pointer: `/properties/${name}`,
     schema,

@@ -162,7 +162,7 @@ describe("analyzeModel", () => {
         "[]": { type: "object", properties: { c: { type: "string" } } },
       },
     });
-    expect(props.map((p) => [p.place, p.depth, p.pointer])).toEqual([
+    expect(props.map((p) => [p.path, p.depth, p.pointer])).toEqual([
       [["list"], 0, "/properties/list"],
       [["list", ITEMS, "a"], 1, "/properties/list/items/properties/a"],
       [["list", ITEMS, option("1"), "b"], 1, "/properties/list/items/anyOf/0/properties/b"],

@@ -6,13 +6,15 @@ import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes, type GroupSummary } from "./types.js";
 import { emitReadme } from "./readme.js";
 import { providerNamed } from "../providers/index.js";
-import { MIN_SECRET_LENGTH } from "../../templates/runtime/redact.js";
 import { isPlain } from "../json.js";
 import { mapSchema } from "../normalize/walk.js";
 import type { AnalyzedIR, ModelMeta, Provider, Schema, SchemaObject } from "../ir/types.js";
 import type { InProcessValidator } from "../ir/types.js";
 
 export const RUNTIME_DIR = "_runtime";
+
+/** index.d.ts's private alias of the runtime's type of the model's functions (RunwareModel<Task, …>). */
+const MODEL_FUNCTIONS = "ModelFunctions";
 
 /**
  * What emitModule needs of the compiled validator: the code that ships, and the in-process check that keeps
@@ -89,9 +91,6 @@ export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator, { p
   const validatorJs = validator.standalone(runtimeValidation);
   const provider = providerNamed(meta.provider).module;
 
-  // parseWebhook / handleWebhook (and what else the provider's webhooks need), typed with this module's types.
-  const webhookDts = provider.webhook(ir, runtimeClient);
-
   // The functions are the runtime's (templates/validation/model.ts and the provider's model.ts), bound to this
   // model's validator, messages and client binding: the module is its data and one call, the same code in every
   // model written once. The client runtime loads when a client is made or a webhook parsed, never at import.
@@ -110,15 +109,20 @@ const ruleMessages = ${ruleMessages};
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = ${ir.extraRules};
 
-/** This model's isTask, validateTask, taskSchema, createClient and webhook functions: described and typed in index.d.ts. */
+/** This model's isTask, validateTask, taskSchema, createClient and webhook functions (typed in index.d.ts). */
 export const { ${new Code(functions)} } = ${name(provider.model)}({ validate, guard, ruleMessages, extraRules }, ${provider.binding(meta)});
 `;
 
   const responseTypes = await provider.responseTypes(ir, schemaType);
-  const imported = ["ClientOptions", provider.clientTypeName, "ValidationIssue"];
-  const clientDts = `import type { ${imported.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nimport type { StandardSchemaV1 } from ${literal(runtimeValidation).text};\nexport type { ClientOptions, ValidationIssue };\n`;
-  // One allocator for the module's type names: the task's types are named around the imported and response ones.
-  const types = emitTypes(ir, [...imported, "StandardSchemaV1", ...declaredNames(responseTypes)]);
+  const imported = ["ClientOptions", provider.modelType, "ValidationIssue"];
+  const clientDts = `import type { ${imported.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
+  // One allocator for the module's type names: the task's types are named around the imported and response ones,
+  // and the local alias of the functions' types.
+  const types = emitTypes(ir, [...imported, MODEL_FUNCTIONS, ...declaredNames(responseTypes)]);
+  // Each function is declared as a member of the runtime's type of the model's functions, over this module's
+  // types: the same signatures as written out, and the words an editor shows at each call are the runtime's,
+  // written once. `export {}` keeps the alias private (a declaration file exports every top-level name otherwise).
+  const functionsDts = ["isTask", "validateTask", "taskSchema", ...provider.functions].map((n) => `export declare const ${name(n).text}: ${MODEL_FUNCTIONS}[${literal(n).text}];\n`).join("");
   const indexDts = `${banner(meta)}${clientDts}
 /** ${provider.modelIdDoc} */
 export declare const modelId: ${literal(meta.modelId).text};
@@ -132,19 +136,10 @@ export declare const overlays: readonly string[];
 
 ${types.text}
 ${responseTypes}
-/** True when \`value\` is a task this model accepts. */
-export declare function isTask(value: unknown): value is Task;
-/** Why \`value\` is not a valid task: one issue per broken rule; empty when valid. */
-export declare function validateTask(value: unknown): ValidationIssue[];
-/**
- * validateTask as a Standard Schema v1 (vendor "modelgen"): tRPC's \`.input()\`, Hono's \`sValidator\`, TanStack Form
- * and other tools that take a Standard Schema validate with it, typed as this model's \`Task\`; its issues are
- * validateTask's words, each path as keys (array indices as numbers).
- */
-export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** ${provider.clientDoc} Throws a TypeError at once when options.apiKey is missing or shorter than ${MIN_SECRET_LENGTH} characters. */
-export declare function createClient(options: ClientOptions): ${provider.clientType(ir)};
-${webhookDts}`;
+/** isTask, validateTask, taskSchema, createClient and the webhook functions, typed with this model's types (described in ${provider.modelType}). */
+type ${MODEL_FUNCTIONS} = ${provider.modelType}<${provider.modelTypeArgs(ir, runtimeClient)}>;
+${functionsDts}export {};
+`;
   const validatorDts = `${banner(meta)}import type { AjvError } from ${literal(runtimeValidation).text};\n/** The precompiled Ajv validator of the task schema, all errors (behind validateTask). */\nexport declare const validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };\n/** The same schema compiled to stop at the first error (behind isTask); it keeps no errors. */\nexport declare const guard: (value: unknown) => boolean;\nexport default validate;\n`;
 
   return {

@@ -27,18 +27,17 @@ export interface ProviderModule {
   readonly functions: readonly string[];
   /** The doc comment of the module's `modelId` export: what the id is to the provider's API. */
   readonly modelIdDoc: string;
-  /** What the module's createClient makes: what `run` does (its doc comment in index.d.ts). */
-  readonly clientDoc: string;
-  /** The runtime's client type, imported by index.d.ts beside ClientOptions and ValidationIssue. */
-  readonly clientTypeName: string;
+  /**
+   * The runtime's type of what the model function returns (templates/runtime/<name>/model.ts, exported by the client
+   * runtime's index), imported by index.d.ts, which declares each function as one of its members; and its type
+   * arguments, the module's own types (Task, TaskInput, Result, Output…).
+   */
+  readonly modelType: string;
+  modelTypeArgs(ir: AnalyzedIR, runtimeImport: string): string;
   /** The model function's second argument (a JS object literal; `modelId` is the module's): what the client needs of this model. */
   binding(meta: ModelMeta): Code;
-  /** The type createClient returns, over the module's own types (TaskInput, Result, Output…). */
-  clientType(ir: AnalyzedIR): string;
   /** Declarations of the module's result types, appended after the task's types in index.d.ts. */
   responseTypes(ir: AnalyzedIR, schemaType: SchemaType): Promise<string>;
-  /** The declarations of parseWebhook / handleWebhook (and whatever else the provider's webhooks need), for index.d.ts. */
-  webhook(ir: AnalyzedIR, runtimeImport: string): string;
 }
 
 /** What the model's README page says that depends on the provider. */

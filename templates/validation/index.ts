@@ -5,7 +5,7 @@ export { ajvUcs2length, ajvEqual, ajvError, ajvPush } from "./ajv-helpers.js";
 export { toIssues, checkExtraRules, valueAt, pointerText, type ValidationIssue, type RuleMessage, type ExtraRule, type AjvError } from "./issues.js";
 export { checkApiKey, apiKeyProblem, type ApiKeyProblem } from "./api-key.js";
 export { standardSchema, pathKeys, type StandardSchemaV1, type StandardIssue, type StandardResult } from "./standard.js";
-export { taskChecks, type ModelValidator, type TaskChecks } from "./model.js";
+export { taskChecks, type ModelValidator, type TaskChecks, type TaskFunctions } from "./model.js";
 // Each provider's model function (what a model module calls), from its runtime folder.
 export { runwareModel } from "../runtime/runware/model.js";
 export { falModel } from "../runtime/fal/model.js";

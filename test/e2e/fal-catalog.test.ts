@@ -132,7 +132,8 @@ describe("fal's real catalog", () => {
       const client = mod.createClient({ apiKey: "fal-test-key-0123456789" });
       expect(Object.keys(client).sort()).toEqual(["cancel", "result", "run", "status", "submit"]);
       const dts = readFileSync(path.join(out, first, "index.d.ts"), "utf8");
-      expect(dts).toContain("createClient(options: ClientOptions): FalClient<TaskInput, Output>");
+      expect(dts).toContain("type ModelFunctions = FalModel<Task, TaskInput, Output>;");
+      expect(dts).toContain('export declare const createClient: ModelFunctions["createClient"];');
       expect(dts).toMatch(/export type Output =|export interface Output /);
     });
   });

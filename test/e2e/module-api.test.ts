@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Node, Project, ts, VariableDeclarationKind, type ExportedDeclarations, type SourceFile, type Type } from "ts-morph";
+import { Node, Project, ts, VariableDeclarationKind, type ExportedDeclarations, type Signature, type SourceFile, type Type } from "ts-morph";
 import { FIXTURE_SPECS, fixturesOut } from "../helpers/generated.js";
 
 /** The module folder of every fixture spec: `<root>/a/b.json` → `a/b`. */
@@ -51,28 +51,34 @@ function exportsOf(file: SourceFile): Map<string, { kind: string; decl: Exported
 
 const propertyNames = (t: Type) => t.getProperties().map((p) => p.getName()).sort();
 
-/** What every model module exports, with the kind of each. Other exports are types (the spec's named parts). */
+/**
+ * What every model module exports, with the kind of each. Other exports are types (the spec's named parts). The
+ * functions are declared as consts of the runtime's function types (`ModelFunctions["isTask"]`, …): what a caller
+ * relies on is their one call signature, checked below.
+ */
 const COMMON_API: Record<string, string> = {
   modelId: "const",
   title: "const",
   version: "const",
   provider: "const",
   overlays: "const",
-  isTask: "function",
-  validateTask: "function",
+  isTask: "const",
+  validateTask: "const",
   taskSchema: "const",
-  createClient: "function",
+  createClient: "const",
   Task: "type",
   TaskInput: "type",
   TaskCommon: "interface",
   Result: "interface",
   ClientOptions: "interface",
   ValidationIssue: "interface",
-  parseWebhook: "function",
-  handleWebhook: "function",
+  parseWebhook: "const",
+  handleWebhook: "const",
 };
+/** The exports that are functions in index.js. */
+const FUNCTIONS = ["isTask", "validateTask", "createClient", "parseWebhook", "handleWebhook", "createWebhookUrl"];
 /** Runware modules also make the webhook URL (Runflow signs its callbacks instead). */
-const apiOf = (provider: unknown): Record<string, string> => (provider === "runware" ? { ...COMMON_API, createWebhookUrl: "function" } : COMMON_API);
+const apiOf = (provider: unknown): Record<string, string> => (provider === "runware" ? { ...COMMON_API, createWebhookUrl: "const" } : COMMON_API);
 const valuesOf = (api: Record<string, string>) => Object.keys(api).filter((n) => isValue(api[n]!)).sort();
 
 const modules = fixtureModules();
@@ -99,6 +105,18 @@ beforeAll(() => {
 });
 
 const dts = (rel: string) => project.getSourceFileOrThrow(path.join(out, rel));
+
+/** The one call signature of an exported function's declared type (a function with overloads would have several). */
+function signatureOf(file: SourceFile, fn: string): Signature {
+  const signatures = file.getVariableDeclarationOrThrow(fn).getType().getCallSignatures();
+  expect(signatures, `${fn}: one call signature`).toHaveLength(1);
+  return signatures[0]!;
+}
+/** Its parameters as `name: type`, each type as written in the file's names (aliases kept, nothing truncated). */
+const FORMAT = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
+const paramsOf = (file: SourceFile, sig: Signature) => sig.getParameters().map((p) => `${p.getName()}${p.isOptional() ? "?" : ""}: ${p.getTypeAtLocation(file).getText(file, FORMAT)}`);
+/** The type a name of the file (an alias or an interface) declares, to compare types by identity. */
+const declaredType = (file: SourceFile, typeName: string): Type => (file.getTypeAlias(typeName) ?? file.getInterfaceOrThrow(typeName)).getType();
 const importJs = (rel: string) => import(pathToFileURL(path.join(out, rel)).href) as Promise<Record<string, unknown>>;
 
 test("the fixtures give 11 modules to check", () => {
@@ -122,7 +140,9 @@ describe.each(modules)("%s/index.d.ts", (m) => {
     const js = await importJs(`${m}/index.js`);
     const api = exportsOf(dts(`${m}/index.d.ts`));
     expect(Object.keys(js).sort()).toEqual(valuesOf(apiOf(js.provider)));
-    for (const f of valuesOf(apiOf(js.provider)).filter((n) => apiOf(js.provider)[n] === "function")) expect(typeof js[f], f).toBe("function");
+    const functions = valuesOf(apiOf(js.provider)).filter((n) => FUNCTIONS.includes(n));
+    expect(functions.length).toBeGreaterThanOrEqual(5);
+    for (const f of functions) expect(typeof js[f], f).toBe("function");
 
     const literal = (name: string) => {
       const t = api.get(name)!.decl.getType();
@@ -139,23 +159,29 @@ describe.each(modules)("%s/index.d.ts", (m) => {
     expect(api.get("overlays")!.decl.getType().getText()).toBe("readonly string[]");
     expect(Array.isArray(js.overlays)).toBe(true);
     // The Standard Schema v1 form of validateTask, typed with the module's Task.
-    expect(dts(`${m}/index.d.ts`).getVariableDeclarationOrThrow("taskSchema").getTypeNodeOrThrow().getText()).toBe("StandardSchemaV1<Task, Task>");
+    const file = dts(`${m}/index.d.ts`);
+    const schema = file.getVariableDeclarationOrThrow("taskSchema").getType();
+    expect(schema.getAliasSymbol()?.getName() ?? schema.getSymbol()?.getName()).toBe("StandardSchemaV1");
+    const task = declaredType(file, "Task");
+    expect((schema.getAliasTypeArguments().length ? schema.getAliasTypeArguments() : schema.getTypeArguments()).map((t) => t.compilerType === task.compilerType)).toEqual([true, true]);
     expect((js.taskSchema as { "~standard": { version: number; vendor: string } })["~standard"]).toMatchObject({ version: 1, vendor: "modelgen" });
   });
 
   test("isTask(value: unknown) is the type guard `value is Task`", () => {
-    const isTask = dts(`${m}/index.d.ts`).getFunctionOrThrow("isTask");
-    expect(isTask.getParameters().map((p) => `${p.getName()}: ${p.getTypeNodeOrThrow().getText()}`)).toEqual(["value: unknown"]);
-    const predicate = isTask.getReturnTypeNodeOrThrow();
-    if (!Node.isTypePredicate(predicate)) throw new Error(`isTask returns ${predicate.getText()}, not a type predicate`);
-    expect(predicate.hasAssertsModifier()).toBe(false);
-    expect(predicate.getParameterNameNode().getText()).toBe("value");
-    expect(predicate.getTypeNodeOrThrow().getText()).toBe("Task");
+    const file = dts(`${m}/index.d.ts`);
+    const isTask = signatureOf(file, "isTask");
+    expect(paramsOf(file, isTask)).toEqual(["value: unknown"]);
+    const predicate = project.getTypeChecker().compilerObject.getTypePredicateOfSignature(isTask.compilerSignature);
+    if (!predicate) throw new Error(`isTask returns ${isTask.getReturnType().getText()}, not a type predicate`);
+    expect(predicate.kind).toBe(ts.TypePredicateKind.Identifier); // not `asserts value is …`
+    expect(predicate.parameterName).toBe("value");
+    expect(predicate.type === declaredType(file, "Task").compilerType, "the predicate's type is the module's Task").toBe(true);
   });
 
   test("validateTask(value: unknown) returns ValidationIssue[] (path and message)", () => {
-    const validateTask = dts(`${m}/index.d.ts`).getFunctionOrThrow("validateTask");
-    expect(validateTask.getParameters().map((p) => `${p.getName()}: ${p.getTypeNodeOrThrow().getText()}`)).toEqual(["value: unknown"]);
+    const file = dts(`${m}/index.d.ts`);
+    const validateTask = signatureOf(file, "validateTask");
+    expect(paramsOf(file, validateTask)).toEqual(["value: unknown"]);
     const returned = validateTask.getReturnType();
     expect(returned.isArray(), returned.getText()).toBe(true);
     const issue = returned.getArrayElementTypeOrThrow();
@@ -166,11 +192,16 @@ describe.each(modules)("%s/index.d.ts", (m) => {
 
   test("createClient(options: ClientOptions) returns the provider's client of TaskInput", async () => {
     const { provider } = await importJs(`${m}/index.js`);
-    const createClient = dts(`${m}/index.d.ts`).getFunctionOrThrow("createClient");
-    expect(createClient.getParameters().map((p) => `${p.getName()}: ${p.getTypeNodeOrThrow().getText()}`)).toEqual(["options: ClientOptions"]);
-    expect(createClient.getReturnTypeNodeOrThrow().getText()).toBe(provider === "runflow" ? 'RunflowClient<TaskInput["input"], RunflowOutput>' : "RunwareClient<TaskInput, Result>");
-    // …and that name resolves to the runtime's client, with its methods.
+    const file = dts(`${m}/index.d.ts`);
+    const createClient = signatureOf(file, "createClient");
+    expect(paramsOf(file, createClient)).toEqual(["options: ClientOptions"]);
+    // The client of this module's TaskInput (Runflow: its body's `input`) and results, by type identity…
     const client = createClient.getReturnType();
+    const taskInput = declaredType(file, "TaskInput");
+    const input = provider === "runflow" ? taskInput.getPropertyOrThrow("input").getTypeAtLocation(file) : taskInput;
+    const results = declaredType(file, provider === "runflow" ? "RunflowOutput" : "Result");
+    expect(client.getTypeArguments().map((t) => t.compilerType)).toEqual([input.compilerType, results.compilerType]);
+    // …and that name resolves to the runtime's client, with its methods.
     expect(client.getSymbol()?.getName()).toBe(provider === "runflow" ? "RunflowClient" : "RunwareClient");
     expect(propertyNames(client)).toEqual(expect.arrayContaining(provider === "runflow" ? ["create", "get", "run", "wait"] : ["poll", "run", "runBatch", "submit"]));
   });
@@ -179,17 +210,17 @@ describe.each(modules)("%s/index.d.ts", (m) => {
     const { provider } = await importJs(`${m}/index.js`);
     const file = dts(`${m}/index.d.ts`);
     for (const f of ["parseWebhook", "handleWebhook"]) {
-      const returned = file.getFunctionOrThrow(f).getReturnType();
+      const returned = signatureOf(file, f).getReturnType();
       expect(returned.getSymbol()?.getName(), f).toBe("Promise");
       const payload = returned.getTypeArguments()[0];
       if (provider === "runware") {
         expect(payload?.getSymbol()?.getName() ?? payload?.getAliasSymbol()?.getName(), f).toBe("RunwareWebhook");
-        expect(file.getFunctionOrThrow(f).getReturnTypeNodeOrThrow().getText(), f).toMatch(/\.RunwareWebhook<Result>>$/);
+        expect(payload?.getTypeArguments().length ? payload.getTypeArguments()[0]!.compilerType : payload?.getAliasTypeArguments()[0]?.compilerType, `${f}: of this module's Result`).toBe(declaredType(file, "Result").compilerType);
       } else {
         expect(payload?.getProperties().length, `${f}: the callback payload resolves`).toBeGreaterThan(0);
       }
     }
-    expect(file.getFunctionOrThrow("handleWebhook").getParameters()[0]?.getTypeNodeOrThrow().getText()).toBe("Request");
+    expect(paramsOf(file, signatureOf(file, "handleWebhook"))[0]).toBe("request: Request");
   });
 });
 

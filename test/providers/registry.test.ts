@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { providers } from "../../generator/providers/index.js";
 import { ROOT } from "../helpers/generated.js";
+import { MIN_SECRET_LENGTH } from "../../templates/runtime/redact.js";
 
 const GENERATOR = path.join(ROOT, "generator");
 
@@ -19,6 +20,7 @@ function tsFiles(dir: string): string[] {
     });
 }
 
+const runtimeIndex = (name: string) => readFileSync(path.join(ROOT, "templates/runtime", name, "index.ts"), "utf8");
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 describe("the provider registry", () => {
@@ -36,6 +38,11 @@ describe("the provider registry", () => {
     const model = readFileSync(path.join(ROOT, "templates/runtime", name, "model.ts"), "utf8");
     expect(model).toContain(`export function ${p.module.model}(`);
     expect(readFileSync(path.join(ROOT, "templates/validation/index.ts"), "utf8")).toContain(`export { ${p.module.model} } from "../runtime/${name}/model.js";`);
+    // …with the type of what it returns, which index.d.ts imports from the client runtime; its createClient's words
+    // state the runtime's key length.
+    expect(model).toContain(`export interface ${p.module.modelType}<`);
+    expect(runtimeIndex(name)).toContain(`export type { ${p.module.modelType} } from "./model.js";`);
+    expect(model).toContain(`shorter than ${MIN_SECRET_LENGTH} characters`);
     expect(readFileSync(path.join(ROOT, "templates/runtime/index.ts"), "utf8")).toContain(`export * from "./${name}/index.js";`);
   });
 
@@ -69,7 +76,7 @@ describe("the provider registry", () => {
       expect(p.signs.length, p.name).toBeGreaterThan(10);
       expect(p.module.functions, p.name).toContain("createClient");
       expect(p.module.model, p.name).toMatch(/^[a-z]\w*Model$/);
-      expect(p.module.clientTypeName, p.name).toMatch(/^[A-Z]\w*Client$/);
+      expect(p.module.modelType, p.name).toMatch(/^[A-Z]\w*Model$/);
     }
   });
 });

@@ -38,9 +38,9 @@ async function generate(name: string, task: Record<string, unknown>) {
   return out;
 }
 
-/** Type names a declaration file declares or imports. */
+/** Type names a declaration file declares (exported or not) or imports. */
 function typeNames(dts: string): string[] {
-  const declared = [...dts.matchAll(/^export (?:declare )?(?:type|interface) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
+  const declared = [...dts.matchAll(/^(?:export )?(?:declare )?(?:type|interface) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
   const imported = [...dts.matchAll(/^import type \{([^}]*)\}/gm)].flatMap((m) => m[1]!.split(",").map((s) => s.trim()));
   return [...new Set([...declared, ...imported])];
 }
@@ -50,7 +50,7 @@ describe("root properties named after the module's own types", () => {
     const first = await generate("first", base);
     const names = typeNames(readFileSync(path.join(first, "names/index.d.ts"), "utf8"));
     // What the module declares and imports today, at least (the list grows with the module, never shrinks).
-    expect(names).toEqual(expect.arrayContaining(["Task", "TaskInput", "TaskCommon", "TaskMode", "Forbidden", "WidthHeight", "Inputs", "Result", "ResponseBody", "ErrorResponse", "ClientOptions", "RunwareClient", "ValidationIssue"]));
+    expect(names).toEqual(expect.arrayContaining(["Task", "TaskInput", "TaskCommon", "TaskMode", "Forbidden", "WidthHeight", "Inputs", "Result", "ResponseBody", "ErrorResponse", "ClientOptions", "RunwareModel", "ModelFunctions", "ValidationIssue"]));
     const camel = (n: string) => n.charAt(0).toLowerCase() + n.slice(1);
     const extra = Object.fromEntries([...names, ...names.map(camel)].map((n) => [n, { type: "object", properties: { x: { type: "string" } } }]));
     const out = await generate("second", { ...base, properties: { ...base.properties, ...extra } });
@@ -59,7 +59,7 @@ describe("root properties named after the module's own types", () => {
     for (const n of names) expect(dts).toContain(`${n}?: `);
 
     const files = listFiles(out).filter((f) => /\.(d\.ts|js)$/.test(f)).map((f) => path.join(out, f));
-    const payload = { ...valid, runwareClient: { x: "y" }, Result: {}, taskInput: { x: "z" } };
+    const payload = { ...valid, runwareModel: { x: "y" }, ModelFunctions: { x: "w" }, Result: {}, taskInput: { x: "z" } };
     const { taskType: _t, taskUUID: _u, model: _m, ...input } = payload;
     const check = path.join(work, "check.ts");
     const diagnostics = typeCheck(files, { [check]: `import type { Task, TaskInput } from ${JSON.stringify(path.join(out, "names/index.js"))};\nexport const t: Task = ${tsLiteral(payload)};\nexport const i: TaskInput = ${tsLiteral(input)};\n` });

@@ -6,7 +6,6 @@ import { code } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, serversText, valueAt } from "../shared.js";
-import { falWebhook } from "./webhook.js";
 import { orderProperties } from "./order.js";
 import { falCatalog } from "./catalog.js";
 import type { JsonObject } from "../../ir/types.js";
@@ -44,12 +43,10 @@ export const fal: Provider = {
     model: "falModel",
     functions: ["createClient", "parseWebhook", "handleWebhook"],
     modelIdDoc: "The endpoint id: the path the input is POSTed to on fal's queue.",
-    clientDoc: "A client for this model: `run(input)` queues the input, follows its status and resolves with the result.",
-    clientTypeName: "FalClient",
+    modelType: "FalModel",
+    modelTypeArgs: () => "Task, TaskInput, Output",
     binding: () => code`{ modelId }`,
-    clientType: () => "FalClient<TaskInput, Output>",
     responseTypes: async (ir, schemaType) => schemaType("Output", ir.responses.output?.schema ?? null),
-    webhook: (_ir, runtimeImport) => falWebhook({ runtimeImport, outputType: "Output" }),
   },
   readme: {
     delivery: () => "queue: submit, then follow the status or receive a webhook",

@@ -1,10 +1,9 @@
 // Runflow (api.runflow.io): POST a run ({ input, callback_url? }), then poll GET /v1/runs/{id} or receive the
 // signed run-completed callback. The model id is `info.x-model-id`. The runtime is templates/runtime/runflow/.
-import { code } from "../../emit/code.js";
+import { code, literal } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
-import { runflowWebhook } from "./webhook.js";
 import type { JsonObject, LoadedSpec, SchemaObject } from "../../ir/types.js";
 import type { Provider } from "../provider.js";
 
@@ -39,18 +38,17 @@ export const runflow: Provider = {
     model: "runflowModel",
     functions: ["createClient", "parseWebhook", "handleWebhook"],
     modelIdDoc: "The model id (the request's `model`).",
-    clientDoc: "A client for this model: `run(input)` creates a run and waits for its output.",
-    clientTypeName: "RunflowClient",
+    modelType: "RunflowModel",
+    // The callback's payload: the spec's own when it declares one, else the runtime's over the run's output.
+    modelTypeArgs: (ir, runtimeImport) =>
+      `Task, TaskInput["input"], RunflowOutput, ${isPlain(ir.responses.callbackPayload?.schema) ? "CallbackPayload" : `import(${literal(runtimeImport).text}).CallbackPayload<RunflowOutput>`}`,
     binding: (meta) => code`{ modelId, runPath: ${meta.operation.path} }`,
-    clientType: () => 'RunflowClient<TaskInput["input"], RunflowOutput>',
     responseTypes: async (ir, schemaType) =>
       [
         await schemaType("RunflowOutput", ir.responses.output?.schema ?? null),
         await schemaType("ErrorResponse", ir.responses.errorResponse?.schema ?? null),
         await schemaType("CallbackPayload", ir.responses.callbackPayload?.schema ?? null),
       ].join("\n"),
-    webhook: (ir, runtimeImport) =>
-      runflowWebhook({ runtimeImport, outputType: "RunflowOutput", callbackType: isPlain(ir.responses.callbackPayload?.schema) ? "CallbackPayload" : undefined }),
   },
   readme: {
     delivery: () => "runs: create, then poll or callback",

@@ -5,7 +5,6 @@ import { code, docComment } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
-import { runwareWebhook } from "./webhook.js";
 import { runwareCatalog } from "./catalog.js";
 import type { Json } from "../../ir/types.js";
 import type { Provider } from "../provider.js";
@@ -49,14 +48,12 @@ export const runware: Provider = {
     model: "runwareModel",
     functions: ["createClient", "parseWebhook", "handleWebhook", "createWebhookUrl"],
     modelIdDoc: "The model id (the request's `model`).",
-    clientDoc: "A client for this model: `run(input)` submits a task and resolves with its results.",
-    clientTypeName: "RunwareClient",
+    modelType: "RunwareModel",
+    modelTypeArgs: () => "Task, TaskInput, Result",
     binding: (meta) =>
       code`{ modelId, taskType: ${meta.taskType}, deliveryMethods: ${meta.deliveryMethods.length ? meta.deliveryMethods : ["async"]}, defaultDelivery: ${meta.defaultDelivery ?? "async"} }`,
-    clientType: () => "RunwareClient<TaskInput, Result>",
     responseTypes: async (ir, schemaType) =>
       [await schemaType("ResponseBody", ir.responses.responseBody?.schema ?? null), await schemaType("ErrorResponse", ir.responses.errorResponse?.schema ?? null), builtinResult(ir.meta.taskType)].join("\n"),
-    webhook: (ir, runtimeImport) => runwareWebhook({ runtimeImport, resultType: "Result" }),
   },
   readme: {
     delivery: (meta, inline) => meta.deliveryMethods.map((d) => `${inline(d)}${d === meta.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated",

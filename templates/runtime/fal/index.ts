@@ -7,3 +7,5 @@ export { parseFalWebhook, handleFalWebhook, FAL_WEBHOOK_HEADERS, FAL_WEBHOOK_TOL
 export type { FalWebhook, FalWebhookOptions } from "./webhook.js";
 export { FAL_JWKS_URL } from "./jwks.js";
 export type { FalJwk } from "./ed25519.js";
+// The type of what a model module exports (its functions are bundled into the validation runtime, not here).
+export type { FalModel } from "./model.js";

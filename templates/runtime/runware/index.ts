@@ -7,3 +7,5 @@ export type { PollTaskOptions } from "./poll.js";
 export { parseRunwareWebhook, handleRunwareWebhook } from "./webhook.js";
 export type { RunwareWebhook, RunwareWebhookOptions } from "./webhook.js";
 export { createWebhookToken, createWebhookUrl, checkWebhookToken, WEBHOOK_TOKEN_PARAM, MIN_WEBHOOK_TOKEN_LENGTH } from "./webhook-token.js";
+// The type of what a model module exports (its functions are bundled into the validation runtime, not here).
+export type { RunwareModel } from "./model.js";

@@ -18,7 +18,7 @@ export {
   type StandardIssue,
   type StandardResult,
 } from "./standard.js";
-export { taskChecks, type ModelValidator, type TaskChecks } from "./model.js";
+export { taskChecks, type ModelValidator, type TaskChecks, type TaskFunctions } from "./model.js";
 export { runwareModel } from "../runtime/runware/model.js";
 export { falModel } from "../runtime/fal/model.js";
 export { runflowModel } from "../runtime/runflow/model.js";

@@ -11,7 +11,23 @@ export interface ModelValidator {
   readonly ruleMessages: readonly RuleMessage[];
   readonly extraRules: readonly ExtraRule[];
 }
-/** The task checks every model exports. */
+/**
+ * The task checks every model module exports, as its index.d.ts types them (`ModelFunctions["isTask"]`, …, over
+ * the provider's RunwareModel, FalModel or RunflowModel): the words here are what an editor shows at each call.
+ */
+export interface TaskFunctions<Task> {
+  /** True when `value` is a task this model accepts. */
+  isTask(value: unknown): value is Task;
+  /** Why `value` is not a valid task: one issue per broken rule; empty when valid. */
+  validateTask(value: unknown): ValidationIssue[];
+  /**
+   * validateTask as a Standard Schema v1 (vendor "modelgen"): tRPC's `.input()`, Hono's `sValidator`, TanStack Form
+   * and other tools that take a Standard Schema validate with it, typed as this model's `Task`; its issues are
+   * validateTask's words, each path as keys (array indices as numbers).
+   */
+  readonly taskSchema: StandardSchemaV1<Task, Task>;
+}
+/** The task checks every model exports (untyped: index.d.ts types them with TaskFunctions). */
 export interface TaskChecks {
   isTask(value: unknown): boolean;
   validateTask(value: unknown): ValidationIssue[];

@@ -3,8 +3,7 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import type { ClientOptions, RunflowClient, ValidationIssue } from "../../_runtime/runtime/index.js";
-import type { StandardSchemaV1 } from "../../_runtime/validation/index.js";
+import type { ClientOptions, RunflowModel, ValidationIssue } from "../../_runtime/runtime/index.js";
 export type { ClientOptions, ValidationIssue };
 
 /** The model id (the request's `model`). */
@@ -289,30 +288,12 @@ export type CallbackPayload = (
   [k: string]: unknown | undefined;
 };
 
-/** True when `value` is a task this model accepts. */
-export declare function isTask(value: unknown): value is Task;
-/** Why `value` is not a valid task: one issue per broken rule; empty when valid. */
-export declare function validateTask(value: unknown): ValidationIssue[];
-/**
- * validateTask as a Standard Schema v1 (vendor "modelgen"): tRPC's `.input()`, Hono's `sValidator`, TanStack Form
- * and other tools that take a Standard Schema validate with it, typed as this model's `Task`; its issues are
- * validateTask's words, each path as keys (array indices as numbers).
- */
-export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** A client for this model: `run(input)` creates a run and waits for its output. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
-export declare function createClient(options: ClientOptions): RunflowClient<TaskInput["input"], RunflowOutput>;
-
-/**
- * Verifies a Runflow callback and parses it: `Runflow-Signature` must be the HMAC-SHA256 of exactly these bytes under
- * your account's callback secret. Pass the raw body (string, Uint8Array or Buffer), before any JSON parsing.
- * Rejects with a ModelgenError (`invalidSignature`, `invalidPayload`), or a TypeError for a body of another kind.
- */
-export declare function parseWebhook(
-  rawBody: string | Uint8Array,
-  headers: import("../../_runtime/runtime/index.js").WebhookHeaders,
-  secret: string,
-): Promise<CallbackPayload>;
-/**
- * `parseWebhook` from a Fetch API Request (Next.js route handlers, Hono, Cloudflare Workers, Deno): reads the raw body itself.
- */
-export declare function handleWebhook(request: Request, options: { secret: string }): Promise<CallbackPayload>;
+/** isTask, validateTask, taskSchema, createClient and the webhook functions, typed with this model's types (described in RunflowModel). */
+type ModelFunctions = RunflowModel<Task, TaskInput["input"], RunflowOutput, CallbackPayload>;
+export declare const isTask: ModelFunctions["isTask"];
+export declare const validateTask: ModelFunctions["validateTask"];
+export declare const taskSchema: ModelFunctions["taskSchema"];
+export declare const createClient: ModelFunctions["createClient"];
+export declare const parseWebhook: ModelFunctions["parseWebhook"];
+export declare const handleWebhook: ModelFunctions["handleWebhook"];
+export {};

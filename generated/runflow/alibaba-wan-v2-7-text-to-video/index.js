@@ -17,7 +17,7 @@ const ruleMessages = [];
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = [];
 
-/** This model's isTask, validateTask, taskSchema, createClient and webhook functions: described and typed in index.d.ts. */
+/** This model's isTask, validateTask, taskSchema, createClient and webhook functions (typed in index.d.ts). */
 export const { isTask, validateTask, taskSchema, createClient, parseWebhook, handleWebhook } = runflowModel(
   { validate, guard, ruleMessages, extraRules },
   { modelId, runPath: "/v1/models/alibaba/wan/v2.7/text-to-video/runs" },

@@ -3,8 +3,7 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import type { ClientOptions, RunwareClient, ValidationIssue } from "../../_runtime/runtime/index.js";
-import type { StandardSchemaV1 } from "../../_runtime/validation/index.js";
+import type { ClientOptions, RunwareModel, ValidationIssue } from "../../_runtime/runtime/index.js";
 export type { ClientOptions, ValidationIssue };
 
 /** The model id (the request's `model`). */
@@ -445,41 +444,13 @@ export interface Result {
   [key: string]: unknown;
 }
 
-/** True when `value` is a task this model accepts. */
-export declare function isTask(value: unknown): value is Task;
-/** Why `value` is not a valid task: one issue per broken rule; empty when valid. */
-export declare function validateTask(value: unknown): ValidationIssue[];
-/**
- * validateTask as a Standard Schema v1 (vendor "modelgen"): tRPC's `.input()`, Hono's `sValidator`, TanStack Form
- * and other tools that take a Standard Schema validate with it, typed as this model's `Task`; its issues are
- * validateTask's words, each path as keys (array indices as numbers).
- */
-export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** A client for this model: `run(input)` submits a task and resolves with its results. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
-export declare function createClient(options: ClientOptions): RunwareClient<TaskInput, Result>;
-
-/**
- * Parses a webhook Runware POSTed for this model: `data` holds the finished results, `errors` the failed tasks.
- * Pass the raw body (string, Uint8Array or Buffer). Runware signs nothing: pass `{ url, token }` (the request's URL
- * and the token from `createWebhookUrl`) to check the URL's token first, in constant time, or `{ unverified: true }`
- * to accept any caller (only behind authentication of your own). Without either it rejects with `invalidOptions`.
- * Rejects with a ModelgenError (`invalidOptions`, `invalidToken`, `invalidPayload`), or a TypeError for a body of another kind.
- */
-export declare function parseWebhook(
-  rawBody: string | Uint8Array,
-  options: { url: string | URL; token: string } | { unverified: true },
-): Promise<import("../../_runtime/runtime/index.js").RunwareWebhook<Result>>;
-/**
- * `parseWebhook` from a Fetch API Request: checks the token in the Request's URL (`invalidToken`) before it reads the body; `{ unverified: true }` skips the check, no options is refused (`invalidOptions`).
- */
-export declare function handleWebhook(
-  request: Request,
-  options: { token: string } | { unverified: true },
-): Promise<import("../../_runtime/runtime/index.js").RunwareWebhook<Result>>;
-/**
- * `baseUrl` with `?token=…` (a new random token unless one is given): use `url` as the task's `webhookURL`, keep `token`.
- */
-export declare function createWebhookUrl(
-  baseUrl: string | URL,
-  token?: string,
-): Promise<{ url: string; token: string }>;
+/** isTask, validateTask, taskSchema, createClient and the webhook functions, typed with this model's types (described in RunwareModel). */
+type ModelFunctions = RunwareModel<Task, TaskInput, Result>;
+export declare const isTask: ModelFunctions["isTask"];
+export declare const validateTask: ModelFunctions["validateTask"];
+export declare const taskSchema: ModelFunctions["taskSchema"];
+export declare const createClient: ModelFunctions["createClient"];
+export declare const parseWebhook: ModelFunctions["parseWebhook"];
+export declare const handleWebhook: ModelFunctions["handleWebhook"];
+export declare const createWebhookUrl: ModelFunctions["createWebhookUrl"];
+export {};

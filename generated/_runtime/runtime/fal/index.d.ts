@@ -5,3 +5,4 @@ export { parseFalWebhook, handleFalWebhook, FAL_WEBHOOK_HEADERS, FAL_WEBHOOK_TOL
 export type { FalWebhook, FalWebhookOptions } from "./webhook.js";
 export { FAL_JWKS_URL } from "./jwks.js";
 export type { FalJwk } from "./ed25519.js";
+export type { FalModel } from "./model.js";

@@ -8,3 +8,4 @@ export {
   RUNFLOW_SIGNATURE_HEADER,
 } from "./webhook.js";
 export type { CallbackPayload } from "./webhook.js";
+export type { RunflowModel } from "./model.js";

@@ -18,3 +18,4 @@ export {
   WEBHOOK_TOKEN_PARAM,
   MIN_WEBHOOK_TOKEN_LENGTH,
 } from "./webhook-token.js";
+export type { RunwareModel } from "./model.js";

@@ -3,8 +3,7 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import type { ClientOptions, FalClient, ValidationIssue } from "../../../../../_runtime/runtime/index.js";
-import type { StandardSchemaV1 } from "../../../../../_runtime/validation/index.js";
+import type { ClientOptions, FalModel, ValidationIssue } from "../../../../../_runtime/runtime/index.js";
 export type { ClientOptions, ValidationIssue };
 
 /** The endpoint id: the path the input is POSTed to on fal's queue. */
@@ -190,35 +189,12 @@ export interface Output {
   [k: string]: unknown | undefined;
 }
 
-/** True when `value` is a task this model accepts. */
-export declare function isTask(value: unknown): value is Task;
-/** Why `value` is not a valid task: one issue per broken rule; empty when valid. */
-export declare function validateTask(value: unknown): ValidationIssue[];
-/**
- * validateTask as a Standard Schema v1 (vendor "modelgen"): tRPC's `.input()`, Hono's `sValidator`, TanStack Form
- * and other tools that take a Standard Schema validate with it, typed as this model's `Task`; its issues are
- * validateTask's words, each path as keys (array indices as numbers).
- */
-export declare const taskSchema: StandardSchemaV1<Task, Task>;
-/** A client for this model: `run(input)` queues the input, follows its status and resolves with the result. Throws a TypeError at once when options.apiKey is missing or shorter than 8 characters. */
-export declare function createClient(options: ClientOptions): FalClient<TaskInput, Output>;
-
-/**
- * Verifies a fal webhook and parses it: `X-Fal-Webhook-Signature` must be an Ed25519 signature, by a key of fal's
- * JWKS (fetched and kept at most 24 hours, or given in `options`), over the request id, user id, timestamp (at most
- * 5 minutes away) and the SHA-256 of exactly these bytes. Pass the raw body (string, Uint8Array or Buffer), before
- * any JSON parsing. `payload` is this model's Output when `status` is OK. Handlers must be idempotent on
- * `request_id`: fal retries. Rejects with a ModelgenError (`invalidSignature`, `invalidPayload`).
- */
-export declare function parseWebhook(
-  rawBody: string | Uint8Array,
-  headers: import("../../../../../_runtime/runtime/index.js").WebhookHeaders,
-  options?: import("../../../../../_runtime/runtime/index.js").FalWebhookOptions,
-): Promise<import("../../../../../_runtime/runtime/index.js").FalWebhook<Output>>;
-/**
- * `parseWebhook` from a Fetch API Request (Next.js route handlers, Hono, Cloudflare Workers, Deno): reads the raw body itself.
- */
-export declare function handleWebhook(
-  request: Request,
-  options?: import("../../../../../_runtime/runtime/index.js").FalWebhookOptions,
-): Promise<import("../../../../../_runtime/runtime/index.js").FalWebhook<Output>>;
+/** isTask, validateTask, taskSchema, createClient and the webhook functions, typed with this model's types (described in FalModel). */
+type ModelFunctions = FalModel<Task, TaskInput, Output>;
+export declare const isTask: ModelFunctions["isTask"];
+export declare const validateTask: ModelFunctions["validateTask"];
+export declare const taskSchema: ModelFunctions["taskSchema"];
+export declare const createClient: ModelFunctions["createClient"];
+export declare const parseWebhook: ModelFunctions["parseWebhook"];
+export declare const handleWebhook: ModelFunctions["handleWebhook"];
+export {};

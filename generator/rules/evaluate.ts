@@ -1,11 +1,11 @@
 // A formula under a partial assignment of its variables. `evaluate` is the one evaluator of the rules' semantics:
-// an atom whose variable is bound becomes TRUE or FALSE (atomValue), and what changed is rebuilt through
+// an atom whose variables are bound becomes TRUE or FALSE, and what changed is rebuilt through
 // and/or/not, which fold the constants; unchanged subtrees are returned as they are. Everything else asks it:
 // `simplify` (several bindings: lint, describe, the reasons of a mode's facts), the search's step (one binding,
 // search.ts), `truthOf` (true, false or open: the cover check) and diff's verdict of a formula on a payload.
-import { TRUE, FALSE, and, or, not } from "../keywords/algebra.js";
+import { TRUE, FALSE, and, or, not, has } from "../keywords/algebra.js";
 import { OTHER } from "../ir/types.js";
-import type { Atom, Formula, Value } from "../ir/types.js";
+import type { Formula, Value } from "../ir/types.js";
 
 /** The value bound to a variable (by its key), or undefined when it is free. */
 export type Lookup = (key: string) => Value | undefined;
@@ -17,20 +17,6 @@ export type Lookup = (key: string) => Value | undefined;
 export interface Pruning {
   readonly skip: (f: Formula) => boolean;
   readonly memo?: WeakMap<Formula, Formula>;
-}
-
-/**
- * The value of an atom under the bindings, or undefined while it depends on a free variable. An eq atom is false
- * once its property is bound absent, and false for OTHER (a value the rules do not mention).
- */
-export function atomValue(a: Atom, get: Lookup): boolean | undefined {
-  if (a.t === "eq") {
-    if (get(a.presence) === false) return false;
-    const v = get(a.key);
-    return v === undefined ? undefined : v !== OTHER && v === a.value;
-  }
-  const v = get(a.key);
-  return v === undefined ? undefined : Boolean(v);
 }
 
 /** The formula under the bindings `get` gives: TRUE, FALSE or the residual over the free variables. */
@@ -70,10 +56,19 @@ function evaluateNode(f: Formula, get: Lookup, pruning?: Pruning): Formula {
       return y === f.x ? f : not(y);
     }
     case "has":
-    case "eq":
     case "opaque": {
-      const v = atomValue(f, get);
+      const v = get(f.key);
       return v === undefined ? f : v ? TRUE : FALSE;
+    }
+    case "eq": {
+      // The property present with that value: false once it is absent, or once its value is another (OTHER is a
+      // value no rule mentions); the value alone, with presence free, leaves the presence to decide.
+      const present = get(f.presence);
+      if (present === false) return FALSE;
+      const v = get(f.key);
+      if (v === undefined) return f;
+      if (v === OTHER || v !== f.value) return FALSE;
+      return present === true ? TRUE : has(f.path);
     }
   }
 }

@@ -128,9 +128,10 @@ function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (
     domainOf(next).forEach((value, i) => {
       if (done) return;
       const a = new Map(asg).set(next.key, value);
-      // The residual under one more binding: a residual's atoms are all free (an eq atom may keep a present
-      // presence), so only the new binding can change it, and subtrees that do not mention it stay as they are.
-      const get = (key: string): Value | undefined => (key === next.key ? value : undefined);
+      // The residual under one more binding: a residual's atoms are free but for an eq atom's presence (bound
+      // present before its value, having the lower rank), so only the new binding can change it, and subtrees
+      // that do not mention it stay as they are.
+      const get = (key: string): Value | undefined => (key === next.key ? value : asg.get(key));
       const pruning = mentions ? { skip: (g: Formula) => (mentions.of(g) & bit) === 0, memo: memoFor(`${first}:${i}`) } : undefined;
       step(evaluate(f, get, pruning), a, assigned | bit);
     });

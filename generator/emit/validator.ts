@@ -175,9 +175,11 @@ export function compileValidator(
   }
   const standalone = (runtimeImport: string): string => {
     // The guard is compiled only for the shipped code: analysis in this process runs the all-errors validator.
-    const guardAjv = new Ajv2020({ ...ajvOptions(formats), allErrors: false, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
-    const guard = guardAjv.compile(forGuard(forAjv(stripAnnotations(schema))));
-    return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport);
+    const guardSchema = forGuard(forAjv(stripAnnotations(schema)));
+    const loose = namesOffPrototype(guardSchema);
+    const guardAjv = new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: !loose, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
+    const guard = guardAjv.compile(guardSchema);
+    return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport, loose);
   };
   return { validate, standalone };
 }
@@ -189,15 +191,90 @@ const EXPORTS = /^export const validate = (validate\d+);\nexport default \1;\n/m
  * One module from the two standalone codes: the all-errors one at the top level (`validate`, default export), the
  * first-error one in a function scope of its own (Ajv names both functions validate0, schema0, …) as `guard`.
  */
-function shippedCode([full, first]: readonly [string, string], formats: FormatFunctions, runtimeImport: string): string {
+function shippedCode([full, first]: readonly [string, string], formats: FormatFunctions, runtimeImport: string, loose: boolean): string {
   const used = new Map<string, string>();
   const guard = EXPORTS.exec(first);
   if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
-  const body = withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true });
-  const code = `${withRuntimeImports(full, formats, used)}\nexport const guard = (() => {\n${body}\nreturn ${guard[1]};\n})();\n`;
+  let body = withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true }));
+  let guarded = `(() => {\n${body}\nreturn ${guard[1]};\n})()`;
+  if (loose) {
+    // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
+    body = withPlainChecks(body);
+    used.set("ajvPlain", "__ajvPlain").set("ajvGuard", "__ajvGuard");
+    guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate)`;
+  }
+  const code = `${withRuntimeImports(full, formats, used)}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
+}
+
+/** Keywords whose names (keys, or list entries) the validator reads as property names of the payload. */
+function namesRead(s: SchemaObject): string[] {
+  const keys = (v: unknown) => (isPlain(v) ? Object.keys(v) : []);
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((n): n is string => typeof n === "string") : []);
+  const dependent = isPlain(s.dependentRequired) ? Object.values(s.dependentRequired).flatMap(list) : [];
+  const legacy = isPlain(s["dependencies"]) ? Object.values(s["dependencies"]).flatMap(list) : [];
+  return [...keys(s.properties), ...list(s.required), ...keys(s.dependentRequired), ...dependent, ...keys(s.dependentSchemas), ...keys(s["dependencies"]), ...legacy];
+}
+
+/**
+ * True when no property name the schema reads is a property of Object.prototype (`constructor`, `toString`,
+ * `__proto__`, …). Then, on a plain object (its prototype Object.prototype or null) while Object.prototype has no
+ * enumerable property, `data.name !== undefined` holds exactly when the object has an own property `name`, and
+ * `for (key in data)` visits exactly its own enumerable keys: Ajv's code without `ownProperties` (no
+ * hasOwnProperty call per property, no Object.keys array per object) gives the same verdicts as with it.
+ */
+export function namesOffPrototype(schema: SchemaObject): boolean {
+  let off = true;
+  mapSchema(schema, (s) => {
+    if (namesRead(s).some((n) => n in Object.prototype)) off = false;
+    return s;
+  });
+  return off;
+}
+
+/** How Ajv's code tests that a value is an object, before any keyword reads its properties (compile/validate/dataType.ts). */
+const OBJECT_TEST = /\b([\w$.]+) && typeof \1 == "object" && !Array\.isArray\(\1\)/g;
+const plainCheck = (data: string) => `if(${data} && typeof ${data} == "object" && !Array.isArray(${data})) __ajvPlain(${data});`;
+
+/**
+ * Every object the guard compiled without `ownProperties` reads properties of goes through the runtime's
+ * ajvPlain, which throws on an object whose prototype is not Object.prototype or null (ajvGuard then answers
+ * with the all-errors validator, own properties only). Ajv binds every value it validates further to `data` (a
+ * function's parameter, never reassigned) or to a `let`/`const dataN` of its own line, so the check runs once
+ * where each is bound, not at each of the object tests that follow. An object test of anything else (none in
+ * Ajv 8's output, but cheap to cover) gets the check in the test itself. The patterns cannot match inside a
+ * string literal: Ajv writes strings with double quotes, so a `"` in one is escaped, and one statement a line.
+ */
+export function withPlainChecks(code: string): string {
+  const tested = new Set([...code.matchAll(OBJECT_TEST)].map((m) => m[1]!));
+  const bound = new Set<string>();
+  let out = code.replace(/^(function [\w$]+\(data\b.*\)\{)$/gm, (line: string) => {
+    bound.add("data");
+    return `${line}\n${plainCheck("data")}`;
+  });
+  // Only where the value is later tested as an object: a string or number bound to `dataN` needs no check.
+  out = out.replace(/^((?:let|const) (data\d+) = .*;)$/gm, (line: string, _decl: string, data: string) => {
+    if (!tested.has(data)) return line;
+    bound.add(data);
+    return `${line}\n${plainCheck(data)}`;
+  });
+  return out.replace(OBJECT_TEST, (test: string, data: string) => (bound.has(data) ? test : `${test} && __ajvPlain(${data})`));
+}
+
+/** What Ajv passes each of its functions besides the data: where it is, for error objects and dynamic refs. */
+const CONTEXT_PARAMS = /(^function [\w$]+\(data), \{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}\)\{$/gm;
+
+/**
+ * The guard's functions without the context parameters when nothing reads them (the guard builds no error
+ * objects, and a call of another function passes them by name): every call then skips destructuring a default `{}`
+ * and allocating another for dynamicAnchors.
+ */
+export function withoutUnusedContext(code: string): string {
+  const rest = code.replace(CONTEXT_PARAMS, "");
+  if (/\b(instancePath|parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(rest)) return code;
+  return code.replace(CONTEXT_PARAMS, "$1){");
 }
 
 /**

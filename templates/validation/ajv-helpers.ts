@@ -54,3 +54,40 @@ export function ajvPush<T>(errors: T[] | null, error: T): T[] {
 /** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
 export const ajvUcs2length = { default: ucs2length };
 export const ajvEqual = { default: equal };
+
+/** Thrown by ajvPlain, caught by ajvGuard: the payload holds an object the fast guard does not decide. */
+const NOT_PLAIN: unique symbol = Symbol("not a plain object");
+/** An object with no own property, whose for-in sees Object.prototype's enumerable properties (none, unpolluted). */
+const EMPTY: Record<string, never> = {};
+const OBJECT_PROTOTYPE = Object.prototype;
+
+/**
+ * The guard compiled without `ownProperties` calls this on every object it reads properties of: true for a plain
+ * object (prototype Object.prototype or null); otherwise it throws, so that ajvGuard answers instead.
+ */
+export function ajvPlain(value: object): true {
+  // Reading `__proto__` first costs nothing in optimised code (a map check) and lets the exact test after it be
+  // folded away for an object of a known shape; alone it would not do: an own `__proto__` property can shadow it.
+  if ((value as { __proto__?: unknown }).__proto__ === OBJECT_PROTOTYPE && Object.getPrototypeOf(value) === OBJECT_PROTOTYPE) return true;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === OBJECT_PROTOTYPE || proto === null) return true;
+  throw NOT_PLAIN;
+}
+
+/**
+ * A first-error guard compiled without `ownProperties` (fast: no hasOwnProperty call per property), made to give
+ * the verdicts of the own-properties validator `exact`: `exact` answers when Object.prototype has an enumerable
+ * property (polluted: `data.name` or for-in could see it) or when the payload holds an object that is not plain
+ * (a class instance, Object.create(proto), another realm's object: inherited properties are not properties).
+ */
+export function ajvGuard(fast: (value: unknown) => boolean, exact: (value: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => {
+    for (const _ in EMPTY) return exact(value);
+    try {
+      return fast(value);
+    } catch (e) {
+      if (e === NOT_PLAIN) return exact(value);
+      throw e;
+    }
+  };
+}

@@ -30,4 +30,19 @@ export declare const ajvUcs2length: {
 export declare const ajvEqual: {
   default: typeof equal;
 };
+/**
+ * The guard compiled without `ownProperties` calls this on every object it reads properties of: true for a plain
+ * object (prototype Object.prototype or null); otherwise it throws, so that ajvGuard answers instead.
+ */
+export declare function ajvPlain(value: object): true;
+/**
+ * A first-error guard compiled without `ownProperties` (fast: no hasOwnProperty call per property), made to give
+ * the verdicts of the own-properties validator `exact`: `exact` answers when Object.prototype has an enumerable
+ * property (polluted: `data.name` or for-in could see it) or when the payload holds an object that is not plain
+ * (a class instance, Object.create(proto), another realm's object: inherited properties are not properties).
+ */
+export declare function ajvGuard(
+  fast: (value: unknown) => boolean,
+  exact: (value: unknown) => boolean,
+): (value: unknown) => boolean;
 export {};

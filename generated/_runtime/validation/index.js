@@ -138,6 +138,26 @@ function ajvPush(errors, error) {
 }
 var ajvUcs2length = { default: ucs2length };
 var ajvEqual = { default: equal };
+var NOT_PLAIN = /* @__PURE__ */ Symbol("not a plain object");
+var EMPTY = {};
+var OBJECT_PROTOTYPE = Object.prototype;
+function ajvPlain(value) {
+  if (value.__proto__ === OBJECT_PROTOTYPE && Object.getPrototypeOf(value) === OBJECT_PROTOTYPE) return true;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === OBJECT_PROTOTYPE || proto === null) return true;
+  throw NOT_PLAIN;
+}
+function ajvGuard(fast, exact) {
+  return (value) => {
+    for (const _ in EMPTY) return exact(value);
+    try {
+      return fast(value);
+    } catch (e) {
+      if (e === NOT_PLAIN) return exact(value);
+      throw e;
+    }
+  };
+}
 
 // templates:validation/pointer.js
 var escapeToken = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
@@ -561,6 +581,8 @@ function runflowModel(checks, model) {
 export {
   ajvEqual,
   ajvError,
+  ajvGuard,
+  ajvPlain,
   ajvPush,
   ajvUcs2length,
   apiKeyProblem,

@@ -214,8 +214,10 @@ function namesRead(s: SchemaObject): string[] {
   const keys = (v: unknown) => (isPlain(v) ? Object.keys(v) : []);
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((n): n is string => typeof n === "string") : []);
   const dependent = isPlain(s.dependentRequired) ? Object.values(s.dependentRequired).flatMap(list) : [];
-  const legacy = isPlain(s["dependencies"]) ? Object.values(s["dependencies"]).flatMap(list) : [];
-  return [...keys(s.properties), ...list(s.required), ...keys(s.dependentRequired), ...dependent, ...keys(s.dependentSchemas), ...keys(s["dependencies"]), ...legacy];
+  // draft-07's `dependencies`, which Ajv2020 still runs, should a schema carry it past normalize.
+  const legacy: unknown = (s as Record<string, unknown>)["dependencies"];
+  const legacyNames = isPlain(legacy) ? [...Object.keys(legacy), ...Object.values(legacy).flatMap(list)] : [];
+  return [...keys(s.properties), ...list(s.required), ...keys(s.dependentRequired), ...dependent, ...keys(s.dependentSchemas), ...legacyNames];
 }
 
 /**

@@ -1,8 +1,12 @@
-// The incremental cache: a content hash per spec (its text, its overlays', the generator's own) → the files
-// generated from it, formatted. Unchanged specs are not regenerated. Corrupt or foreign entries are ignored: an
-// entry is used only when it is JSON, holds its own key, and its data has the shape the caller checks for.
+// The incremental cache: a content hash per spec (its text, its overlays', the generator's own) → the model's record
+// (what the registry, the README and the lint printout read) with a SHA-256 per generated file, and, in an entry of
+// their own keyed by their content, the files themselves, formatted. Unchanged specs are not regenerated, and a
+// model's files are read from the cache only when the output folder does not already hold them as generated
+// (cachedFiles): a run with one changed spec reads the small records and that spec's files, not every model's.
+// Corrupt or foreign entries are ignored: an entry is used only when it is JSON, holds its own key, and its data
+// has the shape the caller checks for.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { lstatSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import type { Files, ModelRecord } from "./pipeline.js";
 import { makeFolders } from "./paths.js";
@@ -17,7 +21,7 @@ export const hashOf = (...parts: readonly unknown[]): string => {
 
 /**
  * Entries are JSON files `<key>.json` holding `{ key, data }`. A caller says what `data` must be
- * (`cache.get(key, isModelRecord)`): a file with the right key but the wrong shape (edited, truncated inside a
+ * (`cache.get(key, isCachedModel)`): a file with the right key but the wrong shape (edited, truncated inside a
  * string, written by hand) is a miss, never a crash later.
  */
 export class Cache {
@@ -71,14 +75,54 @@ const isString = (v: unknown): v is string => typeof v === "string";
 const isArrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
 const isNamed = (v: unknown): v is { name: string } => isObject(v) && isString(v.name);
 
+/** SHA-256 of a file's text, as a cached record lists it. */
+export const textHash = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** A model's record as cached: its files listed by hash, the texts in the entry `filesKey` names. */
+export type CachedModel = Omit<ModelRecord, "files"> & { readonly fileHashes: Readonly<Record<string, string>>; readonly filesKey: string };
+
+/** The two entries a model's record becomes: the record with its files' hashes, and the files (by `filesKey`). */
+export function toCached(model: ModelRecord): { record: CachedModel; files: Files } {
+  const { files, ...rest } = model;
+  const fileHashes = Object.fromEntries(Object.entries(files).map(([rel, text]) => [rel, textHash(text)]));
+  return { record: { ...rest, fileHashes, filesKey: hashOf("files", ...Object.entries(fileHashes).flat()) }, files };
+}
+
+/**
+ * A cached model's files: each from the output folder when it holds that file with that hash (a regular file, not
+ * a link or anything else), else all from the cache's files entry (which must hold every file with its hash).
+ * undefined when neither has them: the spec is generated again.
+ */
+export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | null): Files | undefined {
+  const out: Record<string, string> = {};
+  const rels = Object.keys(record.fileHashes);
+  if (outDir !== null) {
+    for (const rel of rels) {
+      const p = path.join(outDir, rel);
+      try {
+        if (!lstatSync(p).isFile()) break;
+        const text = readFileSync(p, "utf8");
+        if (textHash(text) !== record.fileHashes[rel]) break;
+        out[rel] = text;
+      } catch {
+        break;
+      }
+    }
+    if (Object.keys(out).length === rels.length) return out;
+  }
+  const files = cache.get(record.filesKey, isFiles);
+  if (!files || Object.keys(files).length !== rels.length || !rels.every((rel) => typeof files[rel] === "string" && textHash(files[rel]) === record.fileHashes[rel])) return undefined;
+  return files;
+}
+
 /** Generated files: relative path → text. */
 export const isFiles = (v: unknown): v is Files => isObject(v) && Object.values(v).every(isString);
 
-/** A model's record as generate stores it: every field the registry, the README and the lint printout read. */
-export function isModelRecord(v: unknown): v is ModelRecord {
+/** A model's record as generate caches it: every field the registry, the README and the lint printout read. */
+export function isCachedModel(v: unknown): v is CachedModel {
   if (!isObject(v)) return false;
-  if (![v.name, v.file, v.modelId, v.title, v.provider].every(isString)) return false;
-  if (!isArrayOf(v.overlays, isString) || !isArrayOf(v.warnings, isString) || !isFiles(v.files)) return false;
+  if (![v.name, v.file, v.modelId, v.title, v.provider, v.filesKey].every(isString)) return false;
+  if (!isArrayOf(v.overlays, isString) || !isArrayOf(v.warnings, isString) || !isFiles(v.fileHashes)) return false;
   if (!isArrayOf(v.groups, (g): g is { name: string; variants: { name: string }[] } => isNamed(g) && isArrayOf((g as { variants?: unknown }).variants, isNamed))) return false;
   const lint = v.lint;
   if (!isObject(lint) || !isArrayOf(lint.witnesses, (w): w is object => isObject(w) && isString(w.mode) && "witness" in w)) return false;

@@ -181,7 +181,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
     const onProgress = (done: number, total: number) => (bar ??= progress(stream, total)).update(done);
     let result;
     try {
-      result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined, onProgress, skipBroken: values["skip-broken"] === true });
+      result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined, outDir, onProgress, skipBroken: values["skip-broken"] === true });
     } finally {
       bar?.end();
     }

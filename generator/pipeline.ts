@@ -19,7 +19,7 @@ import { findSpecFiles, loadSpec, overlaysFor } from "./load/spec.js";
 import { checkOutputNames } from "./load/names.js";
 import { refInputs } from "./load/refs.js";
 import { readTextFile } from "./load/read.js";
-import { Cache, DEFAULT_CACHE_DIR, hashOf, isFiles, isModelRecord } from "./cache.js";
+import { Cache, DEFAULT_CACHE_DIR, cachedFiles, hashOf, isCachedModel, isFiles, toCached } from "./cache.js";
 import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
 import { analyzeModel } from "./analyze/model.js";
@@ -72,6 +72,11 @@ export interface GenerateOptions {
   readonly limit?: number;
   /** null: no cache. */
   readonly cacheDir?: string | null;
+  /**
+   * The output folder this run writes or checks: a cached model's files that it already holds as generated (same
+   * SHA-256) are taken from there, so the cache's copies are read only for what the folder lacks.
+   */
+  readonly outDir?: string | null;
   /** Generate the specs that can be, and report each broken one (a SpecError) in `skipped` instead of stopping. */
   readonly skipBroken?: boolean;
   /** The generated package's name, description, license, repository, private (modelgen.config.json). */
@@ -189,7 +194,7 @@ export interface SkippedSpec {
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), a record
  * per model and warnings; writes nothing but the cache (`cacheDir`, null for none).
  */
-export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, package: config, version, onProgress, skipBroken = false }: GenerateOptions): Promise<GenerateResult> {
+export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, outDir = null, package: config, version, onProgress, skipBroken = false }: GenerateOptions): Promise<GenerateResult> {
   const stage = timer(debug);
   const cache = new Cache(cacheDir);
   const entries = await stage("find specs", () => findSpecFiles(specs));
@@ -206,7 +211,13 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     if (!pool && missing >= PARALLEL_FROM && cores > 1) pool = new WorkerPool(Math.min(cores, missing), options);
     const runtime = await stage("runtime", () => shippedRuntime());
     const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
-    const cached = keys.map((key) => cache.get(key, isModelRecord));
+    const cached = keys.map((key): ModelRecord | undefined => {
+      const hit = cache.get(key, isCachedModel);
+      const texts = hit && cachedFiles(cache, hit, outDir);
+      if (!hit || !texts) return undefined;
+      const { fileHashes: _hashes, filesKey: _key, ...record } = hit;
+      return { ...record, files: texts };
+    });
     const todo = entries.filter((_, i) => !cached[i]);
     // Entries that were there but unreadable are work too.
     if (!pool && todo.length >= PARALLEL_FROM && cores > 1) pool = new WorkerPool(Math.min(cores, todo.length), options);
@@ -222,7 +233,10 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
       const model = fresh.get(entry.file);
       if (!model) throw new Error(`modelgen: no record generated for ${entry.file}`);
       if ("message" in model) return undefined; // skipped (--skip-broken)
-      cache.set(keys[i]!, model);
+      // The files first: a record in the cache always names files that were written before it.
+      const { record, files: texts } = toCached(model);
+      cache.set(record.filesKey, texts);
+      cache.set(keys[i]!, record);
       return model;
     });
     const models = records.filter((m): m is ModelRecord => m !== undefined);

@@ -3,7 +3,7 @@
 // (the value on the next line after a comment, the key through an alias); changing that fragment must still be
 // drift for `generate --check`. Runs the real CLI in a child process, in a folder of its own (its own cache).
 import { describe, expect, test } from "vitest";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -82,15 +82,22 @@ describe("a cache entry with the right key but the wrong content is a miss, neve
     const entries = readdirSync(cacheDir).map((f) => path.join(cacheDir, f));
     const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; data: Record<string, unknown> };
     const model = entries.find((f) => "modelId" in read(f).data)!;
-    const registry = entries.find((f) => f !== model)!;
+    const filesEntry = entries.find((f) => "m/index.d.ts" in read(f).data)!;
+    const registry = entries.find((f) => f !== model && f !== filesEntry)!;
+    expect(entries).toHaveLength(3);
     expect(model).toBeDefined();
+    expect(filesEntry).toBeDefined();
     expect(registry).toBeDefined();
+    // The record lists its files by hash; their texts are in the entry it names.
+    expect(read(model).data.filesKey).toBe(read(filesEntry).key);
+    expect(Object.keys(read(model).data.fileHashes as object).sort()).toEqual(Object.keys(read(filesEntry).data).sort());
     // Each corruption keeps the entry's own key, so the key check alone lets it through.
     const corruptions: [string, (e: { key: string; data: Record<string, unknown> }) => unknown][] = [
       ["only the model id left", (e) => ({ key: e.key, data: { modelId: e.data.modelId } })],
       ["data null", (e) => ({ key: e.key, data: null })],
       ["a finding with no message", (e) => ({ key: e.key, data: { ...e.data, lint: { findings: [{ severity: "error" }], witnesses: [] } } })],
-      ["files holding a number", (e) => ({ key: e.key, data: { ...e.data, files: { "m/index.js": 1 } } })],
+      ["file hashes holding a number", (e) => ({ key: e.key, data: { ...e.data, fileHashes: { "m/index.js": 1 } } })],
+      ["no files key", (e) => ({ key: e.key, data: { ...e.data, filesKey: undefined } })],
     ];
     const original = readFileSync(model, "utf8");
     for (const [name, corrupt] of corruptions) {
@@ -103,6 +110,40 @@ describe("a cache entry with the right key but the wrong content is a miss, neve
       // The bad entry was replaced by a good one: the next run is all hits.
       expect(run().stderr, name).toContain("cache .modelgen-cache: 2 hits, 0 misses");
     }
+  });
+
+  test("a model's files are read from the cache only when the output lacks them; a files entry that does not match its hashes is a miss", () => {
+    const dir = tmp();
+    const specs = path.join(dir, "specs");
+    mkdirSync(specs);
+    writeFileSync(path.join(specs, "m.yaml"), yamlSpec("type: string\nenum: [a, b]"));
+    const out = path.join(dir, "out");
+    const run = (args: string[] = []) => runCli(["generate", "--debug", "--specs", specs, "--out", out, ...args], { cwd: dir });
+    expect(run().code).toBe(0);
+    const page = readFileSync(path.join(out, "m/index.d.ts"), "utf8");
+    const cacheDir = path.join(dir, ".modelgen-cache");
+    const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; data: Record<string, unknown> };
+    const filesEntry = readdirSync(cacheDir).map((f) => path.join(cacheDir, f)).find((f) => "m/index.d.ts" in read(f).data)!;
+    // The output holds every file as generated: the record and the registry, and not the files.
+    expect(run().stderr).toContain("cache .modelgen-cache: 2 hits, 0 misses");
+    // A file edited in the output (or gone) is written again from the cache's copy: three entries read.
+    writeFileSync(path.join(out, "m/index.d.ts"), "// edited\n");
+    const again = run();
+    expect(again.stderr).toContain("cache .modelgen-cache: 3 hits, 0 misses");
+    expect(again.stdout).toContain("1 from cache");
+    expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8")).toBe(page);
+    rmSync(path.join(out, "m/index.d.ts"));
+    expect(run().stderr).toContain("cache .modelgen-cache: 3 hits, 0 misses");
+    expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8")).toBe(page);
+    // A files entry whose texts do not match the record's hashes is not used: the spec is generated again.
+    const entry = read(filesEntry);
+    writeFileSync(filesEntry, JSON.stringify({ key: entry.key, data: { ...entry.data, "m/index.d.ts": "// not what was generated\n" } }));
+    rmSync(path.join(out, "m/index.d.ts"));
+    const regenerated = run();
+    expect(regenerated.code, regenerated.stderr).toBe(0);
+    expect(regenerated.stderr).toContain("modelgen: generate 1 spec(s)");
+    expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8")).toBe(page);
+    expect(run().stderr).toContain("cache .modelgen-cache: 2 hits, 0 misses");
   });
 });
 

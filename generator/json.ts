@@ -20,6 +20,9 @@ export function stableStringify(v: unknown): string {
   return JSON.stringify(v) ?? "undefined";
 }
 
+/** Equal JSON values, whatever their objects' key order. */
+export const sameJson = (a: unknown, b: unknown): boolean => stableStringify(a) === stableStringify(b);
+
 /** The same value with every object's keys in sorted order. */
 export function canonical(v: Json): Json;
 export function canonical(v: unknown): unknown;

@@ -1,6 +1,6 @@
 // Changes to the declared properties of the task: added and removed properties, required flags, types, enum
 // values, bounds and other value constraints. Each comes with the mutation that shows it on a valid payload.
-import { isPlain, stableStringify } from "../json.js";
+import { isPlain, sameJson, stableStringify } from "../json.js";
 import { declaredLiterals } from "../keywords/const-enum.js";
 import { sampleValue } from "../analyze/witness.js";
 import { declaredTypes, keywordOf } from "../normalize/walk.js";
@@ -35,7 +35,6 @@ function slotsOf(ir: ModelIR): Map<string, Slot> {
 }
 
 const show = (v: Json): string => JSON.stringify(v);
-const sameJson = (a: unknown, b: unknown) => stableStringify(a) === stableStringify(b);
 
 export function declarationChanges(oldIr: ModelIR, newIr: ModelIR): Candidate[] {
   const before = slotsOf(oldIr);

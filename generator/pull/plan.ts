@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { canonical } from "../json.js";
+import { sameJson } from "../json.js";
 import { findSpecFiles, moduleName } from "../load/spec.js";
 import { entryFor, withoutCollisions } from "./names.js";
 import type { CatalogListing } from "../providers/catalog.js";
@@ -53,7 +53,7 @@ export function localModels(specsRoot: string, provider: string): Map<string, Lo
   return out;
 }
 
-const same = (a: unknown, b: unknown): boolean => a !== undefined && JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+const same = (a: unknown, b: unknown): boolean => a !== undefined && sameJson(a, b);
 
 export function planPull(listing: CatalogListing, local: ReadonlyMap<string, LocalModel>, specsRoot: string, provider: string): PullPlan {
   const added: PlannedWrite[] = [];

@@ -2,6 +2,7 @@
 // written per model. Each message is keyed by the schema path Ajv reports, so a broken rule gives one message.
 // The words come from templates/validation/words.ts, the catalogue the runtime uses too; placeholders
 // (templates/validation/placeholders.ts) are filled from the payload when the message is shown.
+import { isPlain } from "../json.js";
 import { pointerOf, schemaPathOf } from "../../templates/validation/pointer.js";
 import { translate as translateRaw } from "./formula.js";
 import { and, or, not } from "../keywords/algebra.js";
@@ -16,7 +17,6 @@ import { displayOrder } from "../ir/modes.js";
 import type { Formula, Has, Json, Path, RuleMessage, Schema, SchemaObject } from "../ir/types.js";
 
 const dot = pathLabel;
-const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
 const isPrefix = (p: Path, q: Path) => q.length > p.length && p.every((k, i) => q[i] === k);
 /** The placeholder for the payload's value at a path. */
 const valueAtPath = (path: Path) => placeholder({ kind: "value", pointer: ptr(path) });
@@ -82,7 +82,7 @@ function isParentPresence(x: Formula, siblings: readonly Formula[]): boolean {
 
 /** An opaque atom's check in words. */
 function opaqueText(at: Path, check: object): string {
-  return isObject(check) ? constraintText(at, check).text : "a check holds";
+  return isPlain(check) ? constraintText(at, check).text : "a check holds";
 }
 
 /** The keywords whose "(got …)" is the value itself (not a count of characters or items, not a type): their families say. */
@@ -168,13 +168,13 @@ function conditionClause(cond: Formula): string {
 
 /** `properties: {duration: {maximum: 10}}` → "duration must be at most 10", with "(got {/duration})" after. */
 function valueRequirement(schema: Schema | null | undefined, at: Path): { text: string; got: string; path: Path } | null {
-  if (!isObject(schema) || !isObject(schema.properties)) return null;
+  if (!isPlain(schema) || !isPlain(schema.properties)) return null;
   const entries = Object.entries(schema.properties).filter(([, s]) => s !== true);
   const [only] = entries;
   if (!only || entries.length !== 1) return null;
   const [name, sub] = only;
-  if (!isObject(sub)) return null;
-  if (isObject(sub.properties)) return valueRequirement(sub, [...at, name]);
+  if (!isPlain(sub)) return null;
+  if (isPlain(sub.properties)) return valueRequirement(sub, [...at, name]);
   const path = [...at, name];
   return { ...constraintText(path, sub), path };
 }
@@ -189,12 +189,13 @@ function constTable(branches: readonly Schema[] | undefined): ConstTable | null 
   if (!Array.isArray(branches) || branches.length < 2) return null;
   let keys: string[] | null = null;
   const rows: { title: string | undefined; values: Json[] }[] = [];
-  for (const b of branches) {
-    if (!isObject(b) || !isObject(b.properties)) return null;
+  // Array.isArray widens a readonly array's elements to any: read them as the schemas they are.
+  for (const b of branches as readonly Schema[]) {
+    if (!isPlain(b) || !isPlain(b.properties)) return null;
     const props = b.properties;
     const consts = displayOrder(Object.keys(props)).flatMap((k) => {
       const s = props[k];
-      return isObject(s) && "const" in s && s.const !== undefined ? [{ name: k, value: s.const }] : [];
+      return isPlain(s) && "const" in s && s.const !== undefined ? [{ name: k, value: s.const }] : [];
     });
     if (consts.length === 0 || consts.length !== Object.keys(props).length) return null;
     const k = consts.map((c) => c.name);
@@ -225,12 +226,12 @@ function describeAt(schema: Schema, base: string, at: Path, root: SchemaObject, 
     const m = typeof message === "string" ? { text: message, focus } : message;
     out.push({ schemaPath: `${base}${suffix}`, message: m.text, path: ptr(at), focus: m.focus.map(ptr) });
   };
-  if (!isObject(schema)) return;
+  if (!isPlain(schema)) return;
   if ("if" in schema) {
     const cond = translate(schema.if, at, root);
     const then = schema.then;
     // A then that requires properties and says more besides gets a message of its own for the required part.
-    const thenRequired = isObject(then) && Array.isArray(then.required) && Object.keys(then).some((k) => !["required", "properties", "type"].includes(k)) ? then.required : null;
+    const thenRequired = isPlain(then) && Array.isArray(then.required) && Object.keys(then).some((k) => !["required", "properties", "type"].includes(k)) ? then.required : null;
     if ("then" in schema) {
       const m = requirementText(translate(then, at, root), cond, then, at);
       // A then that only the parts below can put in words (required + a table) gets no vaguer message of its own.
@@ -238,7 +239,7 @@ function describeAt(schema: Schema, base: string, at: Path, root: SchemaObject, 
     }
     if (thenRequired) add("/then/required", requirementText(translate({ required: thenRequired }, at, root), cond, null, at));
     if ("else" in schema) add("/else", requirementText(translate(schema.else, at, root), { t: "not", x: cond }, schema.else, at));
-    if (isObject(then)) nested(then, `${base}/then`, at, out);
+    if (isPlain(then)) nested(then, `${base}/then`, at, out);
   }
   if ("not" in schema) {
     const f = translate(schema.not, at, root);
@@ -278,7 +279,7 @@ function nested(schema: SchemaObject, base: string, at: Path, out: RuleMessage[]
 export function describeAlternatives(root: SchemaObject): RuleMessage[] {
   const out: RuleMessage[] = [];
   const visit = (s: Schema | undefined, keys: readonly (string | number)[]) => {
-    if (!isObject(s)) return;
+    if (!isPlain(s)) return;
     for (const k of ["anyOf", "oneOf"] as const) {
       const branches = s[k];
       if (!Array.isArray(branches) || keys.length === 0 || constTable(branches)) continue;

@@ -50,7 +50,7 @@ function runtimeFiles(): string[] {
     });
 }
 
-const MODULE_FILES = ["index.js", "index.d.ts", "validator.js", "validator.d.ts", "README.md"];
+const MODULE_FILES = ["index.js", "index.d.ts", "validator.js", "README.md"];
 const REGISTRY_FILES = ["index.js", "index.d.ts", "package.json", "README.md"];
 const MANIFEST = ".modelgen-manifest.json";
 

@@ -1,7 +1,6 @@
 // Bad input, named: one error type that says the file, the place (line:column or JSON Pointer) and what was
 // expected. The generator and the package's `validate` both throw it; their CLIs print `message` alone (no stack)
 // and exit with `exitCode`.
-import { tokensOf } from "../validation/pointer.js";
 
 export class SpecError extends Error {
   readonly file: string;
@@ -27,10 +26,6 @@ export function systemErrorText(e: unknown): string {
   return String(e);
 }
 
-/** Keys of a JSON Pointer. */
-export function pointerKeys(ptr: string): string[] {
-  return tokensOf(ptr);
-}
 
 /** A command used wrongly (an unknown option value, no input): printed alone, exit 2. */
 export class UsageError extends Error {

@@ -8,9 +8,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { SpecError, pointerKeys, systemErrorText } from "./errors.js";
+import { SpecError, systemErrorText } from "./errors.js";
 import { escapeTerminal } from "./escape.js";
-import { pointerOf } from "../validation/pointer.js";
+import { pointerOf, tokensOf } from "../validation/pointer.js";
 import { closestIds } from "../registry/lookup.js";
 import type { ValidationIssue } from "../validation/issues.js";
 import { fileChunks } from "./inputs.js";
@@ -94,7 +94,7 @@ export async function loadRegistry(dir: string): Promise<ModelSource> {
 
 /** Deepest existing ancestor of a pointer that the locator knows (an issue may name a missing property). */
 function locateIssue(t: InputTask, issuePath: string): SourceLocation {
-  const keys = pointerKeys(issuePath);
+  const keys = tokensOf(issuePath);
   for (let n = keys.length; n >= 0; n--) {
     const ptr = pointerOf(keys.slice(0, n));
     const loc = t.locate(ptr);

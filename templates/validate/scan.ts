@@ -2,7 +2,8 @@
 // the separators of an array or of JSON Lines), counting lines as it goes; JSON.parse reads the task; json.ts
 // reads it again, with positions, only to place an issue or a syntax error. A 150 MB file of tasks is never held
 // whole.
-import { SpecError, pointerKeys } from "./errors.js";
+import { SpecError } from "./errors.js";
+import { tokensOf } from "../validation/pointer.js";
 import { describeJsonError, findDuplicateKey, nodeAt, parseJsonTree, type JsonNode } from "./json.js";
 
 /** A place in a file, 1-based. */
@@ -98,7 +99,7 @@ function locator(file: string, unit: Unit): (ptr: string) => SourceLocation | un
   let tree: JsonNode | undefined;
   return (ptr) => {
     tree ??= treeOf(file, unit);
-    let node = nodeAt(tree, pointerKeys(ptr));
+    let node = nodeAt(tree, tokensOf(ptr));
     // Point at the property's key where there is one: that is the line a person looks for.
     if (node?.parent?.type === "property") node = node.parent;
     return node ? positionIn(unit.text, node.offset, unit) : undefined;

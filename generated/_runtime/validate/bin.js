@@ -4,15 +4,6 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-// templates:validation/pointer.js
-var escapeToken = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
-var unescapeToken = (token) => token.replace(/~1/g, "/").replace(/~0/g, "~");
-var pointerOf = (keys) => keys.map((k) => `/${escapeToken(k)}`).join("");
-function tokensOf(pointer) {
-  if (pointer === "" || pointer === "#") return [];
-  return pointer.replace(/^#/, "").split("/").slice(1).map(unescapeToken);
-}
-
 // templates:validate/errors.js
 var SpecError = class extends Error {
   file;
@@ -33,9 +24,6 @@ var SpecError = class extends Error {
 function systemErrorText(e) {
   if (e instanceof Error) return "code" in e && typeof e.code === "string" ? e.code : e.message;
   return String(e);
-}
-function pointerKeys(ptr) {
-  return tokensOf(ptr);
 }
 var UsageError = class extends Error {
   exitCode = 2;
@@ -287,6 +275,15 @@ ${rs
 import { existsSync as existsSync2 } from "node:fs";
 import path2 from "node:path";
 import { pathToFileURL } from "node:url";
+
+// templates:validation/pointer.js
+var escapeToken = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+var unescapeToken = (token) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+var pointerOf = (keys) => keys.map((k) => `/${escapeToken(k)}`).join("");
+function tokensOf(pointer) {
+  if (pointer === "" || pointer === "#") return [];
+  return pointer.replace(/^#/, "").split("/").slice(1).map(unescapeToken);
+}
 
 // templates:registry/lookup.js
 function distance(a, b) {
@@ -580,7 +577,7 @@ function locator(file, unit) {
   let tree;
   return (ptr) => {
     tree ??= treeOf(file, unit);
-    let node = nodeAt(tree, pointerKeys(ptr));
+    let node = nodeAt(tree, tokensOf(ptr));
     if (node?.parent?.type === "property") node = node.parent;
     return node ? positionIn(unit.text, node.offset, unit) : void 0;
   };
@@ -844,7 +841,7 @@ async function loadRegistry(dir) {
   };
 }
 function locateIssue(t, issuePath) {
-  const keys = pointerKeys(issuePath);
+  const keys = tokensOf(issuePath);
   for (let n = keys.length; n >= 0; n--) {
     const ptr = pointerOf(keys.slice(0, n));
     const loc = t.locate(ptr);

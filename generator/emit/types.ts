@@ -7,7 +7,7 @@
 import { rulePointerText } from "../errors.js";
 import { modeCube } from "../ir/modes.js";
 import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
-import { pathId, pathLabel, placeId, placeLabel, placeWords, presenceKey } from "../ir/path.js";
+import { pathId, pathLabel, placeLabel, placeWords, presenceKey } from "../ir/path.js";
 import { OTHER } from "../ir/types.js";
 import type { Cube, Decl, FactDecl, Json, ModeDecl, ModelIR, ObjectDecl, Path, PresenceVariable, RelationDecl, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
 
@@ -116,22 +116,24 @@ function forbiddenType(decl: Declarations, path: Path): string {
   return `Forbidden<${decl.types.type(declared)}>`;
 }
 
-/** Type expressions for declarations, with a named interface for each object declaration, allocated once per place. */
+/**
+ * Type expressions for declarations, with a named interface for each object declaration (one node of the tree per
+ * object schema and place), named after its place when first referenced.
+ */
 class DeclaredTypes {
-  /** The interfaces referenced so far, in that order (the first object met at a place names it). */
+  /** The interfaces referenced so far, in that order. */
   readonly interfaces: { readonly name: string; readonly decl: ObjectDecl }[] = [];
-  private readonly byPlace = new Map<string, string>();
+  private readonly named = new Map<ObjectDecl, string>();
   /** Whether a mode forbids a property declared as a set of values somewhere (then the module declares Forbidden). */
   usesForbidden = false;
 
   constructor(private readonly names: Names) {}
 
   private interfaceFor(decl: ObjectDecl): string {
-    const key = placeId(decl.place);
-    const known = this.byPlace.get(key);
+    const known = this.named.get(decl);
     if (known !== undefined) return known;
     const name = this.names.take(pascal(placeWords(decl.place)) || "Object", "Task");
-    this.byPlace.set(key, name);
+    this.named.set(decl, name);
     this.interfaces.push({ name, decl });
     return name;
   }

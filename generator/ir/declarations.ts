@@ -32,12 +32,16 @@ export function docLines(schema: Schema | undefined): string[] {
  */
 export function declareTask(task: SchemaObject, split: CaseSplit, limit: number, words: ModeWords = { modeNames: [], ruleMessages: [] }): ObjectDecl {
   const walk = new Walk(limit);
-  return walk.object(task, [], walk.rules(task, split, words));
+  return walk.object(task, [], walk.rules(task, [], split, words));
 }
 
 class Walk {
-  /** Declarations made, by schema and place: a schema met again at the same place is one node. */
-  private readonly made = new WeakMap<object, Map<string, Decl>>();
+  /**
+   * Declarations made, by place: a schema met again at the same place (the same object, or one of the same canonical
+   * JSON) is one node, one interface; different schemas at one place (two prefixItems, the items of two
+   * alternatives) are two. Canonical JSON is only made where a place has met another schema.
+   */
+  private readonly made = new Map<string, { readonly schema: SchemaObject; readonly decl: Decl; json?: string }[]>();
   /** Case splits made, by the object schema's canonical JSON: equal objects (items of two arrays) split once. */
   private readonly splits = new Map<string, CaseSplit>();
 
@@ -49,10 +53,13 @@ class Walk {
     if (schema === false) return NEVER;
     if (!isPlain(schema)) return UNKNOWN;
     const id = placeId(place);
-    let byPlace = this.made.get(schema);
-    if (!byPlace) this.made.set(schema, (byPlace = new Map()));
-    const known = byPlace.get(id);
-    if (known) return known;
+    const here = this.made.get(id) ?? [];
+    let known = here.find((m) => m.schema === schema);
+    if (!known && here.length) {
+      const json = stableStringify(schema);
+      known = here.find((m) => (m.json ??= stableStringify(m.schema)) === json);
+    }
+    if (known) return known.decl;
     const ctx = this.context(place);
     let decl: Decl = UNKNOWN;
     for (const f of FAMILIES) {
@@ -62,7 +69,8 @@ class Walk {
         break;
       }
     }
-    byPlace.set(id, decl);
+    here.push({ schema, decl });
+    this.made.set(id, here);
     return decl;
   }
 
@@ -71,7 +79,7 @@ class Walk {
     const ctx: DeclContext = {
       path: place,
       decl: (s, p) => this.decl(s, p),
-      object: (s, p) => this.object(s, p, isLocalPlace(p) ? this.localRules(s) : null),
+      object: (s, p) => this.object(s, p, isLocalPlace(p) ? this.localRules(s, p) : null),
       kind: (kind, schema) => {
         for (const f of FAMILIES) {
           const d = f.typescript.kinds?.[kind];
@@ -99,22 +107,26 @@ class Walk {
   }
 
   /** The rules of an object the task-level split cannot reach, split on their own; null when they allow every combination. */
-  private localRules(schema: SchemaObject): RulesDecl | null {
+  private localRules(schema: SchemaObject, place: Place): RulesDecl | null {
     const key = stableStringify(schema);
     let split = this.splits.get(key);
     if (!split) this.splits.set(key, (split = caseSplit(schema, { limit: this.limit })));
     if (!split.rules.length || split.groups.every((g) => g.cubes.length <= 1 && g.cubes.every((c) => c.size === 0))) return null;
-    return this.rules(schema, split, null);
+    return this.rules(schema, place, split, null);
   }
 
-  /** An object's rules with what their modes read: the declared type at each place a variable names, the modes' facts. */
-  rules(schema: SchemaObject, split: CaseSplit, words: ModeWords | null): RulesDecl {
+  /**
+   * The rules of the object `schema` at `place`, with what their modes read: the declared type at each place a
+   * variable names (its path is from the object; the declaration is made where it stands in the task, the same node
+   * as the object's own property there), and the modes' facts.
+   */
+  rules(schema: SchemaObject, place: Place, split: CaseSplit, words: ModeWords | null): RulesDecl {
     const declared = new Map<string, Decl>();
     for (const group of split.groups)
       for (const v of group.vars.values()) {
         if (v.kind === "opaque") continue;
         const id = pathId(v.path);
-        if (!declared.has(id)) declared.set(id, this.decl(declaredAt(schema, v.path), v.path));
+        if (!declared.has(id)) declared.set(id, this.decl(declaredAt(schema, v.path), [...place, ...v.path]));
       }
     return { split, groups: modeGroups(split, branchTitles(schema), words), declared };
   }

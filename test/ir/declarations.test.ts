@@ -98,6 +98,29 @@ describe("declareTask", () => {
     expect(merged?.properties.map((p) => p.name)).toEqual(["kind", "a", "b"]);
   });
 
+  test("different objects at one place are two nodes; the same object met there again is one", () => {
+    const a = obj({ a: str() });
+    const root = declare(obj({ pair: { type: "array", prefixItems: [a, obj({ b: str() }), { ...a }] } }));
+    const pair = root.properties[0]?.type;
+    if (pair?.kind !== "tuple") throw new Error(`not a tuple: ${JSON.stringify(pair)}`);
+    const [first, second, third] = pair.prefix;
+    expect(first).not.toBe(second);
+    expect(first).toBe(third);
+    expect([first, second].map((d) => d?.kind === "object" && d.place)).toEqual([
+      ["pair", ITEMS],
+      ["pair", ITEMS],
+    ]);
+  });
+
+  test("a nested object's rules read each declaration where it stands in the task, the node of the object's own property", () => {
+    const item = { ...obj({ size: obj({ h: int() }), k: str() }), allOf: [{ if: { required: ["k"] }, then: { required: ["size"] } }] };
+    const root = declare(obj({ size: obj({ w: int() }, { required: ["w"] }), list: { type: "array", items: item } }));
+    const [local] = withRules(root);
+    const declared = local?.rules?.declared.get(pathId(["size"]));
+    expect(declared).toBe(local?.properties.find((p) => p.name === "size")?.type);
+    expect(declared?.kind === "object" && declared.place).toEqual(["list", ITEMS, "size"]);
+  });
+
   test("prefixItems and nested arrays are followed", () => {
     expect(withRules(declare(obj({ pair: { type: "array", prefixItems: [str(), { type: "array", items: exclusive() }] } })))).toHaveLength(1);
   });

@@ -1,0 +1,89 @@
+// Different object schemas that stand at one place of the task: the two prefixItems of a pair, the items of two
+// array alternatives, and a nested object of an array item whose own rules name it (its place from the item, "size",
+// is also the place of a root property "size"). Each must be typed by its own interface: they once shared the first
+// one met there, so `pair: [{a}, {b}]`, `alt: [{d}]` and an item's `size: {h}` were rejected by tsc though valid.
+// Every payload of a grid is judged by the reference validator (JSON Schema 2020-12); every one it accepts must
+// compile as the module's Task. One generate(), one tsc.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Validator } from "@cfworker/json-schema";
+import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
+import { generateAll, tsLiteral } from "../conformance/generate-all.js";
+import { typeCheck } from "../helpers/tsc.js";
+
+const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, required });
+const task = {
+  properties: {
+    pair: { type: "array", prefixItems: [object({ a: { type: "string" } }, ["a"]), object({ b: { type: "integer" } }, ["b"])], items: false },
+    alt: { oneOf: [{ type: "array", items: object({ c: { type: "string" } }, ["c"]) }, { type: "array", items: object({ d: { type: "integer" } }, ["d"]) }] },
+    size: object({ w: { type: "integer" } }, ["w"]),
+    list: {
+      type: "array",
+      items: { ...object({ size: object({ h: { type: "integer" } }), k: { type: "string" } }), allOf: [{ if: { required: ["k"] }, then: { required: ["size"] } }] },
+    },
+  },
+};
+const client = { taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: "test:shared-places@1" };
+
+const pairs = [undefined, [], [{ a: "x" }], [{ a: "x" }, { b: 1 }], [{ b: 1 }], [{ a: "x" }, { a: "y" }]];
+const alts = [undefined, [], [{ c: "x" }], [{ d: 1 }], [{ c: "x" }, { d: 1 }]];
+const lists = [undefined, [{ k: "x", size: { h: 1 } }], [{ k: "x" }], [{ size: { w: 1 } }], [{ k: "x", size: { w: 1, h: 2 } }]];
+const sizes = [undefined, { w: 1 }, { h: 1 }];
+const grid: Record<string, unknown>[] = [];
+for (const pair of pairs)
+  for (const alt of alts)
+    for (const list of lists)
+      for (const size of sizes) grid.push({ ...client, ...(pair && { pair }), ...(alt && { alt }), ...(list && { list }), ...(size && { size }) });
+
+interface Case {
+  payload: unknown;
+  valid: boolean;
+  file: string;
+}
+const work = mkdtempSync(path.join(os.tmpdir(), "modelgen-shared-places-"));
+const cases: Case[] = [];
+let diagnostics: ReturnType<typeof typeCheck> = [];
+
+beforeAll(async () => {
+  const spec = runwareSpec(task, { model: client.model });
+  const result = await generateAll(writeSpecs({ "m.json": spec }), path.join(work, "out"), path.join(work, "cache"));
+  expect(result.rejected).toEqual([]);
+  const reference = new Validator(spec.components.schemas.RequestBody.items as object, "2020-12", false);
+  const virtual: Record<string, string> = {};
+  grid.forEach((payload, i) => {
+    const file = path.join(work, "types", `p${i}.ts`);
+    virtual[file] = `import type { Task } from ${JSON.stringify(path.join(result.out, "m", "index.js"))};\nexport const t: Task = ${tsLiteral(payload)};\n`;
+    cases.push({ payload, valid: reference.validate(payload).valid, file });
+  });
+  diagnostics = typeCheck([], virtual);
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const errorsOf = (c: Case) => diagnostics.filter((d) => d.file === c.file).map((d) => d.message.split("\n")[0]!);
+
+describe("object schemas that share a place", () => {
+  test("the grid holds valid and invalid payloads", () => {
+    expect(cases.length).toBe(6 * 5 * 5 * 3);
+    expect(cases.filter((c) => c.valid).length).toBeGreaterThanOrEqual(50);
+    expect(cases.filter((c) => !c.valid).length).toBeGreaterThanOrEqual(50);
+  });
+
+  test("every payload the reference accepts compiles as Task", () => {
+    const unsound = cases.filter((c) => c.valid && errorsOf(c).length > 0);
+    expect(unsound.map((c) => ({ payload: c.payload, errors: errorsOf(c) }))).toEqual([]);
+  });
+
+  test("a payload that breaks an object's own requirement does not compile", () => {
+    const broken = [{ pair: [{ b: 1 }] }, { alt: [{ c: "x" }, { d: 1 }] }, { size: { h: 1 } }, { list: [{ k: "x" }] }].map((p) => cases.find((c) => JSON.stringify(c.payload) === JSON.stringify({ ...client, ...p })));
+    for (const c of broken) {
+      expect(c?.valid).toBe(false);
+      expect(c && errorsOf(c).length).toBeGreaterThan(0);
+    }
+  });
+
+  test("the generated module itself type-checks", () => {
+    expect(diagnostics.filter((d) => !cases.some((c) => c.file === d.file)).map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
+  });
+});

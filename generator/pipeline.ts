@@ -421,11 +421,26 @@ class WorkerPool {
     return out;
   }
 
-  /** Files formatted in one worker (its prettier warm, its statements remembered). */
+  /**
+   * Files formatted in the workers (their prettier warm, their statements remembered), dealt largest first to the
+   * least loaded: the registry's index.js, index.d.ts and package.json are each a few large statements.
+   */
   async format(files: Files): Promise<Files> {
-    const m = await this.ask(this.lanes[0]!, { format: files });
-    if (!("formatted" in m)) throw new Error("modelgen: a worker answered a format request with something else");
-    return m.formatted;
+    const shares: { files: Record<string, string>; size: number }[] = this.lanes.map(() => ({ files: {}, size: 0 }));
+    for (const [rel, text] of Object.entries(files).sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))) {
+      const share = shares.reduce((min, s) => (s.size < min.size ? s : min));
+      share.files[rel] = text;
+      share.size += text.length;
+    }
+    const answers = await Promise.all(shares.map((share, i) => (Object.keys(share.files).length ? this.ask(this.lanes[i]!, { format: share.files }) : null)));
+    const out: Record<string, string> = {};
+    for (const m of answers) {
+      if (m === null) continue;
+      if (!("formatted" in m)) throw new Error("modelgen: a worker answered a format request with something else");
+      Object.assign(out, m.formatted);
+    }
+    // In the order the files were given (the output's object order is the registry's, as on the main thread).
+    return Object.fromEntries(Object.keys(files).map((rel) => [rel, out[rel]!]));
   }
 
   close(): void {

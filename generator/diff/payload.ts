@@ -37,6 +37,7 @@ export function setAt(node: Json, path: Place, value: Json, root: SchemaObject, 
   const declared = schemaAt(root, path.slice(0, i + 1));
   const blank = (): Json => (i === path.length - 1 ? value : sampleValue({ ...declared, examples: undefined, default: undefined }));
   if (typeof step !== "string") {
+    if (step !== ITEMS) return node; // a place inside one alternative is not edited
     const list: readonly Json[] = Array.isArray(node) ? (node as readonly Json[]) : [];
     const first = list.length ? (list[0] as Json) : blank();
     return [setAt(first, path, value, root, i + 1), ...list.slice(1)];
@@ -50,7 +51,7 @@ export function setAt(node: Json, path: Place, value: Json, root: SchemaObject, 
 export function deleteAt(node: Json, path: Place, i = 0): Json {
   const step = path[i];
   if (step === undefined) return node;
-  if (typeof step !== "string") return Array.isArray(node) && node.length ? [deleteAt(node[0] as Json, path, i + 1), ...node.slice(1)] : node;
+  if (typeof step !== "string") return step === ITEMS && Array.isArray(node) && node.length ? [deleteAt(node[0] as Json, path, i + 1), ...node.slice(1)] : node;
   if (!isPlain(node) || !Object.prototype.hasOwnProperty.call(node, step)) return node;
   const obj = node as JsonObject;
   if (i === path.length - 1) {

@@ -65,7 +65,7 @@ function tablesOf(rule: Rule): { tables: Table[]; masked: unknown } {
 }
 
 /**
- * A formula's value on a payload (analyze/evaluate.ts, the rules' one evaluator, with every variable bound to what
+ * A formula's value on a payload (rules/evaluate.ts, the rules' one evaluator, with every variable bound to what
  * the payload holds): undefined when it depends on a check the formulas do not model (an opaque atom).
  */
 export function verdictOn(f: Formula, payload: Json): boolean | undefined {

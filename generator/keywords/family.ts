@@ -1,7 +1,7 @@
 // What one family of JSON Schema keywords brings to each stage, in one object (like Ajv's vocabularies, where a
 // keyword's code and its error live together): how it becomes formula atoms (rules/formula.ts), the type it
 // declares (ir/declarations.ts; emit/types.ts prints it), its words (templates/validation/words.ts, shared with the
-// runtime; describe.ts) and a value that satisfies it (analyze/witness.ts). The families are listed in keywords/index.ts.
+// runtime; rules/describe.ts) and a value that satisfies it (analyze/witness.ts). The families are listed in keywords/index.ts.
 import type { Place } from "../ir/path.js";
 import type { ConstraintKeyword, Predicate, WORDS } from "../../templates/validation/words.js";
 import type { Decl, Formula, Json, JsonType, ObjectDecl, Opaque, Path, Schema, SchemaObject } from "../ir/types.js";

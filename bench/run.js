@@ -437,7 +437,7 @@ results.types = await section("types", () => {
 results.validator = await section("validator", async () => {
   const { loadSpec } = await import("../dist/generator/load/spec.js");
   const { normalize } = await import("../dist/generator/normalize/index.js");
-  const { ajvOptions } = await import("../dist/generator/emit/validator.js");
+  const { ajvOptions } = await import("../dist/generator/compile/validator.js");
   const dir = path.join(OUT, "validator");
   mkdirSync(dir, { recursive: true });
   // The schema the generated validator was compiled from: the task after the overlay and normalize().

@@ -5,7 +5,7 @@
 //   findSpecFiles → SpecEntry[]
 //   loadSpec      SpecEntry → LoadedSpec                      (load/: read, overlays, the provider (providers/), $ref bundling, the task schema)
 //   buildIR       LoadedSpec → ModelIR                        (normalize/; rules/: formulas, case split, messages; ir/: declarations)
-//   compile       ModelIR → InProcessValidator                (emit/validator: Ajv, once per spec)
+//   compile       ModelIR → InProcessValidator                (compile/validator: Ajv, once per spec)
 //   analyzeModel  ModelIR × InProcessValidator → AnalyzedIR   (analyze/: lint, example verdicts)
 //   emitModule    AnalyzedIR → files                          (emit/: types, validator, client, README page)
 //   formatFiles   files → files                               (format/: prettier)
@@ -33,7 +33,7 @@ import * as runtimeIssues from "../templates/validation/issues.js";
 import { formats as runtimeFormats } from "../templates/validation/formats.js";
 import { formatFiles } from "./format/prettier.js";
 import { emitIndexReadme } from "./emit/readme.js";
-import { compileValidator } from "./emit/validator.js";
+import { compileValidator } from "./compile/validator.js";
 import { withManifest } from "./write/write.js";
 import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
 import type { AjvError, ExtraRule, RuleMessage, ValidationIssue } from "../templates/validation/issues.js";

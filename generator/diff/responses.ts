@@ -3,7 +3,7 @@
 // field never is.
 import Ajv2020Module from "ajv/dist/2020.js";
 import { sampleValue } from "../analyze/witness.js";
-import { ajvOptions } from "../emit/validator.js";
+import { ajvOptions } from "../compile/validator.js";
 import { isPlain } from "../json.js";
 import { mapSchema } from "../normalize/walk.js";
 import { pathPointer, pathText } from "./payload.js";

@@ -12,7 +12,7 @@ import { describeRules, describeAlternatives } from "../rules/describe.js";
 import { isPlain } from "../json.js";
 import { deepFreeze } from "./freeze.js";
 import { providerNamed } from "../providers/index.js";
-import { checkSchemaShape } from "../emit/validator.js";
+import { checkSchemaShape } from "../compile/validator.js";
 import type {
   CaseSplit,
   Delivery,

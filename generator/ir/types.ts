@@ -535,7 +535,7 @@ export interface AnalyzedIR extends ModelIR {
   readonly modeWitnesses: ReadonlyMap<string, Json>;
 }
 
-/** The generated validator, run in this process (emit/validator compiles it once; the same code ships). */
+/** The generated validator, run in this process (compile/validator compiles it once; the same code ships). */
 export interface InProcessValidator {
   /** Schema and x-modelgen-rules both pass. */
   check(payload: unknown): boolean;

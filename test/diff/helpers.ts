@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import Ajv2020Module from "ajv/dist/2020.js";
-import { ajvOptions } from "../../generator/emit/validator.js";
+import { ajvOptions } from "../../generator/compile/validator.js";
 import { runtimeModules } from "../../generator/pipeline.js";
 import type { DiffReport } from "../../generator/diff/types.js";
 

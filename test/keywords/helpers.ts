@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { translate } from "../../generator/rules/formula.js";
 import { sampleValue } from "../../generator/analyze/witness.js";
 import { emitTypes } from "../../generator/emit/types.js";
-import { ajvOptions } from "../../generator/emit/validator.js";
+import { ajvOptions } from "../../generator/compile/validator.js";
 import { formats } from "../../templates/validation/formats.js";
 import { WORDS, type ConstraintKeyword } from "../../templates/validation/words.js";
 import { modelIR, obj, p } from "../helpers/ir.js";

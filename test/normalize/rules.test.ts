@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { normalize, normalizeRules } from "../../generator/normalize/index.js";
-import { ajvOptions } from "../../generator/emit/validator.js";
+import { ajvOptions } from "../../generator/compile/validator.js";
 import { formats } from "../../templates/validation/formats.js";
 import type { SchemaObject } from "../../generator/ir/types.js";
 

@@ -8,7 +8,7 @@ type Schema = Record<string, unknown>;
 export type Place = readonly [string] | readonly [string, string];
 
 // Not "": the generated validator is Ajv's code, and Ajv 8.20 compiles `required: [..., ""]` (without allErrors) to
-// `… && (missing = "")`, which is falsy, so a missing "" is never reported. A validator bug, left for emit/validator.
+// `… && (missing = "")`, which is falsy, so a missing "" is never reported. A validator bug, left for compile/validator.
 export const NAMES = [
   "a", "b", "a.b", "b.a", "a/b", "~0", "~1", "a~b", "__proto__", "constructor", "toString", "x y", " a", "q\"uote", "it's",
   "has:a", "[]", "*", "0", "Task", "TaskCommon", "TaskInput", "TaskMode", "Result", "ClientOptions", "RunwareClient",

@@ -2,7 +2,7 @@
 // each payload the verdict a 3.0 reader gives the input.
 import { expect } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { ajvOptions } from "../../../generator/emit/validator.js";
+import { ajvOptions } from "../../../generator/compile/validator.js";
 import { formats } from "../../../templates/validation/formats.js";
 import type { OpenApi30Rule } from "../../../generator/normalize/openapi-3.0/index.js";
 import type { SchemaObject } from "../../../generator/ir/types.js";

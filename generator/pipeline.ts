@@ -6,7 +6,7 @@
 //   loadSpec      SpecEntry → LoadedSpec                      (load/: read, overlays, the provider (providers/), $ref bundling, the task schema)
 //   buildIR       LoadedSpec → ModelIR                        (normalize/; rules/: formulas, case split, messages; ir/: declarations)
 //   compile       ModelIR → InProcessValidator                (compile/validator: Ajv, once per spec)
-//   analyzeModel  ModelIR × InProcessValidator → AnalyzedIR   (analyze/: lint, example verdicts)
+//   analyzeModel  ModelIR × InProcessValidator → AnalyzedIR   (analyze/: lint, example verdicts, validator.js's code)
 //   emitModule    AnalyzedIR → files                          (emit/: types, validator, client, README page)
 //   formatFiles   files → files                               (format/: prettier)
 //   emitRegistry / emitIndexReadme over every model's record, then write/ (or --check)
@@ -22,7 +22,7 @@ import { readTextFile } from "./load/read.js";
 import { Cache, DEFAULT_CACHE_DIR, cachedFiles, hashOf, isCachedModel, isFiles, toCached } from "./cache.js";
 import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
-import { analyzeModel } from "./analyze/model.js";
+import { analyzeModel, lintModel } from "./analyze/model.js";
 import { emitModule, RUNTIME_DIR } from "./emit/module.js";
 import { emitRegistry } from "./emit/registry.js";
 import { DEFAULT_PACKAGE, type PackageConfig } from "./package/config.js";
@@ -153,7 +153,7 @@ export async function lint({ specs, overlays = [], limit = 64 }: GenerateOptions
   const out: LintReport[] = [];
   for (const entry of findSpecFiles(specs)) {
     const ir = buildIR(await loadSpec({ ...entry, overlays }), { limit, formats });
-    const { lint } = analyzeModel(ir, inProcessValidator(ir, formats, issuesModule));
+    const { lint } = lintModel(ir, inProcessValidator(ir, formats, issuesModule));
     out.push({ file: ir.meta.file, modelId: ir.meta.modelId, provider: ir.meta.provider, overlays: ir.meta.overlays, findings: lint.findings, witnesses: lint.witnesses });
   }
   return out;
@@ -324,7 +324,7 @@ export async function emitSpec(entry: SpecEntry, { overlays, limit, debug, packa
   const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
   const validator = inProcessValidator(ir, formats, issuesModule);
   const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
-  const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, validator, { packageName }));
+  const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, { packageName }));
   const record = {
     name: ir.meta.name,
     file: ir.meta.file,

@@ -1,19 +1,29 @@
 // ModelIR → AnalyzedIR: what takes the compiled validator. Lint (modes that can never be valid, vacuous
 // combinators, examples against their declared verdicts, each "possible" backed by a witness the validator
-// accepts) and the verdict on every request example, which the README page shows.
+// accepts), the verdict on every request example, which the README page shows, and the validator's code as it
+// ships, so that the emitters read nothing but the AnalyzedIR.
 import { checkExamples, lintTask } from "./lint.js";
 import { modeCube, modeKey } from "../ir/modes.js";
 import { witnessOf } from "./witness.js";
 import { deepFreeze } from "../ir/freeze.js";
-import type { AnalyzedIR, InProcessValidator, Json, ModelIR } from "../ir/types.js";
+import { runtimeImport } from "../layout.js";
+import type { AnalyzedIR, CheckedExample, InProcessValidator, Json, LintResult, ModelIR } from "../ir/types.js";
 
-export function analyzeModel(ir: ModelIR, validator: InProcessValidator): AnalyzedIR {
+/** Lint and the examples' verdicts: what `modelgen lint` needs (it ships no code, so none is made). */
+export function lintModel(ir: ModelIR, validator: InProcessValidator): { readonly lint: LintResult; readonly checkedExamples: readonly CheckedExample[] } {
   const checkedExamples = checkExamples(ir, validator.validateTask);
   const found = lintTask(ir, { check: validator.check, validate: validator.validateTask }, checkedExamples);
   // What the spec's dialect left unchecked (normalize/openapi-3.0) is said beside lint's own findings.
   const notes = (ir.dialectNotes ?? []).map((message) => ({ severity: "warning" as const, kind: "not-checked", message, pointers: [] }));
   const lint = notes.length ? { ...found, findings: [...found.findings, ...notes] } : found;
-  return deepFreeze({ ...ir, lint, checkedExamples, modeWitnesses: modeWitnesses(ir, validator) });
+  return { lint, checkedExamples };
+}
+
+export function analyzeModel(ir: ModelIR, validator: InProcessValidator): AnalyzedIR {
+  const { lint, checkedExamples } = lintModel(ir, validator);
+  // The compilation that decided lint and the examples is the one that ships (Ajv compiles each spec once).
+  const validatorCode = validator.standalone(runtimeImport(ir.meta.name, "validation/index.js"));
+  return deepFreeze({ ...ir, lint, checkedExamples, modeWitnesses: modeWitnesses(ir, validator), validatorCode });
 }
 
 /** A checked payload per mode (the README's snippets), from the mode's representative cube. */

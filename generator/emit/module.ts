@@ -9,18 +9,13 @@ import { providerNamed } from "../providers/index.js";
 import { isPlain } from "../json.js";
 import { mapSchema } from "../normalize/walk.js";
 import type { AnalyzedIR, ModelMeta, Provider, Schema, SchemaObject } from "../ir/types.js";
-import type { InProcessValidator } from "../ir/types.js";
+import { RUNTIME_DIR } from "../layout.js";
 
-export const RUNTIME_DIR = "_runtime";
+export { RUNTIME_DIR };
 
 /** index.d.ts's private alias of the runtime's type of the model's functions (RunwareModel<Task, …>). */
 const MODEL_FUNCTIONS = "ModelFunctions";
 
-/**
- * What emitModule needs of the compiled validator: the code that ships, and the in-process check that keeps
- * only README snippets the validator accepts.
- */
-export type ModuleValidator = Pick<InProcessValidator, "standalone">;
 
 /** What the pipeline records of an emitted module (besides its files). */
 export interface ModuleSummary {
@@ -78,17 +73,16 @@ function declaredNames(text: string): string[] {
 
 /**
  * The files of one model, paths relative to the output root. Reads only the AnalyzedIR (lint and example verdicts
- * included); of the validator, the standalone code that ships and the check that keeps README snippets valid.
+ * included, and validator.js's code as analyzeModel made it from the compilation it ran).
  */
-export async function emitModule(ir: AnalyzedIR, validator: ModuleValidator, { packageName }: { packageName?: string | undefined } = {}): Promise<EmittedModule> {
+export async function emitModule(ir: AnalyzedIR, { packageName }: { packageName?: string | undefined } = {}): Promise<EmittedModule> {
   const meta = ir.meta;
   const dir = meta.name;
   const up = path.posix.relative(dir, RUNTIME_DIR);
   const runtimeValidation = `${up}/validation/index.js`;
   const runtimeClient = `${up}/runtime/index.js`;
   const ruleMessages = ir.ruleMessages;
-  // The validator pipeline.ts compiled for analysis is the one that ships: Ajv compiles each spec once.
-  const validatorJs = validator.standalone(runtimeValidation);
+  const validatorJs = ir.validatorCode;
   const provider = providerNamed(meta.provider).module;
 
   // The functions are the runtime's (templates/validation/model.ts and the provider's model.ts), bound to this

@@ -533,6 +533,11 @@ export interface AnalyzedIR extends ModelIR {
    * presence facts and first value combination; "" for a model without rules), where one was found.
    */
   readonly modeWitnesses: ReadonlyMap<string, Json>;
+  /**
+   * validator.js as it ships, without its banner: minified ESM exporting `validate` (all errors) and `guard`
+   * (first error), importing the runtime's helpers relative to the model's folder.
+   */
+  readonly validatorCode: string;
 }
 
 /** The generated validator, run in this process (compile/validator compiles it once; the same code ships). */

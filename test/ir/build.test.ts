@@ -7,6 +7,7 @@ import { buildIR, declaredProperties } from "../../generator/ir/build.js";
 import { ITEMS, option } from "../../generator/ir/path.js";
 import { FrozenMap, deepFreeze } from "../../generator/ir/freeze.js";
 import { analyzeModel } from "../../generator/analyze/model.js";
+import { runtimeImport } from "../../generator/layout.js";
 import { modeCube, modeKey } from "../../generator/ir/modes.js";
 import { inProcessValidator, runtimeModules } from "../../generator/pipeline.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
@@ -151,6 +152,9 @@ describe("analyzeModel", () => {
       modes++;
     }
     expect(modes).toBe(ir.split.groups[0]!.variants.length);
+    // validator.js's code, from the compilation that decided the verdicts above, importing the model's runtime.
+    expect(analyzed.validatorCode).toContain(JSON.stringify(runtimeImport(ir.meta.name, "validation/index.js")));
+    expect(analyzed.validatorCode).toMatch(/\bguard\b/);
     expect(Object.isFrozen(analyzed)).toBe(true);
   });
 

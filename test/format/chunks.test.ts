@@ -5,6 +5,7 @@
 // (regular expressions, templates, braces inside strings and comments, a comment before a union's next member)
 // are checked the same way, and so is the cutter's refusal of what it cannot follow.
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../helpers/generated.js";
@@ -84,6 +85,68 @@ describe("the cutter", () => {
     expect(splitTopLevel("export const a = (1;\nexport const b = 1;\n")).toBeNull();
     await expect(formatText("export const a = (1;\n", "babel")).rejects.toThrow();
   });
+});
+
+describe("random files of tricky statements (fast-check, fixed seed)", () => {
+  // Text that can sit inside a string, a template, a comment: brackets, quotes, slashes, the marker's own words.
+  const piece = fc.constantFrom("{", "}", "(", ")", "[", "]", "'", '"', "`", "/", "*", "//", "/*", "${", "\\", " ", "x", "export ", "import ", ";", "@modelgen-format-cut", "|");
+  const text = fc.array(piece, { maxLength: 8 }).map((xs) => xs.join(""));
+  const jsString = text.map((t) => JSON.stringify(t));
+  const comment = text.map((t) => `/** ${t.replace(/\*\//g, "* /")} */`);
+  const expr = fc.oneof(
+    jsString,
+    text.map((t) => `\`${t.replace(/[`\\]/g, "").replace(/\$\{/g, "$ {")} \${ { k: ${JSON.stringify(t)} }.k } end\``),
+    fc.constantFrom("/[}{]\\/;\"'`/g.test(\"}\")", "a / 2 / /}/.source.length", "(x) => ({ y: x })", "[1, [2, { a: '}' }]]", "{ a: { b: [] } }"),
+    fc.array(jsString, { maxLength: 4 }).map((xs) => `[${xs.join(", ")}]`),
+  );
+  const tsType = fc.oneof(
+    jsString,
+    fc.constantFrom("string", "{ a: string; b?: number }", "Array<{ x: 1 }>", "(a: string) => void", "{\n}\n| { b: 1 }"),
+    fc.array(jsString, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(" | ")),
+  );
+  const separator = fc.constantFrom("\n", "\n\n", "\n\n\n", " // trailing\n", "\n// own line\n", "\n\n/* block */\n");
+  const jsStatement = (i: number) =>
+    fc.oneof(
+      expr.map((e) => `export const a${i} = ${e};`),
+      expr.map((e) => `export function f${i}(x) {\n  return ${e};\n}`),
+      expr.map((e) => `const b${i} = { k: ${e}, n: [${e}] };`),
+    );
+  const tsStatement = (i: number) =>
+    fc.oneof(
+      tsType.map((t) => `export type T${i} = ${t};`),
+      tsType.map((t) => `export interface I${i} {\nm: ${t};\n}`),
+      tsType.map((t) => `export declare function g${i}(x: ${t}): ${t};`),
+    );
+  const file = (statement: (i: number) => fc.Arbitrary<string>) =>
+    fc.integer({ min: 2, max: 7 }).chain((n) =>
+      fc.tuple(...Array.from({ length: n }, (_, i) => fc.tuple(fc.option(comment, { nil: "" }), statement(i), separator))).map((parts) => parts.map(([c, st, sep]) => `${c ? `${c}\n` : ""}${st}${sep}`).join("")),
+    );
+
+  for (const [name, parser, file_, statement] of [
+    ["JavaScript", "babel", "x.js", jsStatement],
+    ["declarations", "babel-ts", "x.d.ts", tsStatement],
+  ] as const) {
+    test(`${name}: statement by statement, the bytes of the whole file`, async () => {
+      let cases = 0;
+      let cut = 0;
+      await fc.assert(
+        fc.asyncProperty(file(statement), async (source) => {
+          let reference: string;
+          try {
+            reference = (await formatFilesWhole({ [file_]: source }))[file_]!;
+          } catch {
+            return; // not valid code (a generator's slip): nothing to compare
+          }
+          cases++;
+          if ((splitTopLevel(source)?.length ?? 0) > 1) cut++;
+          expect(await formatText(source, parser)).toBe(reference);
+        }),
+        { seed: 22, numRuns: 200 },
+      );
+      expect(cases).toBeGreaterThan(150);
+      expect(cut).toBeGreaterThan(100);
+    }, 120_000);
+  }
 });
 
 test("the fixture folders exist", () => {

@@ -136,18 +136,19 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     out.push("<details><summary>Request body</summary>", "", "```json", stringifyJson(ex.value, 2), "```", "", "</details>", "");
   }
 
-  out.push("## Usage, one snippet per mode", "", "Each snippet type-checks against this module (a test compiles them).", "");
   const provider = providerNamed(meta.provider);
   // A model without rules has one mode: any task (the empty cube).
   const groups = summary.groups.length ? summary.groups : [{ variants: [{ name: "Task", cube: new Map(), vars: new Map() }] }];
-  for (const g of groups) {
-    for (const v of g.variants) {
-      const input = snippetFor(ir, v.cube);
-      if (!input) continue;
-      // The snippet is fixed text around the payload's JSON: bidi and separator characters in it become \u escapes.
-      out.push(`### ${cell(v.name)}`, "", "```ts", ...provider.readme.snippet(moduleSpecifier(ir, packageName), input).map(escapeJsonText), "```", "");
-    }
-  }
+  const snippets = groups.flatMap((g) => g.variants.flatMap((v) => ((input) => (input ? [{ name: v.name, input }] : []))(snippetFor(ir, v.cube))));
+  const compiled = "Each snippet type-checks against this module (a test compiles them).";
+  out.push("## Usage, one snippet per mode", "", snippets.length > 1 ? `The first makes a client and runs its task; the others give their mode's task, run the same way. ${compiled}` : compiled, "");
+  const specifier = moduleSpecifier(ir, packageName);
+  snippets.forEach(({ name, input }, i) => {
+    // The client and the call are the same for every mode: written once, in the first snippet.
+    const lines = i === 0 ? provider.readme.snippet(specifier, input) : [`import type { TaskInput } from "${specifier}";`, "", `const ${provider.readme.inputName}: TaskInput = ${JSON.stringify(input, null, 2)};`];
+    // The snippet is fixed text around the payload's JSON: bidi and separator characters in it become \u escapes.
+    out.push(`### ${cell(name)}`, "", "```ts", ...lines.map(escapeJsonText), "```", "");
+  });
   return out.join("\n") + "\n";
 }
 

@@ -46,6 +46,8 @@ export interface ProviderReadme {
   delivery(meta: ModelMeta, inline: (text: string) => string): string;
   /** The payload a usage snippet shows, from a payload the validator accepts (e.g. without client-filled fields). */
   snippetInput(ir: AnalyzedIR, payload: Json): Json;
+  /** The name of the snippet's TaskInput constant ("task", "input"…): the other modes' snippets declare only it. */
+  readonly inputName: string;
   /** The lines of a usage snippet (inside a ```ts fence) that import from `specifier` and send `input`. */
   snippet(specifier: string, input: Json): string[];
 }

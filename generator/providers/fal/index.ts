@@ -50,6 +50,7 @@ export const fal: Provider = {
   },
   readme: {
     delivery: () => "queue: submit, then follow the status or receive a webhook",
+    inputName: "input",
     snippetInput: (_ir, payload) => payload,
     snippet: (specifier, input) => [
       `import { createClient, type TaskInput } from "${specifier}";`,

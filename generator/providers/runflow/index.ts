@@ -52,6 +52,7 @@ export const runflow: Provider = {
   },
   readme: {
     delivery: () => "runs: create, then poll or callback",
+    inputName: "body",
     snippetInput: (_ir, payload) => payload,
     snippet: (specifier, input) => [
       `import { createClient, type TaskInput } from "${specifier}";`,

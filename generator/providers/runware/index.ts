@@ -57,6 +57,7 @@ export const runware: Provider = {
   },
   readme: {
     delivery: (meta, inline) => meta.deliveryMethods.map((d) => `${inline(d)}${d === meta.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated",
+    inputName: "task",
     snippetInput: (ir, payload) => (isPlain(payload) ? (Object.fromEntries(Object.entries(payload).filter(([k]) => !ir.meta.clientFilled.includes(k))) as Json) : payload),
     snippet: (specifier, input) => [
       `import { createClient, type TaskInput } from "${specifier}";`,

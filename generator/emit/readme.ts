@@ -3,13 +3,10 @@
 // validateTask uses (templates/validation/words.ts), lint findings, the spec's examples with their verdicts, and
 // a type-checked snippet per mode. GitHub-flavoured Markdown, deterministic.
 import { modeKey } from "../ir/modes.js";
-import { alternativesPredicate } from "../keywords/alternatives.js";
 import { rulePointerText } from "../errors.js";
 import { escapeJsonText, markdownCell, markdownCode, markdownParagraph, stringifyJson } from "../text/escape.js";
-import { declaredLiterals } from "../keywords/const-enum.js";
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
-import { mustText, predicatesOf, type ConstraintKeyword, type Predicate } from "../../templates/validation/words.js";
-import type { AnalyzedIR, Cube, Json, PropertyIR, Schema, SchemaObject, Variable } from "../ir/types.js";
+import type { AnalyzedIR, Cube, Json, PropertyIR, SchemaObject, Variable } from "../ir/types.js";
 import type { TypesSummary } from "./types.js";
 import { providerNamed } from "../providers/index.js";
 
@@ -29,33 +26,6 @@ const TABLE_DEPTH = 4;
 /** A property's name in the table: nested ones as a.b, an array's items as a[].b (names as written). */
 const rowLabel = (place: PropertyIR["path"]): string =>
   place.map((s, i) => (typeof s !== "string" ? (s.step === "items" ? "[]" : "") : i === 0 ? s : `.${s}`)).join("");
-
-function typeText(s: Schema | undefined): string {
-  if (!isObject(s)) return "any";
-  const lits = declaredLiterals(s);
-  if (lits) return lits.map((v) => JSON.stringify(v)).join(" \\| ");
-  const t = typeof s.type === "string" ? s.type : s.type?.join(" or ");
-  if (t === "array") return `array of ${typeText(s.items)}`;
-  if (t) return t;
-  const bs = s.anyOf ?? s.oneOf;
-  if (Array.isArray(bs)) return [...new Set(bs.map(typeText))].join(" or ");
-  return "any";
-}
-
-/** The keywords the Constraints column shows (types and values have the Type column). */
-const CONSTRAINTS: readonly ConstraintKeyword[] = ["format", "pattern", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems"];
-
-/**
- * What a property's value must be, one constraint per line in validateTask's words ("must be at most 15"): the
- * message for a broken one is "<property> <these words> (got …)".
- */
-export function constraintWords(s: Schema): string[] {
-  if (!isObject(s)) return [];
-  const predicates: Predicate[] = predicatesOf(s, CONSTRAINTS);
-  const bs = s.anyOf ? { kind: "anyOf" as const, branches: s.anyOf } : s.oneOf ? { kind: "oneOf" as const, branches: s.oneOf } : null;
-  if (bs && bs.branches.every((x) => isObject(x) && x.format)) predicates.push(alternativesPredicate(bs.kind, bs.branches));
-  return predicates.map((p) => mustText([p]));
-}
 
 /** The import path of a model's module: the package's name (modelgen.config.json) and the model's folder. */
 function moduleSpecifier(ir: AnalyzedIR, packageName: string): string {
@@ -115,9 +85,10 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   for (const r of ir.properties) {
     if (r.depth > TABLE_DEPTH) continue;
     const s: SchemaObject = isObject(r.schema) ? r.schema : {};
-    const type = typeText(s);
+    // A set of values: each value's JSON text in code, between escaped pipes (so is any text holding a pipe).
+    const type = r.typeWords.join(" \\| ");
     const description = s.title && s.description ? `${s.title}: ${s.description.split("\n")[0]}` : (s.title ?? s.description?.split("\n")[0] ?? "");
-    out.push(`| ${code(rowLabel(r.path))} | ${type.includes("\\|") ? type.split(" \\| ").map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${constraintWords(s).map(cell).join("<br>")} | ${cell(description)} |`);
+    out.push(`| ${code(rowLabel(r.path))} | ${type.includes("\\|") ? r.typeWords.map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${r.constraints.map(cell).join("<br>")} | ${cell(description)} |`);
   }
   out.push("");
 

@@ -5,6 +5,7 @@
 import { fromOpenApi30, isOpenApi30, normalize } from "../normalize/index.js";
 import { caseSplit } from "../rules/case-split.js";
 import { declareTask } from "./declarations.js";
+import { constraintWords, typeWords } from "./property-words.js";
 import { SpecError } from "../errors.js";
 import { escapeToken, pointerOf, tokensOf } from "../../templates/validation/pointer.js";
 import { ITEMS, option, presenceKey, type Place } from "./path.js";
@@ -139,7 +140,7 @@ export function declaredProperties(task: SchemaObject): PropertyIR[] {
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const path = [...at, name];
       const p = `${ptr}/properties/${pointerOf([name]).slice(1)}`;
-      out.push({ path, depth, pointer: p, schema: sub, required: required.has(name) });
+      out.push({ path, depth, pointer: p, schema: sub, required: required.has(name), typeWords: typeWords(sub), constraints: constraintWords(sub) });
       if (!isPlain(sub)) continue;
       if (isPlain(sub.properties)) visit(sub, path, p, depth + 1);
       const items = sub.items;

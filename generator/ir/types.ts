@@ -331,6 +331,10 @@ export interface PropertyIR {
   readonly path: Place;
   /** Objects between it and the task (0: a property of the task itself). */
   readonly depth: number;
+  /** Its type in words, in pieces: one per literal value where it is a set of values (ir/property-words.ts). */
+  readonly typeWords: readonly string[];
+  /** Its constraints in validateTask's words, one per line ("must be at most 15"). */
+  readonly constraints: readonly string[];
   /** JSON Pointer in the normalized task schema. */
   readonly pointer: string;
   readonly schema: Schema;

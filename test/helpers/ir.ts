@@ -3,6 +3,7 @@
 import { presenceKey, valueKey } from "../../generator/ir/path.js";
 import { caseSplit } from "../../generator/rules/case-split.js";
 import { declareTask } from "../../generator/ir/declarations.js";
+import { constraintWords, typeWords } from "../../generator/ir/property-words.js";
 import { translate } from "../../generator/rules/formula.js";
 import { has, implies } from "../../generator/keywords/algebra.js";
 import { deepFreeze } from "../../generator/ir/freeze.js";
@@ -60,6 +61,8 @@ export function modelIR(task: SchemaObject, { limit = 64, examples = [], ruleMes
   const properties: PropertyIR[] = Object.entries(task.properties ?? {}).map(([name, schema]) => ({
     path: [name],
     depth: 0,
+    typeWords: typeWords(schema),
+    constraints: constraintWords(schema),
     pointer: `/properties/${name}`,
     schema,
     required: required.has(name),

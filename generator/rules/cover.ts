@@ -22,16 +22,26 @@ function subsumes(a: Cube, b: Cube): boolean {
  * Coverage of assignments by a fixed list of cubes, for `minimize`: is every structural assignment extending `d`
  * covered by some cube (or impossible by declaration)? Splits `d` on the variables the cubes fix until each piece
  * is decided. Cubes and assignments are dense (variable index → domain index, -1 free); the answer depends on `d`
- * alone (a piece's relevant cubes are the list's cubes compatible with it), so it is memoized per list.
+ * alone (a piece's relevant cubes are the list's cubes compatible with it), so it is memoized per list. Sets of
+ * cubes are bitsets: per variable and value, the cubes compatible with it (made when first asked), and per
+ * variable the cubes that fix it, so that a piece's relevant cubes are a few word-wise ANDs instead of a pass over
+ * every cube (minimize asks thousands of pieces of a Wan-sized split's two hundred cubes).
  */
 class Coverage {
   private readonly order: Variable[];
   private readonly index = new Map<string, number>();
   /** Per variable: its domain, then any other value a cube holds (compared by identity, never split on). */
   private readonly values: Value[][];
-  private readonly cubes: { readonly pos: Int32Array; readonly val: Int32Array }[];
+  /** Per cube, per variable: the value index it fixes, or -1. */
+  private readonly fixed: Int32Array[];
   private readonly memo = new Map<string, boolean>();
-  private readonly all: number[];
+  /** 32-bit words per bitset of cubes. */
+  private readonly words: number;
+  private readonly all: Uint32Array;
+  /** Per variable: the cubes that fix it. */
+  private readonly fixers: Uint32Array[];
+  /** Per variable, per value index: the cubes that leave it free or fix it to that value. */
+  private readonly compat: Uint32Array[][];
 
   constructor(
     cubes: readonly Cube[],
@@ -41,24 +51,47 @@ class Coverage {
     this.order = [...vars.values()].filter((v) => v.kind !== "opaque");
     this.order.forEach((v, i) => this.index.set(v.key, i));
     this.values = this.order.map((v) => [...domainOf(v)]);
-    this.cubes = cubes.map((c) => {
-      const pos: number[] = [];
-      const val: number[] = [];
+    this.fixed = cubes.map((c) => {
+      const row = new Int32Array(this.order.length).fill(-1);
       for (const [k, v] of c) {
         const i = this.index.get(k);
         if (i === undefined) throw new Error("a cube fixes a variable that is not in the split");
-        pos.push(i);
-        val.push(this.valueIndex(i, v));
+        row[i] = this.valueIndex(i, v);
       }
-      return { pos: Int32Array.from(pos), val: Int32Array.from(val) };
+      return row;
     });
-    this.all = this.cubes.map((_, i) => i);
+    this.words = Math.ceil(cubes.length / 32);
+    this.all = new Uint32Array(this.words);
+    for (let ci = 0; ci < cubes.length; ci++) this.all[ci >>> 5]! |= 1 << (ci & 31);
+    this.fixers = this.order.map((_, i) => {
+      const bits = new Uint32Array(this.words);
+      this.fixed.forEach((row, ci) => {
+        if (row[i]! >= 0) bits[ci >>> 5]! |= 1 << (ci & 31);
+      });
+      return bits;
+    });
+    this.compat = this.order.map(() => []);
   }
 
   private valueIndex(i: number, v: Value): number {
     const vs = this.values[i]!;
     const at = vs.indexOf(v);
     return at >= 0 ? at : vs.push(v) - 1;
+  }
+
+  /** The cubes compatible with variable i holding value index a. */
+  private compatible(i: number, a: number): Uint32Array {
+    const row = this.compat[i]!;
+    let bits = row[a];
+    if (bits === undefined) {
+      bits = new Uint32Array(this.words);
+      this.fixed.forEach((f, ci) => {
+        const at = f[i]!;
+        if (at < 0 || at === a) bits![ci >>> 5]! |= 1 << (ci & 31);
+      });
+      row[a] = bits;
+    }
+    return bits;
   }
 
   covers(d: Cube): boolean {
@@ -71,7 +104,7 @@ class Coverage {
     return this.covered(dense, this.all);
   }
 
-  private covered(d: Int32Array, cubes: readonly number[]): boolean {
+  private covered(d: Int32Array, cubes: Uint32Array): boolean {
     const key = d.join(",");
     const known = this.memo.get(key);
     if (known !== undefined) return known;
@@ -80,36 +113,43 @@ class Coverage {
     return answer;
   }
 
-  private decide(d: Int32Array, cubes: readonly number[]): boolean {
+  private decide(d: Int32Array, cubes: Uint32Array): boolean {
     const get = (k: string): Value | undefined => {
       const i = this.index.get(k);
       const at = i === undefined ? -1 : d[i]!;
       return at < 0 ? undefined : this.values[i!]![at];
     };
     if (truthOf(this.background, get) === "false") return true;
-    const relevant: number[] = [];
-    let inside = false;
-    for (const ci of cubes) {
-      const { pos, val } = this.cubes[ci]!;
-      let compatible = true;
-      let fixed = true;
-      for (let j = 0; j < pos.length; j++) {
-        const at = d[pos[j]!]!;
-        if (at < 0) fixed = false;
-        else if (at !== val[j]) {
-          compatible = false;
+    // The relevant cubes: compatible with every value `d` fixes. One of them is inside `d` when it fixes no
+    // variable that `d` leaves free.
+    const relevant = cubes.slice();
+    const free = new Uint32Array(this.words);
+    for (let i = 0; i < d.length; i++) {
+      const at = d[i]!;
+      const bits = at < 0 ? this.fixers[i]! : this.compatible(i, at);
+      for (let w = 0; w < this.words; w++) {
+        if (at < 0) free[w]! |= bits[w]!;
+        else relevant[w]! &= bits[w]!;
+      }
+    }
+    let any = false;
+    for (let w = 0; w < this.words; w++) {
+      if (relevant[w] === 0) continue;
+      any = true;
+      if ((relevant[w]! & ~free[w]!) !== 0) return true;
+    }
+    if (!any) return false;
+    // Some relevant cube fixes a variable `d` leaves free (else one is inside): split on the first in branching order.
+    let split = -1;
+    for (let i = 0; i < d.length && split < 0; i++) {
+      if (d[i]! >= 0) continue;
+      const bits = this.fixers[i]!;
+      for (let w = 0; w < this.words; w++)
+        if ((relevant[w]! & bits[w]!) !== 0) {
+          split = i;
           break;
         }
-      }
-      if (!compatible) continue;
-      relevant.push(ci);
-      if (fixed) inside = true;
     }
-    if (relevant.length === 0) return false;
-    if (inside) return true;
-    // Some relevant cube fixes a variable `d` leaves free (else `inside`): split on the first in branching order.
-    let split = -1;
-    for (const ci of relevant) for (const p of this.cubes[ci]!.pos) if (d[p]! < 0 && (split < 0 || p < split)) split = p;
     if (split < 0) throw new Error("a cube fixes a variable that is not in the split");
     const size = domainOf(this.order[split]!).length;
     for (let value = 0; value < size; value++) {

@@ -75,9 +75,10 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     }
   });
 
-  out.push("## Rules in words", "", "The messages `validateTask` gives when a rule is broken:", "");
+  const noRules = ir.ruleMessages.length === 0 && ir.extraRules.length === 0;
+  out.push("## Rules in words", "", ...(noRules ? [] : ["The messages `validateTask` gives when a rule is broken:", ""]));
   for (const m of ir.ruleMessages) out.push(`- ${inlineCode(m.schemaPath)}: ${withPlaceholders(cell(m.message))}`);
-  if (ir.ruleMessages.length === 0 && ir.extraRules.length === 0) out.push("None beyond the properties' own types, values and bounds (their messages name the property and what it must be).");
+  if (noRules) out.push("None beyond the properties' own types, values and bounds (their messages name the property and what it must be).");
   for (const r of ir.extraRules) out.push(`- ${inlineCode(`x-modelgen-rules ${r.kind} ${r.paths.join(", ")}`)}: ${cell(r.message)}`);
   out.push("");
 
@@ -94,7 +95,8 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
 
   out.push("## Lint", "");
   const findings = ir.lint.findings;
-  if (findings.length === 0) out.push("No findings: every mode the rules describe can be used (each backed by a payload the validator accepts).", "");
+  // Without rules there are no modes to find unusable: the sentence about them would say nothing.
+  if (findings.length === 0) out.push(summary.groups.length ? "No findings: every mode the rules describe can be used (each backed by a payload the validator accepts)." : "No findings.", "");
   else for (const f of findings) out.push(`- **${f.severity}** (${f.kind}): ${cell(f.message)}`);
   if (findings.length) out.push("");
 

@@ -2,9 +2,18 @@
 // Schema Test Suite shows it is loose: no `urn:uuid:` prefix on uuid, RFC 3986 grammar for uri.
 // Each is a plain function so generated validators import them instead of compiling anything at run time.
 
-const PCHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})";
-const USERINFO = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*";
-const REG_NAME = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*";
+const HEX2 = "%[0-9A-Fa-f]{2}";
+/**
+ * RFC 3986's `*( chars / pct-encoded )`, written as `[chars]*(?:%HH[chars]*)*`: the same strings (% is never one of
+ * the chars), and a regular expression engine walks it without trying alternatives at each character (about
+ * twice as fast on a URL as `(?:[chars]|%HH)*`).
+ */
+const star = (chars: string) => `[${chars}]*(?:${HEX2}[${chars}]*)*`;
+/** One or more: `1*( chars / pct-encoded )`. */
+const plus = (chars: string) => `(?:[${chars}]|${HEX2})${star(chars)}`;
+const PCHAR = "A-Za-z0-9\\-._~!$&'()*+,;=:@";
+const USERINFO = star("A-Za-z0-9\\-._~!$&'()*+,;=:");
+const REG_NAME = star("A-Za-z0-9\\-._~!$&'()*+,;=");
 // IPv6 (RFC 3986 §3.2.2): eight 16-bit pieces, "::" for a run of zeros, an IPv4 address (no leading zeros) last.
 const H16 = "[0-9A-Fa-f]{1,4}";
 const DEC_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
@@ -21,12 +30,12 @@ const IPV6 = [
   `(?:(?:${H16}:){0,6}${H16})?::`,
 ].join("|");
 const IP_LITERAL = `\\[(?:${IPV6}|v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+)\\]`;
-const PATH_ABEMPTY = `(?:/${PCHAR}*)*`;
-const PATH_ABSOLUTE = `/(?:${PCHAR}+(?:/${PCHAR}*)*)?`;
-const PATH_ROOTLESS = `${PCHAR}+(?:/${PCHAR}*)*`;
-const PATH_NOSCHEME = `(?:[A-Za-z0-9\\-._~!$&'()*+,;=@]|%[0-9A-Fa-f]{2})+(?:/${PCHAR}*)*`;
-const QUERY = `(?:\\?(?:${PCHAR}|[/?])*)?`;
-const FRAGMENT = `(?:#(?:${PCHAR}|[/?])*)?`;
+const PATH_ABEMPTY = `(?:/${star(PCHAR)})*`;
+const PATH_ABSOLUTE = `/(?:${plus(PCHAR)}(?:/${star(PCHAR)})*)?`;
+const PATH_ROOTLESS = `${plus(PCHAR)}(?:/${star(PCHAR)})*`;
+const PATH_NOSCHEME = `${plus("A-Za-z0-9\\-._~!$&'()*+,;=@")}(?:/${star(PCHAR)})*`;
+const QUERY = `(?:\\?${star(`${PCHAR}/?`)})?`;
+const FRAGMENT = `(?:#${star(`${PCHAR}/?`)})?`;
 const SCHEME = "[A-Za-z][A-Za-z0-9+\\-.]*:";
 
 /** The uri and uri-reference grammars, with `host` as the authority's host. */

@@ -1,7 +1,10 @@
 // templates:validation/formats.js
-var PCHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})";
-var USERINFO = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*";
-var REG_NAME = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*";
+var HEX2 = "%[0-9A-Fa-f]{2}";
+var star = (chars) => `[${chars}]*(?:${HEX2}[${chars}]*)*`;
+var plus = (chars) => `(?:[${chars}]|${HEX2})${star(chars)}`;
+var PCHAR = "A-Za-z0-9\\-._~!$&'()*+,;=:@";
+var USERINFO = star("A-Za-z0-9\\-._~!$&'()*+,;=:");
+var REG_NAME = star("A-Za-z0-9\\-._~!$&'()*+,;=");
 var H16 = "[0-9A-Fa-f]{1,4}";
 var DEC_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
 var LS32 = `(?:${H16}:${H16}|${DEC_OCTET}(?:\\.${DEC_OCTET}){3})`;
@@ -17,12 +20,12 @@ var IPV6 = [
   `(?:(?:${H16}:){0,6}${H16})?::`,
 ].join("|");
 var IP_LITERAL = `\\[(?:${IPV6}|v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+)\\]`;
-var PATH_ABEMPTY = `(?:/${PCHAR}*)*`;
-var PATH_ABSOLUTE = `/(?:${PCHAR}+(?:/${PCHAR}*)*)?`;
-var PATH_ROOTLESS = `${PCHAR}+(?:/${PCHAR}*)*`;
-var PATH_NOSCHEME = `(?:[A-Za-z0-9\\-._~!$&'()*+,;=@]|%[0-9A-Fa-f]{2})+(?:/${PCHAR}*)*`;
-var QUERY = `(?:\\?(?:${PCHAR}|[/?])*)?`;
-var FRAGMENT = `(?:#(?:${PCHAR}|[/?])*)?`;
+var PATH_ABEMPTY = `(?:/${star(PCHAR)})*`;
+var PATH_ABSOLUTE = `/(?:${plus(PCHAR)}(?:/${star(PCHAR)})*)?`;
+var PATH_ROOTLESS = `${plus(PCHAR)}(?:/${star(PCHAR)})*`;
+var PATH_NOSCHEME = `${plus("A-Za-z0-9\\-._~!$&'()*+,;=@")}(?:/${star(PCHAR)})*`;
+var QUERY = `(?:\\?${star(`${PCHAR}/?`)})?`;
+var FRAGMENT = `(?:#${star(`${PCHAR}/?`)})?`;
 var SCHEME = "[A-Za-z][A-Za-z0-9+\\-.]*:";
 function uriPatterns(host) {
   const authority = `(?:${USERINFO}@)?${host}(?::[0-9]*)?`;

@@ -63,7 +63,7 @@ class Walk {
     const ctx = this.context(place);
     let decl: Decl = UNKNOWN;
     for (const f of FAMILIES) {
-      const d = f.typescript.type?.(schema, ctx);
+      const d = f.declaration.type?.(schema, ctx);
       if (d !== undefined) {
         decl = d;
         break;
@@ -82,7 +82,7 @@ class Walk {
       object: (s, p) => this.object(s, p, isLocalPlace(p) ? this.localRules(s, p) : null),
       kind: (kind, schema) => {
         for (const f of FAMILIES) {
-          const d = f.typescript.kinds?.[kind];
+          const d = f.declaration.kinds?.[kind];
           if (d) return d(schema, ctx);
         }
         // A type name outside JSON Schema's seven (only a schema Ajv never saw can have one).

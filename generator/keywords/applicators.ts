@@ -21,7 +21,7 @@ export const applicators: KeywordFamily = {
     if (k === "oneOf") return exactlyOne((s.oneOf ?? []).map(ctx.sub));
     return not(ctx.sub(s.not));
   },
-  typescript: {
+  declaration: {
     // The first non-empty oneOf/anyOf: a union of its alternatives, each merged into the schema around it.
     type: (schema, ctx) => {
       const alternatives = alternativesOf(schema);

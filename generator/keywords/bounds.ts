@@ -13,7 +13,7 @@ export const bounds: KeywordFamily = {
     if (k === "maximum") return typeof declared === "number" && typeof value === "number" && declared <= value;
     return JSON.stringify(declared) === JSON.stringify(value);
   },
-  typescript: { unchanged: "a range or a step stays `number`: it is the validator's job" },
+  declaration: { unchanged: "a range or a step stays `number`: it is the validator's job" },
   words: {
     predicates: { minimum: WORDS.minimum, exclusiveMinimum: WORDS.exclusiveMinimum, maximum: WORDS.maximum, exclusiveMaximum: WORDS.exclusiveMaximum, multipleOf: WORDS.multipleOf },
     comparesValue: ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf"],

@@ -54,7 +54,7 @@ export const constEnum: KeywordFamily = {
   section: "§6.1.2 enum, §6.1.3 const",
   keywords: ["const", "enum"],
   atoms: (k, s, ctx) => valueFormula(k === "const" ? (s.const === undefined ? [] : [s.const]) : (s.enum ?? []), ctx.at, ctx.declared, ctx),
-  typescript: {
+  declaration: {
     // The literals the declared type admits (none: no value).
     type: (schema) => {
       const lits = declaredLiterals(schema);

@@ -42,7 +42,7 @@ export interface DeclContext {
  * `type`, the first answer wins; the type family then asks each JSON type's owner for its `kinds` entry).
  * emit/types prints the declarations as TypeScript.
  */
-export interface TypeScriptPart {
+export interface DeclarationPart {
   /** The declaration of a schema this family decides (literals, alternatives), or undefined: the next family's turn. */
   readonly type?: (schema: SchemaObject, ctx: DeclContext) => Decl | undefined;
   /** The declaration of a value of one JSON type, shaped by the family's keywords (`items` → an array). */
@@ -90,7 +90,7 @@ export interface KeywordFamily {
   readonly atoms?: (keyword: string, schema: SchemaObject, ctx: AtomContext) => Formula | undefined;
   /** Does the declared value `declared` of `keyword` already imply `value`? Default: the same JSON. */
   readonly implied?: (keyword: string, value: unknown, declared: unknown) => boolean;
-  readonly typescript: TypeScriptPart;
+  readonly declaration: DeclarationPart;
   readonly words: WordsPart;
   readonly witness: WitnessPart;
 }

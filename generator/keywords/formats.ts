@@ -21,7 +21,7 @@ export const formats: KeywordFamily = {
   name: "formats",
   section: "§7 vocabularies for semantic content with format",
   keywords: ["format"],
-  typescript: { unchanged: "a format stays `string`: it is the validator's job" },
+  declaration: { unchanged: "a format stays `string`: it is the validator's job" },
   words: {
     predicates: { format: WORDS.format },
     alternative: (b) => (typeof b.format === "string" ? formatWords(b.format) : undefined),

@@ -1,5 +1,5 @@
 // if, then, else (JSON Schema 2020-12 §10.2.2): (if ∧ then) ∨ (¬if ∧ else), a missing branch being true. They
-// leave the declared TypeScript alone: the modes that conditions make are the case split's (emit/types emitModes).
+// leave the declared type alone: the modes that conditions make are the case split's (ir/mode-groups.ts).
 import { TRUE, and, not, or } from "./algebra.js";
 import type { KeywordFamily } from "./family.js";
 
@@ -15,7 +15,7 @@ export const ifThenElse: KeywordFamily = {
     const el = "else" in s ? ctx.sub(s.else) : TRUE;
     return or([and([c, th]), and([not(c), el])]);
   },
-  typescript: { unchanged: "a condition narrows the task's modes (the case split's variants), not a declared property's type" },
+  declaration: { unchanged: "a condition narrows the task's modes (the case split's variants), not a declared property's type" },
   words: { predicates: {}, rules: "rules/describe.ts describeAt: requirement text under a condition (requires, when, unless)" },
   witness: {},
 };

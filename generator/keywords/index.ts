@@ -2,7 +2,7 @@
 // below as an annotation or as a keyword no family models (test/keywords/registry.test.ts checks this against
 // ir/build.ts's KNOWN_KEYWORDS). Adding a keyword: its family's file, and that family's test.
 //
-// The order is the order the stages ask in, where the first answer wins: TypeScript (literals, then alternatives,
+// The order is the order the stages ask in, where the first answer wins: declarations (literals, then alternatives,
 // then the type's kinds), witnesses (a literal, the first alternative, then by type: a format's sample before a
 // long-enough string) and the words of a property-level alternative (const/enum, format, pattern, then by type).
 import { applicators } from "./applicators.js";

@@ -1,5 +1,5 @@
 // items, prefixItems, contains, minContains, maxContains, uniqueItems (JSON Schema 2020-12 §10.3.1, §6.4): the
-// array's TypeScript (`T[]`, or a tuple for prefixItems); the rest is left to the validator (opaque atoms, unless
+// array's declaration (an array, or a tuple for prefixItems); the rest is left to the validator (opaque atoms, unless
 // declared the same); an array witness of minItems items.
 import { WORDS } from "../../templates/validation/words.js";
 import { ITEMS } from "../ir/path.js";
@@ -10,7 +10,7 @@ export const items: KeywordFamily = {
   name: "items/contains",
   section: "§10.3.1 keywords for applying subschemas to arrays, §6.4.3–6.4.5 uniqueItems, maxContains, minContains",
   keywords: ["items", "prefixItems", "contains", "minContains", "maxContains", "uniqueItems"],
-  typescript: {
+  declaration: {
     kinds: {
       array: (schema, ctx) => {
         const item = [...ctx.path, ITEMS];

@@ -17,7 +17,7 @@ export const lengths: KeywordFamily = {
     if (UPPER.has(k)) return typeof declared === "number" && typeof value === "number" && declared <= value;
     return JSON.stringify(declared) === JSON.stringify(value);
   },
-  typescript: { unchanged: "a length or a count stays `string` / `T[]`: it is the validator's job" },
+  declaration: { unchanged: "a length or a count stays `string` / `T[]`: it is the validator's job" },
   words: { predicates: { minLength: WORDS.minLength, maxLength: WORDS.maxLength, minItems: WORDS.minItems, maxItems: WORDS.maxItems } },
   witness: {
     // minItems is met by the items family's array witness.

@@ -7,7 +7,7 @@ export const patterns: KeywordFamily = {
   name: "patterns",
   section: "§6.3.3 pattern",
   keywords: ["pattern"],
-  typescript: { unchanged: "a pattern stays `string`: it is the validator's job" },
+  declaration: { unchanged: "a pattern stays `string`: it is the validator's job" },
   words: {
     predicates: { pattern: WORDS.pattern },
     alternative: (b) => (typeof b.pattern === "string" ? `a string matching ${b.pattern}` : undefined),

@@ -1,6 +1,6 @@
 // properties, additionalProperties, dependentSchemas, patternProperties (JSON Schema 2020-12 §10.3.2, §10.2.2.4):
 // on an object with declared properties, a property's subschema applies when it is present, a closed object
-// forbids the declared properties a rule does not list; the object's TypeScript (an interface or a record).
+// forbids the declared properties a rule does not list; the object's declaration (an interface or a record).
 import { ANY_PROPERTY } from "../ir/path.js";
 import { isPlain } from "../json.js";
 import { TRUE, and, has, implies, not } from "./algebra.js";
@@ -40,7 +40,7 @@ export const properties: KeywordFamily = {
   section: "§10.3.2 keywords for applying subschemas to objects, §10.2.2.4 dependentSchemas",
   keywords: ["properties", "additionalProperties", "dependentSchemas", "patternProperties"],
   atoms: (k, s, ctx) => (ctx.isObject && k !== "patternProperties" ? objectKeyword(k, s, ctx) : undefined),
-  typescript: {
+  declaration: {
     kinds: {
       // A named interface for declared properties; otherwise a record of what additionalProperties allows.
       object: (schema, ctx) => {

@@ -15,7 +15,7 @@ export const required: KeywordFamily = {
     if (k === "required") return and((s.required ?? []).map((name) => has(child(name))));
     return and(Object.entries(s.dependentRequired ?? {}).map(([name, deps]) => implies(has(child(name)), and(deps.map((d) => has(child(d)))))));
   },
-  typescript: { unchanged: "a property's own type stays; required decides its `?` in the interface (ir/declarations.ts) and the modes of the rules" },
+  declaration: { unchanged: "a property's own type stays; required decides its `?` in the interface (ir/declarations.ts) and the modes of the rules" },
   words: {
     predicates: {},
     // A property-level alternative that is an object with required properties: "an object with a, b".

@@ -1,5 +1,5 @@
 // type (JSON Schema 2020-12 §6.1.1): TRUE when the declaration already has the type, FALSE when it cannot,
-// otherwise an opaque check; the TypeScript of each JSON type (asking the family that shapes arrays and objects).
+// otherwise an opaque check; the declaration of each JSON type (asking the family that shapes arrays and objects).
 import { WORDS, typeWords } from "../../templates/validation/words.js";
 import { typesOf } from "../normalize/shape.js";
 import { FALSE, TRUE } from "./algebra.js";
@@ -20,7 +20,7 @@ export const type: KeywordFamily = {
   section: "§6.1.1 type",
   keywords: ["type"],
   atoms: (_k, s, ctx) => typeFormula(s.type, ctx.declaredTypes, ctx.opaque),
-  typescript: {
+  declaration: {
     // Declared or implied types, each as its kind's type: the last resort, after literals and alternatives.
     type: (schema, ctx) => {
       const types = typesOf(schema);

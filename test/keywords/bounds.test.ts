@@ -18,7 +18,7 @@ describe("bounds", () => {
     expect(formulaOf({ properties: { n: { multipleOf: 2 } } }, root)).toEqual(implies(has(["n"]), opaque(["n"], { multipleOf: 2 })));
   });
   test("TypeScript: a range stays number", () => {
-    expect(bounds.typescript.unchanged).toBeTruthy();
+    expect(bounds.declaration.unchanged).toBeTruthy();
     expect(tsOf(int({ minimum: 1, maximum: 3 }))).toBe("number");
   });
   test("words: the runtime's, and (got the value)", () => {

@@ -18,7 +18,7 @@ describe("if/then/else", () => {
     expect(formulaOf({ then: { required: ["b"] } }, root)).toEqual({ t: "true" });
   });
   test("TypeScript: a condition leaves declared types alone", () => {
-    expect(ifThenElse.typescript.unchanged).toBeTruthy();
+    expect(ifThenElse.declaration.unchanged).toBeTruthy();
     expect(tsOf({ type: "string", if: { minLength: 2 }, then: { maxLength: 4 } })).toBe("string");
   });
   test("words: a requirement under a condition", () => {

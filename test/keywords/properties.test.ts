@@ -24,6 +24,6 @@ describe("properties", () => {
     expect(tsOf(obj({ y: str() }))).toBe("X");
     expect(tsOf({ type: "object", additionalProperties: false })).toBe("Record<string, never>");
     expect(tsOf({ type: "object", additionalProperties: str() })).toBe("{ [key: string]: string }");
-    expect(properties.typescript.kinds?.object).toBeDefined();
+    expect(properties.declaration.kinds?.object).toBeDefined();
   });
 });

@@ -32,6 +32,6 @@ describe("the keyword registry", () => {
     }
   });
   test("each family either contributes TypeScript or says why it leaves it alone", () => {
-    for (const f of FAMILIES) expect(Boolean(f.typescript.type ?? f.typescript.kinds ?? f.typescript.unchanged), f.name).toBe(true);
+    for (const f of FAMILIES) expect(Boolean(f.declaration.type ?? f.declaration.kinds ?? f.declaration.unchanged), f.name).toBe(true);
   });
 });

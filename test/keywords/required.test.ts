@@ -19,7 +19,7 @@ describe("required/dependentRequired", () => {
     expect(formulaOf({ properties: { tags: { required: ["x"] } } }, root)).toMatchObject({ xs: [{ t: "not" }, { t: "opaque", at: ["tags"], check: { required: ["x"] } }] });
   });
   test("TypeScript: the property's type stays; required only drops the `?`", () => {
-    expect(required.typescript.unchanged).toBeTruthy();
+    expect(required.declaration.unchanged).toBeTruthy();
     expect(tsOf(obj({ y: str() }, { required: ["y"] }))).toBe("X");
   });
   test("words: rules in RULE_WORDS; an alternative object with its required names", () => {

@@ -1,6 +1,7 @@
 // A provider is one folder: the stages reach providers only through generator/providers/index.ts, so adding one
 // touches its two folders (generator/providers/<name>/, templates/runtime/<name>/), one line of the registry, one of
-// the runtime's index, its tests and the README, and nothing else. This test imports providers only through the
+// the runtime's index, one of the validation runtime's index (its model function), its tests and the README, and
+// nothing else. This test imports providers only through the
 // registry and checks that no stage names one.
 import { describe, expect, test } from "vitest";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";

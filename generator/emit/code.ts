@@ -75,13 +75,6 @@ export function code(strings: TemplateStringsArray, ...values: unknown[]): Code 
 /** A non-empty array of Code spliced as one (an empty array is a literal `[]`, like any other value). */
 const isCodeList = (v: unknown): v is Code[] => Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Code);
 
-/** PascalCase from a spec name, restricted to identifier characters (for generated type names). */
-export function pascal(s: unknown): string {
-  const words = String(s).split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
-  const out = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-  return /^[A-Za-z_]/.test(out) ? out : `T${out}`;
-}
-
 /** Allocates names once, in a fixed order, with one collision policy: a clashing name takes its scope as prefix. */
 export class Names {
   private readonly taken: Set<string>;

@@ -6,7 +6,8 @@
 // mode (ir/mode-groups.ts); the printer names the modes and relations and lays out their types.
 import { rulePointerText } from "../errors.js";
 import { modeCube } from "../ir/modes.js";
-import { Names, pascal, propertyKey, literal, docComment, commentText } from "./code.js";
+import { Names, propertyKey, literal, docComment, commentText } from "./code.js";
+import { pascal } from "../text/identifiers.js";
 import { pathId, pathLabel, placeLabel, placeWords, presenceKey } from "../ir/path.js";
 import { OTHER } from "../ir/types.js";
 import type { Cube, Decl, FactDecl, Json, ModeDecl, ModelIR, ObjectDecl, Path, PresenceVariable, RelationDecl, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
@@ -181,23 +182,6 @@ class DeclaredTypes {
 /** Human label of a path: inputs.frameImages */
 const label = pathLabel;
 
-/**
- * Name a variant by its most characteristic presence facts: those shared by the fewest variants (true facts
- * before false ones), e.g. WithFrameImages, WithReferenceVideos, WithoutShotType.
- */
-function variantName(v: Variant, all: readonly Variant[], vars: ReadonlyMap<string, Variable>, extra = 0): string {
-  const literals = [...vars.values()]
-    .filter((x): x is PresenceVariable => x.kind === "has" && v.presence.has(x.key))
-    .map((x) => ({ key: x.key, path: x.path, value: v.presence.get(x.key), freq: all.filter((o) => o.presence.get(x.key) === v.presence.get(x.key)).length }));
-  if (literals.length === 0) return "AnyTask";
-  const min = Math.min(...literals.map((l) => l.freq));
-  const rare = literals.filter((l) => l.freq <= min + extra);
-  const trues = rare.filter((l) => l.value).slice(0, 2);
-  const chosen = trues.length ? trues : rare.filter((l) => !l.value).slice(0, 2);
-  const leaf = (l: { path: Path }) => pascal(l.path.at(-1));
-  return `${trues.length ? "With" : "Without"}${chosen.map(leaf).join("And")}`;
-}
-
 /** A fact about a path: present (true), absent (false) or either; with a type, or its declared one. */
 interface ShapeEntry {
   readonly path: Path;
@@ -311,14 +295,10 @@ function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase
     const groupName = split.groups.length === 1 ? (prefix === "Task" ? "TaskMode" : names.take(`${prefix}Mode`)) : names.take(`${prefix === "Task" ? "" : prefix}${pascal(firstVar ? firstVar.path.join(" ") : `rules ${gi}`)}Mode`);
     const members: { text: string; required: number }[] = [];
     const info: GroupSummary & { variants: VariantSummary[]; relations: RelationSummary[] } = { name: groupName, rules: group.rules.map((r) => r.pointer), variants: [], relations: [] };
-    const usedVariantNames = new Set<string>();
     const relations = new Map<string, string>();
     for (const mode of modes) {
       const v = mode.variant;
-      let preferred = variantName(v, variants, group.vars);
-      for (let extra = 1; usedVariantNames.has(preferred) && extra < 4; extra++) preferred = variantName(v, variants, group.vars, extra);
-      usedVariantNames.add(preferred);
-      const vName = names.take(mode.chosenName ?? (prefix === "Task" ? preferred : `${prefix}${preferred}`), groupName);
+      const vName = names.take(mode.chosenName ?? (prefix === "Task" ? mode.derivedName : `${prefix}${mode.derivedName}`), groupName);
       const facts = mode.facts.map((f) => ({ path: f.path, val: f.present, rules: f.rules.map((p) => rulePointerText(p)) }));
       const requires = facts.filter((f) => f.val);
       const forbids = facts.filter((f) => !f.val);

@@ -1,12 +1,14 @@
-// What the types state of an object's case split, mode by mode: its presence facts with the rules behind them (and
-// their words), the values it fixes on their own, and the values that vary together (a relation: one row per allowed
-// combination, titled by the rule branch that allows it). emit/types names and prints them.
+// What the types state of an object's case split, mode by mode: its name (chosen, or derived from its rarest facts),
+// its presence facts with the rules behind them (and their words), the values it fixes on their own, and the values
+// that vary together (a relation: one row per allowed combination, titled by the rule branch that allows it).
+// emit/types allocates the names and prints the types.
 import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import { schemaPathOf } from "../../templates/validation/pointer.js";
 import { stableStringify } from "../json.js";
 import { displayOrder } from "./modes.js";
+import { pascal } from "../text/identifiers.js";
 import { OTHER } from "./types.js";
-import type { CaseSplit, Cube, FactDecl, GroupDecl, Json, ModeDecl, PresenceVariable, RelationDecl, RuleMessage, Value, ValueVariable, Variable } from "./types.js";
+import type { CaseSplit, Cube, FactDecl, GroupDecl, Json, ModeDecl, Path, PresenceVariable, RelationDecl, RuleMessage, Value, ValueVariable, Variable, Variant } from "./types.js";
 
 /** A rule branch with a title that fixes properties to constants (e.g. "720p (16:9)" for a size pair). */
 export interface BranchTitle {
@@ -32,7 +34,11 @@ export function modeGroups(split: CaseSplit, titles: readonly BranchTitle[], wor
     if (variants.length === 1 && only && only.presence.size === 0 && only.tuples.every((t) => t.size === 0)) return;
     const vars = group.vars;
     const order = [...vars.keys()];
+    const usedNames = new Set<string>();
     const modes = variants.map((v, vi): ModeDecl => {
+      let derivedName = variantName(v, variants, vars);
+      for (let extra = 1; usedNames.has(derivedName) && extra < 4; extra++) derivedName = variantName(v, variants, vars, extra);
+      usedNames.add(derivedName);
       // Value variables in the order the split branches on them.
       const valueKeys = [...new Set(v.tuples.flatMap((t) => [...t.keys()]))].sort();
       valueKeys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -57,11 +63,28 @@ export function modeGroups(split: CaseSplit, titles: readonly BranchTitle[], wor
           )?.title ?? null;
         relation = { vars: relationKeys.map((k) => valueVariable(vars, k)), rows: rows.map((cube) => ({ cube, title: titleOf(cube) })) };
       }
-      return { variant: v, chosenName: words?.modeNames[gi]?.[vi] ?? null, facts, fixed, relation };
+      return { variant: v, chosenName: words?.modeNames[gi]?.[vi] ?? null, derivedName, facts, fixed, relation };
     });
     out.push({ group, index: gi, modes });
   });
   return out;
+}
+
+/**
+ * Name a variant by its most characteristic presence facts: those shared by the fewest variants (true facts
+ * before false ones), e.g. WithFrameImages, WithReferenceVideos, WithoutShotType; `extra` widens "fewest".
+ */
+function variantName(v: Variant, all: readonly Variant[], vars: ReadonlyMap<string, Variable>, extra = 0): string {
+  const literals = [...vars.values()]
+    .filter((x): x is PresenceVariable => x.kind === "has" && v.presence.has(x.key))
+    .map((x) => ({ key: x.key, path: x.path, value: v.presence.get(x.key), freq: all.filter((o) => o.presence.get(x.key) === v.presence.get(x.key)).length }));
+  if (literals.length === 0) return "AnyTask";
+  const min = Math.min(...literals.map((l) => l.freq));
+  const rare = literals.filter((l) => l.freq <= min + extra);
+  const trues = rare.filter((l) => l.value).slice(0, 2);
+  const chosen = trues.length ? trues : rare.filter((l) => !l.value).slice(0, 2);
+  const leaf = (l: { path: Path }) => pascal(l.path.at(-1));
+  return `${trues.length ? "With" : "Without"}${chosen.map(leaf).join("And")}`;
 }
 
 /** A rule's message with the payload's values left out ("…"): the first message Ajv reports under its pointer. */

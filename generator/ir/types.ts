@@ -441,8 +441,13 @@ export interface RelationDecl {
 /** One mode of a group of rules, as its type states it. */
 export interface ModeDecl {
   readonly variant: Variant;
-  /** The name `x-modelgen-mode-names` gives it (task-level modes), or null: the printer derives one from its facts. */
+  /** The name `x-modelgen-mode-names` gives it (task-level modes), or null. */
   readonly chosenName: string | null;
+  /**
+   * The name its rarest facts give it, distinct within its group where they can tell it apart (WithFrameImages,
+   * WithoutShotType, AnyTask); a nested object's printer puts the object's name before it.
+   */
+  readonly derivedName: string;
   /** Its presence facts, in the variant's order. */
   readonly facts: readonly FactDecl[];
   /** Value variables it fixes on their own, in the order the split branches on them. */

@@ -1,6 +1,7 @@
 // emit/code: the one path spec strings take into generated code. Literals are checked by evaluating them back.
 import { describe, expect, test } from "vitest";
-import { Code, Names, code, commentText, docComment, literal, name, pascal, propertyKey } from "../../generator/emit/code.js";
+import { Code, Names, code, commentText, docComment, literal, name, propertyKey } from "../../generator/emit/code.js";
+import { pascal } from "../../generator/text/identifiers.js";
 
 /** What a literal evaluates to as JavaScript source. */
 const evaluate = (c: Code): unknown => new Function(`return (${c.text});`)();

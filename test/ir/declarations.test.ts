@@ -6,7 +6,7 @@ import { caseSplit } from "../../generator/rules/case-split.js";
 import { declareTask } from "../../generator/ir/declarations.js";
 import { alternativePath, mergeBranch } from "../../generator/normalize/shape.js";
 import { ITEMS, option, pathId, valueKey } from "../../generator/ir/path.js";
-import { int, obj, str, whenConst } from "../helpers/ir.js";
+import { hasKey, int, obj, str, whenConst } from "../helpers/ir.js";
 import type { Decl, ObjectDecl, SchemaObject } from "../../generator/ir/types.js";
 
 const exclusive = () => obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } });
@@ -74,6 +74,17 @@ describe("declareTask", () => {
     expect(relation?.rows.map((r) => [r.cube.get(valueKey(["width"])), r.cube.get(valueKey(["height"])), r.title])).toEqual([
       [1280, 720, "720p"],
       [720, 1280, null],
+    ]);
+  });
+
+  test("each mode has a name derived from its rarest facts, and the name x-modelgen-mode-names chose for it", () => {
+    const task = obj({ image: str(), video: str() }, { oneOf: [{ required: ["image"] }, { required: ["video"] }] });
+    const split = caseSplit(task, { limit: 64 });
+    const chosen = split.groups.map((g) => g.variants.map((v) => (v.presence.get(hasKey("video")) ? "ImageToVideo" : null)));
+    const modes = declareTask(task, split, 64, { modeNames: chosen, ruleMessages: [] }).rules?.groups[0]?.modes ?? [];
+    expect(modes.map((m) => [m.derivedName, m.chosenName]).sort()).toEqual([
+      ["WithImage", null],
+      ["WithVideo", "ImageToVideo"],
     ]);
   });
 

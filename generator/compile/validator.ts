@@ -176,8 +176,9 @@ export function compileValidator(
   const standalone = (runtimeImport: string): string => {
     // The guard is compiled only for the shipped code: analysis in this process runs the all-errors validator.
     const guardSchema = forGuard(forAjv(stripAnnotations(schema)));
-    const loose = namesOffPrototype(guardSchema);
-    const guardAjv = new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: !loose, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
+    const names = namesRead(guardSchema);
+    const loose = names.every((n) => !(n in Object.prototype)) ? names : null;
+    const guardAjv = new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
     const guard = guardAjv.compile(guardSchema);
     return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport, loose);
   };
@@ -191,7 +192,7 @@ const EXPORTS = /^export const validate = (validate\d+);\nexport default \1;\n/m
  * One module from the two standalone codes: the all-errors one at the top level (`validate`, default export), the
  * first-error one in a function scope of its own (Ajv names both functions validate0, schema0, …) as `guard`.
  */
-function shippedCode([full, first]: readonly [string, string], formats: FormatFunctions, runtimeImport: string, loose: boolean): string {
+function shippedCode([full, first]: readonly [string, string], formats: FormatFunctions, runtimeImport: string, loose: readonly string[] | null): string {
   const used = new Map<string, string>();
   const guard = EXPORTS.exec(first);
   if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
@@ -201,7 +202,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
     // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
     body = withPlainChecks(body);
     used.set("ajvPlain", "__ajvPlain").set("ajvGuard", "__ajvGuard");
-    guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate)`;
+    guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate, ${pollutionTest(loose, /^for\(const key\d+ in /m.test(body))})`;
   }
   const code = `${withRuntimeImports(full, formats, used)}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
@@ -210,7 +211,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
 }
 
 /** Keywords whose names (keys, or list entries) the validator reads as property names of the payload. */
-function namesRead(s: SchemaObject): string[] {
+function namesReadHere(s: SchemaObject): string[] {
   const keys = (v: unknown) => (isPlain(v) ? Object.keys(v) : []);
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((n): n is string => typeof n === "string") : []);
   const dependent = isPlain(s.dependentRequired) ? Object.values(s.dependentRequired).flatMap(list) : [];
@@ -220,20 +221,28 @@ function namesRead(s: SchemaObject): string[] {
   return [...keys(s.properties), ...list(s.required), ...keys(s.dependentRequired), ...dependent, ...keys(s.dependentSchemas), ...legacyNames];
 }
 
-/**
- * True when no property name the schema reads is a property of Object.prototype (`constructor`, `toString`,
- * `__proto__`, …). Then, on a plain object (its prototype Object.prototype or null) while Object.prototype has no
- * enumerable property, `data.name !== undefined` holds exactly when the object has an own property `name`, and
- * `for (key in data)` visits exactly its own enumerable keys: Ajv's code without `ownProperties` (no
- * hasOwnProperty call per property, no Object.keys array per object) gives the same verdicts as with it.
- */
-export function namesOffPrototype(schema: SchemaObject): boolean {
-  let off = true;
+/** Every property name the schema reads of a payload (at any depth), sorted, each once. */
+export function namesRead(schema: SchemaObject): string[] {
+  const names = new Set<string>();
   mapSchema(schema, (s) => {
-    if (namesRead(s).some((n) => n in Object.prototype)) off = false;
+    for (const n of namesReadHere(s)) names.add(n);
     return s;
   });
-  return off;
+  return [...names].sort();
+}
+
+/**
+ * When no name the schema reads is a property of Object.prototype (`constructor`, `toString`, `__proto__`, …), the
+ * guard is compiled without Ajv's `ownProperties`. On a plain object (prototype Object.prototype or null),
+ * `data.name !== undefined` then holds exactly when the object has an own property `name`, and
+ * `for (key in data)` visits exactly its own enumerable keys, as long as Object.prototype has not been given a
+ * property of one of those names, nor any enumerable property where the code loops over keys. The shipped guard
+ * asks Object.prototype that first, with this function (`"name" in P` for each name: constant tests an optimising
+ * compiler folds away until Object.prototype changes), and hands the payload to the all-errors validator if so.
+ */
+export function pollutionTest(names: readonly string[], loops: boolean): string {
+  const tests = names.map((n) => `${JSON.stringify(n)} in P`).join(" || ") || "false";
+  return loops ? `(P) => { for (const _ in P) return true; return ${tests}; }` : `(P) => ${tests}`;
 }
 
 /** How Ajv's code tests that a value is an object, before any keyword reads its properties (compile/validate/dataType.ts). */

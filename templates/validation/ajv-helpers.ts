@@ -57,8 +57,6 @@ export const ajvEqual = { default: equal };
 
 /** Thrown by ajvPlain, caught by ajvGuard: the payload holds an object the fast guard does not decide. */
 const NOT_PLAIN: unique symbol = Symbol("not a plain object");
-/** An object with no own property, whose for-in sees Object.prototype's enumerable properties (none, unpolluted). */
-const EMPTY: Record<string, never> = {};
 const OBJECT_PROTOTYPE = Object.prototype;
 
 /**
@@ -76,13 +74,14 @@ export function ajvPlain(value: object): true {
 
 /**
  * A first-error guard compiled without `ownProperties` (fast: no hasOwnProperty call per property), made to give
- * the verdicts of the own-properties validator `exact`: `exact` answers when Object.prototype has an enumerable
- * property (polluted: `data.name` or for-in could see it) or when the payload holds an object that is not plain
- * (a class instance, Object.create(proto), another realm's object: inherited properties are not properties).
+ * the verdicts of the own-properties validator `exact`: `exact` answers when `polluted(Object.prototype)` (it has
+ * a property named like one the schema reads, or an enumerable one where the guard loops over keys: then
+ * `data.name` or for-in could see it) or when the payload holds an object that is not plain (a class instance,
+ * Object.create(proto), another realm's object: inherited properties are not properties).
  */
-export function ajvGuard(fast: (value: unknown) => boolean, exact: (value: unknown) => boolean): (value: unknown) => boolean {
+export function ajvGuard(fast: (value: unknown) => boolean, exact: (value: unknown) => boolean, polluted: (prototype: object) => boolean): (value: unknown) => boolean {
   return (value) => {
-    for (const _ in EMPTY) return exact(value);
+    if (polluted(OBJECT_PROTOTYPE)) return exact(value);
     try {
       return fast(value);
     } catch (e) {

@@ -1,8 +1,9 @@
 // isTask's guard is compiled without Ajv's ownProperties when no property name the schema reads is a property of
 // Object.prototype: it reads `data.name` instead of calling hasOwnProperty for each property. It decides only plain
-// objects (prototype Object.prototype or null) while Object.prototype has no enumerable property; any other payload
-// goes to the all-errors validator. Through the real CLI: on objects that are not plain, on a polluted
-// Object.prototype and on a schema that names `constructor` and `toString`, isTask answers as validateTask does.
+// objects (prototype Object.prototype or null); any other payload goes to the all-errors validator, and so does
+// every payload while Object.prototype has a property named like one the schema reads (or an enumerable one, where
+// the guard loops over keys). Through the real CLI: on objects that are not plain, on a polluted Object.prototype
+// and on a schema that names `constructor` and `toString`, isTask answers as validateTask does.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -104,6 +105,23 @@ describe("a schema whose names Object.prototype lacks: the guard without ownProp
       delete proto["sneaky"];
     }
     expectVerdicts(mod, [["after the pollution is gone", extra, true]]);
+  });
+
+  test("a property of a name the schema reads, not enumerable, on Object.prototype gets validateTask's verdict", () => {
+    const missing = { ...base, settings: { steps: 2 } }; // no prompt, and settings.steps given
+    const proto = Object.prototype as Record<string, unknown>;
+    expectVerdicts(mod, [["before", missing, false], ["steps missing, before", { ...base, prompt: "p", settings: {} }, false]]);
+    try {
+      Object.defineProperty(proto, "prompt", { value: "polluted", enumerable: false, configurable: true, writable: true });
+      Object.defineProperty(proto, "steps", { value: 2, enumerable: false, configurable: true, writable: true });
+      expectVerdicts(mod, [
+        ["required prompt only on Object.prototype", missing, false],
+        ["required settings.steps only on Object.prototype", { ...base, prompt: "p", settings: {} }, false],
+      ]);
+    } finally {
+      delete proto["prompt"];
+      delete proto["steps"];
+    }
   });
 });
 

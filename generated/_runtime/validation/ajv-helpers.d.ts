@@ -37,12 +37,14 @@ export declare const ajvEqual: {
 export declare function ajvPlain(value: object): true;
 /**
  * A first-error guard compiled without `ownProperties` (fast: no hasOwnProperty call per property), made to give
- * the verdicts of the own-properties validator `exact`: `exact` answers when Object.prototype has an enumerable
- * property (polluted: `data.name` or for-in could see it) or when the payload holds an object that is not plain
- * (a class instance, Object.create(proto), another realm's object: inherited properties are not properties).
+ * the verdicts of the own-properties validator `exact`: `exact` answers when `polluted(Object.prototype)` (it has
+ * a property named like one the schema reads, or an enumerable one where the guard loops over keys: then
+ * `data.name` or for-in could see it) or when the payload holds an object that is not plain (a class instance,
+ * Object.create(proto), another realm's object: inherited properties are not properties).
  */
 export declare function ajvGuard(
   fast: (value: unknown) => boolean,
   exact: (value: unknown) => boolean,
+  polluted: (prototype: object) => boolean,
 ): (value: unknown) => boolean;
 export {};

@@ -142,7 +142,6 @@ function ajvPush(errors, error) {
 var ajvUcs2length = { default: ucs2length };
 var ajvEqual = { default: equal };
 var NOT_PLAIN = /* @__PURE__ */ Symbol("not a plain object");
-var EMPTY = {};
 var OBJECT_PROTOTYPE = Object.prototype;
 function ajvPlain(value) {
   if (value.__proto__ === OBJECT_PROTOTYPE && Object.getPrototypeOf(value) === OBJECT_PROTOTYPE) return true;
@@ -150,9 +149,9 @@ function ajvPlain(value) {
   if (proto === OBJECT_PROTOTYPE || proto === null) return true;
   throw NOT_PLAIN;
 }
-function ajvGuard(fast, exact) {
+function ajvGuard(fast, exact, polluted) {
   return (value) => {
-    for (const _ in EMPTY) return exact(value);
+    if (polluted(OBJECT_PROTOTYPE)) return exact(value);
     try {
       return fast(value);
     } catch (e) {

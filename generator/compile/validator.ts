@@ -1,8 +1,10 @@
-// Emit a precompiled Ajv validator (draft 2020-12, strict) as ESM: Ajv's standalone code with its `require`s of
-// runtime helpers and formats replaced by imports from `_runtime/validation/`, so importing compiles nothing.
-// validator.js holds two compilations of the same schema: `validate` (all errors, behind validateTask's issues)
-// and `guard` (Ajv's default, first error: it returns at the first broken rule, behind isTask). No person reads
-// the file: it is minified (esbuild), and its behaviour is pinned by the differential tests.
+// The compile stage: Ajv (draft 2020-12, strict) compiles the task schema once; the analysis runs that function in
+// this process, and analyzeModel asks it for the code that ships (AnalyzedIR.validatorCode): Ajv's standalone
+// code as ESM, its `require`s of runtime helpers and formats replaced by imports from `_runtime/validation/`, so
+// importing compiles nothing. validator.js holds two compilations of the same schema: `validate` (all errors,
+// behind validateTask's issues) and `guard` (first error, behind isTask; compiled without ownProperties when it
+// can be, see pollutionTest and withPlainChecks). No person reads the file: it is minified (esbuild), and its
+// behaviour is pinned by the differential and guard tests.
 import Ajv2020Module from "ajv/dist/2020.js";
 import { transformSync } from "esbuild";
 import standaloneModule from "ajv/dist/standalone/index.js";

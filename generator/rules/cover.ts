@@ -2,6 +2,7 @@
 // dropped, cubes that others cover dropped. Coverage decides "is every assignment extending d covered?".
 import { stableStringify } from "../json.js";
 import { truthOf } from "./evaluate.js";
+import { atomsOf } from "./formula.js";
 import { domainOf } from "./search.js";
 import { OTHER } from "../ir/types.js";
 import type { Cube, Formula, Value, Variable } from "../ir/types.js";
@@ -42,6 +43,9 @@ class Coverage {
   private readonly fixers: Uint32Array[];
   /** Per variable, per value index: the cubes that leave it free or fix it to that value. */
   private readonly compat: Uint32Array[][];
+  /** The variables the background mentions, and whether it is false, by their values (pieces share them). */
+  private readonly backgroundVars: number[];
+  private readonly backgroundFalse = new Map<string, boolean>();
 
   constructor(
     cubes: readonly Cube[],
@@ -71,6 +75,10 @@ class Coverage {
       return bits;
     });
     this.compat = this.order.map(() => []);
+    this.backgroundVars = [...atomsOf(background).keys()].flatMap((k) => {
+      const i = this.index.get(k);
+      return i === undefined ? [] : [i];
+    });
   }
 
   private valueIndex(i: number, v: Value): number {
@@ -114,12 +122,20 @@ class Coverage {
   }
 
   private decide(d: Int32Array, cubes: Uint32Array): boolean {
-    const get = (k: string): Value | undefined => {
-      const i = this.index.get(k);
-      const at = i === undefined ? -1 : d[i]!;
-      return at < 0 ? undefined : this.values[i!]![at];
-    };
-    if (truthOf(this.background, get) === "false") return true;
+    // The background is false or not by the values of the variables it mentions alone.
+    let bgKey = "";
+    for (const i of this.backgroundVars) bgKey += `${d[i]},`;
+    let impossible = this.backgroundFalse.get(bgKey);
+    if (impossible === undefined) {
+      const get = (k: string): Value | undefined => {
+        const i = this.index.get(k);
+        const at = i === undefined ? -1 : d[i]!;
+        return at < 0 ? undefined : this.values[i!]![at];
+      };
+      impossible = truthOf(this.background, get) === "false";
+      this.backgroundFalse.set(bgKey, impossible);
+    }
+    if (impossible) return true;
     // The relevant cubes: compatible with every value `d` fixes. One of them is inside `d` when it fixes no
     // variable that `d` leaves free.
     const relevant = cubes.slice();

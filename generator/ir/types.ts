@@ -98,7 +98,7 @@ export type SchemaObject = {
   readonly "x-modelgen-rules"?: Json;
   /** Names a person chose for the task's modes (ir/build.ts modeNamesOf). */
   readonly "x-modelgen-mode-names"?: Json;
-  /** fal's reading order of the properties (providers/fal/order.ts, normalize). */
+  /** A provider's reading order of the properties, as its documents give it (its provider module reads it). */
   readonly "x-fal-order-properties"?: Json;
 };
 export type Schema = boolean | SchemaObject;

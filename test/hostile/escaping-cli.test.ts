@@ -127,7 +127,9 @@ describe("diff", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(markdownProblems(r.stdout)).toEqual([]);
-    expect(r.stdout).toContain("new optional property q\\\\x1b\\[2J");
+    // The property's name is labelled as a JSON string (`["q\u001b[2J…"]`: it is no plain name), then escaped for
+    // the cell: the brackets and the backslash of each JSON escape are Markdown-escaped.
+    expect(r.stdout).toContain('new optional property \\["q\\\\u001b\\[2J\\\\u001b\\]0;pwn\\\\u0007');
   });
 
   test("text: no escape sequence reaches the terminal", () => {

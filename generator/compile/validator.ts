@@ -187,6 +187,13 @@ export function compileValidator(
   return { validate, standalone };
 }
 
+/**
+ * A loop over an object's keys, as Ajv writes it (`gen.forIn("key", …)`: additionalProperties, patternProperties,
+ * propertyNames, unevaluatedProperties). Unanchored: the same text inside a string literal only makes the guard
+ * ask Object.prototype one question more.
+ */
+const LOOPS_OVER_KEYS = /\bfor\s*\(\s*(?:const|let|var) [\w$]+ in /;
+
 /** The two lines Ajv's ESM standalone code exports its function with. */
 const EXPORTS = /^export const validate = (validate\d+);\nexport default \1;\n/m;
 
@@ -204,7 +211,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
     // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
     body = withPlainChecks(body);
     used.set("ajvPlain", "__ajvPlain").set("ajvGuard", "__ajvGuard");
-    guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate, ${pollutionTest(loose, /^for\(const key\d+ in /m.test(body))})`;
+    guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate, ${pollutionTest(loose, LOOPS_OVER_KEYS.test(body))})`;
   }
   const code = `${withRuntimeImports(full, formats, used)}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";

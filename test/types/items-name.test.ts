@@ -4,13 +4,7 @@
 // shapes) is judged by the reference validator (JSON Schema 2020-12), and every one it accepts must compile as
 // the module's Task; every one it rejects must not, but for the items' oneOf (see below). One generate(), one tsc.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Validator } from "@cfworker/json-schema";
-import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
-import { generateAll, tsLiteral } from "../conformance/generate-all.js";
-import { typeCheck } from "../helpers/tsc.js";
+import { typeGrid, type GridCase, type TypeGrid } from "../helpers/type-grid.js";
 
 const task = {
   properties: {
@@ -38,40 +32,22 @@ for (const root of [undefined, "s"])
     for (const obj of [undefined, { "[]": true }, {}, { "[]": "no" }])
       grid.push({ ...client, ...(root === undefined ? {} : { "[]": root }), ...(list === undefined ? {} : { list }), ...(obj === undefined ? {} : { obj }) });
 
-interface Case {
-  payload: unknown;
-  valid: boolean;
-  file: string;
-}
-const work = mkdtempSync(path.join(os.tmpdir(), "modelgen-items-name-"));
-const cases: Case[] = [];
-let warnings: readonly string[] = [];
-let diagnostics: ReturnType<typeof typeCheck> = [];
-
+let g: TypeGrid;
+let cases: readonly GridCase[] = [];
 beforeAll(async () => {
-  const spec = runwareSpec(task, { model: client.model });
-  const result = await generateAll(writeSpecs({ "m.json": spec }), path.join(work, "out"), path.join(work, "cache"));
-  expect(result.rejected).toEqual([]);
-  warnings = result.warnings;
-  const reference = new Validator(spec.components.schemas.RequestBody.items as object, "2020-12", false);
-  const virtual: Record<string, string> = {};
-  grid.forEach((payload, i) => {
-    const file = path.join(work, "types", `p${i}.ts`);
-    virtual[file] = `import type { Task } from ${JSON.stringify(path.join(result.out, "m", "index.js"))};\nexport const t: Task = ${tsLiteral(payload)};\n`;
-    cases.push({ payload, valid: reference.validate(payload).valid, file });
-  });
-  diagnostics = typeCheck([], virtual);
+  g = await typeGrid("items-name", task, client.model, grid);
+  cases = g.cases;
 }, 300_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => g?.dispose());
 
-const errorsOf = (c: Case) => diagnostics.filter((d) => d.file === c.file).map((d) => d.message.split("\n")[0]!);
+const errorsOf = (c: GridCase) => g.errorsOf(c);
 
 describe('a property named "[]" at the root, in an object and in array items', () => {
   test("the grid holds valid and invalid payloads, and no rule was left to the validator", () => {
     expect(cases.length).toBe(2 * 9 * 4);
     expect(cases.filter((c) => c.valid).length).toBeGreaterThanOrEqual(10);
     expect(cases.filter((c) => !c.valid).length).toBeGreaterThanOrEqual(10);
-    expect(warnings).toEqual([]);
+    expect(g.warnings).toEqual([]);
   });
 
   test("every payload the reference accepts compiles as Task", () => {
@@ -89,6 +65,6 @@ describe('a property named "[]" at the root, in an object and in array items', (
   });
 
   test("the generated module itself type-checks", () => {
-    expect(diagnostics.filter((d) => !cases.some((c) => c.file === d.file)).map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
+    expect(g.strayDiagnostics()).toEqual([]);
   });
 });

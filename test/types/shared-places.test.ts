@@ -5,13 +5,7 @@
 // Every payload of a grid is judged by the reference validator (JSON Schema 2020-12); every one it accepts must
 // compile as the module's Task. One generate(), one tsc.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Validator } from "@cfworker/json-schema";
-import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
-import { generateAll, tsLiteral } from "../conformance/generate-all.js";
-import { typeCheck } from "../helpers/tsc.js";
+import { typeGrid, type GridCase, type TypeGrid } from "../helpers/type-grid.js";
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, required });
 const task = {
@@ -37,31 +31,15 @@ for (const pair of pairs)
     for (const list of lists)
       for (const size of sizes) grid.push({ ...client, ...(pair && { pair }), ...(alt && { alt }), ...(list && { list }), ...(size && { size }) });
 
-interface Case {
-  payload: unknown;
-  valid: boolean;
-  file: string;
-}
-const work = mkdtempSync(path.join(os.tmpdir(), "modelgen-shared-places-"));
-const cases: Case[] = [];
-let diagnostics: ReturnType<typeof typeCheck> = [];
-
+let g: TypeGrid;
+let cases: readonly GridCase[] = [];
 beforeAll(async () => {
-  const spec = runwareSpec(task, { model: client.model });
-  const result = await generateAll(writeSpecs({ "m.json": spec }), path.join(work, "out"), path.join(work, "cache"));
-  expect(result.rejected).toEqual([]);
-  const reference = new Validator(spec.components.schemas.RequestBody.items as object, "2020-12", false);
-  const virtual: Record<string, string> = {};
-  grid.forEach((payload, i) => {
-    const file = path.join(work, "types", `p${i}.ts`);
-    virtual[file] = `import type { Task } from ${JSON.stringify(path.join(result.out, "m", "index.js"))};\nexport const t: Task = ${tsLiteral(payload)};\n`;
-    cases.push({ payload, valid: reference.validate(payload).valid, file });
-  });
-  diagnostics = typeCheck([], virtual);
+  g = await typeGrid("shared-places", task, client.model, grid);
+  cases = g.cases;
 }, 300_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => g?.dispose());
 
-const errorsOf = (c: Case) => diagnostics.filter((d) => d.file === c.file).map((d) => d.message.split("\n")[0]!);
+const errorsOf = (c: GridCase) => g.errorsOf(c);
 
 describe("object schemas that share a place", () => {
   test("the grid holds valid and invalid payloads", () => {
@@ -84,6 +62,6 @@ describe("object schemas that share a place", () => {
   });
 
   test("the generated module itself type-checks", () => {
-    expect(diagnostics.filter((d) => !cases.some((c) => c.file === d.file)).map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
+    expect(g.strayDiagnostics()).toEqual([]);
   });
 });

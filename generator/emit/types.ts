@@ -13,7 +13,19 @@ import { OTHER } from "../ir/types.js";
 import type { Cube, Decl, FactDecl, Json, ModeDecl, ModelIR, ObjectDecl, Path, PresenceVariable, RelationDecl, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
 
 /** The names emitTypes declares whatever the spec says; the names of a task's other types are allocated around them. */
-const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon", "Forbidden"];
+const OWN_NAMES = ["Task", "TaskInput", "TaskCommon", "TaskMode", "TaskInputCommon", "Forbidden", "ObjectMembers"];
+
+/**
+ * What every open object (one with an index signature) extends. A payload may hold `constructor` or `toString`
+ * as data, which the index signature admits; but where such an object meets a union (Task = TaskCommon & one
+ * mode of several), tsc compares those names with Object's own members (Function, () => string) and refuses
+ * `{ constructor: "s" }`. Declared as optional properties of type unknown, they are data again. Only objects
+ * whose undeclared properties may be anything extend it: a typed index signature (additionalProperties with a
+ * schema) keeps tsc's reading of those names where it meets a union, a known limit (README, TypeScript).
+ */
+const OBJECT_MEMBERS_DECL = `${docComment([
+  "Object.prototype's member names as the properties an open object may have (data, like any other name): declared so that tsc does not take them for Object's own members where the object meets a union of modes (a module without modes does not need it).",
+]).text}export interface ObjectMembers { ${["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"].map((n) => `${n}?: unknown;`).join(" ")} }`;
 
 /**
  * The type of a property that a mode forbids, when its declared type is a set of literals. `never` would be exact,
@@ -130,7 +142,11 @@ class DeclaredTypes {
   /** Whether a mode forbids a property declared as a set of values somewhere (then the module declares Forbidden). */
   usesForbidden = false;
 
-  constructor(private readonly names: Names) {}
+  /** `modes`: whether the module has modes, so that its open objects may meet a union of them (see ObjectMembers). */
+  constructor(
+    private readonly names: Names,
+    private readonly modes: boolean,
+  ) {}
 
   private interfaceFor(decl: ObjectDecl): string {
     const known = this.named.get(decl);
@@ -169,8 +185,14 @@ class DeclaredTypes {
     }
   }
 
-  /** Body of an interface for an object declaration (its properties, declared optionality, index signature). */
-  interfaceBody(decl: ObjectDecl): string {
+  /** Whether an open interface was printed extending ObjectMembers (then the module declares it). */
+  usesObjectMembers = false;
+
+  /**
+   * An interface for an object declaration: its properties with their declared optionality, and an open object's
+   * index signature; in a module with modes an open object also extends ObjectMembers (see OBJECT_MEMBERS_DECL).
+   */
+  interfaceText(name: string, decl: ObjectDecl): string {
     const lines: string[] = [];
     const types: string[] = [];
     for (const p of decl.properties) {
@@ -180,14 +202,22 @@ class DeclaredTypes {
       if (memberType(p.name, p.optional, t) !== t) types.push(`Object[${literal(p.name).text}]`);
       lines.push(`${docComment(p.doc).text}${member(p.name, p.optional, t)}`);
     }
+    let heritage = "";
     if (decl.index) {
       // tsc requires every declared property's type to fit the index signature: it holds theirs too (looser for
       // other names, never stricter).
       const t = this.type(decl.index);
       const all = t === "unknown" ? t : unionOf([t, ...types]);
-      lines.push(`[key: string]: ${all === "unknown" ? "unknown" : `${all} | undefined`};`);
+      const index = all === "unknown" ? "unknown" : `${all} | undefined`;
+      lines.push(`[key: string]: ${index};`);
+      // Only for an untyped index signature: with a typed one, ObjectMembers<T> would make `{}` fail (its inherited
+      // constructor, a Function, is not a T), and T | Function would loosen the index signature for every name.
+      if (this.modes && index === "unknown") {
+        heritage = " extends ObjectMembers";
+        this.usesObjectMembers = true;
+      }
     }
-    return lines.join("\n");
+    return `export interface ${name}${heritage} {\n${lines.join("\n")}\n}`;
   }
 }
 
@@ -384,10 +414,37 @@ const rowValue = (v: Value | undefined): Json | null | undefined => (v === OTHER
  * `taken`: every other name the module declares or imports (runtime types, response types), so that no type made
  * from a property name clashes with one (a property `runwareClient` gets `TaskRunwareClient`).
  */
+/**
+ * Whether any object of the tree has modes: only then does an open object meet a union of closed ones (the modes,
+ * or the interfaces of their nested objects), where tsc takes `constructor` for Object's (see OBJECT_MEMBERS_DECL).
+ */
+function makesModes(root: ObjectDecl): boolean {
+  const seen = new Set<Decl>();
+  const visit = (d: Decl | null): boolean => {
+    if (!d || seen.has(d)) return false;
+    seen.add(d);
+    switch (d.kind) {
+      case "object":
+        return !!d.rules?.groups.length || d.properties.some((p) => visit(p.type)) || visit(d.index);
+      case "union":
+        return d.members.some(visit);
+      case "array":
+        return visit(d.items);
+      case "tuple":
+        return d.prefix.some(visit) || visit(d.rest);
+      case "record":
+        return visit(d.values);
+      default:
+        return false;
+    }
+  };
+  return visit(root);
+}
+
 export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTypes {
   const names = new Names([...OWN_NAMES, ...taken]);
-  const types = new DeclaredTypes(names);
   const root = ir.declaration;
+  const types = new DeclaredTypes(names, makesModes(root));
   const out: string[] = [];
   const rules = root.rules;
   if (!rules) throw new Error("internal: the task's declaration has no rules");
@@ -396,10 +453,10 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
   const groupTexts = modes.texts;
 
   // Declared properties: TaskCommon and its nested interfaces (allocated after the variants referenced them).
-  const commonBody = types.interfaceBody(root);
+  const common = types.interfaceText("TaskCommon", root);
   const groupNames = summary.groups.map((g) => g.name);
   const { modelId, clientFilled: filled } = ir.meta;
-  out.push(`${docComment([`Properties of one ${modelId} task as the spec declares them, before its rules.`]).text}export interface TaskCommon {\n${commonBody}\n}`);
+  out.push(`${docComment([`Properties of one ${modelId} task as the spec declares them, before its rules.`]).text}${common}`);
   out.push(...groupTexts);
   out.push(`${docComment([`One ${modelId} task as sent on the wire: exactly what the spec's request item allows, rules included.`]).text}export type Task = ${["TaskCommon", ...groupNames].join(" & ")};`);
   out.push(
@@ -420,10 +477,10 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
     if (localModes) {
       const common = names.take(`${name}Common`);
       out.push(`${doc}export type ${name} = ${common} & ${localModes.groups.map((g) => g.name).join(" & ")};`);
-      out.push(`export interface ${common} {\n${types.interfaceBody(decl)}\n}`);
+      out.push(types.interfaceText(common, decl));
       out.push(...localModes.texts);
-    } else out.push(`${doc}export interface ${name} {\n${types.interfaceBody(decl)}\n}`);
+    } else out.push(`${doc}${types.interfaceText(name, decl)}`);
   }
-  if (types.usesForbidden) out.splice(forbiddenAt, 0, FORBIDDEN_DECL);
+  out.splice(forbiddenAt, 0, ...(types.usesForbidden ? [FORBIDDEN_DECL] : []), ...(types.usesObjectMembers ? [OBJECT_MEMBERS_DECL] : []));
   return { text: out.join("\n\n") + "\n", summary, names };
 }

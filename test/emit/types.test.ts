@@ -14,7 +14,7 @@ describe("emitTypes", () => {
     expect(text).toContain("export interface WithA {\na: string;\n/**\n * Not in WithA (oneOf).\n */\nb?: never;\n}");
     expect(text).toContain("export interface WithB {\n/**\n * Not in WithB (oneOf).\n */\na?: never;\nb: string;\n}");
     expect(text).toContain("export type Task = TaskCommon & TaskMode;");
-    expect(text).toContain("export interface TaskCommon {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
+    expect(text).toContain("export interface TaskCommon extends ObjectMembers {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
     expect(summary.groups.map((g) => g.name)).toEqual(["TaskMode"]);
     const withA = summary.groups[0]?.variants.find((v) => v.name === "WithA");
     expect(withA?.requires).toEqual([{ path: "a", rules: ["oneOf"] }]);
@@ -48,7 +48,7 @@ describe("emitTypes", () => {
     const task = obj({ items: { type: "array", items: obj({ a: str(), b: str() }, { not: { required: ["a", "b"] } }) } });
     const { text } = emitTypes(modelIR(task));
     expect(text).toContain("export type ItemsItem = ItemsItemCommon & ItemsItemMode;");
-    expect(text).toContain("export interface ItemsItemCommon {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
+    expect(text).toContain("export interface ItemsItemCommon extends ObjectMembers {\na?: string;\nb?: string;\n[key: string]: unknown;\n}");
     expect(text).toContain("export type ItemsItemMode =\n| (ItemsItemWithoutA & object)\n| (ItemsItemWithoutB & object);");
     expect(text).toContain("export interface ItemsItemWithoutA {\n/**\n * Not in ItemsItemWithoutA (items[].not).\n */\na?: never;\n}");
   });
@@ -81,7 +81,15 @@ describe("emitTypes", () => {
     expect(text).toContain("export interface XOption1WithB {\nb: string;\n}");
     // The mode that requires the least comes last: tsc reports a task that fits no mode against the last best fit.
     expect(text).toContain("export type XOption1Mode =\n| (XOption1WithB & object)\n| (XOption1WithoutA & object);");
-    expect(text).toContain("export interface XOption2 {\nc?: string;\n[key: string]: unknown;\n}");
+    expect(text).toContain("export interface XOption2 extends ObjectMembers {\nc?: string;\n[key: string]: unknown;\n}");
+  });
+
+  test("open objects extend ObjectMembers (constructor, toString, … as data) only in a module with modes, where they meet a union", () => {
+    const plain = emitTypes(modelIR(obj({ a: str() }))).text;
+    expect(plain).toContain("export interface TaskCommon {\na?: string;\n[key: string]: unknown;\n}");
+    expect(plain).not.toContain("ObjectMembers");
+    const moded = emitTypes(modelIR(obj({ a: str(), b: str() }, { oneOf: [{ required: ["a"] }, { required: ["b"] }] }))).text;
+    expect(moded).toContain("export interface ObjectMembers { constructor?: unknown; toString?: unknown; toLocaleString?: unknown; valueOf?: unknown; hasOwnProperty?: unknown; isPrototypeOf?: unknown; propertyIsEnumerable?: unknown; }");
   });
 
   test("an index signature holds the declared properties' types too, as tsc requires (additionalProperties typed)", () => {

@@ -15,7 +15,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { findSpecFiles, loadSpec, overlaysFor } from "./load/spec.js";
+import { findSpecFiles, loadSpec, moduleName, overlaysFor } from "./load/spec.js";
 import { checkOutputNames } from "./load/names.js";
 import { refInputs } from "./load/refs.js";
 import { readTextFile } from "./load/read.js";
@@ -211,9 +211,11 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     if (!pool && missing >= PARALLEL_FROM && cores > 1) pool = new WorkerPool(Math.min(cores, missing), options);
     const runtime = await stage("runtime", () => shippedRuntime());
     const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
-    const cached = keys.map((key): ModelRecord | undefined => {
+    const cached = keys.map((key, i): ModelRecord | undefined => {
       const hit = cache.get(key, isCachedModel);
-      const texts = hit && cachedFiles(cache, hit, outDir);
+      // A cache entry is read, not trusted: a record whose name or files are not this spec's is a miss, so that no
+      // file of it is read or written outside the model's folder and its shipped spec (a restored CI cache).
+      const texts = hit && ownsFiles(entries[i]!, hit) ? cachedFiles(cache, hit, outDir) : undefined;
       if (!hit || !texts) return undefined;
       const { fileHashes: _hashes, filesKey: _key, ...record } = hit;
       return { ...record, files: texts };
@@ -303,8 +305,29 @@ export async function generateSpecs(entries: readonly SpecEntry[], options: Work
  * as one line of JSON (a YAML spec's JSON is still YAML), so the next comparison needs no overlays and no git.
  */
 function shippedSpec(entry: SpecEntry, spec: LoadedSpec): Files {
+  return { [shippedSpecPath(entry)]: JSON.stringify(spec.doc) + "\n" };
+}
+
+/** Where a spec's shipped copy goes in the output: `_specs/<path under --specs>`. */
+function shippedSpecPath(entry: SpecEntry): string {
   const rel = (entry.root !== null ? path.relative(entry.root, entry.file) : path.basename(entry.file)).replace(/\\/g, "/");
-  return { [`${SHIPPED_SPECS_DIR}/${rel}`]: JSON.stringify(spec.doc) + "\n" };
+  return `${SHIPPED_SPECS_DIR}/${rel}`;
+}
+
+/**
+ * Whether a cached record is this spec's: its folder the one the spec maps to, and every file either in that
+ * folder (one plain name deep, as emitModule writes them) or the spec's shipped copy.
+ */
+function ownsFiles(entry: SpecEntry, record: { readonly name: string; readonly fileHashes: Readonly<Record<string, string>> }): boolean {
+  const name = moduleName(entry.file, entry.root);
+  if (record.name !== name) return false;
+  const shipped = shippedSpecPath(entry);
+  return Object.keys(record.fileHashes).every((rel) => {
+    if (rel === shipped) return true;
+    if (!rel.startsWith(`${name}/`)) return false;
+    const file = rel.slice(name.length + 1);
+    return file !== "" && file !== "." && file !== ".." && !/[/\\\0]/.test(file);
+  });
 }
 
 /** One spec: load → IR → validator → analysis → emit → format. */

@@ -3,7 +3,8 @@
 // (the value on the next line after a comment, the key through an alias); changing that fragment must still be
 // drift for `generate --check`. Runs the real CLI in a child process, in a folder of its own (its own cache).
 import { describe, expect, test } from "vitest";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -145,6 +146,54 @@ describe("a cache entry with the right key but the wrong content is a miss, neve
     expect(regenerated.stderr).toContain("modelgen: generate 1 spec(s)");
     expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8")).toBe(page);
     expect(run().stderr).toContain("cache .modelgen-cache: 2 hits, 0 misses");
+  });
+});
+
+describe("a cache entry is read, not trusted (a restored CI cache may have been crafted)", () => {
+  test("a record naming files outside its model's folder, or another model's folder, is a miss: nothing is read or written there", () => {
+    const { dir, out, run } = oneSpec();
+    expect(run().code).toBe(0);
+    const page = readFileSync(path.join(out, "m/index.d.ts"), "utf8");
+    const cacheDir = path.join(dir, ".modelgen-cache");
+    const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; data: Record<string, unknown> };
+    const entries = readdirSync(cacheDir).map((f) => path.join(cacheDir, f));
+    const model = entries.find((f) => "modelId" in read(f).data)!;
+    const filesEntry = entries.find((f) => "m/index.d.ts" in read(f).data)!;
+    const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+    const originalModel = readFileSync(model, "utf8");
+    const originalFiles = readFileSync(filesEntry, "utf8");
+    // A secret beside the output folder: a record listing it would have the generator read and hash it.
+    writeFileSync(path.join(dir, "secret.txt"), "secret\n");
+    const crafted: [string, Record<string, string>, string?][] = [
+      ["a path out of the output folder", { "../PWNED.txt": "pwned\n" }],
+      ["another model's folder", { "other/index.js": "export const pwned = 1;\n" }],
+      ["the shared runtime", { "_runtime/validation/index.js": "export const pwned = 1;\n" }],
+      ["a nested path in its own folder", { "m/../../PWNED.txt": "pwned\n" }],
+      ["a file beside the output that exists", { "../secret.txt": "secret\n" }],
+      ["another name for the model", {}, "other"],
+    ];
+    for (const [name, extra, rename] of crafted) {
+      const record = JSON.parse(originalModel) as { key: string; data: { name: string; fileHashes: Record<string, string> } };
+      const files = JSON.parse(originalFiles) as { key: string; data: Record<string, string> };
+      for (const [rel, text] of Object.entries(extra)) {
+        record.data.fileHashes[rel] = sha(text);
+        files.data[rel] = text;
+      }
+      if (rename) record.data.name = rename;
+      writeFileSync(model, JSON.stringify(record));
+      writeFileSync(filesEntry, JSON.stringify(files));
+      rmSync(path.join(out, "m"), { recursive: true, force: true });
+      const r = run();
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      // The record was a miss: the spec was generated again, and the output is what it generates.
+      expect(r.stderr, name).toContain("modelgen: generate 1 spec(s)");
+      expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8"), name).toBe(page);
+      expect(existsSync(path.join(dir, "PWNED.txt")), name).toBe(false);
+      expect(existsSync(path.join(out, "other")), name).toBe(false);
+      expect(readFileSync(path.join(out, "_runtime/validation/index.js"), "utf8"), name).not.toContain("pwned");
+      expect(readFileSync(path.join(dir, "secret.txt"), "utf8")).toBe("secret\n");
+    }
+    expect(crafted).toHaveLength(6);
   });
 });
 

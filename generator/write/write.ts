@@ -35,7 +35,19 @@ function listFiles(dir: string, base = dir): string[] {
   return out;
 }
 
-/** The files the last run wrote (its manifest); null when there is no readable manifest. */
+/**
+ * A path this writer may touch under the output folder: relative, in `/` steps, none of them empty, `.` or `..`,
+ * and no backslash or NUL (a Windows separator, or a name no file system takes).
+ */
+export function isOutputPath(rel: string): boolean {
+  return rel.split("/").every((step) => step !== "" && step !== "." && step !== ".." && !/[\\\0]/.test(step));
+}
+
+/**
+ * The files the last run wrote (its manifest); null when there is no readable manifest. The manifest sits in the
+ * output folder, which a repository commits: an entry that is no output path (`../x`) is not one modelgen wrote,
+ * and is left out, so that no removal reaches outside the folder.
+ */
 function readManifest(outDir: string): string[] | null {
   const p = path.join(outDir, MANIFEST);
   if (!existsSync(p)) return null;
@@ -45,7 +57,7 @@ function readManifest(outDir: string): string[] | null {
     const files = typeof manifest === "object" && "files" in manifest ? manifest.files : undefined;
     if (files === undefined || files === null) return [];
     // A list of anything else is not a manifest modelgen wrote.
-    return Array.isArray(files) ? files.filter((f): f is string => typeof f === "string") : null;
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === "string" && isOutputPath(f)) : null;
   } catch {
     return null;
   }
@@ -233,6 +245,9 @@ export function recoverInterrupted(outDir: string): void {
  * Under the output's lock (lockOutput): a second generate into the same folder is refused, not interleaved.
  */
 export function writeOutput(outDirGiven: string, files: OutputFiles): OutputDiff {
+  // Every path comes from the pipeline, which takes cached records only for their own folder: a bad one is a bug.
+  const bad = Object.keys(files).find((rel) => !isOutputPath(rel));
+  if (bad !== undefined) throw new Error(`internal: refusing to write ${JSON.stringify(bad)}, which is not a path inside the output folder`);
   const outDir = outputFolder(outDirGiven);
   const release = lockOutput(outDirGiven);
   try {

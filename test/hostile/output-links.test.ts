@@ -132,3 +132,24 @@ describe("where --out is", () => {
     expect(existsSync(path.join(dir, "fresh"))).toBe(false);
   });
 });
+
+describe("the output's manifest is read, not trusted (generated/ is committed: a pull request can edit it)", () => {
+  test("entries that leave the output folder are not the generator's: nothing outside is moved or removed", () => {
+    const { dir, specs } = makeCase();
+    expectOk(generate(dir, ["--out", "out"]));
+    mkdirSync(path.join(dir, "keep"));
+    writeFileSync(path.join(dir, "keep/victim.txt"), "mine\n");
+    const manifestFile = path.join(dir, "out/.modelgen-manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: string[] };
+    const crafted = ["../keep/victim.txt", "../keep", "alibaba-wan2-6/../../keep/victim.txt", "/etc/hostname", "a\\..\\..\\keep\\victim.txt", ""];
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, files: [...manifest.files, ...crafted] }));
+    // A second spec: this run writes and removes (its own files), so the manifest's list of what it owns is used.
+    cpSync(path.join(ROOT, "specs/runware/alibaba-wan2-7.json"), path.join(specs, "alibaba-wan2-7.json"));
+    expectOk(generate(dir, ["--out", "out"]));
+    expect(readFileSync(path.join(dir, "keep/victim.txt"), "utf8")).toBe("mine\n");
+    expect(readdirSync(path.join(dir, "keep"))).toEqual(["victim.txt"]);
+    expect(existsSync(path.join(dir, "out/alibaba-wan2-7/index.js"))).toBe(true);
+    const after = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: string[] };
+    expect(after.files.filter((f) => crafted.includes(f))).toEqual([]);
+  });
+});

@@ -52,10 +52,12 @@ export const runtime = (): Promise<Runtime> => import("../runtime/index.js");
 
 /** isTask (the first-error guard, then the extra rules), validateTask (every error, in words) and taskSchema. */
 export function taskChecks({ validate, guard, ruleMessages, extraRules }: ModelValidator): TaskChecks {
-  /** True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error guard, which stops at the first broken rule. */
-  function isTask(value: unknown): boolean {
-    return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
-  }
+  /**
+   * True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error
+   * guard, which stops at the first broken rule; the guard itself when there are no extra rules (one call less on
+   * a check that takes tens of nanoseconds).
+   */
+  const isTask: (value: unknown) => boolean = extraRules.length === 0 ? guard : (value) => guard(value) && checkExtraRules(value, extraRules).length === 0;
   /** Why `value` is not a valid task: one issue per broken rule, empty when it is valid. */
   function validateTask(value: unknown): ValidationIssue[] {
     const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);

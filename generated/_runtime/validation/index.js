@@ -495,9 +495,8 @@ function standardSchema(validateTask) {
 // templates:validation/model.js
 var runtime = () => import("../runtime/index.js");
 function taskChecks({ validate, guard, ruleMessages, extraRules }) {
-  function isTask(value) {
-    return guard(value) && (extraRules.length === 0 || checkExtraRules(value, extraRules).length === 0);
-  }
+  const isTask =
+    extraRules.length === 0 ? guard : (value) => guard(value) && checkExtraRules(value, extraRules).length === 0;
   function validateTask(value) {
     const issues = validate(value) ? [] : toIssues(validate.errors, value, ruleMessages);
     return extraRules.length ? [...issues, ...checkExtraRules(value, extraRules)] : issues;

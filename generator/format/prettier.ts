@@ -11,26 +11,23 @@ import { splitTopLevel } from "./chunks.js";
 
 const OPTIONS: prettier.Options = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };
 
-/**
- * The parser for a file, or null for files left as emitted. Declarations are parsed with babel-ts: prettier prints
- * the same tree from it as from typescript-estree, at less than half the cost (checked by the same test).
- */
-export function parserFor(file: string): string | null {
+/** The parser for a file by its name, `ts` for TypeScript; null for files left as emitted. */
+function parserBy(file: string, ts: string): string | null {
   if (UNFORMATTED.test(file)) return null;
-  if (file.endsWith(".d.ts") || file.endsWith(".ts")) return "babel-ts";
+  if (file.endsWith(".d.ts") || file.endsWith(".ts")) return ts;
   if (file.endsWith(".js")) return "babel";
   if (file.endsWith(".json")) return "json";
   return null;
 }
 
+/**
+ * The parser for a file, or null for files left as emitted. Declarations are parsed with babel-ts: prettier prints
+ * the same tree from it as from typescript-estree, at less than half the cost (checked by the same test).
+ */
+export const parserFor = (file: string): string | null => parserBy(file, "babel-ts");
+
 /** The parser prettier picks for the whole file by its name: what the fast path must agree with. */
-export function referenceParserFor(file: string): string | null {
-  if (UNFORMATTED.test(file)) return null;
-  if (file.endsWith(".d.ts") || file.endsWith(".ts")) return "typescript";
-  if (file.endsWith(".js")) return "babel";
-  if (file.endsWith(".json")) return "json";
-  return null;
-}
+export const referenceParserFor = (file: string): string | null => parserBy(file, "typescript");
 
 /** Machine code that no one reviews line by line: Ajv lays it out one statement per line already. Markdown
  * pages are emitted in their final layout (GFM tables need no column alignment). */

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Validator } from "@cfworker/json-schema";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { runwareSpec, writeSpecs } from "./spec-factory.js";
 import { generateAll, tsLiteral } from "../conformance/generate-all.js";
 import { typeCheck, type Diagnostic } from "./tsc.js";
@@ -53,5 +53,35 @@ export async function typeGrid(name: string, task: Record<string, unknown>, mode
     errorsOf: (c) => diagnostics.filter((d) => d.file === c.file).map((d) => d.message.split("\n")[0]!),
     strayDiagnostics: () => diagnostics.filter((d) => !cases.some((c) => c.file === d.file)).map((d) => `${d.file}:${d.line}: ${d.message}`),
     dispose: () => rmSync(work, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The same grid as a suite's fixture: generated and type-checked in beforeAll, removed in afterAll. Its members
+ * are read in the tests (before beforeAll has run, reading one throws).
+ */
+export function useTypeGrid(name: string, task: Record<string, unknown>, model: string, grid: readonly unknown[]): TypeGrid {
+  let g: TypeGrid | undefined;
+  beforeAll(async () => {
+    g = await typeGrid(name, task, model, grid);
+  }, 300_000);
+  afterAll(() => g?.dispose());
+  const ready = (): TypeGrid => {
+    if (!g) throw new Error(`the type grid ${name} is read before beforeAll made it`);
+    return g;
+  };
+  return {
+    get cases() {
+      return ready().cases;
+    },
+    get diagnostics() {
+      return ready().diagnostics;
+    },
+    get warnings() {
+      return ready().warnings;
+    },
+    errorsOf: (c) => ready().errorsOf(c),
+    strayDiagnostics: () => ready().strayDiagnostics(),
+    dispose: () => ready().dispose(),
   };
 }

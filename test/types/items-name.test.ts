@@ -3,8 +3,8 @@
 // the places a path could be taken for another. Every payload of a structural grid (presence, values, item
 // shapes) is judged by the reference validator (JSON Schema 2020-12), and every one it accepts must compile as
 // the module's Task; every one it rejects must not, but for the items' oneOf (see below). One generate(), one tsc.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { typeGrid, type GridCase, type TypeGrid } from "../helpers/type-grid.js";
+import { describe, expect, test } from "vitest";
+import { useTypeGrid, type GridCase } from "../helpers/type-grid.js";
 
 const task = {
   properties: {
@@ -32,26 +32,20 @@ for (const root of [undefined, "s"])
     for (const obj of [undefined, { "[]": true }, {}, { "[]": "no" }])
       grid.push({ ...client, ...(root === undefined ? {} : { "[]": root }), ...(list === undefined ? {} : { list }), ...(obj === undefined ? {} : { obj }) });
 
-let g: TypeGrid;
-let cases: readonly GridCase[] = [];
-beforeAll(async () => {
-  g = await typeGrid("items-name", task, client.model, grid);
-  cases = g.cases;
-}, 300_000);
-afterAll(() => g?.dispose());
+const g = useTypeGrid("items-name", task, client.model, grid);
 
 const errorsOf = (c: GridCase) => g.errorsOf(c);
 
 describe('a property named "[]" at the root, in an object and in array items', () => {
   test("the grid holds valid and invalid payloads, and no rule was left to the validator", () => {
-    expect(cases.length).toBe(2 * 9 * 4);
-    expect(cases.filter((c) => c.valid).length).toBeGreaterThanOrEqual(10);
-    expect(cases.filter((c) => !c.valid).length).toBeGreaterThanOrEqual(10);
+    expect(g.cases.length).toBe(2 * 9 * 4);
+    expect(g.cases.filter((c) => c.valid).length).toBeGreaterThanOrEqual(10);
+    expect(g.cases.filter((c) => !c.valid).length).toBeGreaterThanOrEqual(10);
     expect(g.warnings).toEqual([]);
   });
 
   test("every payload the reference accepts compiles as Task", () => {
-    const unsound = cases.filter((c) => c.valid && errorsOf(c).length > 0);
+    const unsound = g.cases.filter((c) => c.valid && errorsOf(c).length > 0);
     expect(unsound.map((c) => ({ payload: c.payload, errors: errorsOf(c) }))).toEqual([]);
   });
 
@@ -59,8 +53,8 @@ describe('a property named "[]" at the root, in an object and in array items', (
   // that meets both: looser there whatever the names, so those payloads make no exactness claim.
   const meetsBoth = (p: unknown) => Array.isArray((p as { list?: unknown }).list) && (p as { list: object[] }).list.some((i) => "[]" in i && "x" in i);
   test("no other payload the reference rejects compiles as Task", () => {
-    expect(cases.filter((c) => !c.valid && !meetsBoth(c.payload)).length).toBeGreaterThanOrEqual(10);
-    const loose = cases.filter((c) => !c.valid && !meetsBoth(c.payload) && errorsOf(c).length === 0);
+    expect(g.cases.filter((c) => !c.valid && !meetsBoth(c.payload)).length).toBeGreaterThanOrEqual(10);
+    const loose = g.cases.filter((c) => !c.valid && !meetsBoth(c.payload) && errorsOf(c).length === 0);
     expect(loose.map((c) => c.payload)).toEqual([]);
   });
 

@@ -3,8 +3,8 @@
 // an alternative. tsc compared such a name with Object's own member (Function, () => string) there and refused
 // `{ constructor: "s" }`, which the schema accepts. Every payload of the grid is judged by the reference validator;
 // every one it accepts must compile as Task. One generate(), one tsc.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { typeGrid, type GridCase, type TypeGrid } from "../helpers/type-grid.js";
+import { describe, expect, test } from "vitest";
+import { useTypeGrid } from "../helpers/type-grid.js";
 
 const MEMBERS = ["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"];
 const task = {
@@ -28,22 +28,16 @@ for (const mode of [{ a: "s" }, { b: "s" }])
       grid.push({ ...client, ...mode, extra: { p: "s", [name]: value } });
     }
 
-let g: TypeGrid;
-let cases: readonly GridCase[] = [];
-beforeAll(async () => {
-  g = await typeGrid("object-members", task, client.model, grid);
-  cases = g.cases;
-}, 300_000);
-afterAll(() => g?.dispose());
+const g = useTypeGrid("object-members", task, client.model, grid);
 
 describe("Object.prototype's member names as data in open objects that meet a union", () => {
   test("the grid is the payloads it means to be, and the reference accepts them all", () => {
-    expect(cases.length).toBe(2 * MEMBERS.length * 3 * 3);
-    expect(cases.filter((c) => c.valid).length).toBe(cases.length);
+    expect(g.cases.length).toBe(2 * MEMBERS.length * 3 * 3);
+    expect(g.cases.filter((c) => c.valid).length).toBe(g.cases.length);
   });
 
   test("every one compiles as Task", () => {
-    const unsound = cases.filter((c) => c.valid && g.errorsOf(c).length > 0);
+    const unsound = g.cases.filter((c) => c.valid && g.errorsOf(c).length > 0);
     expect(unsound.map((c) => ({ payload: c.payload, errors: g.errorsOf(c) }))).toEqual([]);
   });
 

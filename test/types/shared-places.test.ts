@@ -4,8 +4,8 @@
 // one met there, so `pair: [{a}, {b}]`, `alt: [{d}]` and an item's `size: {h}` were rejected by tsc though valid.
 // Every payload of a grid is judged by the reference validator (JSON Schema 2020-12); every one it accepts must
 // compile as the module's Task. One generate(), one tsc.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { typeGrid, type GridCase, type TypeGrid } from "../helpers/type-grid.js";
+import { describe, expect, test } from "vitest";
+import { useTypeGrid, type GridCase } from "../helpers/type-grid.js";
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, required });
 const task = {
@@ -31,30 +31,24 @@ for (const pair of pairs)
     for (const list of lists)
       for (const size of sizes) grid.push({ ...client, ...(pair && { pair }), ...(alt && { alt }), ...(list && { list }), ...(size && { size }) });
 
-let g: TypeGrid;
-let cases: readonly GridCase[] = [];
-beforeAll(async () => {
-  g = await typeGrid("shared-places", task, client.model, grid);
-  cases = g.cases;
-}, 300_000);
-afterAll(() => g?.dispose());
+const g = useTypeGrid("shared-places", task, client.model, grid);
 
 const errorsOf = (c: GridCase) => g.errorsOf(c);
 
 describe("object schemas that share a place", () => {
   test("the grid holds valid and invalid payloads", () => {
-    expect(cases.length).toBe(6 * 5 * 5 * 3);
-    expect(cases.filter((c) => c.valid).length).toBeGreaterThanOrEqual(50);
-    expect(cases.filter((c) => !c.valid).length).toBeGreaterThanOrEqual(50);
+    expect(g.cases.length).toBe(6 * 5 * 5 * 3);
+    expect(g.cases.filter((c) => c.valid).length).toBeGreaterThanOrEqual(50);
+    expect(g.cases.filter((c) => !c.valid).length).toBeGreaterThanOrEqual(50);
   });
 
   test("every payload the reference accepts compiles as Task", () => {
-    const unsound = cases.filter((c) => c.valid && errorsOf(c).length > 0);
+    const unsound = g.cases.filter((c) => c.valid && errorsOf(c).length > 0);
     expect(unsound.map((c) => ({ payload: c.payload, errors: errorsOf(c) }))).toEqual([]);
   });
 
   test("a payload that breaks an object's own requirement does not compile", () => {
-    const broken = [{ pair: [{ b: 1 }] }, { alt: [{ c: "x" }, { d: 1 }] }, { size: { h: 1 } }, { list: [{ k: "x" }] }].map((p) => cases.find((c) => JSON.stringify(c.payload) === JSON.stringify({ ...client, ...p })));
+    const broken = [{ pair: [{ b: 1 }] }, { alt: [{ c: "x" }, { d: 1 }] }, { size: { h: 1 } }, { list: [{ k: "x" }] }].map((p) => g.cases.find((c) => JSON.stringify(c.payload) === JSON.stringify({ ...client, ...p })));
     for (const c of broken) {
       expect(c?.valid).toBe(false);
       expect(c && errorsOf(c).length).toBeGreaterThan(0);

@@ -5,9 +5,10 @@
 
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFalClient, FAL_QUEUE_BASE_URL, isModelgenError, ModelgenError, type ClientOptions, type FalProgress } from "../../templates/runtime/index.js";
+import { createFalClient, FAL_QUEUE_BASE_URL, type ClientOptions, type FalProgress } from "../../templates/runtime/index.js";
 import { startHookReceiver, type HookReceiver } from "../helpers/fake-runflow.js";
 import { KLING_ENDPOINT, klingBinding, startFakeFal, type FakeFal, type FalFault } from "../helpers/fake-fal.js";
+import { rejection } from "../helpers/rejection.js";
 
 const KEY = "fal-test-key-5c1d9e";
 type Output = { video: { url: string; content_type: string } };
@@ -34,16 +35,6 @@ function client(server: FakeFal, overrides: Partial<ClientOptions> = {}) {
   return createFalClient<Input, Output>(klingBinding(), options(server.url, overrides));
 }
 const input = (prompt = "A fox running through snow at dawn", extra: Input = {}): Input => ({ prompt, duration: "5", ...extra });
-
-async function rejection(p: Promise<unknown>): Promise<ModelgenError> {
-  try {
-    await p;
-  } catch (error) {
-    if (isModelgenError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("fal: lifecycle", () => {
   it("submits with Authorization: Key, reports queue position then logs, and returns the output", async () => {

@@ -4,9 +4,10 @@
 // (at most every 5 minutes) when a signature matches no cached key, as after fal rotates its keys.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { createFalClient, FAL_JWKS_URL, handleFalWebhook, isModelgenError, parseFalWebhook, type FalWebhookOptions, type ModelgenError } from "../../templates/runtime/index.js";
+import { createFalClient, FAL_JWKS_URL, handleFalWebhook, parseFalWebhook, type FalWebhookOptions, type ModelgenError } from "../../templates/runtime/index.js";
 import { startHookReceiver, type HookReceiver } from "../helpers/fake-runflow.js";
 import { klingBinding, startFakeFal, strangerKey, type FakeFal } from "../helpers/fake-fal.js";
+import { rejection } from "../helpers/rejection.js";
 
 const KEY = "fal-test-key-5c1d9e";
 type Output = { video: { url: string } };
@@ -24,15 +25,6 @@ async function receiver(): Promise<HookReceiver> {
   const r = await startHookReceiver();
   stoppers.push(r);
   return r;
-}
-async function rejection(p: Promise<unknown>): Promise<ModelgenError> {
-  try {
-    await p;
-  } catch (error) {
-    if (isModelgenError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
 }
 
 const REQUEST_ID = "5b0a4e1c-8f0e-4b7e-9d55-0e1f2a3b4c5d";

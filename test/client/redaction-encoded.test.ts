@@ -3,9 +3,10 @@
 // hex case, as a query string or a form), in a body that is not JSON (the error's snippet) and in a JSON error item.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRunwareClient, isModelgenError, type ModelgenError } from "../../templates/runtime/index.js";
+import { createRunwareClient, type ModelgenError } from "../../templates/runtime/index.js";
 import { createRedactor } from "../../templates/runtime/redact.js";
 import { fastOptions, useFakeRunware, wanTask, wanVideoBinding } from "../helpers/fake-runware.js";
+import { rejection } from "../helpers/rejection.js";
 
 /** A key with the characters encoders treat differently: `/`, `+`, `=` (base64-like keys have them). */
 const KEY = "LEAKY/KEY+7f3a9c1e5b==";
@@ -21,16 +22,6 @@ const SPELLINGS: [string, string][] = [
   ["percent-encoded, every character", Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join("")],
   ["mixed: percent-encoded / and raw +", KEY.replace(/\//g, "%2F")],
 ];
-
-async function rejection(p: Promise<unknown>): Promise<ModelgenError> {
-  try {
-    await p;
-  } catch (error) {
-    if (isModelgenError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 /** Every way an error is shown or logged. */
 const shown = (error: ModelgenError): string => [error.message, error.code, String(error.stack), JSON.stringify(error), inspect(error, { depth: Infinity })].join("\n");

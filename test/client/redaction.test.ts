@@ -3,23 +3,14 @@
 // redacted, and a shorter one is refused when the client is made.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRunflowClient, createRunwareClient, isModelgenError, type ClientOptions, type ModelgenError } from "../../templates/runtime/index.js";
+import { createRunflowClient, createRunwareClient, type ClientOptions, type ModelgenError } from "../../templates/runtime/index.js";
 import { createRedactor, MIN_SECRET_LENGTH } from "../../templates/runtime/redact.js";
 import { wanRunflowBinding } from "../helpers/fake-runflow.js";
 import { fastOptions, useFakeRunware, wanTask, wanVideoBinding } from "../helpers/fake-runware.js";
+import { rejection } from "../helpers/rejection.js";
 
 const KEY = "LEAKYKEY-7f3a9c1e5b";
 const fake = useFakeRunware(KEY, afterEach);
-
-async function rejection(p: Promise<unknown>): Promise<ModelgenError> {
-  try {
-    await p;
-  } catch (error) {
-    if (isModelgenError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 /** Every way an error is shown or logged. */
 function shown(error: ModelgenError): string {

@@ -3,21 +3,14 @@
 
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRunwareClient, isUuid, ModelgenError, type RunwareBinding, type RunwareProgress } from "../../templates/runtime/index.js";
+import { createRunwareClient, isUuid, type RunwareBinding, type RunwareProgress } from "../../templates/runtime/index.js";
 import { fastOptions, useFakeRunware, wanTask, wanVideoBinding } from "../helpers/fake-runware.js";
+import { rejection } from "../helpers/rejection.js";
 
 const KEY = "rw-test-key-4f1d9c2e7a";
 type Video = { taskUUID: string; videoUUID: string; videoURL: string; status?: string };
 
 const fake = useFakeRunware(KEY, afterEach);
-async function rejection(p: Promise<unknown>): Promise<ModelgenError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ModelgenError);
-  return error as ModelgenError;
-}
 
 describe("runware: request shape and polling", () => {
   it("sends the key as a Bearer header and fills taskType, model, a v4 taskUUID and deliveryMethod", async () => {

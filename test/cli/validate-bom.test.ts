@@ -2,22 +2,11 @@
 // BOM; it is skipped (a task file, an array, JSON Lines), positions on the first line count from after it, and a
 // BOM anywhere else is named in the error, not shown as "unexpected character". Through the real CLI.
 import { describe, expect, test } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fixturesOut } from "../helpers/generated.js";
-import { runCli } from "../helpers/cli.js";
+import { validateCli, wanPayload } from "../helpers/validate-cli.js";
 
-const registry = fixturesOut();
-const dir = mkdtempSync(path.join(os.tmpdir(), "modelgen-validate-bom-"));
+const { file, validate } = validateCli("validate-bom");
 const BOM = "\ufeff";
-const file = (name: string, text: string): string => {
-  const f = path.join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
-const validate = (args: string[]) => runCli(["validate", "--registry", registry, ...args]);
-const task = (extra: object = {}) => ({ taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: "alibaba:wan@2.7", positivePrompt: "a fox", width: 1280, height: 720, ...extra });
+const task = wanPayload;
 
 describe("a UTF-8 byte order mark at the start of a payload file", () => {
   test("is skipped in a task file, an array of tasks and JSON Lines: the tasks are valid", () => {

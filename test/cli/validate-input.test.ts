@@ -2,22 +2,14 @@
 // beyond the limit, syntax errors placed on their line, files streamed in bounded memory, and control characters
 // shown as escapes, never raw.
 import { describe, expect, test } from "vitest";
-import { mkdtempSync, openSync, writeFileSync, writeSync, closeSync } from "node:fs";
+import { openSync, writeSync, closeSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import os from "node:os";
 import path from "node:path";
-import { ROOT, fixturesOut } from "../helpers/generated.js";
-import { runCli } from "../helpers/cli.js";
+import { ROOT } from "../helpers/generated.js";
+import { validateCli, wanPayload } from "../helpers/validate-cli.js";
 
-const registry = fixturesOut();
-const dir = mkdtempSync(path.join(os.tmpdir(), "modelgen-validate-input-"));
-const file = (name: string, text: string): string => {
-  const f = path.join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
-const validate = (args: string[], input?: string) => runCli(["validate", "--registry", registry, ...args], input === undefined ? {} : { input });
-const task = (extra: object = {}) => ({ taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: "alibaba:wan@2.7", positivePrompt: "a fox", width: 1280, height: 720, ...extra });
+const { registry, dir, file, validate } = validateCli("validate-input");
+const task = wanPayload;
 /** C0 and C1 control characters other than the newline ending each line. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 

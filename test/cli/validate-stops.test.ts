@@ -2,21 +2,12 @@
 // the error; --format json stays one valid JSON document; an issue inside an array element is placed at the
 // element's line, not at its array's key.
 import { describe, expect, test } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fixturesOut } from "../helpers/generated.js";
 import { runCli } from "../helpers/cli.js";
+import { validateCli, wanPayload } from "../helpers/validate-cli.js";
 
-const registry = fixturesOut();
-const dir = mkdtempSync(path.join(os.tmpdir(), "modelgen-validate-stops-"));
-const file = (name: string, text: string): string => {
-  const f = path.join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
-const validate = (args: string[]) => runCli(["validate", "--registry", registry, ...args]);
-const task = (extra: object = {}) => ({ taskType: "videoInference", taskUUID: "0d84f171-2e54-4c07-836e-05788795736d", model: "alibaba:wan@2.7", positivePrompt: "a fox", width: 1280, height: 720, ...extra });
+const { registry, dir, file, validate } = validateCli("validate-stops");
+const task = wanPayload;
 const good = JSON.stringify(task());
 const wrong = JSON.stringify(task({ duration: 20 }));
 

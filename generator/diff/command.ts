@@ -40,17 +40,19 @@ export class DiffUsageError extends Error {
 const FORMATS: readonly DiffFormat[] = ["text", "json", "markdown"];
 const isFormat = (f: string): f is DiffFormat => (FORMATS as readonly string[]).includes(f);
 
+/** The options of a command that compares specs with a base (diff, version): parseArgs' table. */
+export const COMPARE_OPTIONS = {
+  base: { type: "string" },
+  specs: { type: "string", multiple: true },
+  overlay: { type: "string", multiple: true },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export async function diffCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      base: { type: "string" },
-      specs: { type: "string", multiple: true },
-      overlay: { type: "string", multiple: true },
-      format: { type: "string" },
-      debug: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+    options: { ...COMPARE_OPTIONS, format: { type: "string" } },
     strict: true,
   });
   if (values.help) return void process.stdout.write(DIFF_HELP + "\n");

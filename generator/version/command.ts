@@ -7,7 +7,7 @@ import { existsSync, lstatSync, renameSync, statSync, writeFileSync } from "node
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "../errors.js";
-import { diffSpecs } from "../diff/command.js";
+import { COMPARE_OPTIONS, diffSpecs } from "../diff/command.js";
 import { parseJson, readTextFile } from "../load/read.js";
 import { SEMVER, SHIPPED_SPECS_DIR, readPackageVersion } from "../package/manifest.js";
 import { escapeTerminal } from "../text/escape.js";
@@ -47,14 +47,7 @@ function packageBase(base: string): { version: string; specs: string } | undefin
 export async function versionCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      base: { type: "string" },
-      specs: { type: "string", multiple: true },
-      overlay: { type: "string", multiple: true },
-      out: { type: "string" },
-      debug: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+    options: { ...COMPARE_OPTIONS, out: { type: "string" } },
     strict: true,
   });
   if (values.help) return void process.stdout.write(VERSION_HELP + "\n");

@@ -162,7 +162,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
     strict: true,
   });
   if (values.help) return void process.stdout.write(HELP.generate + "\n");
-  const [{ generate }, { diffOutput, lockOutput, outputFolder, writeOutput }, { loadPackageConfig }, { readPackageVersion }] = await Promise.all([
+  const [{ generate }, { diffOutput, lockOutput, outputFolder, OutputStage, writeOutput }, { loadPackageConfig }, { readPackageVersion }] = await Promise.all([
     import("./pipeline.js"),
     import("./write/write.js"),
     import("./package/config.js"),
@@ -174,14 +174,17 @@ async function cmdGenerate(argv: string[]): Promise<void> {
   // into the same folder is refused while this one runs (the lock is taken here, the parent made if missing).
   const outDir = outputFolder(out);
   const release = values.check ? () => {} : lockOutput(out);
+  // A first write into a new or empty folder stages each model's files as its spec is done (see OutputStage).
+  let stage: InstanceType<typeof OutputStage> | undefined;
   try {
+    if (!values.check) stage = new OutputStage(out);
     // --debug writes its stage timings to stderr, line by line: no progress line to tangle them with.
     const stream: ProgressStream = values.debug ? { isTTY: false, write: () => true } : process.stderr;
     let bar: Progress | undefined;
     const onProgress = (done: number, total: number) => (bar ??= progress(stream, total)).update(done);
     let result;
     try {
-      result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined, outDir, onProgress, skipBroken: values["skip-broken"] === true });
+      result = await generate({ specs, overlays: values.overlay ?? [], debug: values.debug, package: loadPackageConfig(), version: readPackageVersion(outDir), cacheDir: values["no-cache"] ? null : process.env.MODELGEN_CACHE_DIR || undefined, outDir, onProgress, ...(stage ? { onFiles: (files) => stage!.add(files) } : {}), skipBroken: values["skip-broken"] === true });
     } finally {
       bar?.end();
     }
@@ -200,7 +203,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
       return;
     }
     // Only what changed is written; a model is unchanged when every file of it was already on disk as generated.
-    const { changed, added } = writeOutput(out, result.files);
+    const { changed, added } = writeOutput(out, result.files, stage);
     const touched = new Set([...changed, ...added]);
     const unchanged = new Set(result.models.filter((m) => Object.keys(m.files).every((f) => !touched.has(f))).map((m) => m.modelId));
     process.stdout.write(`${escapeTerminal(summaryLine(out, result.models.length, { ...result.counts, unchanged: unchanged.size }))}\n`);
@@ -209,6 +212,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
       for (const m of result.models) process.stdout.write(`  ${escapeTerminal(m.modelId)} (${fresh.has(m.modelId) ? "generated" : "from cache"}${unchanged.has(m.modelId) ? ", unchanged" : ""})\n`);
     }
   } finally {
+    stage?.discard();
     release();
   }
 }

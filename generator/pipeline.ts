@@ -85,6 +85,12 @@ export interface GenerateOptions {
   readonly version?: string;
   /** Called as specs are done (cache hits count as done at once): `done` of `total`. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with output files as soon as they are known (the runtime, each model's files as its spec is done or
+   * taken from the cache; the registry's come only in the result), so the writer can stage them while the other
+   * specs are generated. Every file passed here is in the result's files, with the same text, unless the run fails.
+   */
+  readonly onFiles?: (files: Files) => void;
 }
 
 /** Hash of the generator's own sources, templates and the versions of the packages whose output it ships. */
@@ -194,7 +200,7 @@ export interface SkippedSpec {
  * Generate every spec under `specs` (dirs or files). Returns the files (relative to the output folder), a record
  * per model and warnings; writes nothing but the cache (`cacheDir`, null for none).
  */
-export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, outDir = null, package: config, version, onProgress, skipBroken = false }: GenerateOptions): Promise<GenerateResult> {
+export async function generate({ specs, overlays = [], debug = false, limit = 64, cacheDir = DEFAULT_CACHE_DIR, outDir = null, package: config, version, onProgress, onFiles, skipBroken = false }: GenerateOptions): Promise<GenerateResult> {
   const stage = timer(debug);
   const cache = new Cache(cacheDir);
   const entries = await stage("find specs", () => findSpecFiles(specs));
@@ -223,9 +229,23 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     const todo = entries.filter((_, i) => !cached[i]);
     // Entries that were there but unreadable are work too.
     if (!pool && todo.length >= PARALLEL_FROM && cores > 1) pool = new WorkerPool(Math.min(cores, todo.length), options);
+    onFiles?.(files);
+    for (const hit of cached) if (hit) onFiles?.(hit.files);
     let done = entries.length - todo.length;
     onProgress?.(done, entries.length);
-    const oneDone = onProgress ? () => onProgress(++done, entries.length) : undefined;
+    const keyOf = new Map(entries.map((entry, i) => [entry.file, keys[i]!]));
+    // Each spec's record goes to the cache, and its files to the writer, as the spec is done: this thread is idle
+    // while the workers generate, and would otherwise do both for every spec after the last one.
+    const oneDone = (file: string, model: ModelRecord | SkippedSpec) => {
+      if (!("message" in model)) {
+        // The files first: a record in the cache always names files that were written before it.
+        const { record, files: texts } = toCached(model);
+        cache.set(record.filesKey, texts);
+        cache.set(keyOf.get(file)!, record);
+        onFiles?.(model.files);
+      }
+      onProgress?.(++done, entries.length);
+    };
     const workers = pool;
     const fresh = await stage(`generate ${todo.length} spec(s)`, () => (workers ? workers.generate(todo, oneDone) : generateSpecs(todo, options, oneDone)));
     const skipped = [...fresh.values()].filter((r): r is SkippedSpec => "message" in r).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -235,10 +255,6 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
       const model = fresh.get(entry.file);
       if (!model) throw new Error(`modelgen: no record generated for ${entry.file}`);
       if ("message" in model) return undefined; // skipped (--skip-broken)
-      // The files first: a record in the cache always names files that were written before it.
-      const { record, files: texts } = toCached(model);
-      cache.set(record.filesKey, texts);
-      cache.set(keys[i]!, record);
       return model;
     });
     const models = records.filter((m): m is ModelRecord => m !== undefined);
@@ -285,16 +301,18 @@ export interface WorkOptions {
 }
 
 /** Generate specs in this thread: load → IR → validator → analysis → emit → format, one spec after the other. */
-export async function generateSpecs(entries: readonly SpecEntry[], options: WorkOptions, onSpecDone?: () => void): Promise<Map<string, ModelRecord | SkippedSpec>> {
+export async function generateSpecs(entries: readonly SpecEntry[], options: WorkOptions, onSpecDone?: (file: string, model: ModelRecord | SkippedSpec) => void): Promise<Map<string, ModelRecord | SkippedSpec>> {
   const out = new Map<string, ModelRecord | SkippedSpec>();
   for (const entry of entries) {
+    let model: ModelRecord | SkippedSpec;
     try {
-      out.set(entry.file, await generateSpec(entry, options));
+      model = await generateSpec(entry, options);
     } catch (e) {
       if (!(options.skipBroken && e instanceof SpecError)) throw e;
-      out.set(entry.file, { file: entry.file, message: e.message });
+      model = { file: entry.file, message: e.message };
     }
-    onSpecDone?.();
+    out.set(entry.file, model);
+    onSpecDone?.(entry.file, model);
   }
   return out;
 }
@@ -415,7 +433,7 @@ class WorkerPool {
     return answer;
   }
 
-  async generate(entries: readonly SpecEntry[], onSpecDone?: () => void): Promise<Map<string, ModelRecord | SkippedSpec>> {
+  async generate(entries: readonly SpecEntry[], onSpecDone?: (file: string, model: ModelRecord | SkippedSpec) => void): Promise<Map<string, ModelRecord | SkippedSpec>> {
     const out = new Map<string, ModelRecord | SkippedSpec>();
     let next = 0;
     let failed = false;
@@ -429,8 +447,11 @@ class WorkerPool {
       send();
       while (pending.length) {
         const m = await pending.shift()!;
-        if ("models" in m) for (const [file, record] of m.models) out.set(file, record);
-        onSpecDone?.();
+        if ("models" in m)
+          for (const [file, record] of m.models) {
+            out.set(file, record);
+            onSpecDone?.(file, record);
+          }
         send();
       }
     };

@@ -240,11 +240,66 @@ export function recoverInterrupted(outDir: string): void {
 }
 
 /**
+ * The first write of an output folder, begun while the run goes on: when the folder is new or empty (no manifest,
+ * no files), each file the pipeline knows is written at once to the temporary folder that swapIn then renames into
+ * place, instead of all of them after the last spec. Otherwise (a later write patches only what changed) it stages
+ * nothing. Nothing reaches the output folder before writeOutput; `discard` removes what a failed run staged, and a
+ * killed run's temporary folder goes with the next run's recoverInterrupted. Take the output's lock first.
+ */
+export class OutputStage {
+  private readonly staged = new Map<string, string>();
+  private readonly folders = new Set<string>();
+  private tmp: string | null;
+
+  constructor(outDirGiven: string) {
+    const outDir = outputFolder(outDirGiven);
+    recoverInterrupted(outDir);
+    const fresh = readManifest(outDir) === null && listFiles(outDir).length === 0;
+    this.tmp = fresh ? beside(outDir, "tmp") : null;
+    if (this.tmp !== null) rmSync(this.tmp, { recursive: true, force: true });
+  }
+
+  /** Write these files to the temporary folder (when staging); a file staged again is written again. */
+  add(files: OutputFiles): void {
+    const tmp = this.tmp;
+    if (tmp === null) return;
+    for (const [rel, text] of Object.entries(files)) {
+      if (!isOutputPath(rel)) throw new Error(`internal: refusing to write ${JSON.stringify(rel)}, which is not a path inside the output folder`);
+      writeStaged(tmp, rel, text, this.folders);
+      this.staged.set(rel, text);
+    }
+  }
+
+  /** The temporary folder and what is in it, for swapIn; null when nothing is staged. */
+  take(): { readonly tmp: string; readonly staged: ReadonlyMap<string, string>; readonly folders: Set<string> } | null {
+    return this.tmp === null ? null : { tmp: this.tmp, staged: this.staged, folders: this.folders };
+  }
+
+  /** Remove what was staged (after a failed run; after writeOutput the folder has become the output, or is gone). */
+  discard(): void {
+    if (this.tmp !== null && existsSync(this.tmp)) rmSync(this.tmp, { recursive: true, force: true });
+    this.tmp = null;
+    this.staged.clear();
+  }
+}
+
+/** Write one file under a temporary folder, making its folders once (`folders` remembers those made). */
+function writeStaged(tmp: string, rel: string, text: string, folders: Set<string>): void {
+  const p = path.join(tmp, rel);
+  const dir = path.dirname(p);
+  if (!folders.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    folders.add(dir);
+  }
+  writeFileSync(p, text);
+}
+
+/**
  * Replace outDir's generated files with `files`. Files in outDir that the generator did not make are kept.
  * A folder that has files but no manifest was not made by modelgen: refuse, never overwrite a user's files.
  * Under the output's lock (lockOutput): a second generate into the same folder is refused, not interleaved.
  */
-export function writeOutput(outDirGiven: string, files: OutputFiles): OutputDiff {
+export function writeOutput(outDirGiven: string, files: OutputFiles, stage?: OutputStage): OutputDiff {
   // Every path comes from the pipeline, which takes cached records only for their own folder: a bad one is a bug.
   const bad = Object.keys(files).find((rel) => !isOutputPath(rel));
   if (bad !== undefined) throw new Error(`internal: refusing to write ${JSON.stringify(bad)}, which is not a path inside the output folder`);
@@ -266,7 +321,7 @@ export function writeOutput(outDirGiven: string, files: OutputFiles): OutputDiff
       throw new SpecError(path.join(outDirGiven, rel), "", `${what} where the output needs a folder of that name; move it out of --out`);
     }
     if (owned === null) {
-      swapIn(outDir, files, kept, ownedSet);
+      swapIn(outDir, files, kept, ownedSet, stage?.take() ?? null);
       return { changed: [], added: Object.keys(files).sort(), removed: [] };
     }
     const diff = diffOutput(outDir, files);
@@ -358,16 +413,14 @@ function rollBack(outDir: string, journal: string, tmp: string, old: string): vo
   rmSync(old, { recursive: true, force: true });
 }
 
-function swapIn(outDir: string, files: OutputFiles, kept: readonly string[], ownedSet: ReadonlySet<string>): void {
+function swapIn(outDir: string, files: OutputFiles, kept: readonly string[], ownedSet: ReadonlySet<string>, staged: ReturnType<OutputStage["take"]>): void {
   const tmp = beside(outDir, "tmp");
   const old = beside(outDir, "old");
-  rmSync(tmp, { recursive: true, force: true });
+  if (staged?.tmp !== tmp) rmSync(tmp, { recursive: true, force: true });
+  const folders = staged?.tmp === tmp ? staged.folders : new Set<string>();
   try {
-    for (const [rel, text] of Object.entries(files)) {
-      const p = path.join(tmp, rel);
-      mkdirSync(path.dirname(p), { recursive: true });
-      writeFileSync(p, text);
-    }
+    if (staged?.tmp === tmp) for (const rel of staged.staged.keys()) if (!(rel in files)) rmSync(path.join(tmp, rel), { force: true });
+    for (const [rel, text] of Object.entries(files)) if (staged?.tmp !== tmp || staged.staged.get(rel) !== text) writeStaged(tmp, rel, text, folders);
     // Keep what the user put there: files copied, links made again as the same link (never followed, so a link to
     // a folder stays a link, and a dangling one or a loop stays as it is); anything else is moved over below.
     for (const rel of kept) {

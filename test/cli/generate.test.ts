@@ -103,6 +103,24 @@ test("an unknown keyword in a rule (a typo) is an error at its place, not silent
   expect(existsSync(path.join(dir, "out"))).toBe(false);
 });
 
+test("a first write stages each model as its spec is done: when a later spec is broken, nothing is left, in the folder or beside it", () => {
+  const dir = tmp();
+  const specs = path.join(dir, "specs");
+  mkdirSync(specs);
+  cpSync(path.join(ROOT, "specs/runware/alibaba-wan2-6.json"), path.join(specs, "a-good.json"));
+  const spec = JSON.parse(readFileSync(path.join(ROOT, "specs/runware/alibaba-wan2-6.json"), "utf8"));
+  spec.components.schemas.RequestBody.items.allOf[0].requird = ["width"];
+  writeFileSync(path.join(specs, "z-typo.json"), JSON.stringify(spec));
+  const out = path.join(dir, "out");
+  const r = runCli(["generate", "--specs", specs, "--out", out, "--no-cache", "--debug"]);
+  expect(r.code).toBe(2);
+  // The good spec was done (and staged) before the broken one failed.
+  expect(r.stderr).toContain(`modelgen: format ${path.join(specs, "a-good.json")}`);
+  expect(r.stderr).toMatch(/z-typo\.json:.*unknown keyword "requird"/);
+  expect(existsSync(out)).toBe(false);
+  expect(listFiles(dir)).toEqual(["specs/a-good.json", "specs/z-typo.json"]);
+});
+
 test("the incremental cache serves unchanged specs and regenerates a changed one", () => {
   const dir = tmp();
   const specs = path.join(dir, "specs");

@@ -150,6 +150,12 @@ export function refFiles(file: string, value: unknown, source: SourceDocument, r
  */
 function mayReferToFiles(file: string, text: string): boolean {
   if (!text.includes("$ref") && !text.includes("\\")) return false;
+  // JSON without a backslash spells every $ref key and its value literally: each `"$ref": "…"` is one, and a
+  // value that does not start with # may name a file. Without a parse, this costs a regeneration's keying far less.
+  if (!/\.ya?ml$/i.test(file) && !text.includes("\\")) {
+    for (const m of text.matchAll(/"\$ref"\s*:\s*"([^"]*)"/g)) if (!m[1]!.startsWith("#")) return true;
+    return false;
+  }
   let value: unknown;
   try {
     value = /\.ya?ml$/i.test(file) ? readDocument(file, text).value : JSON.parse(text);

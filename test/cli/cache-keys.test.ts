@@ -47,12 +47,24 @@ const CASES: readonly [string, string, string?][] = [
   ["$ref reached through an alias of a whole schema", "*P", 'x-shared:\n  p: &P { "$ref": "_shared/p.json" }\n'],
 ];
 
+/** The same spec as JSON text, property `p` written as the raw JSON `ref` (for the ways JSON can spell a $ref). */
+function jsonSpec(ref: string): string {
+  const task = `{"type":"object","additionalProperties":false,"required":["taskType","taskUUID","model"],"properties":{"taskType":{"const":"videoInference"},"taskUUID":{"type":"string"},"model":{"const":"test:cache@1"},"p":${ref}}}`;
+  return `{"openapi":"3.1.0","info":{"title":"Cache keys","version":"1"},"paths":{"/":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"array","items":${task}}}}},"responses":{"200":{"description":"ok"}}}}}}`;
+}
+
+/** JSON spellings a text scan must not miss: whitespace and a line break around the colon, an escaped key and value. */
+const JSON_CASES: readonly [string, string][] = [
+  ["JSON $ref with a line break around its colon", `{ "$ref"\n  :\n  "_shared/p.json" }`],
+  ["JSON $ref with escapes in its key and value", `{"\\u0024ref":"_shared\\/p.json"}`],
+];
+
 describe("a fragment reached through $ref is part of the cache key, however the YAML spells the $ref", () => {
-  test.each(CASES)("%s: a change in the fragment is drift for --check", (_name, ref, top) => {
+  test.each([...CASES.map(([name, ref, top]) => [name, "m.yaml", yamlSpec(ref, top)] as const), ...JSON_CASES.map(([name, ref]) => [name, "m.json", jsonSpec(ref)] as const)])("%s: a change in the fragment is drift for --check", (_name, file, text) => {
     const dir = tmp();
     const specs = path.join(dir, "specs");
     mkdirSync(path.join(specs, "_shared"), { recursive: true });
-    writeFileSync(path.join(specs, "m.yaml"), yamlSpec(ref, top));
+    writeFileSync(path.join(specs, file), text);
     writeFileSync(path.join(specs, "_shared/p.json"), JSON.stringify({ type: "string", enum: ["a", "b"] }));
     const out = path.join(dir, "out");
     const first = runCli(["generate", "--specs", specs, "--out", out], { cwd: dir });

@@ -91,9 +91,9 @@ export function toCached(model: ModelRecord): { record: CachedModel; files: File
 /**
  * A cached model's files: each from the output folder when it holds that file with that hash (a regular file, not
  * a link or anything else), else all from the cache's files entry (which must hold every file with its hash).
- * undefined when neither has them: the spec is generated again.
+ * undefined when neither has them: the spec is generated again. `onDisk` gets the files read from the output folder.
  */
-export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | null): Files | undefined {
+export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | null, onDisk?: Set<string>): Files | undefined {
   const out: Record<string, string> = {};
   const rels = Object.keys(record.fileHashes);
   if (outDir !== null) {
@@ -108,7 +108,10 @@ export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | 
         break;
       }
     }
-    if (Object.keys(out).length === rels.length) return out;
+    if (Object.keys(out).length === rels.length) {
+      for (const rel of rels) onDisk?.add(rel);
+      return out;
+    }
   }
   const files = cache.get(record.filesKey, isFiles);
   if (!files || Object.keys(files).length !== rels.length || !rels.every((rel) => typeof files[rel] === "string" && textHash(files[rel]) === record.fileHashes[rel])) return undefined;

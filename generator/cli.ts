@@ -194,7 +194,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
     const withFindings = result.models.filter((m) => m.lint.findings.length).map((m) => ({ file: m.file, modelId: m.modelId, overlays: m.overlays, ...m.lint }));
     if (withFindings.length) printFindings(withFindings, { stream: process.stderr });
     if (values.check) {
-      const { changed, added, removed } = diffOutput(out, result.files);
+      const { changed, added, removed } = diffOutput(out, result.files, result.onDisk);
       const all = [...changed.map((f) => [f, "changed"] as const), ...added.map((f) => [f, "missing"] as const), ...removed.map((f) => [f, "stale"] as const)];
       if (all.length) {
         process.stdout.write(`${escapeTerminal(out)} is out of date (${all.length} file${all.length === 1 ? "" : "s"}); run \`npm run generate\`:\n${all.map(([f, why]) => `  ${escapeTerminal(path.join(out, f))} (${why})`).join("\n")}\n`);
@@ -203,7 +203,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
       return;
     }
     // Only what changed is written; a model is unchanged when every file of it was already on disk as generated.
-    const { changed, added } = writeOutput(out, result.files, stage);
+    const { changed, added } = writeOutput(out, result.files, stage, result.onDisk);
     const touched = new Set([...changed, ...added]);
     const unchanged = new Set(result.models.filter((m) => Object.keys(m.files).every((f) => !touched.has(f))).map((m) => m.modelId));
     process.stdout.write(`${escapeTerminal(summaryLine(out, result.models.length, { ...result.counts, unchanged: unchanged.size }))}\n`);

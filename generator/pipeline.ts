@@ -168,14 +168,15 @@ export async function lint({ specs, overlays = [], limit = 64 }: GenerateOptions
 /** Raw texts a spec's output depends on: its own, its overlays', and every file it reads through $ref, transitively. */
 function specInputs(entry: SpecEntry, overlays: readonly string[]): string[] {
   const files = [entry.file, ...overlaysFor(entry.file, overlays)];
-  const texts = files.map((f) => {
+  const read = files.map((f) => {
     try {
-      return `${f}\0${readTextFile(f)}`;
+      return readTextFile(f);
     } catch {
-      return `${f}\0<unreadable>`;
+      return undefined;
     }
   });
-  return [entry.file, entry.root ?? "", ...texts, ...refInputs(entry, files)];
+  const texts = files.map((f, i) => `${f}\0${read[i] ?? "<unreadable>"}`);
+  return [entry.file, entry.root ?? "", ...texts, ...refInputs(entry, files, read)];
 }
 
 export interface GenerateResult {
@@ -188,6 +189,11 @@ export interface GenerateResult {
   readonly generatedIds: readonly string[];
   /** With `skipBroken`: each spec left out, with the one line that says why (the SpecError's message). */
   readonly skipped: readonly SkippedSpec[];
+  /**
+   * Files read from the output folder during this run (a regular file holding exactly the text in `files`): the
+   * writer need not read them again. Only good under the output's lock, taken before the run.
+   */
+  readonly onDisk: ReadonlySet<string>;
 }
 
 /** A spec `generate --skip-broken` left out. */
@@ -217,11 +223,12 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     if (!pool && missing >= PARALLEL_FROM && cores > 1) pool = new WorkerPool(Math.min(cores, missing), options);
     const runtime = await stage("runtime", () => shippedRuntime());
     const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
+    const onDisk = new Set<string>();
     const cached = keys.map((key, i): ModelRecord | undefined => {
       const hit = cache.get(key, isCachedModel);
       // A cache entry is read, not trusted: a record whose name or files are not this spec's is a miss, so that no
       // file of it is read or written outside the model's folder and its shipped spec (a restored CI cache).
-      const texts = hit && ownsFiles(entries[i]!, hit) ? cachedFiles(cache, hit, outDir) : undefined;
+      const texts = hit && ownsFiles(entries[i]!, hit) ? cachedFiles(cache, hit, outDir, onDisk) : undefined;
       if (!hit || !texts) return undefined;
       const { fileHashes: _hashes, filesKey: _key, ...record } = hit;
       return { ...record, files: texts };
@@ -280,7 +287,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     Object.assign(files, formatted);
     if (debug) process.stderr.write(`modelgen: cache ${cache.dir ?? "off"}: ${cache.hits} hits, ${cache.misses} misses\n`);
     const generatedIds = records.flatMap((m, i) => (m && !cached[i] ? [m.modelId] : []));
-    return { files: withManifest(files), models, warnings, counts: { generated: todo.length - skipped.length, fromCache: entries.length - todo.length }, generatedIds, skipped };
+    return { files: withManifest(files), models, warnings, counts: { generated: todo.length - skipped.length, fromCache: entries.length - todo.length }, generatedIds, skipped, onDisk };
   } finally {
     pool?.close();
   }

@@ -169,10 +169,12 @@ function mayReferToFiles(file: string, text: string): boolean {
  * The texts of every file a spec reads through $ref, transitively, each after its path: for the cache key (a
  * change in a shared fragment regenerates the specs that use it). `files`: the spec, then its overlays. Never
  * throws: a spec whose $refs are refused gets a marker, and loadSpec reports it (a failing spec is never cached).
+ * `known`: the texts of `files` where the caller has them.
  */
-export function refInputs(entry: SpecEntry, files: readonly string[]): string[] {
+export function refInputs(entry: SpecEntry, files: readonly string[], known: readonly (string | undefined)[] = []): string[] {
   try {
-    const texts = files.map((f) => readTextFile(f));
+    // Texts the caller has read already are not read again (undefined: it could not read that file).
+    const texts = files.map((f, i) => known[i] ?? readTextFile(f));
     // The full scan (positions, every file read) only when a parsed document names another file.
     if (!files.some((f, i) => mayReferToFiles(f, texts[i]!))) return [];
     const [spec, ...overlays] = files.map((f, i) => readDocument(f, texts[i]));

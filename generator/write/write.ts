@@ -69,11 +69,15 @@ export function withManifest(files: OutputFiles): Record<string, string> {
   return { ...files, [MANIFEST]: JSON.stringify({ generator: "modelgen", files: names }, null, 2) + "\n" };
 }
 
-/** Files that differ from disk (paths relative to outDir). */
-export function diffOutput(outDir: string, files: OutputFiles): OutputDiff {
+/**
+ * Files that differ from disk (paths relative to outDir). `onDisk`: files this run has read from outDir already,
+ * and found as they are in `files` (regular files; under the output's lock nothing else writes them meanwhile).
+ */
+export function diffOutput(outDir: string, files: OutputFiles, onDisk?: ReadonlySet<string>): OutputDiff {
   const changed: string[] = [];
   const added: string[] = [];
   for (const [rel, text] of Object.entries(files)) {
+    if (onDisk?.has(rel)) continue;
     const p = path.join(outDir, rel);
     if (!existsSync(p)) added.push(rel);
     else if (statSync(p).isDirectory() || readFileSync(p, "utf8") !== text) changed.push(rel);
@@ -299,7 +303,7 @@ function writeStaged(tmp: string, rel: string, text: string, folders: Set<string
  * A folder that has files but no manifest was not made by modelgen: refuse, never overwrite a user's files.
  * Under the output's lock (lockOutput): a second generate into the same folder is refused, not interleaved.
  */
-export function writeOutput(outDirGiven: string, files: OutputFiles, stage?: OutputStage): OutputDiff {
+export function writeOutput(outDirGiven: string, files: OutputFiles, stage?: OutputStage, onDisk?: ReadonlySet<string>): OutputDiff {
   // Every path comes from the pipeline, which takes cached records only for their own folder: a bad one is a bug.
   const bad = Object.keys(files).find((rel) => !isOutputPath(rel));
   if (bad !== undefined) throw new Error(`internal: refusing to write ${JSON.stringify(bad)}, which is not a path inside the output folder`);
@@ -324,7 +328,7 @@ export function writeOutput(outDirGiven: string, files: OutputFiles, stage?: Out
       swapIn(outDir, files, kept, ownedSet, stage?.take() ?? null);
       return { changed: [], added: Object.keys(files).sort(), removed: [] };
     }
-    const diff = diffOutput(outDir, files);
+    const diff = diffOutput(outDir, files, onDisk);
     patchIn(outDir, files, diff);
     return diff;
   } finally {

@@ -120,8 +120,48 @@ function lineColumn(text: string, offset: number): SourceLocation {
   return { line, column: offset - last };
 }
 
-/** Strict JSON (no comments, no trailing commas, unique keys); a SpecError names line:column otherwise. */
+/**
+ * Strict JSON (no comments, no trailing commas, unique keys); a SpecError names line:column otherwise. Text that
+ * JSON.parse takes (nearly every spec) is JSON by jsonc-parser's strict reading too: its keys are checked by a scan
+ * of the text, and jsonc-parser's tree, which only says where things are, is made when an error message first asks
+ * (parsing it took more time than the rest of the load). Text JSON.parse refuses is read by jsonc-parser as before,
+ * which names the place.
+ */
 export function parseJson(file: string, text: string): SourceDocument {
+  let value: unknown;
+  let parsed = false;
+  try {
+    value = JSON.parse(text);
+    parsed = true;
+  } catch {
+    // jsonc-parser says where (below).
+  }
+  let tree: jsonc.Node | undefined;
+  if (!parsed) {
+    tree = strictTree(file, text);
+    const duplicate = findDuplicateKey(tree);
+    if (duplicate) throw duplicateKeyError(file, text, duplicate);
+    value = JSON.parse(text);
+  } else {
+    const duplicate = firstDuplicateKey(text);
+    if (duplicate) throw duplicateKeyError(file, text, duplicate);
+  }
+  return {
+    file,
+    text,
+    value,
+    locate(path) {
+      tree ??= strictTree(file, text);
+      let node = jsonc.findNodeAtLocation(tree, [...path]);
+      // Point at the property's key where there is one: that is the line a person looks for.
+      if (node?.parent?.type === "property") node = node.parent;
+      return node ? lineColumn(text, node.offset) : undefined;
+    },
+  };
+}
+
+/** jsonc-parser's tree of strict JSON text, or the SpecError that names where the text is not JSON. */
+function strictTree(file: string, text: string): jsonc.Node {
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const error = errors[0];
@@ -132,25 +172,56 @@ export function parseJson(file: string, text: string): SourceDocument {
     if (text.charCodeAt(error?.offset ?? 0) === 0xfeff) throw new SpecError(file, `${line}:${column}`, "invalid JSON (a byte order mark, U+FEFF, where a value or a bracket was expected; remove it)");
     throw new SpecError(file, `${line}:${column}`, `invalid JSON (${describeJsonError(what)})`);
   }
-  // JSON.parse keeps the last of two equal keys without a word; the spec a person reads would not be the one
-  // generated. Say where the second one is.
-  const duplicate = findDuplicateKey(tree);
-  if (duplicate) {
-    const { line, column } = lineColumn(text, duplicate.offset);
-    throw new SpecError(file, `${line}:${column}`, `duplicate key ${JSON.stringify(duplicate.key)} in one object; JSON parsers silently keep the last, so keys must be unique`);
+  return tree;
+}
+
+/** JSON.parse keeps the last of two equal keys without a word; the spec a person reads would not be the one generated. */
+function duplicateKeyError(file: string, text: string, duplicate: { key: string; offset: number }): SpecError {
+  const { line, column } = lineColumn(text, duplicate.offset);
+  return new SpecError(file, `${line}:${column}`, `duplicate key ${JSON.stringify(duplicate.key)} in one object; JSON parsers silently keep the last, so keys must be unique`);
+}
+
+/**
+ * findDuplicateKey's answer, from the text of valid JSON without a tree: the objects in the order they open (the
+ * tree's preorder), the first that holds a key twice, and in it the key's second occurrence first in the text.
+ */
+export function firstDuplicateKey(text: string): { key: string; offset: number } | null {
+  // Per open container: its order of opening and its keys (null for an array).
+  const stack: { readonly order: number; readonly keys: Set<string> | null }[] = [];
+  let opened = 0;
+  let best: { order: number; key: string; offset: number } | null = null;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92 /* \ */) {
+          escaped = true;
+          i++;
+        }
+      }
+      if (!expectKey) continue;
+      expectKey = false;
+      const top = stack[stack.length - 1]!;
+      if (best !== null && best.order <= top.order) continue;
+      const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+      if (top.keys!.has(key)) best = { order: top.order, key, offset: start };
+      else top.keys!.add(key);
+    } else if (c === 123 /* { */) {
+      stack.push({ order: opened++, keys: new Set() });
+      expectKey = true;
+    } else if (c === 91 /* [ */) {
+      stack.push({ order: opened++, keys: null });
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 44 /* , */) {
+      expectKey = stack[stack.length - 1]?.keys != null;
+    }
   }
-  const value: unknown = JSON.parse(text);
-  return {
-    file,
-    text,
-    value,
-    locate(path) {
-      let node = jsonc.findNodeAtLocation(tree, [...path]);
-      // Point at the property's key where there is one: that is the line a person looks for.
-      if (node?.parent?.type === "property") node = node.parent;
-      return node ? lineColumn(text, node.offset) : undefined;
-    },
-  };
+  return best === null ? null : { key: best.key, offset: best.offset };
 }
 
 /** The first object key that appears twice in one object, with its offset (iterative: no recursion limit). */

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileInfo, ParserOptions } from "@apidevtools/json-schema-ref-parser";
 import { MAX_DEPTH, readDocument, readTextFile } from "./read.js";
-import { pointerOf, tokensOf } from "../../templates/validation/pointer.js";
+import { escapeToken, pointerOf, tokensOf } from "../../templates/validation/pointer.js";
 import { SpecError } from "../errors.js";
 import { isPlain } from "../json.js";
 import type { SourceDocument, SpecEntry } from "../ir/types.js";
@@ -256,34 +256,37 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
     );
 
   /**
-   * The size of `node`, written in `from` (a real path) at `keys` of `doc`; `depth`: levels and $ref hops so far.
-   * Every object is remembered by its place (file and pointer), whether reached in place or through a $ref.
+   * The size of `node`, written in `from` (a real path) at `place` of `doc`; `depth`: levels and $ref hops so far.
+   * Every object is remembered by its place (file and pointer), whether reached in place or through a $ref. A
+   * place is its pointer text, grown one token per level (a list of keys copied and joined at every node made the
+   * count quadratic in the depth); its keys are made from the chain only for an error message.
    */
-  const size = (node: unknown, from: string, doc: SourceDocument, keys: string[], depth: number): number => {
+  const size = (node: unknown, from: string, doc: SourceDocument, place: Place | null, depth: number): number => {
     stats.steps++;
     if (node === null || typeof node !== "object") return 1;
-    const here = `${from}#${pointerOf(keys)}`;
+    const ptr = place === null ? "" : place.ptr;
+    const here = `${from}#${ptr}`;
     const known = memo.get(here);
     if (known !== undefined) return known;
-    if (depth > MAX_INLINED_DEPTH) throw refuse(doc, keys, `nested more than ${MAX_INLINED_DEPTH} levels deep (objects, arrays and $ref hops) once its $refs are inlined`);
+    if (depth > MAX_INLINED_DEPTH) throw refuse(doc, keysOf(place), `nested more than ${MAX_INLINED_DEPTH} levels deep (objects, arrays and $ref hops) once its $refs are inlined`);
     open.add(here);
     let n = 1;
     const ref = isPlain(node) && typeof node.$ref === "string" ? node.$ref : undefined;
-    let largest: [string, number] = ["$ref", ref !== undefined ? refSize(ref, from, doc, keys, depth) : 0];
+    let largest: [string, number] = ["$ref", ref !== undefined ? refSize(ref, from, doc, place, depth) : 0];
     n += largest[1];
     for (const [k, v] of Object.entries(node)) {
       if (n > budget) break;
       if (k === "$ref" && ref !== undefined) continue;
-      const m = size(v, from, doc, [...keys, k], depth + 1);
+      const m = size(v, from, doc, { up: place, key: k, ptr: `${ptr}/${escapeKey(k)}` }, depth + 1);
       if (m > largest[1]) largest = [k, m];
       n += m;
     }
-    if (n > budget) throw tooMany(doc, keys, largest, node);
+    if (n > budget) throw tooMany(doc, keysOf(place), largest, node);
     open.delete(here);
     memo.set(here, n);
     return n;
   };
-  const refSize = (ref: string, from: string, doc: SourceDocument, keys: string[], depth: number): number => {
+  const refSize = (ref: string, from: string, doc: SourceDocument, place: Place | null, depth: number): number => {
     let target: { file: string; fragment: string } | null;
     try {
       target = refTarget(ref, from);
@@ -294,15 +297,36 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
     const fragmentKeys = tokensOf(target ? target.fragment : ref);
     const targetDoc = real === specReal ? source : files.get(real);
     if (!targetDoc) return 1; // not read (refused): refFiles reports it
-    if (open.has(`${real}#${pointerOf(fragmentKeys)}`)) throw refuse(doc, [...keys, "$ref"], `circular $ref ${JSON.stringify(ref)}; a request schema must be finite`);
+    const fragmentPlace = placeOfKeys(fragmentKeys);
+    if (open.has(`${real}#${fragmentPlace === null ? "" : fragmentPlace.ptr}`)) throw refuse(doc, [...keysOf(place), "$ref"], `circular $ref ${JSON.stringify(ref)}; a request schema must be finite`);
     let node: unknown = real === specReal ? value : targetDoc.value;
     for (const k of fragmentKeys) {
       if (node === null || typeof node !== "object" || !Object.hasOwn(node, k)) return 1; // checkInternalRefs and refFiles report it
       node = Object.getOwnPropertyDescriptor(node, k)?.value;
     }
-    return size(node, real, targetDoc, fragmentKeys, depth + 1);
+    return size(node, real, targetDoc, fragmentPlace, depth + 1);
   };
-  return size(value, specReal, source, [], 0);
+  return size(value, specReal, source, null, 0);
+}
+
+/** A place in a document: its key under the place above, and its JSON Pointer (RFC 6901) text. */
+export interface Place {
+  readonly up: Place | null;
+  readonly key: string;
+  readonly ptr: string;
+}
+
+/** escapeToken, without its two replacements for the keys that need none (nearly all). */
+export const escapeKey = (key: string): string => (key.includes("~") || key.includes("/") ? escapeToken(key) : key);
+
+/** The place of a list of keys (null: the document itself). */
+export const placeOfKeys = (keys: readonly string[]): Place | null => keys.reduce<Place | null>((up, key) => ({ up, key, ptr: `${up === null ? "" : up.ptr}/${escapeKey(key)}` }), null);
+
+/** The keys of a place, from the document down. */
+export function keysOf(place: Place | null): string[] {
+  const keys: string[] = [];
+  for (let p = place; p !== null; p = p.up) keys.push(p.key);
+  return keys.reverse();
 }
 
 /** How many values `node` holds as written ($refs not followed), counted up to `budget` + 1. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { readDocument } from "./read.js";
 import { applyOverlay } from "./overlay.js";
-import { MAX_INLINED_DEPTH, checkBundled, inlinedSize, refFiles, refParserOptions, refRoot } from "./refs.js";
+import { MAX_INLINED_DEPTH, checkBundled, escapeKey, inlinedSize, keysOf, placeOfKeys, refFiles, refParserOptions, refRoot, type Place } from "./refs.js";
 import { pointerOf, tokensOf } from "../../templates/validation/pointer.js";
 import { SpecError } from "../errors.js";
 import { canonical, isPlain } from "../json.js";
@@ -256,23 +256,25 @@ export function checkInternalRefs(file: string, doc: unknown, source: SourceDocu
     return node;
   };
   const done = new Set<string>();
-  const visit = (node: unknown, keys: readonly string[], stack: readonly string[]): void => {
+  // A node's place is its pointer text, grown one token per level (refs.ts: Place); keys only for an error message.
+  const visit = (node: unknown, place: Place | null, stack: readonly string[]): void => {
     stats.steps++;
     if (node === null || typeof node !== "object") return;
     // A place already walked as a $ref's target (with everything it reaches) is not walked again.
-    if (done.has(`#${pointerOf(keys)}`)) return;
+    const ptr = place === null ? "" : place.ptr;
+    if (done.has(`#${ptr}`)) return;
     const ref = refOf(node);
     if (ref !== undefined && ref.startsWith("#") && !done.has(ref)) {
       const target = resolve(ref);
-      if (target === undefined) throw new SpecError(file, where(source, [...keys, "$ref"]), `unresolvable $ref ${JSON.stringify(ref)}: nothing at that pointer`);
-      if (stack.includes(ref)) throw new SpecError(file, where(source, [...keys, "$ref"]), `circular $ref ${JSON.stringify(ref)} (${[...stack, ref].join(" → ")}); a request schema must be finite`);
-      if (stack.length >= MAX_INLINED_DEPTH) throw new SpecError(file, where(source, [...keys, "$ref"]), `more than ${MAX_INLINED_DEPTH} $refs in a chain`);
-      visit(target, tokensOf(ref), [...stack, ref]);
+      if (target === undefined) throw new SpecError(file, where(source, [...keysOf(place), "$ref"]), `unresolvable $ref ${JSON.stringify(ref)}: nothing at that pointer`);
+      if (stack.includes(ref)) throw new SpecError(file, where(source, [...keysOf(place), "$ref"]), `circular $ref ${JSON.stringify(ref)} (${[...stack, ref].join(" → ")}); a request schema must be finite`);
+      if (stack.length >= MAX_INLINED_DEPTH) throw new SpecError(file, where(source, [...keysOf(place), "$ref"]), `more than ${MAX_INLINED_DEPTH} $refs in a chain`);
+      visit(target, placeOfKeys(tokensOf(ref)), [...stack, ref]);
       done.add(ref);
     }
-    for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, [...keys, k], stack);
+    for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, { up: place, key: k, ptr: `${ptr}/${escapeKey(k)}` }, stack);
   };
-  visit(doc, [], []);
+  visit(doc, null, []);
 }
 
 type FoundTask = Pick<LoadedSpec, "taskSourcePointer" | "operation" | "bodyIsArray" | "taskSchema" | "taskPointer" | "examples">;

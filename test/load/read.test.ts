@@ -1,7 +1,9 @@
 // load/read: JSON and YAML documents with a source map (key path → line:column), and the errors a person can act
 // on: the place of a syntax error, and the second of two equal keys.
 import { describe, expect, test } from "vitest";
-import { parseJson, parseYaml, readDocument } from "../../generator/load/read.js";
+import fc from "fast-check";
+import * as jsonc from "jsonc-parser";
+import { findDuplicateKey, firstDuplicateKey, parseJson, parseYaml, readDocument } from "../../generator/load/read.js";
 import { SpecError } from "../../generator/errors.js";
 
 /** The SpecError `fn` throws. */
@@ -64,6 +66,70 @@ describe("JSON", () => {
     expect(specError(() => parseJson("c.json", '{ "a": 1 // no\n}')).message).toMatch(/^c\.json:1:10: invalid JSON \(comments are not allowed in JSON\)$/);
     expect(specError(() => parseJson("t.json", '{ "a": 1, }')).message).toMatch(/^t\.json:1:\d+: invalid JSON/);
     expect(specError(() => parseJson("e.json", "")).message).toBe("e.json:1:1: invalid JSON (expected a value)");
+  });
+});
+
+describe("JSON without jsonc-parser's tree (the path every valid spec takes)", () => {
+  const SEED = 20261207;
+  /** jsonc-parser's strict reading: its tree, or null when it reports an error. */
+  const strict = (text: string): jsonc.Node | null => {
+    const errors: jsonc.ParseError[] = [];
+    const tree = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    return errors.length || !tree ? null : tree;
+  };
+  // JSON texts whose objects may repeat a key, spelled plainly or escaped ("\u0061" is "a"), strings holding quotes,
+  // brackets and commas.
+  const key = fc.constantFrom('"a"', '"b"', '"\\u0061"', '"c~/"', '"{\\"x,"');
+  const text: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom("1", "null", '"s,:{}[]"', '"\\""', "true"),
+      fc.array(tie("value"), { maxLength: 3 }).map((xs) => `[${xs.join(", ")}]`),
+      fc.array(fc.tuple(key, tie("value")), { maxLength: 4 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(",\n")}}`),
+    ),
+  })).value;
+
+  test("the duplicate key found by scanning the text is the one jsonc-parser's tree gives", () => {
+    let duplicates = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const tree = strict(t);
+        expect(tree, t).not.toBeNull();
+        const expected = findDuplicateKey(tree!);
+        if (expected) duplicates++;
+        expect(firstDuplicateKey(t), t).toEqual(expected);
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+    expect(duplicates).toBeGreaterThan(50);
+  });
+
+  test("text JSON.parse takes is strict JSON to jsonc-parser too (one character deleted, replaced or inserted)", () => {
+    let parsed = 0;
+    const damaged = fc.tuple(fc.jsonValue({ maxDepth: 3 }), fc.nat(), fc.constantFrom("delete", "replace", "insert"), fc.constantFrom(",", ":", "{", "}", "[", "]", '"', "x", "1", "0", "-", ".", "e", " ", "\\", "/", "\n", "\u0001", "\u00a0", "\ufeff"));
+    fc.assert(
+      fc.property(damaged, ([value, at, how, ch]) => {
+        const good = JSON.stringify(value, null, 1);
+        const i = at % (good.length + 1);
+        const t = how === "delete" ? good.slice(0, i) + good.slice(i + 1) : how === "replace" ? good.slice(0, i) + ch + good.slice(i + 1) : good.slice(0, i) + ch + good.slice(i);
+        let ok = true;
+        try {
+          JSON.parse(t);
+        } catch {
+          ok = false;
+        }
+        if (!ok) return;
+        parsed++;
+        expect(strict(t), t).not.toBeNull();
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+    expect(parsed).toBeGreaterThan(200);
+  });
+
+  test("a position is found after the fact, and the same as before", () => {
+    const doc = parseJson("spec.json", '{"a": {"b": [1, {"c": 2}]}}');
+    expect(doc.locate(["a", "b", 1, "c"])).toEqual({ line: 1, column: 18 });
   });
 });
 

@@ -28,6 +28,21 @@ export function canonical(v: Json): Json;
 export function canonical(v: unknown): unknown;
 export function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map((x: unknown) => canonical(x));
-  if (isPlain(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  if (isPlain(v)) return objectFrom(Object.keys(v).sort(), (k) => canonical(v[k]));
   return v;
+}
+
+/**
+ * A new plain object with `keys` in that order, each holding `value(key)`: what Object.fromEntries(keys.map(…))
+ * makes (own, enumerable properties; "__proto__" an ordinary key, not the prototype), without a pair per key,
+ * which made it the costliest step of copying a spec.
+ */
+export function objectFrom<T>(keys: readonly string[], value: (key: string) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of keys) {
+    const x = value(k);
+    if (k === "__proto__") Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { applyOverlay } from "./overlay.js";
 import { MAX_INLINED_DEPTH, checkBundled, escapeKey, inlinedSize, keysOf, placeOfKeys, refFiles, refParserOptions, refRoot, type Place } from "./refs.js";
 import { pointerOf, tokensOf } from "../../templates/validation/pointer.js";
 import { SpecError } from "../errors.js";
-import { canonical, isPlain } from "../json.js";
+import { canonical, isPlain, objectFrom } from "../json.js";
 import { recogniseProvider, type Provider } from "../providers/index.js";
 import type { Json, JsonObject, LoadedSpec, Operation, RequestExample, SchemaObject, SourceDocument, SpecEntry } from "../ir/types.js";
 
@@ -132,7 +132,7 @@ export function specOrder(v: unknown, inProperties = false): unknown {
   if (Array.isArray(v)) return v.map((x: unknown) => specOrder(x));
   if (isPlain(v)) {
     const keys = inProperties ? Object.keys(v) : Object.keys(v).sort();
-    return Object.fromEntries(keys.map((k) => [k, (specOrder as (v: unknown, p: boolean) => unknown)(v[k], !inProperties && k === "properties")]));
+    return objectFrom(keys, (k) => (specOrder as (v: unknown, p: boolean) => unknown)(v[k], !inProperties && k === "properties"));
   }
   return v;
 }

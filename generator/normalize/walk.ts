@@ -1,6 +1,6 @@
 // Structural walk over a JSON Schema: visit every subschema with its keyword path and the instance location
 // (the property names from the task root) it applies to. Used by the normalize rules and the analyses.
-import { isPlain } from "../json.js";
+import { isPlain, objectFrom } from "../json.js";
 import { ANY_PROPERTY, IN_DEFS, ITEMS, type Place } from "../ir/path.js";
 import type { JsonType, Schema, SchemaObject } from "../ir/types.js";
 
@@ -8,6 +8,13 @@ import type { JsonType, Schema, SchemaObject } from "../ir/types.js";
 export const IN_PLACE_ONE: readonly string[] = ["not", "if", "then", "else"];
 /** Keywords whose value is a list of subschemas applied to the same instance location. */
 export const IN_PLACE_MANY: readonly string[] = ["allOf", "anyOf", "oneOf"];
+
+/** The keywords mapSchema walks into: one subschema in place, a list in place, or another kind (see mapSchema). */
+const SUBSCHEMA_KEYWORDS: ReadonlyMap<string, "one" | "many" | "other"> = new Map([
+  ...IN_PLACE_ONE.map((k) => [k, "one"] as const),
+  ...IN_PLACE_MANY.map((k) => [k, "many"] as const),
+  ...["properties", "patternProperties", "dependentSchemas", "items", "contains", "additionalProperties", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "prefixItems", "$defs", "definitions"].map((k) => [k, "other"] as const),
+]);
 
 /** Where the walk stands. */
 export interface WalkContext {
@@ -29,10 +36,17 @@ export function mapSchema(schema: Schema, fn: SchemaMapper, ctx?: WalkContext): 
 export function mapSchema(schema: unknown, fn: SchemaMapper, ctx: WalkContext = { keys: [], at: [] }): unknown {
   if (!isPlain(schema)) return schema;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) {
+  for (const k of Object.keys(schema)) {
+    const v = schema[k];
+    // Keywords that hold no subschema (most of them) are copied as they are, before any path is made.
+    const kind = SUBSCHEMA_KEYWORDS.get(k);
+    if (kind === undefined) {
+      out[k] = v;
+      continue;
+    }
     const keys = [...ctx.keys, k];
-    if (IN_PLACE_ONE.includes(k)) out[k] = mapAny(v, fn, { keys, at: ctx.at });
-    else if (IN_PLACE_MANY.includes(k) && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: ctx.at }));
+    if (kind === "one") out[k] = mapAny(v, fn, { keys, at: ctx.at });
+    else if (kind === "many" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: ctx.at }));
     else if ((k === "properties" || k === "patternProperties") && isPlain(v))
       out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: k === "properties" ? [...ctx.at, p] : [...ctx.at, ANY_PROPERTY] }));
     else if (k === "dependentSchemas" && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: ctx.at }));
@@ -63,8 +77,7 @@ export function omitKeywords(schema: SchemaObject, drop: (keyword: string) => bo
 /** mapSchema over a value that should be a schema but was not checked: anything that is not an object stays. */
 const mapAny = (v: unknown, fn: SchemaMapper, ctx: WalkContext): unknown => (isPlain(v) ? mapSchema(v, fn, ctx) : v);
 
-const mapValues = (o: Record<string, unknown>, f: (v: unknown, key: string) => unknown): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v, k)]));
+const mapValues = (o: Record<string, unknown>, f: (v: unknown, key: string) => unknown): Record<string, unknown> => objectFrom(Object.keys(o), (k) => f(o[k], k));
 
 /**
  * The declared schema at an instance place, following `properties` from the task root (and `items` for array

@@ -12,7 +12,7 @@ import * as codeModule from "ajv/dist/compile/codegen/code.js";
 // Ajv is CommonJS: under Node's ESM loader the namespace's `default` is `module.exports`.
 const code = ((codeModule as unknown as { default?: typeof codeModule }).default ?? codeModule) as typeof codeModule;
 
-type Names = Record<string, number>;
+type Names = Record<string, number | undefined>;
 /** The fields of Ajv's code nodes (compile/codegen/index.js) that hold names, by the node class that has them. */
 interface CodeNode {
   readonly names: Names;

@@ -1,15 +1,22 @@
-// Format every generated text file with prettier, last, so output style never depends on the emitters.
+// Lay out every generated text file as prettier does, last, so output style never depends on the emitters.
 //
-// Prettier is the largest cost of generating a spec, and most of what it formats recurs across the models of a
-// catalog (the client, guard and webhook functions, the response and queue types, doc comments): a TypeScript or
-// JavaScript file is cut into its top-level statements (format/chunks.ts), each statement is formatted on its own
-// and remembered by its text, and the formatted statements are joined as prettier joins them (one blank line kept
-// where the source had one). test/format/chunks.test.ts checks that this gives the same bytes as prettier on
-// the whole file, for every file the fixtures generate; a file the cutter cannot follow is formatted whole.
-import * as prettier from "prettier";
+// A TypeScript or JavaScript file is cut into its top-level statements (format/chunks.ts) and each statement is
+// laid out on its own by format/printer.ts, which prints the part of the language the emitters write exactly as
+// prettier would, without prettier (prettier was the largest cost of generating a spec). A statement the printer
+// declines goes to prettier, remembered by its text (such statements recur across the models of a catalog), several
+// in one call. The statements are joined as prettier joins them (one blank line kept where the source had one).
+// test/format/chunks.test.ts checks that this gives the bytes of prettier on the whole file, for every file the
+// fixtures generate, and that the printer declines none of their statements; a file the cutter cannot follow is
+// formatted whole by prettier. Prettier loads only when a statement needs it.
+import type * as Prettier from "prettier";
 import { splitTopLevel } from "./chunks.js";
+import { printStatement } from "./printer.js";
 
-const OPTIONS: prettier.Options = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };
+let loaded: Promise<typeof Prettier> | null = null;
+/** prettier, imported on first use (a run whose statements the printer all lays out never loads it). */
+const prettierModule = (): Promise<typeof Prettier> => (loaded ??= import("prettier"));
+
+const OPTIONS: Prettier.Options = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };
 
 /** The parser for a file by its name, `ts` for TypeScript; null for files left as emitted. */
 function parserBy(file: string, ts: string): string | null {
@@ -38,8 +45,11 @@ const memo = new Map<string, string>();
 let memoSize = 0;
 const MEMO_LIMIT = 64 * 1024 * 1024;
 
-/** Counts for `--debug` and the bench: statements formatted now, and taken from the memo. */
-export const formatStats = { formatted: 0, remembered: 0, wholeFiles: 0 };
+/**
+ * Counts for the tests and the bench: statements laid out by the printer, formatted by prettier now, taken from
+ * prettier's memo, and files prettier formatted whole.
+ */
+export const formatStats = { printed: 0, formatted: 0, remembered: 0, wholeFiles: 0 };
 
 /**
  * Statements joined for one prettier call, and cut apart again after it: prettier's fixed cost per call (its
@@ -53,6 +63,7 @@ const JOINED = `\n\n${SEPARATOR}\n\n`;
 /** Formats statements not seen before in one call; their texts by position, or null when they cannot be cut apart. */
 async function formatMany(texts: readonly string[], parser: string): Promise<string[] | null> {
   if (texts.some((t) => t.includes(SEPARATOR))) return null;
+  const prettier = await prettierModule();
   const out = await prettier.format(texts.join(JOINED), { ...OPTIONS, parser });
   const parts = out.split(JOINED);
   if (parts.length !== texts.length) return null;
@@ -62,16 +73,20 @@ async function formatMany(texts: readonly string[], parser: string): Promise<str
 /** One file's text as prettier formats it: statement by statement when the file can be cut, else whole. */
 export async function formatText(text: string, parser: string): Promise<string> {
   const chunks = parser === "json" ? null : splitTopLevel(text);
-  if (chunks && chunks.length > 1) {
-    const keys = chunks.map((c) => `${parser}\0${c.text}`);
-    const missing = [...new Set(keys.filter((k) => !memo.has(k)))];
+  if (chunks && chunks.length > 0) {
+    // The printer's layout where it has one; the rest by prettier, through the memo.
+    const printed = chunks.map((c) => printStatement(c.text, parser));
+    const keys = chunks.map((c, i) => (printed[i] === null ? `${parser}\0${c.text}` : null));
+    const missing = [...new Set(keys.filter((k): k is string => k !== null && !memo.has(k)))];
     try {
       const fresh = missing.length ? await formatMany(missing.map((k) => k.slice(parser.length + 1)), parser) : [];
       if (fresh) {
         const now = new Map(missing.map((k, i) => [k, fresh[i]!]));
-        const parts = keys.map((k) => now.get(k) ?? memo.get(k)!);
+        const parts = keys.map((k, i) => (k === null ? printed[i]! : (now.get(k) ?? memo.get(k)!)));
+        const declined = keys.filter((k) => k !== null).length;
+        formatStats.printed += chunks.length - declined;
         formatStats.formatted += missing.length;
-        formatStats.remembered += keys.length - missing.length;
+        formatStats.remembered += declined - missing.length;
         if (memoSize > MEMO_LIMIT) {
           memo.clear();
           memoSize = 0;
@@ -87,7 +102,7 @@ export async function formatText(text: string, parser: string): Promise<string> 
     }
   }
   formatStats.wholeFiles++;
-  return prettier.format(text, { ...OPTIONS, parser });
+  return (await prettierModule()).format(text, { ...OPTIONS, parser });
 }
 
 export async function formatFiles(files: Readonly<Record<string, string>>): Promise<Record<string, string>> {
@@ -107,7 +122,7 @@ export async function formatFilesWhole(files: Readonly<Record<string, string>>):
   const out: Record<string, string> = {};
   for (const [file, text] of Object.entries(files)) {
     const parser = referenceParserFor(file);
-    out[file] = parser ? await prettier.format(text, { ...OPTIONS, parser }) : text;
+    out[file] = parser ? await (await prettierModule()).format(text, { ...OPTIONS, parser }) : text;
   }
   return out;
 }

@@ -1,9 +1,12 @@
-// format/: generate formats each top-level statement apart and remembers it by its text (format/chunks.ts,
-// format/prettier.ts). That is only a saving if it gives prettier's bytes: here every file the fixtures emit, and the
-// registry over them, is formatted both ways, statement by statement and whole (prettier with the parser the file's
-// name selects, as generate ran it before), and must come out the same. Tricky texts the emitters could produce
-// (regular expressions, templates, braces inside strings and comments, a comment before a union's next member)
-// are checked the same way, and so is the cutter's refusal of what it cannot follow.
+// format/: generate lays out each top-level statement apart (format/chunks.ts), by its own printer
+// (format/printer.ts) or, for a statement the printer declines, by prettier (format/prettier.ts). That is only right
+// if it gives prettier's bytes: here every file the fixtures emit, and the registry over them, is formatted both
+// ways, statement by statement and whole (prettier with the parser the file's name selects, as generate ran it
+// before), and must come out the same; and the printer must lay out nearly all of their statements itself (prettier
+// then only checks the layout here, instead of running on every spec). Tricky texts the emitters could produce
+// (regular expressions, templates, braces inside strings and comments, a comment before a union's next member, long
+// unions and strings, trailing comments) are checked the same way, and so is the cutter's refusal of what it
+// cannot follow.
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { readdirSync } from "node:fs";
@@ -15,6 +18,7 @@ import { emitRegistry } from "../../generator/emit/registry.js";
 import { SpecError } from "../../generator/errors.js";
 import { formatFiles, formatFilesWhole, formatText, formatStats } from "../../generator/format/prettier.js";
 import { splitTopLevel } from "../../generator/format/chunks.js";
+import { printStatement } from "../../generator/format/printer.js";
 
 /** The fixture folders generate reads in the tests and the repository's own specs/ (generated/). */
 const FOLDERS = ["specs", "test/fixtures/specs", "test/fixtures/real-specs", "test/fixtures/hostile/valid"];
@@ -54,9 +58,54 @@ describe("formatting statement by statement gives prettier's bytes for the whole
     expect(records.length).toBeGreaterThanOrEqual(75);
     expect(refused).toBeLessThan(entries.length / 4);
     expect(files).toBeGreaterThanOrEqual(records.length * 4);
-    expect(formatStats.formatted - before.formatted).toBeGreaterThan(500);
-    expect(formatStats.remembered - before.remembered).toBeGreaterThan(1000);
+    // The printer lays out the statements; prettier only those it declines (a few in the hostile fixtures).
+    const printed = formatStats.printed - before.printed;
+    const declined = formatStats.formatted - before.formatted + formatStats.remembered - before.remembered;
+    expect(printed).toBeGreaterThan(3000);
+    expect(declined).toBeLessThan(printed / 200);
+    expect(formatStats.wholeFiles - before.wholeFiles).toBe(1); // the registry's package.json (JSON is not cut)
+
   }, 300_000);
+});
+
+describe("the printer lays out what the emitters write as prettier does, and declines the rest", () => {
+  const L = (n: number, c = "x"): string => c.repeat(n);
+  const accepted: [string, string, string][] = [
+    ["babel-ts", "a long union breaks one member a line", `export type A = ${Array.from({ length: 12 }, (_, i) => `"value-${i}-${L(6)}"`).join(" | ")};\n`],
+    ["babel-ts", "a union that fits on the next line", `/** doc */\nexport type TaskMode =\n| (WithReferenceVideos & WidthHeight)\n| (WithReferenceImages & WidthHeight)\n| (WithoutShotType & WidthHeight);\n`],
+    ["babel-ts", "unions under a property, in an array, in Array<>, hugged", `export interface A {\n/**\n   * Doc\n       * odd indent\n */\na?: ${Array.from({ length: 8 }, (_, i) => `"a${i}${L(12)}"`).join(" | ")};\nb: (${Array.from({ length: 8 }, (_, i) => `"b${i}${L(12)}"`).join(" | ")})[];\n\nc: Array<${Array.from({ length: 8 }, (_, i) => `"c${i}${L(12)}"`).join(" | ")}>;\nd: { ${Array.from({ length: 8 }, (_, i) => `k${i}: "${L(12)}"`).join("; ")} } | null;\n"e-f": readonly string[];\n"g": keyof X;\n[key: string]: unknown;\n}\n`],
+    ["babel-ts", "object types: kept broken after `{`, else one line if they fit", `export type A = {\na: 1; b: { c: 2 } };\nexport type B = { a: 1; b: {\n c: 2 } };\nexport declare const c: ${Array.from({ length: 9 }, (_, i) => `"c${i}${L(10)}"`).join(" | ")};\n`],
+    ["babel-ts", "heritage clauses", `export interface A extends ObjectMembers {\na: 1;\n}\nexport interface B extends Omit<TaskCommon, "taskType" | "taskUUID" | "model">, Partial<Pick<TaskCommon, "taskType" | "taskUUID" | "model">> {}\nexport interface C extends D, E {}\n`],
+    ["babel-ts", "trailing comments after a union's members", `export type WH =\n| { width: 1280; height: 720 } // 720p (16:9)\n| { width: 720; height: 1280 } // 720p (9:16)\n| { width: 960; height: 960 }; // 1:1\n`],
+    ["babel-ts", "literals: quotes, escapes, numbers, tuples, indexed access", `export type A = 'it\\'s' | "say \\"hi\\"" | "a'b\\"c\\"d" | 1.50 | 1E5 | -0.5 | .5 | [string, number?, ...boolean[]] | Object["toString"] | Record<string, never>;\n`],
+    ["babel", "JavaScript values: long strings after long and short keys, arrays of objects, numbers", `export const a = [{"schemaPath": "#/a", "message": "${L(130)}", "path": "", "focus": []}, {"schemaPath": "#/b", "focus": ["/x"], "message": "m", "path": ""}];\nconst b = {"id": "${L(130)}", "ok": true, "n": null, "list": [1, 2.50, -3], "e": {}, "q": "a\\"b", "a-b": 1};\nexport const title = "${L(130)}";\n`],
+    ["babel", "imports and exports, a destructured call", `import { validate, guard } from "./validator.js";\nimport { ${Array.from({ length: 14 }, (_, i) => `name${i}`).join(", ")} } from "./x.js";\nexport { a, b } from "./c.js";\nexport const { isTask, validateTask, taskSchema, createClient, parseWebhook, handleWebhook, createWebhookUrl } = runwareModel({ validate, guard, ruleMessages, extraRules }, { modelId, taskType: "videoInference", deliveryMethods: ["async"], defaultDelivery: "async" });\n`],
+  ];
+  const declined: [string, string, string][] = [
+    ["babel-ts", "a function type", "export type F = (a: string) => void;\n"],
+    ["babel-ts", "a numeric key", 'export interface A {\n"1": string;\n}\n'],
+    ["babel-ts", "a tuple that does not fit", `export type T = [${Array.from({ length: 12 }, (_, i) => `"t${i}${L(10)}"`).join(", ")}];\n`],
+    ["babel", "an array of numbers that does not fit", `export const n = [${Array.from({ length: 60 }, (_, i) => i * 1000).join(", ")}];\n`],
+    ["babel", "a call with one argument", "export const { a } = f({ b });\n"],
+    ["babel-ts", "a comment inside a type", "export type A = string /* c */ | number;\n"],
+    ["babel-ts", "a wide character", 'export type A = "中文";\n'],
+  ];
+
+  for (const [parser, what, text] of accepted) {
+    test(what, async () => {
+      const file = parser === "babel" ? "x.js" : "x.d.ts";
+      const reference = (await formatFilesWhole({ [file]: text }))[file];
+      expect(printStatement(text, parser)).toBe(reference);
+    });
+  }
+  for (const [parser, what, text] of declined) {
+    test(`declined: ${what}`, async () => {
+      expect(printStatement(text, parser)).toBeNull();
+      // formatText still gives prettier's bytes (prettier formats the statement).
+      const file = parser === "babel" ? "x.js" : "x.d.ts";
+      expect(await formatText(text, parser)).toBe((await formatFilesWhole({ [file]: text }))[file]);
+    });
+  }
 });
 
 describe("the cutter", () => {

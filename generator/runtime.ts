@@ -8,15 +8,25 @@ import path from "node:path";
 import { compileTemplates, readTemplates, bundleTemplates } from "./emit/templates.js";
 import { formatFilesWhole } from "./format/prettier.js";
 import { ROOT } from "./paths.js";
+import { providers } from "./providers/index.js";
+import { sharedDeclarations, sharedPage } from "./emit/shared-fields.js";
 
 export type RuntimeFiles = Readonly<Record<string, string>>;
 
 const BUILT = path.join(ROOT, "dist/runtime.json");
 
-/** What the shipped runtime is made of: the template sources and the versions of the tools that compile them. */
+/** The providers' shared fields (emit/shared-fields.ts): their declarations and page, beside the compiled templates. */
+function sharedFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { sharedFields } of providers) if (sharedFields) Object.assign(out, { [sharedFields.declarations]: sharedDeclarations(sharedFields), [sharedFields.page]: sharedPage(sharedFields) });
+  return out;
+}
+
+/** What the shipped runtime is made of: the template sources, the shared fields and the versions of the tools that compile them. */
 function runtimeHash(sources: readonly { rel: string; text: string }[]): string {
   const h = createHash("sha256");
   for (const s of sources) h.update(s.rel).update("\0").update(s.text).update("\0");
+  for (const [rel, text] of Object.entries(sharedFiles())) h.update(rel).update("\0").update(text).update("\0");
   for (const pkg of ["typescript", "esbuild", "prettier"]) {
     const manifest: unknown = JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8"));
     h.update(String((manifest as { version?: unknown }).version)).update("\0");
@@ -25,7 +35,8 @@ function runtimeHash(sources: readonly { rel: string; text: string }[]): string 
 }
 
 async function compileRuntime(sources: readonly { rel: string; text: string }[]): Promise<RuntimeFiles> {
-  return formatFilesWhole(await bundleTemplates(await compileTemplates(sources)));
+  const files = { ...(await bundleTemplates(await compileTemplates(sources))), ...sharedFiles() };
+  return formatFilesWhole(Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
 /** Build dist/runtime.json (bin/build.js calls this at install), unless it is current. */

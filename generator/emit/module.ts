@@ -5,6 +5,7 @@ import path from "node:path";
 import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes, type GroupSummary } from "./types.js";
 import { emitReadme } from "./readme.js";
+import { sharedTypeNames } from "./shared-fields.js";
 import { providerNamed } from "../providers/index.js";
 import { isPlain } from "../json.js";
 import { mapSchema } from "../normalize/walk.js";
@@ -83,7 +84,7 @@ export async function emitModule(ir: AnalyzedIR, { packageName }: { packageName?
   const runtimeClient = `${up}/runtime/index.js`;
   const ruleMessages = ir.ruleMessages;
   const validatorJs = ir.validatorCode;
-  const provider = providerNamed(meta.provider).module;
+  const { module: provider, sharedFields } = providerNamed(meta.provider);
 
   // The functions are the runtime's (templates/validation/model.ts and the provider's model.ts), bound to this
   // model's validator, messages and client binding: the module is its data and one call, the same code in every
@@ -112,12 +113,15 @@ export const { ${new Code(functions)} } = ${name(provider.model)}({ validate, gu
   const clientDts = `import type { ${imported.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
   // One allocator for the module's type names: the task's types are named around the imported and response ones,
   // and the local alias of the functions' types.
-  const types = emitTypes(ir, [...imported, MODEL_FUNCTIONS, ...declaredNames(responseTypes)]);
+  const types = emitTypes(ir, [...imported, MODEL_FUNCTIONS, ...sharedTypeNames(sharedFields), ...declaredNames(responseTypes)], sharedFields);
+  // The provider's fields in its shared words: their doc comments are the runtime's (emit/shared-fields.ts).
+  const sharedDts =
+    sharedFields && types.sharedTypes.length ? `import type { ${types.sharedTypes.join(", ")} } from ${literal(`${up}/${sharedFields.declarations.replace(/\.d\.ts$/, ".js")}`).text};\n` : "";
   // Each function is declared as a member of the runtime's type of the model's functions, over this module's
   // types: the same signatures as written out, and the words an editor shows at each call are the runtime's,
   // written once. `export {}` keeps the alias private (a declaration file exports every top-level name otherwise).
   const functionsDts = ["isTask", "validateTask", "taskSchema", ...provider.functions].map((n) => `export declare const ${name(n).text}: ${MODEL_FUNCTIONS}[${literal(n).text}];\n`).join("");
-  const indexDts = `${banner(meta)}${clientDts}
+  const indexDts = `${banner(meta)}${clientDts}${sharedDts}
 /** ${provider.modelIdDoc} */
 export declare const modelId: ${literal(meta.modelId).text};
 /** The spec's title. */
@@ -146,7 +150,7 @@ ${functionsDts}export {};
       [`${dir}/index.js`]: indexJs.text,
       [`${dir}/index.d.ts`]: indexDts,
       [`${dir}/validator.js`]: `${banner(meta)}${validatorDoc}${validatorJs}`,
-      [`${dir}/README.md`]: emitReadme(ir, types.summary, banner(meta, "md"), packageName),
+      [`${dir}/README.md`]: emitReadme(ir, types.summary, banner(meta, "md"), packageName, sharedFields && { doc: sharedFields, runtime: up }),
     },
     summary: { name: meta.name, modelId: meta.modelId, title: meta.title, provider: meta.provider, groups: types.summary.groups, warnings: ir.split.warnings },
   };

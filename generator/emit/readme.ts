@@ -9,6 +9,9 @@ import { fillPlaceholders } from "../../templates/validation/placeholders.js";
 import type { AnalyzedIR, Cube, Json, PropertyIR, SchemaObject, Variable } from "../ir/types.js";
 import type { TypesSummary } from "./types.js";
 import { providerNamed } from "../providers/index.js";
+import { docLines } from "../ir/declarations.js";
+import { sharedField } from "./shared-fields.js";
+import type { SharedFieldsDoc } from "../providers/provider.js";
 
 const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -19,6 +22,9 @@ const code = (text: unknown) => markdownCode(text, { inTable: true });
 const inlineCode = (text: unknown) => markdownCode(text);
 /** A rule message as the page shows it: {path} is *the value*, {/a/b} is *a.b*. */
 const withPlaceholders = (text: string) => fillPlaceholders(text, (p) => (p.kind === "path" ? "*the value*" : `*${p.pointer.slice(1).replace(/\//g, ".")}*`));
+
+/** Characters of a shared field's description (its first line) past which the table links to the shared page. */
+const README_LINK_OVER = 100;
 
 /** Objects deep the property table goes (0: the task's own properties). */
 const TABLE_DEPTH = 4;
@@ -43,7 +49,11 @@ function snippetFor(ir: AnalyzedIR, cube: Cube): Json | null {
  * The page of one model. Reads only the IR (examples' verdicts from `ir.checkedExamples`, findings from
  * `ir.lint`, the snippets' payloads from `ir.modeWitnesses`) and `summary` (emit/types).
  */
-export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: string, packageName = "modelgen-models"): string {
+/**
+ * `shared`: the provider's fields described once (emit/shared-fields.ts) and the runtime folder relative to the
+ * page: a property in those words links to its section of the shared page instead of repeating them.
+ */
+export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: string, packageName = "modelgen-models", shared?: { doc: SharedFieldsDoc; runtime: string }): string {
   const meta = ir.meta;
   const out = [bannerText, `# ${cell(meta.title)}`, ""];
   out.push(`| | |`, `|---|---|`);
@@ -89,7 +99,11 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     // A set of values: each value's JSON text in code, between escaped pipes (so is any text holding a pipe).
     const type = r.typeWords.join(" \\| ");
     const description = s.title && s.description ? `${s.title}: ${s.description.split("\n")[0]}` : (s.title ?? s.description?.split("\n")[0] ?? "");
-    out.push(`| ${code(rowLabel(r.path))} | ${type.includes("\\|") ? r.typeWords.map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${r.constraints.map(cell).join("<br>")} | ${cell(description)} |`);
+    const name = r.path.at(-1);
+    const common = shared && typeof name === "string" ? sharedField(shared.doc, r.path.slice(0, -1), name, docLines(s)) : null;
+    // A long description becomes a link to the shared page; a short one costs less than the link and stays.
+    const described = common && description.length > README_LINK_OVER ? `${cell(s.title)}: see [${cell(shared?.doc.provider)}'s common fields](${linkPath(`${shared?.runtime}/${common.page}`)})` : cell(description);
+    out.push(`| ${code(rowLabel(r.path))} | ${type.includes("\\|") ? r.typeWords.map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${r.constraints.map(cell).join("<br>")} | ${described} |`);
   }
   out.push("");
 

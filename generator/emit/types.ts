@@ -10,6 +10,8 @@ import { Names, propertyKey, literal, docComment, commentText } from "./code.js"
 import { pascal } from "../text/identifiers.js";
 import { pathId, pathLabel, placeLabel, placeWords, presenceKey } from "../ir/path.js";
 import { OTHER } from "../ir/types.js";
+import { sharedDocComment, sharedField } from "./shared-fields.js";
+import type { SharedFieldsDoc } from "../providers/provider.js";
 import type { Cube, Decl, FactDecl, Json, ModeDecl, ModelIR, ObjectDecl, Path, PresenceVariable, RelationDecl, RulesDecl, Value, ValueVariable, Variable, Variant } from "../ir/types.js";
 
 /** The names emitTypes declares whatever the spec says; the names of a task's other types are allocated around them. */
@@ -99,6 +101,8 @@ export interface EmittedTypes {
   readonly text: string;
   readonly summary: TypesSummary;
   readonly names: Names;
+  /** The runtime's shared-field types the declarations extend (emit/shared-fields.ts), for the module to import. */
+  readonly sharedTypes: readonly string[];
 }
 
 /** `T[]` for a simple name, `Array<…>` otherwise. */
@@ -142,10 +146,17 @@ class DeclaredTypes {
   /** Whether a mode forbids a property declared as a set of values somewhere (then the module declares Forbidden). */
   usesForbidden = false;
 
-  /** `modes`: whether the module has modes, so that its open objects may meet a union of them (see ObjectMembers). */
+  /** The shared fields' types the module's interfaces extend (the module imports them from the runtime). */
+  readonly sharedTypes = new Set<string>();
+
+  /**
+   * `modes`: whether the module has modes, so that its open objects may meet a union of them (see ObjectMembers);
+   * `shared`: the provider's fields described once in the runtime (emit/shared-fields.ts).
+   */
   constructor(
     private readonly names: Names,
     private readonly modes: boolean,
+    private readonly shared?: SharedFieldsDoc,
   ) {}
 
   private interfaceFor(decl: ObjectDecl): string {
@@ -195,13 +206,22 @@ class DeclaredTypes {
   interfaceText(name: string, decl: ObjectDecl): string {
     const lines: string[] = [];
     const types: string[] = [];
+    // Properties in the provider's shared words take them from the runtime's type (Pick<…> of it, by type).
+    const picked = new Map<string, string[]>();
     for (const p of decl.properties) {
       const t = this.type(p.type);
       // The inherited member's type apart (memberType), so that a repeated type is written once; never adds nothing.
       if (t !== "never") types.push(t);
       if (memberType(p.name, p.optional, t) !== t) types.push(`Object[${literal(p.name).text}]`);
-      lines.push(`${docComment(p.doc).text}${member(p.name, p.optional, t)}`);
+      const shared = sharedField(this.shared, decl.place, p.name, p.doc);
+      if (shared) {
+        const names = picked.get(shared.type) ?? [];
+        picked.set(shared.type, [...names, p.name]);
+        this.sharedTypes.add(shared.type);
+      }
+      lines.push(`${shared ? sharedDocComment(shared) : docComment(p.doc).text}${member(p.name, p.optional, t)}`);
     }
+    const bases = [...picked].map(([type, names]) => `Pick<${type}, ${names.map((n) => literal(n).text).join(" | ")}>`);
     let heritage = "";
     if (decl.index) {
       // tsc requires every declared property's type to fit the index signature: it holds theirs too (looser for
@@ -213,10 +233,11 @@ class DeclaredTypes {
       // Only for an untyped index signature: with a typed one, ObjectMembers<T> would make `{}` fail (its inherited
       // constructor, a Function, is not a T), and T | Function would loosen the index signature for every name.
       if (this.modes && index === "unknown") {
-        heritage = " extends ObjectMembers";
+        bases.unshift("ObjectMembers");
         this.usesObjectMembers = true;
       }
     }
+    if (bases.length) heritage = ` extends ${bases.join(", ")}`;
     return `export interface ${name}${heritage} {\n${lines.join("\n")}\n}`;
   }
 }
@@ -441,10 +462,10 @@ function makesModes(root: ObjectDecl): boolean {
   return visit(root);
 }
 
-export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTypes {
+export function emitTypes(ir: ModelIR, taken: Iterable<string> = [], shared?: SharedFieldsDoc): EmittedTypes {
   const names = new Names([...OWN_NAMES, ...taken]);
   const root = ir.declaration;
-  const types = new DeclaredTypes(names, makesModes(root));
+  const types = new DeclaredTypes(names, makesModes(root), shared);
   const out: string[] = [];
   const rules = root.rules;
   if (!rules) throw new Error("internal: the task's declaration has no rules");
@@ -482,5 +503,5 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = []): EmittedTyp
     } else out.push(`${doc}${types.interfaceText(name, decl)}`);
   }
   out.splice(forbiddenAt, 0, ...(types.usesForbidden ? [FORBIDDEN_DECL] : []), ...(types.usesObjectMembers ? [OBJECT_MEMBERS_DECL] : []));
-  return { text: out.join("\n\n") + "\n", summary, names };
+  return { text: out.join("\n\n") + "\n", summary, names, sharedTypes: [...types.sharedTypes].sort() };
 }

@@ -16,6 +16,22 @@ export interface ProviderMeta {
 /** A JSON Schema of what comes back, turned into a declared type of the module by json-schema-to-typescript. */
 export type SchemaType = (typeName: string, schema: Schema | null) => Promise<string>;
 
+/**
+ * Task fields that most of a provider's models describe in the same words, written once in the shipped runtime
+ * (emit/shared-fields.ts renders and matches them): a model whose property has exactly these words (and, after them,
+ * at most a link of its own) takes them from there instead of writing them again.
+ */
+export interface SharedFieldsDoc {
+  /** The provider's name as the shared page says it ("Runware"). */
+  readonly provider: string;
+  /** The page for a person, relative to _runtime/ ("runware-fields.md"); a model's README links each field to it. */
+  readonly page: string;
+  /** The declaration file, relative to _runtime/ ("runtime/runware/fields.d.ts"); a model's interfaces extend Pick<…> of its types. */
+  readonly declarations: string;
+  /** By object: its property names joined by dots ("" for the task, "inputs"), the type that holds its fields, the fields. */
+  readonly places: readonly { readonly place: string; readonly type: string; readonly fields: readonly { readonly name: string; readonly title: string; readonly description: string }[] }[];
+}
+
 /** What emit/module.ts asks of the provider for one model's index.js and index.d.ts. */
 export interface ProviderModule {
   /**
@@ -77,6 +93,8 @@ export interface Provider {
   responses(doc: JsonObject, clean: (schema: Json | undefined) => Schema | null): ResponseSchemas;
   readonly module: ProviderModule;
   readonly readme: ProviderReadme;
+  /** Task fields described once for all the provider's models (absent: none). */
+  readonly sharedFields?: SharedFieldsDoc;
   /** How `modelgen pull` lists and fetches this provider's documents (catalog.ts); absent: no catalog to pull from. */
   readonly catalog?: Catalog;
 }

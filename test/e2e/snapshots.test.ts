@@ -9,6 +9,7 @@ import { describe, expect, test } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FIXTURE_SPECS, ROOT, fixturesOut, listFiles } from "../helpers/generated.js";
+import { providers } from "../../generator/providers/index.js";
 
 const SNAPSHOTS = path.join(import.meta.dirname, "../__snapshots__/generated");
 
@@ -37,17 +38,19 @@ function templateSources(rel: string): string[] {
 
 /**
  * The runtime shipped in _runtime/: one bundle per top templates/ folder with an index (and a declaration file per
- * template there, at any depth), and a folder's command (bin.ts) bundled on its own, without declarations.
+ * template there, at any depth), a folder's command (bin.ts) bundled on its own, without declarations, and each
+ * provider's shared fields (their declarations and page: emit/shared-fields.ts).
  */
 function runtimeFiles(): string[] {
   const dir = path.join(ROOT, "templates");
-  return readdirSync(dir, { withFileTypes: true })
+  const shared = providers.flatMap(({ sharedFields: s }) => (s ? [`_runtime/${s.declarations}`, `_runtime/${s.page}`] : []));
+  return [...shared, ...readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .flatMap((folder) => {
       const sources = templateSources(folder.name);
       const imported = sources.includes(`${folder.name}/index.ts`);
       return [...(imported ? sources.map((f) => `_runtime/${f.replace(/\.ts$/, ".d.ts")}`) : []), ...(imported ? [`_runtime/${folder.name}/index.js`] : []), ...(sources.includes(`${folder.name}/bin.ts`) ? [`_runtime/${folder.name}/bin.js`] : [])];
-    });
+    })];
 }
 
 const MODULE_FILES = ["index.js", "index.d.ts", "validator.js", "README.md"];
@@ -68,7 +71,7 @@ describe("generated files for the fixture specs", () => {
     // The expected list is built from the inputs: make sure that build finds them (an empty list would pass below).
     expect(fixtureModules()).toHaveLength(11);
     expect(fixtureModules()).toContain("seed/alibaba-wan2-7");
-    expect(runtimeFiles()).toEqual(expect.arrayContaining(["_runtime/runtime/index.js", "_runtime/runtime/index.d.ts", "_runtime/validation/index.js", "_runtime/validation/index.d.ts"]));
+    expect(runtimeFiles()).toEqual(expect.arrayContaining(["_runtime/runtime/index.js", "_runtime/runtime/index.d.ts", "_runtime/validation/index.js", "_runtime/validation/index.d.ts", "_runtime/runtime/runware/fields.d.ts", "_runtime/runware-fields.md"]));
   });
 
   test("the output has exactly the files the fixtures call for: none missing, none unexpected", () => {

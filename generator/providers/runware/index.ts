@@ -6,6 +6,7 @@ import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
 import { runwareCatalog } from "./catalog.js";
+import { RUNWARE_FIELDS } from "./fields.js";
 import type { Json } from "../../ir/types.js";
 import type { Provider } from "../provider.js";
 
@@ -24,6 +25,7 @@ function builtinResult(taskType: string | null): string {
 export const runware: Provider = {
   name: "runware",
   catalog: runwareCatalog,
+  sharedFields: RUNWARE_FIELDS,
   signs: "runware (servers on api.runware.ai, or no servers at all)",
   recognise: (doc) => {
     const declared = infoOf(doc)["x-provider"];

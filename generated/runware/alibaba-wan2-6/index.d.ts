@@ -5,6 +5,7 @@
  */
 import type { ClientOptions, RunwareModel, ValidationIssue } from "../../_runtime/runtime/index.js";
 export type { ClientOptions, ValidationIssue };
+import type { RunwareTaskFields } from "../../_runtime/runtime/runware/fields.js";
 
 /** The model id (the request's `model`). */
 export declare const modelId: "alibaba:wan@2.6";
@@ -19,21 +20,30 @@ export declare const overlays: readonly string[];
 /**
  * Properties of one alibaba:wan@2.6 task as the spec declares them, before its rules.
  */
-export interface TaskCommon {
-  /**
-   * Model
-   * Identifier of the model to use for generation.
-   */
+export interface TaskCommon extends Pick<
+  RunwareTaskFields,
+  | "model"
+  | "positivePrompt"
+  | "seed"
+  | "taskType"
+  | "taskUUID"
+  | "webhookURL"
+  | "includeCost"
+  | "numberResults"
+  | "uploadEndpoint"
+  | "ttl"
+  | "outputQuality"
+  | "deliveryMethod"
+  | "safety"
+> {
+  /** @inheritDoc */
   model: "alibaba:wan@2.6";
   /**
    * Inputs
    * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
    */
   inputs?: Inputs;
-  /**
-   * Positive Prompt
-   * Text prompt describing elements to include in the generated output.
-   */
+  /** @inheritDoc */
   positivePrompt: string;
   /**
    * Negative Prompt
@@ -61,70 +71,26 @@ export interface TaskCommon {
    * @default 5
    */
   duration?: 5 | 10 | 15;
-  /**
-   * Seed
-   * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
-   */
+  /** @inheritDoc */
   seed?: number;
   /**
    * Provider Settings
    * Parameters specific to this model provider. These must be nested inside the providerSettings.alibaba object.
    */
   providerSettings?: ProviderSettings;
-  /**
-   * Task Type
-   * Identifier for the type of task being performed
-   */
+  /** @inheritDoc */
   taskType: "videoInference";
-  /**
-   * Task UUID
-   * UUID v4 identifier for tracking tasks and matching async responses. Must be unique per task.
-   */
+  /** @inheritDoc */
   taskUUID: string;
-  /**
-   * Webhook URL
-   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
-   */
+  /** @inheritDoc */
   webhookURL?: string;
-  /**
-   * Include Cost
-   * Include task cost in the response.
-   * @default false
-   */
+  /** @inheritDoc @default false */
   includeCost?: boolean;
-  /**
-   * Number of Results
-   * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
-   * @default 1
-   */
+  /** @inheritDoc @default 1 */
   numberResults?: number;
-  /**
-   * Upload Endpoint
-   * Specifies a URL where the generated content will be automatically uploaded using the HTTP PUT method. The raw binary data of the media file is sent directly as the request body. For secure uploads to cloud storage, use presigned URLs that include temporary authentication credentials.
-   *
-   * **Common use cases:**
-   *
-   * - **Cloud storage**: Upload directly to S3 buckets, Google Cloud Storage, or Azure Blob Storage using presigned URLs.
-   * - **CDN integration**: Upload to content delivery networks for immediate distribution.
-   *
-   * ```text
-   * // S3 presigned URL for secure upload
-   * https://your-bucket.s3.amazonaws.com/generated/content.mp4?X-Amz-Signature=abc123&X-Amz-Expires=3600
-   *
-   * // Google Cloud Storage presigned URL
-   * https://storage.googleapis.com/your-bucket/content.jpg?X-Goog-Signature=xyz789
-   *
-   * // Custom storage endpoint
-   * https://storage.example.com/uploads/generated-image.jpg
-   * ```
-   *
-   * The content data will be sent as the request body to the specified URL when generation is complete.
-   */
+  /** @inheritDoc */
   uploadEndpoint?: string;
-  /**
-   * TTL
-   * Time-to-live (TTL) in seconds for generated content. Only applies when `outputType` is `URL`.
-   */
+  /** @inheritDoc */
   ttl?: number;
   /**
    * Output Type
@@ -142,22 +108,11 @@ export interface TaskCommon {
    * @default "MP4"
    */
   outputFormat?: "MP4" | "WEBM" | "MOV";
-  /**
-   * Output Quality
-   * Compression quality of the output. Higher values preserve quality but increase file size.
-   * @default 95
-   */
+  /** @inheritDoc @default 95 */
   outputQuality?: number;
-  /**
-   * Delivery Method
-   * Determines how the API delivers task results.
-   * @default "async"
-   */
+  /** @inheritDoc @default "async" */
   deliveryMethod?: "async";
-  /**
-   * Safety Settings
-   * Content safety checking configuration for video generation.
-   */
+  /** @inheritDoc */
   safety?: Safety;
 }
 

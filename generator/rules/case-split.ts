@@ -13,7 +13,7 @@ import { minimize } from "./cover.js";
 import { variantsOf } from "./variants.js";
 import { isPlain } from "../json.js";
 import { declaredAt } from "../normalize/walk.js";
-import type { Atom, CaseSplit, Rule, RuleGroup, SchemaObject } from "../ir/types.js";
+import type { Atom, CaseSplit, Rule, RuleGroup, SchemaObject, Value } from "../ir/types.js";
 
 /** Group rules that share a structural variable: each group is split on its own, the Task is their intersection. */
 export function components(rules: readonly Rule[], root: SchemaObject): Rule[][] {
@@ -47,13 +47,22 @@ export function components(rules: readonly Rule[], root: SchemaObject): Rule[][]
   return [...groups.values()];
 }
 
-/** Which rules make each presence fact of a mode: those that become false when it is flipped, else those that mention it. */
-function reasonsOf(presence: ReadonlyMap<string, boolean>, rules: readonly Rule[]): Map<string, readonly string[]> {
+/**
+ * Which rules make each presence fact of a mode: those that become false when it is flipped, else those that mention
+ * it. A rule that does not mention the flipped fact is what it is under the mode's facts alone: simplified once per
+ * mode, not once per fact. `mentions`: each rule's variables (atomsOf), made once per group.
+ */
+function reasonsOf(presence: ReadonlyMap<string, boolean>, rules: readonly Rule[], mentions: readonly ReadonlySet<string>[]): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
+  let unflipped: boolean[] | undefined;
   for (const [key, value] of presence) {
-    const flipped = new Map(presence).set(key, !value);
-    let why = rules.filter((r) => simplify(r.formula, flipped).t === "false");
-    if (why.length === 0) why = rules.filter((r) => atomsOf(r.formula).has(key));
+    let flipped: Map<string, Value> | undefined;
+    let why = rules.filter((r, i) => {
+      if (mentions[i]!.has(key)) return simplify(r.formula, (flipped ??= new Map<string, Value>(presence).set(key, !value))).t === "false";
+      unflipped ??= rules.map((x) => simplify(x.formula, presence).t === "false");
+      return unflipped[i]!;
+    });
+    if (why.length === 0) why = rules.filter((_, i) => mentions[i]!.has(key));
     out.set(key, why.map((r) => r.pointer));
   }
   return out;
@@ -69,7 +78,8 @@ function splitGroup(group: readonly Rule[], root: SchemaObject, limit: number): 
     const formula = and([background, ...rules.map((r) => r.formula)]);
     try {
       const cubes = minimize(enumerate(formula, vars), vars, background);
-      const variants = variantsOf({ cubes }).map((v) => ({ ...v, reasons: reasonsOf(v.presence, rules) }));
+      const mentions = rules.map((r) => new Set(atomsOf(r.formula).keys()));
+      const variants = variantsOf({ cubes }).map((v) => ({ ...v, reasons: reasonsOf(v.presence, rules, mentions) }));
       if (variants.length > limit) throw new SplitTooLarge();
       return { rules, vars, cubes, variants, dropped, background };
     } catch (e) {

@@ -26,7 +26,9 @@ function subsumes(a: Cube, b: Cube): boolean {
  * alone (a piece's relevant cubes are the list's cubes compatible with it), so it is memoized per list. Sets of
  * cubes are bitsets: per variable and value, the cubes compatible with it (made when first asked), and per
  * variable the cubes that fix it, so that a piece's relevant cubes are a few word-wise ANDs instead of a pass over
- * every cube (minimize asks thousands of pieces of a Wan-sized split's two hundred cubes).
+ * every cube (minimize asks thousands of pieces of a Wan-sized split's two hundred cubes). An assignment's memo key
+ * is a number (each variable a digit: free, or its value index + 1) while the digits fit in a double; a piece is
+ * made by setting one variable of `d` and unsetting it after, not by a copy.
  */
 class Coverage {
   private readonly order: Variable[];
@@ -35,7 +37,7 @@ class Coverage {
   private readonly values: Value[][];
   /** Per cube, per variable: the value index it fixes, or -1. */
   private readonly fixed: Int32Array[];
-  private readonly memo = new Map<string, boolean>();
+  private readonly memo = new Map<number | string, boolean>();
   /** 32-bit words per bitset of cubes. */
   private readonly words: number;
   private readonly all: Uint32Array;
@@ -45,7 +47,11 @@ class Coverage {
   private readonly compat: Uint32Array[][];
   /** The variables the background mentions, and whether it is false, by their values (pieces share them). */
   private readonly backgroundVars: number[];
-  private readonly backgroundFalse = new Map<string, boolean>();
+  private readonly backgroundFalse = new Map<number | string, boolean>();
+  /** Per variable: its digit's weight in a numeric key; null once keys are strings (see keyOf). */
+  private weights: Float64Array | null;
+  /** Scratch: the cubes that fix a variable `d` leaves free (read before decide recurses, so one is enough). */
+  private readonly free: Uint32Array;
 
   constructor(
     cubes: readonly Cube[],
@@ -66,6 +72,7 @@ class Coverage {
     });
     this.words = Math.ceil(cubes.length / 32);
     this.all = new Uint32Array(this.words);
+    this.free = new Uint32Array(this.words);
     for (let ci = 0; ci < cubes.length; ci++) this.all[ci >>> 5]! |= 1 << (ci & 31);
     this.fixers = this.order.map((_, i) => {
       const bits = new Uint32Array(this.words);
@@ -79,25 +86,46 @@ class Coverage {
       const i = this.index.get(k);
       return i === undefined ? [] : [i];
     });
+    // Digits in base (values + 1), as many values as each variable holds now; numbers while the largest key is exact.
+    this.weights = new Float64Array(this.order.length);
+    let weight = 1;
+    for (let i = 0; i < this.order.length; i++) {
+      this.weights[i] = weight;
+      weight *= this.values[i]!.length + 1;
+    }
+    if (weight > Number.MAX_SAFE_INTEGER) this.weights = null;
   }
 
   private valueIndex(i: number, v: Value): number {
     const vs = this.values[i]!;
     const at = vs.indexOf(v);
     if (at >= 0) return at;
-    // Past 0xFFFE values a key's code unit could stand for two of them: from then on keys are joined numbers.
+    // A value first seen after the key's digits were fixed (an assignment asked about, not a cube): from then on
+    // keys are strings, one code unit per variable while they hold, else joined numbers.
+    if (this.weights) {
+      this.weights = null;
+      this.memo.clear();
+      this.backgroundFalse.clear();
+    }
     if (vs.length >= 0xfffe && !this.wide) {
       this.wide = true;
       this.memo.clear();
+      this.backgroundFalse.clear();
     }
     return vs.push(v) - 1;
   }
 
-  /** Whether some variable has more values than a key's code unit holds. */
+  /** Whether some variable has more values than a string key's code unit holds. */
   private wide = false;
 
-  /** The memo's key of an assignment: one code unit per variable (free is -1, 0xFFFF), about four times faster than join. */
-  private keyOf(d: Int32Array): string {
+  /** The memo's key of an assignment: a number (see weights), else one code unit per variable (free is -1, 0xFFFF). */
+  private keyOf(d: Int32Array): number | string {
+    const weights = this.weights;
+    if (weights) {
+      let key = 0;
+      for (let i = 0; i < d.length; i++) key += (d[i]! + 1) * weights[i]!;
+      return key;
+    }
     return this.wide ? d.join(",") : String.fromCharCode.apply(null, d as unknown as number[]);
   }
 
@@ -116,14 +144,29 @@ class Coverage {
     return bits;
   }
 
-  covers(d: Cube): boolean {
+  /** The dense assignment of a cube: -1 for each variable it leaves free. */
+  dense(d: Cube): Int32Array {
     const dense = new Int32Array(this.order.length).fill(-1);
     for (const [k, v] of d) {
       const i = this.index.get(k);
       // A variable no cube can fix: the old map-based check treated it the same way (never split on, never compared).
       if (i !== undefined) dense[i] = this.valueIndex(i, v);
     }
-    return this.covered(dense, this.all);
+    return dense;
+  }
+
+  /** The variable index of a key (undefined for an opaque variable). */
+  indexOf(key: string): number | undefined {
+    return this.index.get(key);
+  }
+
+  covers(d: Cube): boolean {
+    return this.coversDense(this.dense(d));
+  }
+
+  /** `covers` of a dense assignment (left as it was). */
+  coversDense(d: Int32Array): boolean {
+    return this.covered(d, this.all);
   }
 
   private covered(d: Int32Array, cubes: Uint32Array): boolean {
@@ -137,8 +180,15 @@ class Coverage {
 
   private decide(d: Int32Array, cubes: Uint32Array): boolean {
     // The background is false or not by the values of the variables it mentions alone.
-    let bgKey = "";
-    for (const i of this.backgroundVars) bgKey += `${d[i]},`;
+    const weights = this.weights;
+    let bgKey: number | string;
+    if (weights) {
+      bgKey = 0;
+      for (const i of this.backgroundVars) bgKey += (d[i]! + 1) * weights[i]!;
+    } else {
+      bgKey = "";
+      for (const i of this.backgroundVars) bgKey += `${d[i]},`;
+    }
     let impossible = this.backgroundFalse.get(bgKey);
     if (impossible === undefined) {
       const get = (k: string): Value | undefined => {
@@ -153,13 +203,16 @@ class Coverage {
     // The relevant cubes: compatible with every value `d` fixes. One of them is inside `d` when it fixes no
     // variable that `d` leaves free.
     const relevant = cubes.slice();
-    const free = new Uint32Array(this.words);
+    const free = this.free;
+    free.fill(0);
     for (let i = 0; i < d.length; i++) {
       const at = d[i]!;
-      const bits = at < 0 ? this.fixers[i]! : this.compatible(i, at);
-      for (let w = 0; w < this.words; w++) {
-        if (at < 0) free[w]! |= bits[w]!;
-        else relevant[w]! &= bits[w]!;
+      if (at < 0) {
+        const bits = this.fixers[i]!;
+        for (let w = 0; w < this.words; w++) free[w]! |= bits[w]!;
+      } else {
+        const bits = this.compatible(i, at);
+        for (let w = 0; w < this.words; w++) relevant[w]! &= bits[w]!;
       }
     }
     let any = false;
@@ -182,12 +235,14 @@ class Coverage {
     }
     if (split < 0) throw new Error("a cube fixes a variable that is not in the split");
     const size = domainOf(this.order[split]!).length;
-    for (let value = 0; value < size; value++) {
-      const piece = d.slice();
-      piece[split] = value;
-      if (!this.covered(piece, relevant)) return false;
+    // Each piece is `d` with the split variable set; it is unset again before returning.
+    let answer = true;
+    for (let value = 0; value < size && answer; value++) {
+      d[split] = value;
+      answer = this.covered(d, relevant);
     }
-    return true;
+    d[split] = -1;
+    return answer;
   }
 }
 
@@ -196,20 +251,24 @@ class Coverage {
  * union), then drop cubes the others already cover. Deterministic: cubes and variables in a fixed order.
  */
 export function minimize(cubes: readonly Cube[], vars: ReadonlyMap<string, Variable>, background: Formula): Cube[] {
-  let list = dedupe(cubes)
-    .map((c) => ({ c, key: cubeKey(c) }))
+  let list = dedupeKeyed(cubes)
     .sort((a, b) => (a.key < b.key ? -1 : 1))
     .map(({ c }) => c);
   const universe = new Coverage(list, vars, background);
   list = list.map((c) => {
-    let cube = c;
+    // Free each variable in turn on one dense copy of the cube; a variable stays freed while the union covers it.
+    const dense = universe.dense(c);
+    let freed: Set<string> | null = null;
     for (const v of vars.values()) {
-      if (!cube.has(v.key)) continue;
-      const wider = new Map(cube);
-      wider.delete(v.key);
-      if (universe.covers(wider)) cube = wider;
+      if (!c.has(v.key)) continue;
+      const i = universe.indexOf(v.key);
+      if (i === undefined) continue; // an opaque variable: never in a cube (projected out), never compared
+      const held = dense[i]!;
+      dense[i] = -1;
+      if (universe.coversDense(dense)) (freed ??= new Set()).add(v.key);
+      else dense[i] = held;
     }
-    return cube;
+    return freed === null ? c : new Map([...c].filter(([k]) => !freed.has(k)));
   });
   list = dedupe(list);
   list = list.filter((c) => !list.some((o) => o !== c && o.size < c.size && subsumes(o, c)));
@@ -219,6 +278,13 @@ export function minimize(cubes: readonly Cube[], vars: ReadonlyMap<string, Varia
     if (cube && others.length && new Coverage(others, vars, background).covers(cube)) list = others;
   }
   return list;
+}
+
+/** dedupe's cubes, each with its key. */
+function dedupeKeyed(cubes: readonly Cube[]): { c: Cube; key: string }[] {
+  const seen = new Map<string, Cube>();
+  for (const c of cubes) seen.set(cubeKey(c), c);
+  return [...seen].map(([key, c]) => ({ c, key }));
 }
 
 function dedupe(cubes: readonly Cube[]): Cube[] {

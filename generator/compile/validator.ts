@@ -386,10 +386,10 @@ const PUSH = (n: string) => `;\nif(vErrors === null){\nvErrors = [err${n}];\n}\n
 /**
  * Each of Ajv's error sites (`const errN = {instancePath, schemaPath, keyword, params}; if (vErrors === null) …
  * push; errors++;`) as one call to the runtime's ajvError (same object, same order of keys; the keyword left out
- * when it is the schema path's last segment), or to ajvPush for values of another shape. A site written in any
- * other way is left as it is.
+ * when it is the schema path's last segment), or to ajvPush for values of another shape; a value `dropped` picks
+ * (see errorsUnread) is counted and not kept. A site written in any other way is left as it is.
  */
-export function compactErrorSites(code: string, used: Map<string, string>): string {
+export function compactErrorSites(code: string, used: Map<string, string>, dropped: (value: string) => boolean = () => false): string {
   let out = "";
   let from = 0;
   const name = /err(\d+) = /y;
@@ -403,6 +403,12 @@ export function compactErrorSites(code: string, used: Map<string, string>): stri
     const valueEnd = code[valueStart] === "{" ? objectEnd(code, valueStart) : word.test(code) ? word.lastIndex : -1;
     if (valueEnd === -1 || !code.startsWith(PUSH(m[1]!), valueEnd)) continue;
     const value = code.slice(valueStart, valueEnd);
+    if (dropped(value)) {
+      out += `${code.slice(from, at)}errors++;`;
+      from = valueEnd + PUSH(m[1]!).length;
+      at = from - 1;
+      continue;
+    }
     const parts = value.startsWith("{") ? topLevelEntries(value) : null;
     let call: string;
     if (parts && parts.map(([k]) => k).join() === "instancePath,schemaPath,keyword,params" && /^"[^"\\]*"$/.test(parts[2]![1]) && /^"[^"\\]*"$/.test(parts[1]![1])) {
@@ -419,6 +425,31 @@ export function compactErrorSites(code: string, used: Map<string, string>): stri
     at = from - 1;
   }
   return out + code.slice(from);
+}
+
+/**
+ * Whether the code reads its list of errors only to reset it to an earlier length: no `vErrors[i]` (Ajv's
+ * extendErrors, for keywords that add to errors), no `.concat(` (errors of another compiled function, then
+ * `errors = vErrors.length`). Then the count `errors` alone decides every verdict, and an error recorded only
+ * to be discarded (the guard's, or the `{}` under `if` and `not`) can be counted without being kept: a reset to
+ * a count the list never reached lengthens it with holes only inside the region whose own reset then cuts them.
+ */
+export function errorsUnread(code: string): boolean {
+  return !/vErrors\[|\.concat\(|= vErrors\.length\b/.test(code);
+}
+
+/** Ajv's reset of the list of errors to an earlier count (compile/errors.ts resetErrorsCount). */
+const RESET = /^if\(vErrors !== null\)\{\nif\((_errs\d+)\)\{\nvErrors\.length = \1;\n\}\nelse \{\nvErrors = null;\n\}\n\}\n/gm;
+
+/**
+ * The guard keeps no errors (compactErrorSites counts them): the list stays null, so its resets, the
+ * `validateN.errors = …` before each return (nothing reads the guard's errors: isTask takes its verdict) and its
+ * declaration go.
+ */
+export function withoutErrorList(code: string): string {
+  const out = code.replace(RESET, "").replace(/^validate\d+\.errors = (?:vErrors|\[0\]);\n/gm, "");
+  const left = out.replace(/^let vErrors = null;\n/gm, "");
+  return /\bvErrors\b/.test(left) ? out : left;
 }
 
 /** The entries at the top level of an object literal's text, as [key, value text]; a shorthand key is its value. */
@@ -466,7 +497,11 @@ function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<
   });
   code = code.replace(/^"use strict";/, "");
   if (dropErrors) code = withoutErrorObjects(code);
-  code = compactErrorSites(code, used);
+  const unread = errorsUnread(code);
+  // The guard's errors are never read: none is kept. The all-errors validator keeps every error but the `{}`
+  // Ajv records under `if` and `not` (createErrors: false), which the keyword always discards.
+  code = compactErrorSites(code, used, unread ? (dropErrors ? () => true : (value) => value === "{}") : undefined);
+  if (unread && dropErrors) code = withoutErrorList(code);
   code = pruneSchemaLiterals(code);
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.

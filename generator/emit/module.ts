@@ -82,7 +82,8 @@ export async function emitModule(ir: AnalyzedIR, { packageName }: { packageName?
   const up = path.posix.relative(dir, RUNTIME_DIR);
   const runtimeValidation = `${up}/validation/index.js`;
   const runtimeClient = `${up}/runtime/index.js`;
-  const ruleMessages = ir.ruleMessages;
+  // An empty path (the task) and an empty focus are what the runtime takes when they are left out (issues.ts).
+  const ruleMessages = ir.ruleMessages.map(({ schemaPath, message, path, focus }) => ({ schemaPath, message, ...(path ? { path } : {}), ...(focus?.length ? { focus } : {}) }));
   const validatorJs = ir.validatorCode;
   const { module: provider, sharedFields } = providerNamed(meta.provider);
 
@@ -110,10 +111,13 @@ export const { ${new Code(functions)} } = ${name(provider.model)}({ validate, gu
 
   const responseTypes = await provider.responseTypes(ir, schemaType);
   const imported = ["ClientOptions", provider.modelType, "ValidationIssue"];
-  const clientDts = `import type { ${imported.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ClientOptions, ValidationIssue };\n`;
   // One allocator for the module's type names: the task's types are named around the imported and response ones,
   // and the local alias of the functions' types.
   const types = emitTypes(ir, [...imported, MODEL_FUNCTIONS, ...sharedTypeNames(sharedFields), ...declaredNames(responseTypes)], sharedFields);
+  // Forbidden (a mode's forbidden set of values) is the runtime's too, re-exported where the module's types use it.
+  const fromRuntime = [...imported, ...(types.usesForbidden ? ["Forbidden"] : [])].sort();
+  const reexported = ["ClientOptions", ...(types.usesForbidden ? ["Forbidden"] : []), "ValidationIssue"];
+  const clientDts = `import type { ${fromRuntime.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ${reexported.join(", ")} };\n`;
   // The provider's fields in its shared words: their doc comments are the runtime's (emit/shared-fields.ts).
   const sharedDts =
     sharedFields && types.sharedTypes.length ? `import type { ${types.sharedTypes.join(", ")} } from ${literal(`${up}/${sharedFields.declarations.replace(/\.d\.ts$/, ".js")}`).text};\n` : "";

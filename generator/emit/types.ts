@@ -30,14 +30,11 @@ const OBJECT_MEMBERS_DECL = `${docComment([
 ]).text}export interface ObjectMembers { ${["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"].map((n) => `${n}?: unknown;`).join(" ")} }`;
 
 /**
- * The type of a property that a mode forbids, when its declared type is a set of literals. `never` would be exact,
+ * The type of a property that a mode forbids, when its declared type is a set of literals, is Forbidden<…> (the
+ * runtime's, templates/runtime/forbidden.ts; a module that uses it imports and re-exports it). `never` would be exact,
  * but tsc then widens the literal a person wrote (`shotType: "single"` becomes `string`) and reports that against
  * the declared type, naming neither the mode nor the rule; the literals branded keep it, and no JSON value has it.
  */
-const FORBIDDEN_DECL = `${docComment([
-  "The type of a property that a mode forbids, when it is declared as a set of values: leave it out (its doc comment names the rule).",
-  "No JSON value has this type; it is the declared type branded, so that tsc keeps the value you wrote and names the mode in its message.",
-]).text}export type Forbidden<T> = T & { readonly "forbidden in this mode": never };`;
 
 const OBJECT_MEMBERS = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
 
@@ -103,6 +100,8 @@ export interface EmittedTypes {
   readonly names: Names;
   /** The runtime's shared-field types the declarations extend (emit/shared-fields.ts), for the module to import. */
   readonly sharedTypes: readonly string[];
+  /** Whether a mode forbids a property declared as a set of values (the module imports Forbidden from the runtime). */
+  readonly usesForbidden: boolean;
 }
 
 /** `T[]` for a simple name, `Array<…>` otherwise. */
@@ -126,7 +125,7 @@ const declaredType = (decl: Declarations, path: Path): string => decl.types.type
 
 /**
  * The type of a property a mode forbids: `never`, or, when it is declared as a set of scalar literals, that set
- * branded (FORBIDDEN_DECL). Only literals need it: tsc widens a literal whose contextual type holds none.
+ * branded (Forbidden, the runtime's). Only literals need it: tsc widens a literal whose contextual type holds none.
  */
 function forbiddenType(decl: Declarations, path: Path): string {
   const declared = decl.rules.declared.get(pathId(path));
@@ -502,6 +501,6 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = [], shared?: Sh
       out.push(...localModes.texts);
     } else out.push(`${doc}${types.interfaceText(name, decl)}`);
   }
-  out.splice(forbiddenAt, 0, ...(types.usesForbidden ? [FORBIDDEN_DECL] : []), ...(types.usesObjectMembers ? [OBJECT_MEMBERS_DECL] : []));
-  return { text: out.join("\n\n") + "\n", summary, names, sharedTypes: [...types.sharedTypes].sort() };
+  out.splice(forbiddenAt, 0, ...(types.usesObjectMembers ? [OBJECT_MEMBERS_DECL] : []));
+  return { text: out.join("\n\n") + "\n", summary, names, sharedTypes: [...types.sharedTypes].sort(), usesForbidden: types.usesForbidden };
 }

@@ -15,7 +15,8 @@ export interface ValidationIssue {
 export interface RuleMessage {
   schemaPath: string;
   message: string;
-  path: string;
+  /** Where the issue points when no focus is present ("" when left out: the task). */
+  path?: string;
   /** Places the message is about, best first: the issue points at the first one present in the payload. */
   focus?: string[];
 }
@@ -174,7 +175,7 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, data: u
     if (rule) {
       done.add(rule);
       const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== undefined);
-      const path = mentionsPath(rule.message) ? anyOfPath(e, rule) : focus ?? rule.path;
+      const path = mentionsPath(rule.message) ? anyOfPath(e, rule) : (focus ?? rule.path ?? "");
       push({ path, message: fill(rule.message, data, path) });
       continue;
     }

@@ -6,6 +6,7 @@ export {
   type ValidationIssue,
 } from "./errors.js";
 export type { ClientOptions, PollOptions, RetryOptions } from "./options.js";
+export type { Forbidden } from "./forbidden.js";
 export { isRetryableStatus } from "./transport.js";
 export { backoffDelay, parseRetryAfter, pollDelay } from "./backoff.js";
 export { uuidV4, isUuid } from "./uuid.js";

@@ -396,7 +396,7 @@ function toIssues(errors, data, rules) {
     if (rule) {
       done.add(rule);
       const focus = (rule.focus ?? []).find((p) => valueAt(data, p) !== void 0);
-      const path = mentionsPath(rule.message) ? anyOfPath(e, rule) : (focus ?? rule.path);
+      const path = mentionsPath(rule.message) ? anyOfPath(e, rule) : (focus ?? rule.path ?? "");
       push({ path, message: fill(rule.message, data, path) });
       continue;
     }

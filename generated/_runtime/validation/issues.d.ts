@@ -7,7 +7,8 @@ export interface ValidationIssue {
 export interface RuleMessage {
   schemaPath: string;
   message: string;
-  path: string;
+  /** Where the issue points when no focus is present ("" when left out: the task). */
+  path?: string;
   /** Places the message is about, best first: the issue points at the first one present in the payload. */
   focus?: string[];
 }

@@ -16,55 +16,33 @@ export const overlays = [];
 const ruleMessages = [
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf",
-    focus: [],
     message: "{path} must be a string or an object with image",
-    path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/0/anyOf",
-    focus: [],
     message:
       "{path} must be a value of another shape, a value of another shape, a value of another shape or a value of another shape",
-    path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/image/anyOf",
-    focus: [],
     message:
       "{path} must be a value of another shape, a value of another shape, a value of another shape or a value of another shape",
-    path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/anyOf/1/properties/frame/oneOf",
-    focus: [],
     message: '{path} must be "first", "last", 0 or -1',
-    path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf",
-    focus: [],
     message: "{path} must be a UUID or a URI",
-    path: "",
   },
-  {
-    schemaPath: "#/properties/inputs/properties/audio/anyOf",
-    focus: [],
-    message: "{path} must be a UUID or a URI",
-    path: "",
-  },
+  { schemaPath: "#/properties/inputs/properties/audio/anyOf", message: "{path} must be a UUID or a URI" },
   {
     schemaPath: "#/properties/providerSettings/properties/alibaba/properties/shotType/oneOf",
-    focus: [],
     message: '{path} must be "single" or "multi"',
-    path: "",
   },
-  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
-  {
-    schemaPath: "#/properties/safety/properties/mode/oneOf",
-    focus: [],
-    message: '{path} must be "none", "fast" or "full"',
-    path: "",
-  },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", message: '{path} must be "async"' },
+  { schemaPath: "#/properties/safety/properties/mode/oneOf", message: '{path} must be "none", "fast" or "full"' },
 ];
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = [];

@@ -17,23 +17,15 @@ const ruleMessages = [
   {
     schemaPath: "#/allOf/0/then",
     message: "settings.editRegions requires inputs.referenceImages",
-    path: "",
     focus: ["/settings/editRegions"],
   },
   {
     schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf",
-    focus: [],
     message:
       "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
-    path: "",
   },
-  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "sync" or "async"', path: "" },
-  {
-    schemaPath: "#/properties/safety/properties/mode/oneOf",
-    focus: [],
-    message: '{path} must be "none" or "fast"',
-    path: "",
-  },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", message: '{path} must be "sync" or "async"' },
+  { schemaPath: "#/properties/safety/properties/mode/oneOf", message: '{path} must be "none" or "fast"' },
 ];
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = [

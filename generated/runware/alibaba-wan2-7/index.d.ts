@@ -3,8 +3,8 @@
  * Overlays applied: specs/runware/alibaba-wan2-7.overlay.yaml.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import type { ClientOptions, RunwareModel, ValidationIssue } from "../../_runtime/runtime/index.js";
-export type { ClientOptions, ValidationIssue };
+import type { ClientOptions, Forbidden, RunwareModel, ValidationIssue } from "../../_runtime/runtime/index.js";
+export type { ClientOptions, Forbidden, ValidationIssue };
 import type { RunwareInputsFields, RunwareTaskFields } from "../../_runtime/runtime/runware/fields.js";
 
 /** The model id (the request's `model`). */
@@ -295,12 +295,6 @@ export interface TaskInputCommon
  * What you pass to the client: a Task whose client-filled properties may be left out.
  */
 export type TaskInput = TaskInputCommon & TaskMode;
-
-/**
- * The type of a property that a mode forbids, when it is declared as a set of values: leave it out (its doc comment names the rule).
- * No JSON value has this type; it is the declared type branded, so that tsc keeps the value you wrote and names the mode in its message.
- */
-export type Forbidden<T> = T & { readonly "forbidden in this mode": never };
 
 /**
  * `inputs.frameImages`

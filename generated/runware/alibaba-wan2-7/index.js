@@ -17,104 +17,64 @@ const ruleMessages = [
   {
     schemaPath: "#/allOf/1/then/required",
     message: "width/height are required when width or height is given",
-    path: "",
     focus: ["/width", "/height"],
   },
   {
     schemaPath: "#/allOf/1/then/oneOf",
     message:
       "width/height {/width}×{/height} is not an allowed combination; allowed: 1280×720 (720p (16:9)), 720×1280 (720p (9:16)), 960×960 (720p (1:1)), 1088×832 (720p (~4:3)), 832×1088 (720p (~3:4)), 1920×1080 (1080p (16:9)), 1080×1920 (1080p (9:16)), 1440×1440 (1080p (1:1)), 1632×1248 (1080p (~4:3)), 1248×1632 (1080p (~3:4))",
-    path: "",
     focus: ["/width", "/height"],
   },
   {
     schemaPath: "#/allOf/2/then",
     message: "inputs.frameImages cannot be combined with width/height",
-    path: "",
     focus: ["/width", "/height", "/inputs/frameImages"],
   },
-  {
-    schemaPath: "#/allOf/2/else",
-    message: "width/height are required unless inputs.frameImages is given",
-    path: "",
-    focus: [],
-  },
+  { schemaPath: "#/allOf/2/else", message: "width/height are required unless inputs.frameImages is given" },
   {
     schemaPath: "#/allOf/3/not",
     message: "inputs.frameImages cannot be combined with inputs.referenceImages",
-    path: "",
     focus: ["/inputs/referenceImages", "/inputs/frameImages"],
   },
   {
     schemaPath: "#/allOf/4/not",
     message: "inputs.frameImages cannot be combined with inputs.referenceVideos",
-    path: "",
     focus: ["/inputs/referenceVideos", "/inputs/frameImages"],
   },
   {
     schemaPath: "#/allOf/5/then",
     message:
       "duration must be at most 10 when inputs.referenceImages or inputs.referenceVideos is given (got {/duration})",
-    path: "",
     focus: ["/duration"],
   },
   {
     schemaPath: "#/allOf/6/then",
     message: "settings.shotType requires inputs.referenceImages or inputs.referenceVideos",
-    path: "",
     focus: ["/settings/shotType"],
   },
-  {
-    schemaPath: "#/allOf/7/then",
-    message: "positivePrompt is required unless inputs.frameImages is given",
-    path: "",
-    focus: [],
-  },
+  { schemaPath: "#/allOf/7/then", message: "positivePrompt is required unless inputs.frameImages is given" },
   {
     schemaPath: "#/properties/inputs/properties/referenceImages/items/anyOf",
-    focus: [],
     message:
       "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
-    path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/properties/image/anyOf",
-    focus: [],
     message:
       "{path} must be a UUID, a URI, a string matching ^data:image\\/[a-zA-Z]+;base64,[a-zA-Z0-9+/=]+$ or a string matching ^[a-zA-Z0-9+/=]+$",
-    path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/frameImages/items/properties/frame/oneOf",
-    focus: [],
     message: '{path} must be "first", "last", 0 or -1',
-    path: "",
   },
   {
     schemaPath: "#/properties/inputs/properties/referenceVideos/items/anyOf",
-    focus: [],
     message: "{path} must be a UUID or a URI",
-    path: "",
   },
-  {
-    schemaPath: "#/properties/inputs/properties/audio/anyOf",
-    focus: [],
-    message: "{path} must be a UUID or a URI",
-    path: "",
-  },
-  {
-    schemaPath: "#/properties/settings/properties/shotType/oneOf",
-    focus: [],
-    message: '{path} must be "single" or "multi"',
-    path: "",
-  },
-  { schemaPath: "#/properties/deliveryMethod/oneOf", focus: [], message: '{path} must be "async"', path: "" },
-  {
-    schemaPath: "#/properties/safety/properties/mode/oneOf",
-    focus: [],
-    message: '{path} must be "none", "fast" or "full"',
-    path: "",
-  },
+  { schemaPath: "#/properties/inputs/properties/audio/anyOf", message: "{path} must be a UUID or a URI" },
+  { schemaPath: "#/properties/settings/properties/shotType/oneOf", message: '{path} must be "single" or "multi"' },
+  { schemaPath: "#/properties/deliveryMethod/oneOf", message: '{path} must be "async"' },
+  { schemaPath: "#/properties/safety/properties/mode/oneOf", message: '{path} must be "none", "fast" or "full"' },
 ];
 /** Checks JSON Schema cannot say (x-modelgen-rules). */
 const extraRules = [];

@@ -217,7 +217,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
     used.set("ajvPlain", "__ajvPlain").set("ajvGuard", "__ajvGuard");
     guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate, ${pollutionTest(loose, LOOPS_OVER_KEYS.test(body))})`;
   }
-  const code = `${withRuntimeImports(full, formats, used)}\nexport const guard = ${guarded};\n`;
+  const code = `${withRuntimeImports(full, formats, used, { sharePaths: true })}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
@@ -387,9 +387,11 @@ const PUSH = (n: string) => `;\nif(vErrors === null){\nvErrors = [err${n}];\n}\n
  * Each of Ajv's error sites (`const errN = {instancePath, schemaPath, keyword, params}; if (vErrors === null) …
  * push; errors++;`) as one call to the runtime's ajvError (same object, same order of keys; the keyword left out
  * when it is the schema path's last segment), or to ajvPush for values of another shape; a value `dropped` picks
- * (see errorsUnread) is counted and not kept. A site written in any other way is left as it is.
+ * (see errorsUnread) is counted and not kept. A site written in any other way is left as it is. With `paths`, each
+ * ajvError's schema path is pushed there and written as a mark (NUL, its index, NUL: no code of Ajv holds a NUL),
+ * for withSharedPaths.
  */
-export function compactErrorSites(code: string, used: Map<string, string>, dropped: (value: string) => boolean = () => false): string {
+export function compactErrorSites(code: string, used: Map<string, string>, dropped: (value: string) => boolean = () => false, paths?: string[]): string {
   let out = "";
   let from = 0;
   const name = /err(\d+) = /y;
@@ -415,7 +417,8 @@ export function compactErrorSites(code: string, used: Map<string, string>, dropp
       const [[, instancePath], [, schemaPath], [, keyword], [, params]] = parts as [[string, string], [string, string], [string, string], [string, string]];
       const last = JSON.parse(schemaPath).split("/").pop();
       used.set("ajvError", "__ajvError");
-      call = `__ajvError(vErrors, ${instancePath}, ${schemaPath}, ${params}${JSON.parse(keyword) === last ? "" : `, ${keyword}`})`;
+      const path = paths ? `\0${paths.push(schemaPath) - 1}\0` : schemaPath;
+      call = `__ajvError(vErrors, ${instancePath}, ${path}, ${params}${JSON.parse(keyword) === last ? "" : `, ${keyword}`})`;
     } else {
       used.set("ajvPush", "__ajvPush");
       call = `__ajvPush(vErrors, ${value})`;
@@ -452,6 +455,61 @@ export function withoutErrorList(code: string): string {
   return /\bvErrors\b/.test(left) ? out : left;
 }
 
+/** What a use of a shared prefix costs beside the literal: its minified name (two characters) and a `+`. */
+const PREFIX_USE = 3;
+
+/**
+ * The schema paths of the error sites (marked by compactErrorSites, in `paths`) written back, their common prefixes
+ * shared: the all-errors validator of a task schema with nested allOf / if / oneOf spells
+ * `"#/allOf/7/then/oneOf/3/properties/width/const"` at each of hundreds of sites, a seventh of validator.js. A
+ * prefix (ending at a `/`) becomes a module constant (`const __sp0 = "#/allOf/7/then/oneOf/";`, declared first)
+ * where that saves bytes, and a path the expression `__sp0 + "3/properties/width/const"`: the same string when
+ * the error is made. Prefixes are chosen greedily, the one that saves most first; a path takes the longest chosen
+ * prefix of it.
+ */
+export function withSharedPaths(code: string, paths: readonly string[]): string {
+  const values = paths.map((p) => JSON.parse(p) as string);
+  // Each candidate prefix with the paths under it (indices into values); `used[i]`: the prefix length path i takes.
+  const under = new Map<string, number[]>();
+  values.forEach((v, i) => {
+    for (let at = v.indexOf("/", 2) + 1; at > 0 && at < v.length; at = v.indexOf("/", at) + 1) {
+      const c = v.slice(0, at);
+      const list = under.get(c);
+      if (list) list.push(i);
+      else under.set(c, [i]);
+    }
+  });
+  const used = values.map(() => 0);
+  const chosen = new Set<string>();
+  for (;;) {
+    let best: string | undefined;
+    let bestGain = 0;
+    for (const [c, list] of under) {
+      if (chosen.has(c) || list.length < 2) continue;
+      // What the paths under c would save over what they save now, less the constant's declaration.
+      let gain = -(JSON.stringify(c).length + 6);
+      for (const i of list) if (used[i]! < c.length) gain += c.length - Math.max(used[i]!, PREFIX_USE);
+      if (gain > bestGain || (gain === bestGain && gain > 0 && best !== undefined && c < best)) {
+        best = c;
+        bestGain = gain;
+      }
+    }
+    if (best === undefined) break;
+    chosen.add(best);
+    for (const i of under.get(best)!) used[i] = Math.max(used[i]!, best.length);
+  }
+  // A prefix every path of which took a longer one since is not declared.
+  const taken = new Set(values.flatMap((v, i) => (used[i]! > 0 ? [v.slice(0, used[i])] : [])));
+  const names = new Map([...chosen].filter((c) => taken.has(c)).sort().map((c, i) => [c, `__sp${i}`]));
+  const out = code.replace(/\0(\d+)\0/g, (_mark: string, n: string) => {
+    const i = Number(n);
+    const v = values[i]!;
+    const at = used[i]!;
+    return at > 0 ? `${names.get(v.slice(0, at))} + ${JSON.stringify(v.slice(at))}` : paths[i]!;
+  });
+  return [...names].map(([c, name]) => `const ${name} = ${JSON.stringify(c)};\n`).join("") + out;
+}
+
 /** The entries at the top level of an object literal's text, as [key, value text]; a shorthand key is its value. */
 function topLevelEntries(literal: string): [string, string][] {
   const entries: [string, string][] = [];
@@ -480,7 +538,7 @@ function topLevelEntries(literal: string): [string, string][] {
 }
 
 /** Ajv's requires of runtime helpers and formats as named imports (recorded in `used`), and its literals pruned. */
-function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<string, string>, { dropErrors = false } = {}): string {
+function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<string, string>, { dropErrors = false, sharePaths = false } = {}): string {
   // Named imports of exactly what the code uses, so a bundler keeps only those (formats are one function each).
   let code = source.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)?)/g, (_whole: string, mod: string, member: string) => {
     const name = RUNTIME_REQUIRES[mod];
@@ -500,8 +558,10 @@ function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<
   const unread = errorsUnread(code);
   // The guard's errors are never read: none is kept. The all-errors validator keeps every error but the `{}`
   // Ajv records under `if` and `not` (createErrors: false), which the keyword always discards.
-  code = compactErrorSites(code, used, unread ? (dropErrors ? () => true : (value) => value === "{}") : undefined);
+  const paths: string[] = [];
+  code = compactErrorSites(code, used, unread ? (dropErrors ? () => true : (value) => value === "{}") : undefined, sharePaths ? paths : undefined);
   if (unread && dropErrors) code = withoutErrorList(code);
+  if (sharePaths) code = withSharedPaths(code, paths);
   code = pruneSchemaLiterals(code);
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.

@@ -91,3 +91,26 @@ export class Names {
     return candidate;
   }
 }
+
+/**
+ * A JSON value as a TypeScript object literal a person reads (a README snippet's payload): keys that are plain
+ * identifiers unquoted, and an object or array on one line when that line (after `prefix` characters) fits in
+ * `width`, else one member a line. Strings and other keys are JSON's text, as JSON.stringify writes them.
+ */
+export function tsLiteral(value: unknown, prefix = 0, width = 100, indent = ""): string {
+  // `__proto__:` (quoted or not) would set the object's prototype: a computed key keeps it an own property.
+  const key = (k: string) => (k === "__proto__" ? '["__proto__"]' : /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  const flat = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(flat).join(", ")}]`;
+    if (v !== null && typeof v === "object") {
+      const entries = Object.entries(v);
+      return entries.length ? `{ ${entries.map(([k, x]) => `${key(k)}: ${flat(x)}`).join(", ")} }` : "{}";
+    }
+    return JSON.stringify(v) ?? "null";
+  };
+  const line = flat(value);
+  if (prefix + line.length <= width || value === null || typeof value !== "object") return line;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((x) => `${inner}${tsLiteral(x, inner.length, width, inner)}`).join(",\n")}\n${indent}]`;
+  return `{\n${Object.entries(value).map(([k, x]) => `${inner}${key(k)}: ${tsLiteral(x, inner.length + key(k).length + 2, width, inner)}`).join(",\n")}\n${indent}}`;
+}

@@ -11,6 +11,7 @@ import type { TypesSummary } from "./types.js";
 import { providerNamed } from "../providers/index.js";
 import { docLines } from "../ir/declarations.js";
 import { sharedField } from "./shared-fields.js";
+import { tsLiteral } from "./code.js";
 import type { SharedFieldsDoc } from "../providers/provider.js";
 
 const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -132,7 +133,7 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   const specifier = moduleSpecifier(ir, packageName);
   snippets.forEach(({ name, input }, i) => {
     // The client and the call are the same for every mode: written once, in the first snippet.
-    const lines = i === 0 ? provider.readme.snippet(specifier, input) : [`import type { TaskInput } from "${specifier}";`, "", `const ${provider.readme.inputName}: TaskInput = ${JSON.stringify(input, null, 2)};`];
+    const lines = i === 0 ? provider.readme.snippet(specifier, input) : [`import type { TaskInput } from "${specifier}";`, "", `const ${provider.readme.inputName}: TaskInput = ${tsLiteral(input, `const ${provider.readme.inputName}: TaskInput = `.length)};`];
     // The snippet is fixed text around the payload's JSON: bidi and separator characters in it become \u escapes.
     out.push(`### ${cell(name)}`, "", "```ts", ...lines.map(escapeJsonText), "```", "");
   });

@@ -364,11 +364,15 @@ function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase
       const facts = mode.facts.map((f) => ({ path: f.path, val: f.present, rules: f.rules.map((p) => rulePointerText(p)) }));
       const requires = facts.filter((f) => f.val);
       const forbids = facts.filter((f) => !f.val);
-      const doc = [
-        `${requires.length ? `With ${requires.map((f) => label(f.path)).join(", ")}` : "Without"}${forbids.length ? `${requires.length ? "; without" : ""} ${forbids.map((f) => label(f.path)).join(", ")}` : ""}.`,
-        ...requires.map((f) => `- requires ${label(f.path)} (${f.rules.join(", ")})`),
-        ...forbids.map((f) => `- forbids ${label(f.path)} (${f.rules.join(", ")})`),
-      ];
+      // What the mode requires and forbids, each with the rules that make it so; properties the same rules make so
+      // are named together: `With height, width (allOf[0], allOf[7]); inputs.video (allOf[3]).`
+      const byRules = (fs: typeof facts): string => {
+        const groups = new Map<string, string[]>();
+        for (const f of fs) groups.set(f.rules.join(", "), [...(groups.get(f.rules.join(", ")) ?? []), label(f.path)]);
+        return [...groups].map(([rules, paths]) => `${paths.join(", ")} (${rules})`).join("; ");
+      };
+      const doc = [...(requires.length ? [`With ${byRules(requires)}.`] : []), ...(forbids.length ? [`Without ${byRules(forbids)}.`] : [])];
+      if (!doc.length) doc.push("Without.");
       // A property the mode forbids says which rule forbids it, where tsc and an editor point.
       const forbidDoc = (fact: FactDecl): string[] => {
         // The first two rules' words (the rest only by pointer): more make the comment a wall.

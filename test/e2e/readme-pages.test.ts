@@ -36,7 +36,7 @@ describe("model reference pages", () => {
     expect(requires).toBe("`inputs.frameImages`");
     expect(forbids).toBe("`height`, `inputs.referenceImages`, `inputs.referenceVideos`, `settings.shotType`, `width`");
     expect(page).toContain("- `#/allOf/2/then`: inputs.frameImages cannot be combined with width/height");
-    expect(page).toMatch(/### ImageToVideo\n\n```ts\n[^`]*"frameImages": \[/);
+    expect(page).toMatch(/### ImageToVideo\n\n```ts\n[^`]*\bframeImages: \[/);
     expect(page).toContain("Declared invalid; the validator finds it **invalid**.");
     expect(page).toContain("`specs/runware/alibaba-wan2-7.overlay.yaml`");
   });

@@ -1,6 +1,6 @@
 // emit/code: the one path spec strings take into generated code. Literals are checked by evaluating them back.
 import { describe, expect, test } from "vitest";
-import { Code, Names, code, commentText, docComment, literal, name, propertyKey } from "../../generator/emit/code.js";
+import { Code, Names, code, commentText, docComment, literal, name, propertyKey, tsLiteral } from "../../generator/emit/code.js";
 import { pascal } from "../../generator/text/identifiers.js";
 
 /** What a literal evaluates to as JavaScript source. */
@@ -105,5 +105,34 @@ describe("names", () => {
     // The counter skips 2 (AModeAlt, AModeAlt3, …): a quirk kept because generated names must not change.
     expect(names.take("Mode", "A")).toBe("AModeAlt3");
     expect(names.take("", "A")).toBe("Unnamed");
+  });
+});
+
+describe("tsLiteral (a README snippet's payload)", () => {
+  const value = JSON.parse('{"positivePrompt": "a \\"lighthouse\\"", "a-b": 1, "__proto__": {"x": 1}, "inputs": {"frameImages": [{"image": "0d84f171-2e54-4c07-836e-05788795736d", "frame": "first"}, {"image": "https://example.com/last.jpg"}]}}') as unknown;
+
+  test("evaluates back to the same value, an own __proto__ key included", () => {
+    const text = tsLiteral(value);
+    expect(evaluate(new Code(text))).toEqual(value);
+    expect(Object.getPrototypeOf(evaluate(new Code(text)))).toBe(Object.prototype);
+  });
+
+  test("plain identifiers unquoted, others quoted; one line when it fits, else one member a line", () => {
+    expect(tsLiteral({ width: 1280, "a-b": [1, 2], c: {} })).toBe('{ width: 1280, "a-b": [1, 2], c: {} }');
+    expect(tsLiteral(value, 24)).toBe(
+      [
+        "{",
+        '  positivePrompt: "a \\"lighthouse\\"",',
+        '  "a-b": 1,',
+        '  ["__proto__"]: { x: 1 },',
+        "  inputs: {",
+        "    frameImages: [",
+        '      { image: "0d84f171-2e54-4c07-836e-05788795736d", frame: "first" },',
+        '      { image: "https://example.com/last.jpg" }',
+        "    ]",
+        "  }",
+        "}",
+      ].join("\n"),
+    );
   });
 });

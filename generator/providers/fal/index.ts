@@ -2,7 +2,7 @@
 // The task is the `POST /{endpoint id}` request body (the model's Input), the result the answer of
 // `GET /{endpoint id}/requests/{request_id}` (its Output); the model id is the endpoint id,
 // `info.x-fal-metadata.endpointId`. The runtime is templates/runtime/fal/ (the queue client and signed webhooks).
-import { code } from "../../emit/code.js";
+import { code, tsLiteral } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, serversText, valueAt } from "../shared.js";
@@ -56,7 +56,7 @@ export const fal: Provider = {
       `import { createClient, type TaskInput } from "${specifier}";`,
       "",
       `const client = createClient({ apiKey: process.env.FAL_KEY! });`,
-      `const input: TaskInput = ${JSON.stringify(input, null, 2)};`,
+      `const input: TaskInput = ${tsLiteral(input, 25)};`,
       `const result = await client.run(input);`,
       `console.log(result.data);`,
     ],

@@ -1,6 +1,6 @@
 // Runflow (api.runflow.io): POST a run ({ input, callback_url? }), then poll GET /v1/runs/{id} or receive the
 // signed run-completed callback. The model id is `info.x-model-id`. The runtime is templates/runtime/runflow/.
-import { code, literal } from "../../emit/code.js";
+import { code, literal, tsLiteral } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
@@ -58,7 +58,7 @@ export const runflow: Provider = {
       `import { createClient, type TaskInput } from "${specifier}";`,
       "",
       `const client = createClient({ apiKey: process.env.RUNFLOW_API_KEY! });`,
-      `const body: TaskInput = ${JSON.stringify(input, null, 2)};`,
+      `const body: TaskInput = ${tsLiteral(input, 24)};`,
       `const run = await client.run(body.input);`,
       `console.log(run.output);`,
     ],

@@ -1,7 +1,7 @@
 // Runware (api.runware.ai): one POST of an array of tasks, each with taskType, taskUUID and model; results come
 // back in the answer (sync) or by polling getResponse (async), or by webhook. The runtime is
 // templates/runtime/runware/.
-import { code, docComment } from "../../emit/code.js";
+import { code, docComment, tsLiteral } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
@@ -65,7 +65,7 @@ export const runware: Provider = {
       `import { createClient, type TaskInput } from "${specifier}";`,
       "",
       `const client = createClient({ apiKey: process.env.RUNWARE_API_KEY! });`,
-      `const task: TaskInput = ${JSON.stringify(input, null, 2)};`,
+      `const task: TaskInput = ${tsLiteral(input, 24)};`,
       `const results = await client.run(task);`,
       `console.log(results);`,
     ],

@@ -117,9 +117,7 @@ export interface TaskCommon extends Pick<
 }
 
 /**
- * Without height, width.
- * - forbids height (allOf[0])
- * - forbids width (allOf[0])
+ * Without height, width (allOf[0]).
  */
 export interface WithoutHeightAndWidth {
   /**
@@ -133,9 +131,7 @@ export interface WithoutHeightAndWidth {
 }
 
 /**
- * With height, width.
- * - requires height (allOf[0])
- * - requires width (allOf[0])
+ * With height, width (allOf[0]).
  */
 export interface WithHeightAndWidth {
   height: number;

@@ -105,8 +105,7 @@ export interface TaskCommon extends Pick<
 }
 
 /**
- * Without settings.editRegions.
- * - forbids settings.editRegions (allOf[0])
+ * Without settings.editRegions (allOf[0]).
  */
 export interface WithoutEditRegions {
   settings?: WithoutEditRegionsSettings;
@@ -123,8 +122,7 @@ export interface WithoutEditRegionsSettings {
 }
 
 /**
- * With inputs.referenceImages.
- * - requires inputs.referenceImages (allOf[0])
+ * With inputs.referenceImages (allOf[0]).
  */
 export interface WithReferenceImages {
   inputs: WithReferenceImagesInputs;

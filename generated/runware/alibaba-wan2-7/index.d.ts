@@ -141,12 +141,8 @@ export type WidthHeight =
   | { width: 1248; height: 1632 }; // 1080p (~3:4)
 
 /**
- * With height, positivePrompt, width; without inputs.frameImages, settings.shotType.
- * - requires height (allOf[0], allOf[1], allOf[2])
- * - requires positivePrompt (allOf[7])
- * - requires width (allOf[0], allOf[1], allOf[2])
- * - forbids inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7])
- * - forbids settings.shotType (allOf[6])
+ * With height, width (allOf[0], allOf[1], allOf[2]); positivePrompt (allOf[7]).
+ * Without inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7]); settings.shotType (allOf[6]).
  */
 export interface TextToVideo {
   inputs?: TextToVideoInputs;
@@ -175,12 +171,8 @@ export interface TextToVideoInputs {
 }
 
 /**
- * With height, inputs.referenceVideos, positivePrompt, width; without inputs.frameImages.
- * - requires height (allOf[0], allOf[1], allOf[2])
- * - requires inputs.referenceVideos (allOf[4], allOf[5], allOf[6])
- * - requires positivePrompt (allOf[7])
- * - requires width (allOf[0], allOf[1], allOf[2])
- * - forbids inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7])
+ * With height, width (allOf[0], allOf[1], allOf[2]); inputs.referenceVideos (allOf[4], allOf[5], allOf[6]); positivePrompt (allOf[7]).
+ * Without inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7]).
  */
 export interface ReferenceVideosToVideo {
   inputs: ReferenceVideosToVideoInputs;
@@ -199,12 +191,8 @@ export interface ReferenceVideosToVideoInputs {
 }
 
 /**
- * With height, inputs.referenceImages, positivePrompt, width; without inputs.frameImages.
- * - requires height (allOf[0], allOf[1], allOf[2])
- * - requires inputs.referenceImages (allOf[3], allOf[5], allOf[6])
- * - requires positivePrompt (allOf[7])
- * - requires width (allOf[0], allOf[1], allOf[2])
- * - forbids inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7])
+ * With height, width (allOf[0], allOf[1], allOf[2]); inputs.referenceImages (allOf[3], allOf[5], allOf[6]); positivePrompt (allOf[7]).
+ * Without inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7]).
  */
 export interface ReferenceImagesToVideo {
   inputs: ReferenceImagesToVideoInputs;
@@ -223,13 +211,8 @@ export interface ReferenceImagesToVideoInputs {
 }
 
 /**
- * With inputs.frameImages; without height, inputs.referenceImages, inputs.referenceVideos, settings.shotType, width.
- * - requires inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7])
- * - forbids height (allOf[0], allOf[1], allOf[2])
- * - forbids inputs.referenceImages (allOf[3], allOf[5], allOf[6])
- * - forbids inputs.referenceVideos (allOf[4], allOf[5], allOf[6])
- * - forbids settings.shotType (allOf[6])
- * - forbids width (allOf[0], allOf[1], allOf[2])
+ * With inputs.frameImages (allOf[2], allOf[3], allOf[4], allOf[7]).
+ * Without height, width (allOf[0], allOf[1], allOf[2]); inputs.referenceImages (allOf[3], allOf[5], allOf[6]); inputs.referenceVideos (allOf[4], allOf[5], allOf[6]); settings.shotType (allOf[6]).
  */
 export interface ImageToVideo {
   /**

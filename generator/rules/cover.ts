@@ -7,12 +7,17 @@ import { domainOf } from "./search.js";
 import { OTHER } from "../ir/types.js";
 import type { Cube, Formula, Value, Variable } from "../ir/types.js";
 
-const cubeKey = (cube: Cube, skip?: string): string =>
-  [...cube]
-    .filter(([k]) => k !== skip)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v === OTHER ? "*other*" : stableStringify(v)}`)
-    .join("|");
+/** A cube's identity: its variables in sorted order with their values. */
+function cubeKey(cube: Cube): string {
+  const keys = [...cube.keys()].sort();
+  let out = "";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = cube.get(k);
+    out += `${i === 0 ? "" : "|"}${k}=${v === OTHER ? "*other*" : v === true ? "true" : v === false ? "false" : stableStringify(v)}`;
+  }
+  return out;
+}
 
 function subsumes(a: Cube, b: Cube): boolean {
   for (const [k, v] of a) if (!b.has(k) || b.get(k) !== v) return false;
@@ -164,6 +169,20 @@ class Coverage {
     return this.coversDense(this.dense(d));
   }
 
+  /**
+   * `covers`, by the cubes of the list that `use` marks (by position) instead of all of them: what a Coverage of
+   * those cubes alone answers (the answer never depends on the others, nor on the order of the cubes), without
+   * making one. The memo holds answers for one set of cubes: it starts empty.
+   */
+  coversWith(d: Cube, use: readonly boolean[]): boolean {
+    const cubes = new Uint32Array(this.words);
+    use.forEach((u, ci) => {
+      if (u) cubes[ci >>> 5]! |= 1 << (ci & 31);
+    });
+    this.memo.clear();
+    return this.covered(this.dense(d), cubes);
+  }
+
   /** `covers` of a dense assignment (left as it was). */
   coversDense(d: Int32Array): boolean {
     return this.covered(d, this.all);
@@ -272,12 +291,17 @@ export function minimize(cubes: readonly Cube[], vars: ReadonlyMap<string, Varia
   });
   list = dedupe(list);
   list = list.filter((c) => !list.some((o) => o !== c && o.size < c.size && subsumes(o, c)));
+  // From the last cube to the first: drop it when the cubes still kept cover it. One Coverage of the list, asked
+  // with the kept cubes but this one as the cubes it may use.
+  const all = new Coverage(list, vars, background);
+  const kept = list.map(() => true);
+  let left = list.length;
   for (let i = list.length - 1; i >= 0; i--) {
-    const cube = list[i];
-    const others = list.filter((_, j) => j !== i);
-    if (cube && others.length && new Coverage(others, vars, background).covers(cube)) list = others;
+    kept[i] = false;
+    if (left > 1 && all.coversWith(list[i]!, kept)) left--;
+    else kept[i] = true;
   }
-  return list;
+  return list.filter((_, i) => kept[i]);
 }
 
 /** dedupe's cubes, each with its key. */

@@ -1,6 +1,6 @@
 // The search of a case split: DPLL with don't-cares over the split's variables, every satisfying cube (or the
 // first ones), within bounds that make a split too large rather than slow.
-import { evaluate } from "./evaluate.js";
+import { evaluate, type Pruning } from "./evaluate.js";
 import type { Cube, Formula, Value, Variable } from "../ir/types.js";
 
 export class SplitTooLarge extends Error {}
@@ -92,7 +92,11 @@ export function firstCube(formula: Formula, vars: ReadonlyMap<string, Variable>,
   return found;
 }
 
-/** DPLL with don't-cares: each satisfying cube to `onCube` until it returns true. */
+/**
+ * DPLL with don't-cares: each satisfying cube to `onCube` until it returns true. The assignment is one Map, bound
+ * and unbound as the search goes down and back (its order is the order of binding, as a copy per node had it);
+ * the residuals' memo and pruning under each binding (variable rank, value index) are made once per search.
+ */
 function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (cube: Cube) => boolean): void {
   let nodes = 0;
   let count = 0;
@@ -100,14 +104,18 @@ function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (
   const order = [...vars.values()];
   const rank = new Map(order.map((v, i) => [v.key, i]));
   const mentions = order.length <= 32 ? new Mentions(rank) : undefined;
-  const memos = new Map<string, WeakMap<Formula, Formula>>();
-  const memoFor = (binding: string): WeakMap<Formula, Formula> => {
-    let memo = memos.get(binding);
-    if (!memo) memos.set(binding, (memo = new WeakMap()));
-    return memo;
+  // Per rank, per value index: what evaluate may skip and remember under that binding (with `mentions`).
+  const prunings: (Pruning | undefined)[][] = order.map(() => []);
+  const pruningFor = (first: number, i: number, bit: number): Pruning | undefined => {
+    if (!mentions) return undefined;
+    const row = prunings[first]!;
+    let p = row[i];
+    if (!p) row[i] = p = { skip: (g: Formula) => (mentions.of(g) & bit) === 0, memo: new WeakMap() };
+    return p;
   };
+  const asg = new Map<string, Value>();
   // `assigned`: the bits of the variables `asg` fixes (with `mentions`).
-  const step = (f: Formula, asg: ReadonlyMap<string, Value>, assigned: number): void => {
+  const step = (f: Formula, assigned: number): void => {
     if (++nodes > MAX_NODES) throw new SplitTooLarge();
     if (f.t === "false") return;
     if (f.t === "true") {
@@ -124,17 +132,20 @@ function search(formula: Formula, vars: ReadonlyMap<string, Variable>, onCube: (
     } else first = firstRank(f, rank, asg);
     const next = order[first];
     if (next === undefined) throw new UnknownVariable("the formula mentions a variable that is not in the split");
-    const bit = mentions ? mentions.bit(next.key) : 0;
-    domainOf(next).forEach((value, i) => {
-      if (done) return;
-      const a = new Map(asg).set(next.key, value);
+    const key = next.key;
+    const bit = mentions ? mentions.bit(key) : 0;
+    const domain = domainOf(next);
+    for (let i = 0; i < domain.length && !done; i++) {
+      const value = domain[i]!;
       // The residual under one more binding: a residual's atoms are free but for an eq atom's presence (bound
       // present before its value, having the lower rank), so only the new binding can change it, and subtrees
       // that do not mention it stay as they are.
-      const get = (key: string): Value | undefined => (key === next.key ? value : asg.get(key));
-      const pruning = mentions ? { skip: (g: Formula) => (mentions.of(g) & bit) === 0, memo: memoFor(`${first}:${i}`) } : undefined;
-      step(evaluate(f, get, pruning), a, assigned | bit);
-    });
+      const get = (k: string): Value | undefined => (k === key ? value : asg.get(k));
+      const residual = evaluate(f, get, pruningFor(first, i, bit));
+      asg.set(key, value);
+      step(residual, assigned | bit);
+    }
+    asg.delete(key);
   };
-  step(formula, new Map(), 0);
+  step(formula, 0);
 }

@@ -217,10 +217,23 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
     used.set("ajvPlain", "__ajvPlain").set("ajvGuard", "__ajvGuard");
     guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate, ${pollutionTest(loose, LOOPS_OVER_KEYS.test(body))})`;
   }
-  const code = `${withRuntimeImports(full, formats, used, { sharePaths: true })}\nexport const guard = ${guarded};\n`;
+  // The guard keeps Ajv's inline object tests: a hundred calls exceed what V8 inlines into one function, and isTask
+  // must stay as fast as Ajv.
+  const code = `${withObjectTests(withRuntimeImports(full, formats, used, { sharePaths: true }), used)}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
+}
+
+/**
+ * Ajv's test that a value is an object (`x && typeof x == "object" && !Array.isArray(x)`, before every keyword that
+ * reads properties: a hundred times in a large validator) as a call of the runtime's ajvObject. In a string
+ * literal the pattern's quotes would be escaped, so it matches code only.
+ */
+export function withObjectTests(code: string, used: Map<string, string>): string {
+  const out = code.replace(OBJECT_TEST, (_test: string, data: string) => `__ajvObject(${data})`);
+  if (out !== code) used.set("ajvObject", "__ajvObject");
+  return out;
 }
 
 /** Keywords whose names (keys, or list entries) the validator reads as property names of the payload. */

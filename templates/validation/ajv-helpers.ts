@@ -51,6 +51,11 @@ export function ajvPush<T>(errors: T[] | null, error: T): T[] {
   return errors;
 }
 
+/** Ajv's test that a value is a JSON object (`x && typeof x == "object" && !Array.isArray(x)`), as one call. */
+export function ajvObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
 export const ajvUcs2length = { default: ucs2length };
 export const ajvEqual = { default: equal };

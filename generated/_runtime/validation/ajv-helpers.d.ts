@@ -23,6 +23,8 @@ export declare function ajvError(
 ): AjvErrorObject[];
 /** Append any error value Ajv builds (an object of another shape, or the guard's 0) to `errors`. */
 export declare function ajvPush<T>(errors: T[] | null, error: T): T[];
+/** Ajv's test that a value is a JSON object (`x && typeof x == "object" && !Array.isArray(x)`), as one call. */
+export declare function ajvObject(value: unknown): boolean;
 /** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
 export declare const ajvUcs2length: {
   default: typeof ucs2length;

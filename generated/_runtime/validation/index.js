@@ -139,6 +139,9 @@ function ajvPush(errors, error) {
   errors.push(error);
   return errors;
 }
+function ajvObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 var ajvUcs2length = { default: ucs2length };
 var ajvEqual = { default: equal };
 var NOT_PLAIN = /* @__PURE__ */ Symbol("not a plain object");
@@ -583,6 +586,7 @@ export {
   ajvEqual,
   ajvError,
   ajvGuard,
+  ajvObject,
   ajvPlain,
   ajvPush,
   ajvUcs2length,

@@ -10,7 +10,7 @@
 // formatted whole by prettier. Prettier loads only when a statement needs it.
 import type * as Prettier from "prettier";
 import { splitTopLevel } from "./chunks.js";
-import { printStatement } from "./printer.js";
+import { printJson, printStatement } from "./printer.js";
 
 let loaded: Promise<typeof Prettier> | null = null;
 /** prettier, imported on first use (a run whose statements the printer all lays out never loads it). */
@@ -72,6 +72,13 @@ async function formatMany(texts: readonly string[], parser: string): Promise<str
 
 /** One file's text as prettier formats it: statement by statement when the file can be cut, else whole. */
 export async function formatText(text: string, parser: string): Promise<string> {
+  if (parser === "json") {
+    const printed = printJson(text);
+    if (printed !== null) {
+      formatStats.printed++;
+      return printed;
+    }
+  }
   const chunks = parser === "json" ? null : splitTopLevel(text);
   if (chunks && chunks.length > 0) {
     // The printer's layout where it has one; the rest by prettier, through the memo.

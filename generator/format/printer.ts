@@ -171,6 +171,8 @@ interface Group {
   readonly id?: symbol | undefined;
   /** A layout whose broken form this printer does not copy: breaking it declines the statement. */
   readonly strict?: boolean;
+  /** prettier's conditionalGroup: the layouts to try in turn, the last one broken (c is the first). */
+  readonly states?: readonly Doc[] | undefined;
 }
 interface Indent {
   readonly t: "indent";
@@ -200,6 +202,8 @@ interface CommentText {
 
 const group = (c: Doc, opts: { brk?: boolean; id?: symbol; strict?: boolean } = {}): Group => ({ t: "group", c, brk: opts.brk ?? false, id: opts.id, strict: opts.strict ?? false });
 const indent = (c: Doc): Indent => ({ t: "indent", c });
+const conditionalGroup = (states: Doc[]): Group => ({ t: "group", c: states[0]!, brk: false, states });
+const breakParent: Mark = { t: "breakParent" };
 const line: Line = { t: "line", soft: false, hard: false };
 const softline: Line = { t: "line", soft: true, hard: false };
 const hardline: Line = { t: "line", soft: false, hard: true };
@@ -207,28 +211,36 @@ const ifBreak = (b: Doc, f: Doc = "", id?: symbol): IfBreak => ({ t: "ifBreak", 
 const join = (sep: Doc, docs: readonly Doc[]): Doc[] => docs.flatMap((d, i) => (i ? [sep, d] : [d]));
 
 /** Marks every group that holds a hard line or a broken group as broken, as prettier's propagateBreaks does. */
-function propagateBreaks(doc: Doc): boolean {
+function propagateBreaks(doc: Doc, seen = new Set<Group>()): boolean {
   if (typeof doc === "string") return false;
   if (Array.isArray(doc)) {
     let hard = false;
-    for (const d of doc) if (propagateBreaks(d)) hard = true;
+    for (const d of doc) if (propagateBreaks(d, seen)) hard = true;
     return hard;
   }
   switch (doc.t) {
     case "line":
       return doc.hard;
     case "group": {
-      // A broken group breaks its parents, whether a hard line or its source broke it.
-      if (propagateBreaks(doc.c)) doc.brk = true;
+      // A broken group breaks its parents, whether a hard line or its source broke it; a conditional group is
+      // broken only by its own choice (its states are walked for the groups inside them).
+      // A group shared by several states is walked once.
+      if (seen.has(doc)) return doc.brk;
+      seen.add(doc);
+      if (doc.states) {
+        for (const state of doc.states) propagateBreaks(state, seen);
+        return doc.brk;
+      }
+      if (propagateBreaks(doc.c, seen)) doc.brk = true;
       return doc.brk;
     }
     case "indent":
     case "indentIfBreak":
-      return propagateBreaks(doc.c);
+      return propagateBreaks(doc.c, seen);
     case "ifBreak": {
       // prettier walks both branches (a hard line in either breaks the parents).
-      const b = propagateBreaks(doc.b);
-      return propagateBreaks(doc.f) || b;
+      const b = propagateBreaks(doc.b, seen);
+      return propagateBreaks(doc.f, seen) || b;
     }
     case "comment":
     case "lineSuffix":
@@ -263,6 +275,28 @@ function widthOf(text: string): number {
     decline("character width");
   }
   return w;
+}
+
+/** prettier's willBreak: a group broken already, or a hard line, before breaks are propagated. */
+function willBreak(doc: Doc): boolean {
+  if (typeof doc === "string") return false;
+  if (Array.isArray(doc)) return doc.some(willBreak);
+  switch (doc.t) {
+    case "group":
+      return doc.brk || willBreak(doc.c);
+    case "line":
+      return doc.hard;
+    case "breakParent":
+      return true;
+    case "indent":
+    case "indentIfBreak":
+    case "lineSuffix":
+      return willBreak(doc.c);
+    case "ifBreak":
+      return willBreak(doc.b) || willBreak(doc.f);
+    default:
+      return false;
+  }
 }
 
 const MODE_BREAK = 1;
@@ -302,9 +336,11 @@ function fits(next: Cmd, rest: readonly Cmd[], width: number, modes: Map<symbol,
       case "indentIfBreak":
         cmds.push({ ind, mode, doc: doc.c });
         break;
-      case "group":
-        cmds.push({ ind, mode: doc.brk ? MODE_BREAK : mode, doc: doc.c });
+      case "group": {
+        const m = doc.brk ? MODE_BREAK : mode;
+        cmds.push({ ind, mode: m, doc: doc.states && m === MODE_BREAK ? doc.states.at(-1)! : doc.c });
         break;
+      }
       case "ifBreak": {
         const m = doc.id ? (modes.get(doc.id) ?? MODE_FLAT) : mode;
         cmds.push({ ind, mode, doc: m === MODE_BREAK ? doc.b : doc.f });
@@ -337,7 +373,7 @@ function printDoc(doc: Doc): string {
   propagateBreaks(doc);
   const modes = new Map<symbol, number>();
   const cmds: Cmd[] = [{ ind: 0, mode: MODE_BREAK, doc }];
-  let out = "";
+  const out: string[] = [];
   let pos = 0;
   let remeasure = false;
   const suffixes: Cmd[] = [];
@@ -349,7 +385,7 @@ function printDoc(doc: Doc): string {
     }
     const { ind, mode, doc } = cmds.pop()!;
     if (typeof doc === "string") {
-      out += doc;
+      out.push(doc);
       pos += widthOf(doc);
       continue;
     }
@@ -359,7 +395,7 @@ function printDoc(doc: Doc): string {
     }
     switch (doc.t) {
       case "comment":
-        out += doc.text;
+        out.push(doc.text);
         pos += doc.text.length;
         break;
       case "lineSuffix":
@@ -383,20 +419,35 @@ function printDoc(doc: Doc): string {
       }
       case "group": {
         let chosen: number;
+        let contents = doc.c;
         if (mode === MODE_FLAT && !remeasure) chosen = doc.brk ? MODE_BREAK : MODE_FLAT;
         else {
           remeasure = false;
-          chosen = !doc.brk && fits({ ind, mode: MODE_FLAT, doc: doc.c }, cmds, WIDTH - pos, modes, suffixes.length > 0) ? MODE_FLAT : MODE_BREAK;
+          const rem = WIDTH - pos;
+          chosen = !doc.brk && fits({ ind, mode: MODE_FLAT, doc: doc.c }, cmds, rem, modes, suffixes.length > 0) ? MODE_FLAT : MODE_BREAK;
+          if (chosen === MODE_BREAK && doc.states) {
+            // The first of the states between the first and the last that fits, flat; else the last one, broken.
+            contents = doc.states.at(-1)!;
+            if (!doc.brk) {
+              for (const state of doc.states.slice(1, -1)) {
+                if (fits({ ind, mode: MODE_FLAT, doc: state }, cmds, rem, modes, suffixes.length > 0)) {
+                  chosen = MODE_FLAT;
+                  contents = state;
+                  break;
+                }
+              }
+            }
+          }
         }
         if (chosen === MODE_BREAK && doc.strict) decline("a layout the printer does not copy");
-        cmds.push({ ind, mode: chosen, doc: doc.c });
+        cmds.push({ ind, mode: chosen, doc: contents });
         if (doc.id) modes.set(doc.id, chosen);
         break;
       }
       case "line":
         if (mode === MODE_FLAT && !doc.hard) {
           if (!doc.soft) {
-            out += " ";
+            out.push(" ");
             pos++;
           }
           break;
@@ -407,13 +458,26 @@ function printDoc(doc: Doc): string {
           suffixes.length = 0;
           break;
         }
-        out = out.replace(/[ \t]+$/, "");
-        out += `\n${" ".repeat(ind)}`;
+        trimEnd(out);
+        out.push(`\n${" ".repeat(ind)}`);
         pos = ind;
         break;
     }
   }
-  return out;
+  return out.join("");
+}
+
+/** Drops the spaces and tabs at the end of the printed text (prettier trims each line's end). */
+function trimEnd(out: string[]): void {
+  while (out.length) {
+    const last = out[out.length - 1]!;
+    const trimmed = last.replace(/[ \t]+$/, "");
+    if (trimmed) {
+      out[out.length - 1] = trimmed;
+      return;
+    }
+    out.pop();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -489,6 +553,8 @@ class Parser {
   constructor(
     private readonly tokens: readonly Token[],
     private readonly ts: boolean,
+    /** JSON (prettier's json parser): keys and strings as written, no trailing commas, values never moved. */
+    private readonly json = false,
   ) {}
 
   private peek(k = 0): Token {
@@ -580,6 +646,10 @@ class Parser {
     }
     if (this.ts && this.is("interface")) {
       return [...head, this.interfaceDecl()];
+    }
+    if (this.ts && head.includes("declare ") && this.is("function")) {
+      this.next();
+      return group([...head, "function ", this.functionSignature()], { strict: true });
     }
     return decline(`statement ${this.peek().value}`);
   }
@@ -677,6 +747,39 @@ class Parser {
     const type = this.type();
     this.expect(";");
     return [typeAssignment([name, params], type), ";"];
+  }
+
+  /** `name<T extends U>(a: A, b?: B): R;` of a declared function: printed only when it fits on its line. */
+  private functionSignature(): Doc {
+    const name = this.ident();
+    const params: Doc[] = [];
+    if (this.is("<")) {
+      this.next();
+      while (!this.is(">")) {
+        const p = this.ident();
+        if (this.is("extends")) {
+          this.next();
+          params.push([p, " extends ", unionAt(this.type(), "plain")]);
+        } else params.push(p);
+        if (this.is("=")) decline("type parameter default");
+        if (!this.is(">")) this.expect(",");
+      }
+      this.expect(">");
+    }
+    this.expect("(");
+    const args: Doc[] = [];
+    while (!this.is(")")) {
+      const a = this.ident();
+      const optional = this.is("?") ? (this.next(), "?") : "";
+      this.expect(":");
+      args.push([a, optional, ": ", unionAt(this.type(), "plain")]);
+      if (!this.is(")")) this.expect(",");
+    }
+    this.expect(")");
+    this.expect(":");
+    const returns = this.type();
+    this.expect(";");
+    return [name, params.length ? ["<", join(", ", params), ">"] : "", "(", join(", ", args), "): ", unionAt(returns, "plain"), ";"];
   }
 
   private typeParams(): Doc {
@@ -878,6 +981,16 @@ class Parser {
     }
     if (this.is("{")) return { doc: this.members(false), kind: "object" };
     if (this.is("[")) return this.tupleType();
+    if (t.kind === "id" && t.value === "typeof" && this.is("import", 1) && this.is("(", 2) && this.peek(3).kind === "str" && this.is(")", 4)) {
+      // `typeof import("m")`: prettier 3 keeps it on its line, however long.
+      this.next();
+      this.next();
+      this.next();
+      const from = this.string();
+      this.expect(")");
+      if (this.is(".") || this.is("<")) decline("qualified import type");
+      return { doc: ["typeof import(", from, ")"], kind: "other" };
+    }
     if (t.kind === "id") {
       if (t.value === "typeof" || t.value === "import" || t.value === "infer" || t.value === "new") decline(`type ${t.value}`);
       this.next();
@@ -927,7 +1040,16 @@ class Parser {
     const t = this.peek();
     if (t.kind === "str") {
       this.next();
-      return { doc: stringDoc(t.value), kind: "string" };
+      return { doc: this.json ? t.value : stringDoc(t.value), kind: "string" };
+    }
+    if (this.json) {
+      if (t.kind === "num" || this.is("-")) {
+        const sign = this.is("-") ? (this.next(), "-") : "";
+        const n = this.next();
+        if (n.kind !== "num" || !/^\d+$/.test(n.value)) decline("a JSON number");
+        return { doc: sign + n.value, kind: "number" };
+      }
+      if (t.kind === "id" && t.value !== "true" && t.value !== "false" && t.value !== "null") decline("a JSON value");
     }
     if (t.kind === "num") {
       this.next();
@@ -936,6 +1058,36 @@ class Parser {
     if (this.is("-") && this.peek(1).kind === "num") {
       this.next();
       return { doc: `-${numberDoc(this.next().value)}`, kind: "number" };
+    }
+    if (this.is("(") && this.is(")", 1) && this.is("=", 2) && this.is(">", 3)) {
+      // `() => import("m")` (the registry's loaders); another body is left to prettier.
+      for (let k = 0; k < 4; k++) this.next();
+      const body = this.value();
+      if (body.kind !== "import") decline("an arrow function's body");
+      return { doc: group(["()", " =>", group(indent([line, body.doc]))]), kind: "arrow" };
+    }
+    if (this.is("import") && this.is("(", 1)) {
+      // A dynamic import is printed on one line, whatever its length.
+      this.next();
+      this.next();
+      const from = this.string();
+      this.expect(")");
+      return { doc: ["import(", from, ")"], kind: "import" };
+    }
+    if (this.is("new") && this.peek(1).kind === "id") {
+      this.next();
+      const callee = this.ident();
+      if (!this.is("(")) decline("new without arguments");
+      return this.call(`new ${callee}`, "new");
+    }
+    if (t.kind === "id" && !RESERVED_VALUES.has(t.value) && (this.is(".", 1) || this.is("(", 1))) {
+      let callee = this.ident();
+      while (this.is(".")) {
+        this.next();
+        callee += `.${this.ident()}`;
+      }
+      if (!this.is("(")) decline("member expression");
+      return this.call(callee, "call");
     }
     if (t.kind === "id" && (t.value === "true" || t.value === "false" || t.value === "null")) {
       this.next();
@@ -950,11 +1102,30 @@ class Parser {
     return decline(`value ${t.value}`);
   }
 
+  /**
+   * `callee(args)` (one call: a chain of calls is prettier's member-chain layout, left to it): prettier's
+   * printCallArguments for these arguments. A last argument that is a non-empty object or array, of another kind
+   * than the one before it, hugs the parentheses (`f({` … `})`) when the call does not fit on its line.
+   */
+  private call(callee: string, kind: "call" | "new"): Value {
+    this.expect("(");
+    const args: Value[] = [];
+    while (!this.is(")")) {
+      if (args.length && this.peek().newlinesBefore >= 2) decline("a blank line between arguments");
+      args.push(this.value());
+      if (!this.is(")")) this.expect(",");
+    }
+    this.expect(")");
+    if (this.is(".") || this.is("(") || this.is("[")) decline("a chain of calls");
+    if (args.some((a) => a.kind === "arrow")) decline("a function argument");
+    return { doc: [callee, callArguments(args)], kind, size: args.length, args };
+  }
+
   private arrayValue(): Value {
     this.expect("[");
     const items: Value[] = [];
     while (!this.is("]")) {
-      if (this.peek().newlinesBefore > 0 && items.length) decline("array written over lines");
+      if (this.peek().newlinesBefore >= 2 && items.length) decline("a blank line in an array");
       items.push(this.value());
       if (!this.is("]")) this.expect(",");
     }
@@ -964,11 +1135,12 @@ class Parser {
     // prettier breaks an array of two or more objects (or arrays) that each have more than one entry.
     const matrix = items.length > 1 && (first === "object" || first === "array") && items.every((v) => v.kind === first && (v.size ?? 0) > 1);
     // An array of numbers is filled line by line when it breaks: a layout the printer does not copy.
-    const numbers = items.length > 1 && items.every((v) => v.kind === "number");
+    const numbers = items.every((v) => v.kind === "number");
     return {
-      doc: group(["[", indent([softline, join([",", line], items.map((v) => v.doc))]), ifBreak(","), softline, "]"], { brk: matrix, strict: numbers }),
+      doc: group(["[", indent([softline, join([",", line], items.map((v) => v.doc))]), ifBreak(this.json ? "" : ","), softline, "]"], { brk: matrix, strict: numbers }),
       kind: "array",
       size: items.length,
+      numbers,
     };
   }
 
@@ -977,8 +1149,16 @@ class Parser {
     const brokenSource = this.peek().newlinesBefore > 0;
     const props: Doc[] = [];
     while (!this.is("}")) {
+      if (props.length && this.peek().newlinesBefore >= 2) decline("a blank line in an object");
       const t = this.next();
       let key: string;
+      if (this.json) {
+        if (t.kind !== "str") decline("a JSON key");
+        this.expect(":");
+        props.push(group([t.value, ":", " ", this.value().doc]));
+        if (!this.is("}")) this.expect(",");
+        continue;
+      }
       if (t.kind === "id") key = t.value;
       else if (t.kind === "str") {
         const value = t.value.slice(1, -1);
@@ -997,14 +1177,25 @@ class Parser {
     }
     this.expect("}");
     if (props.length === 0) return { doc: "{}", kind: "object", size: 0 };
-    return { doc: group(["{", indent([line, join([",", line], props)]), ifBreak(","), line, "}"], { brk: brokenSource }), kind: "object", size: props.length };
+    return { doc: group(["{", indent([line, join([",", line], props)]), ifBreak(this.json ? "" : ","), line, "}"], { brk: brokenSource }), kind: "object", size: props.length };
+  }
+
+  /** A JSON document (prettier's json parser), ending with a newline. */
+  jsonDocument(): string {
+    const value = this.value();
+    if (this.peek().kind !== "eof" || this.peek().comments.length) decline("text after the JSON value");
+    return `${printDoc(value.doc)}\n`;
   }
 }
 
 interface Value {
   readonly doc: Doc;
-  readonly kind: "string" | "number" | "literal" | "array" | "object" | "name";
+  readonly kind: "string" | "number" | "literal" | "array" | "object" | "name" | "call" | "new" | "import" | "arrow";
   readonly size?: number;
+  /** A call's arguments. */
+  readonly args?: readonly Value[];
+  /** An array of numbers only (prettier fills it when it breaks). */
+  readonly numbers?: boolean;
 }
 
 /**
@@ -1016,8 +1207,40 @@ function assignment(left: string, operator: string, value: Value): Doc {
   const shortKey = operator === ":" && widthOf(left) < 5;
   if (value.kind === "string" && !shortKey) return group([group(left), operator, group(indent([line, value.doc]))]);
   if (value.kind === "number" || value.doc === "true" || value.doc === "false" || (value.kind === "string" && shortKey)) return group([group(left), operator, " ", value.doc]);
+  // A call with no argument or one short one is "poorly breakable": it moves after the operator as a whole.
+  if (value.kind === "call" && (value.args!.length === 0 || (value.args!.length === 1 && loneShort(value.args![0]!)))) return group([group(left), operator, group(indent([line, value.doc]))]);
   return fluid(left, operator, value.doc);
 }
+
+/** prettier's isLoneShortArgument for these values. */
+function loneShort(v: Value): boolean {
+  const short = WIDTH * 0.25;
+  if (v.kind === "name" || v.kind === "string") return widthOf(String(v.doc)) <= short;
+  if (v.kind === "number" || v.kind === "literal") return true;
+  if (v.kind === "object" || v.kind === "array") return v.size === 0;
+  return false;
+}
+
+/** The AST node type prettier compares between the last two arguments. */
+const nodeType = (v: Value): string => (v.kind === "literal" ? String(v.doc) : v.kind === "number" && String(v.doc).startsWith("-") ? "unary" : v.kind);
+
+/** prettier's printCallArguments, for arguments that are no functions. */
+function callArguments(args: readonly Value[]): Doc {
+  if (args.length === 0) return "()";
+  const printed: Doc[] = args.map((a, i) => (i < args.length - 1 ? [a.doc, ",", line] : a.doc));
+  const allBroken = (): Group => group(["(", indent([line, ...printed]), ",", line, ")"], { brk: true });
+  const last = args.at(-1)!;
+  const before = args.at(-2);
+  const expandLast = (last.kind === "object" || last.kind === "array") && (last.size ?? 0) > 0 && (!before || nodeType(before) !== nodeType(last)) && !(args.length > 1 && last.numbers === true);
+  if (expandLast) {
+    const head = printed.slice(0, -1);
+    if (head.some(willBreak)) return allBroken();
+    if (willBreak(last.doc)) return [breakParent, conditionalGroup([["(", ...head, group(last.doc, { brk: true }), ")"], allBroken()])];
+    return conditionalGroup([["(", ...head, last.doc, ")"], ["(", ...head, group(last.doc, { brk: true }), ")"], allBroken()]);
+  }
+  return group(["(", indent([softline, ...printed]), ifBreak(","), softline, ")"], { brk: printed.some(willBreak) });
+}
+
 
 /** prettier's shouldHugUnionType: one object type or type reference, and the rest null or void. */
 function hugs(t: TypeDoc): boolean {
@@ -1079,6 +1302,16 @@ export function printStatement(text: string, parser: string): string | null {
   if (!ts && parser !== "babel") return null;
   try {
     return new Parser(tokenize(text), ts).program();
+  } catch (e) {
+    if (e instanceof Decline) return null;
+    throw e;
+  }
+}
+
+/** A JSON file as prettier's json parser lays it out, or null when the printer leaves it to prettier. */
+export function printJson(text: string): string | null {
+  try {
+    return new Parser(tokenize(text), false, true).jsonDocument();
   } catch (e) {
     if (e instanceof Decline) return null;
     throw e;

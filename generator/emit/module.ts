@@ -5,7 +5,7 @@ import path from "node:path";
 import { code, literal, docComment, name, Code } from "./code.js";
 import { emitTypes, type GroupSummary } from "./types.js";
 import { emitReadme } from "./readme.js";
-import { sharedTypeNames } from "./shared-fields.js";
+import { sharedTypeNames, withoutSharedTypes } from "./shared-fields.js";
 import { providerNamed } from "../providers/index.js";
 import { isPlain } from "../json.js";
 import { mapSchema } from "../normalize/walk.js";
@@ -119,8 +119,13 @@ export const { ${new Code(functions)} } = ${name(provider.model)}({ validate, gu
   const reexported = ["ClientOptions", ...(types.usesForbidden ? ["Forbidden"] : []), "ValidationIssue"];
   const clientDts = `import type { ${fromRuntime.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ${reexported.join(", ")} };\n`;
   // The provider's fields in its shared words: their doc comments are the runtime's (emit/shared-fields.ts).
-  const sharedDts =
-    sharedFields && types.sharedTypes.length ? `import type { ${types.sharedTypes.join(", ")} } from ${literal(`${up}/${sharedFields.declarations.replace(/\.d\.ts$/, ".js")}`).text};\n` : "";
+  // Response declarations the provider's models write word for word (Runware's ErrorResponse) are re-exported from there too.
+  const responses = withoutSharedTypes(sharedFields, responseTypes);
+  const sharedFile = sharedFields ? literal(`${up}/${sharedFields.declarations.replace(/\.d\.ts$/, ".js")}`).text : "";
+  const sharedDts = [
+    ...(types.sharedTypes.length ? [`import type { ${types.sharedTypes.join(", ")} } from ${sharedFile};\n`] : []),
+    ...(responses.names.length ? [`export type { ${responses.names.join(", ")} } from ${sharedFile};\n`] : []),
+  ].join("");
   // Each function is declared as a member of the runtime's type of the model's functions, over this module's
   // types: the same signatures as written out, and the words an editor shows at each call are the runtime's,
   // written once. `export {}` keeps the alias private (a declaration file exports every top-level name otherwise).
@@ -137,7 +142,7 @@ export declare const provider: ${literal(meta.provider).text};
 export declare const overlays: readonly string[];
 
 ${types.text}
-${responseTypes}
+${responses.text}
 /** isTask, validateTask, taskSchema, createClient and the webhook functions, typed with this model's types (described in ${provider.modelType}). */
 type ${MODEL_FUNCTIONS} = ${provider.modelType}<${provider.modelTypeArgs(ir, runtimeClient)}>;
 ${functionsDts}export {};

@@ -67,11 +67,29 @@ export function sharedDeclarations(shared: SharedFieldsDoc): string {
     `${shared.provider}'s task fields that most of its models describe in these words, written once: a model's interface extends`,
     "Pick<…> of those it declares in the same words and its own members say @inheritDoc, so an editor shows these words on hover.",
     "Types, defaults and constraints are the model's own (its index.d.ts and README.md); these members are unknown.",
+    ...(shared.types?.length ? [`Last, the declarations its models write word for word (${shared.types.map((t) => t.name).join(", ")}): a model with the same one re-exports it.`] : []),
   ]).text;
   const interfaces = shared.places.map(
     (p) => `${docComment([`The fields of ${p.place ? `a task's \`${p.place}\`` : "a task"}.`]).text}export interface ${p.type} {\n${p.fields.map((f) => `${docComment([f.title, f.description]).text}${f.name}?: unknown;`).join("\n")}\n}`,
   );
-  return `${head}${interfaces.join("\n\n")}\n`;
+  return `${head}${interfaces.join("\n\n")}\n${(shared.types ?? []).map((t) => `\n${t.text}`).join("")}`;
+}
+
+/**
+ * A model's response declarations with the provider's shared ones taken out (the same text, word for word), and the
+ * names of those taken out: the module re-exports them from the runtime's declaration file.
+ */
+export function withoutSharedTypes(shared: SharedFieldsDoc | undefined, text: string): { text: string; names: string[] } {
+  const names: string[] = [];
+  for (const t of shared?.types ?? []) {
+    const at = text.indexOf(t.text);
+    // Only a whole declaration: at the start of the text or of a line.
+    if (at >= 0 && (at === 0 || text[at - 1] === "\n")) {
+      text = text.slice(0, at) + text.slice(at + t.text.length);
+      names.push(t.name);
+    }
+  }
+  return { text, names };
 }
 
 /** The shared page: one section per field (the anchor a model's README links to), in the provider's words. */

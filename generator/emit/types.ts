@@ -145,6 +145,9 @@ class DeclaredTypes {
   /** Whether a mode forbids a property declared as a set of values somewhere (then the module declares Forbidden). */
   usesForbidden = false;
 
+  /** The first property (interface and name) whose type names an object's interface, with its doc lines. */
+  readonly referencedBy = new Map<ObjectDecl, { readonly owner: string; readonly name: string; readonly doc: readonly string[] }>();
+
   /** The shared fields' types the module's interfaces extend (the module imports them from the runtime). */
   readonly sharedTypes = new Set<string>();
 
@@ -212,6 +215,7 @@ class DeclaredTypes {
       // The inherited member's type apart (memberType), so that a repeated type is written once; never adds nothing.
       if (t !== "never") types.push(t);
       if (memberType(p.name, p.optional, t) !== t) types.push(`Object[${literal(p.name).text}]`);
+      for (const o of objectsOf(p.type)) if (!this.referencedBy.has(o)) this.referencedBy.set(o, { owner: name, name: p.name, doc: p.doc });
       const shared = sharedField(this.shared, decl.place, p.name, p.doc);
       if (shared) {
         const names = picked.get(shared.type) ?? [];
@@ -238,6 +242,20 @@ class DeclaredTypes {
     }
     if (bases.length) heritage = ` extends ${bases.join(", ")}`;
     return `export interface ${name}${heritage} {\n${lines.join("\n")}\n}`;
+  }
+}
+
+/** The object declarations a property's type names directly: itself, a union's members, an array's items. */
+function objectsOf(d: Decl): ObjectDecl[] {
+  switch (d.kind) {
+    case "object":
+      return [d];
+    case "union":
+      return d.members.flatMap(objectsOf);
+    case "array":
+      return objectsOf(d.items);
+    default:
+      return [];
   }
 }
 
@@ -495,7 +513,14 @@ export function emitTypes(ir: ModelIR, taken: Iterable<string> = [], shared?: Sh
   // The list grows while it is read (an array iterator sees what is pushed meanwhile): interface bodies and local
   // modes allocate the interfaces they reference.
   for (const { name, decl } of types.interfaces) {
-    const doc = docComment(decl.doc.length ? decl.doc : [`\`${placeLabel(decl.place)}\``]).text;
+    // An object described in the same words as the property that holds it (a nested object, each alternative of a
+    // oneOf that repeats its title and description) points there: an editor shows the words on the property.
+    const ref = types.referencedBy.get(decl);
+    // (Only where the pointer is the shorter text.)
+    const own = docComment(decl.doc.length ? decl.doc : [`\`${placeLabel(decl.place)}\``]).text;
+    const same = ref !== undefined && decl.doc.length > 0 && ref.doc.length === decl.doc.length && ref.doc.every((l, i) => l === decl.doc[i]);
+    const pointer = same ? docComment([`\`${placeLabel(decl.place)}\`: described on ${ref.owner}.${ref.name}.`]).text : own;
+    const doc = pointer.length < own.length ? pointer : own;
     // Objects the task-level split cannot reach (array items, alternatives) carry their own rules.
     const localModes = decl.rules ? emitModes({ rules: decl.rules, types }, names, name, `${placeLabel(decl.place)}[]`) : null;
     if (localModes) {

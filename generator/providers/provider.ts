@@ -30,6 +30,11 @@ export interface SharedFieldsDoc {
   readonly declarations: string;
   /** By object: its property names joined by dots ("" for the task, "inputs"), the type that holds its fields, the fields. */
   readonly places: readonly { readonly place: string; readonly type: string; readonly fields: readonly { readonly name: string; readonly title: string; readonly description: string }[] }[];
+  /**
+   * Declarations the models write word for word (json-schema-to-typescript's text of a response schema, e.g.
+   * Runware's ErrorResponse): in the runtime's declaration file once; a model whose text is the same re-exports it.
+   */
+  readonly types?: readonly { readonly name: string; readonly text: string }[];
 }
 
 /** What emit/module.ts asks of the provider for one model's index.js and index.d.ts. */

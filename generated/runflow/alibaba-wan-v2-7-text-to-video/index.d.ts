@@ -48,8 +48,7 @@ export type Task = TaskCommon;
 export type TaskInput = Task;
 
 /**
- * Input
- * Model input parameters. See the Input schema.
+ * `input`: described on TaskCommon.input.
  */
 export interface Input {
   /**

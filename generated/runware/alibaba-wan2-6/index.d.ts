@@ -162,8 +162,7 @@ export interface TaskInputCommon
 export type TaskInput = TaskInputCommon & TaskMode;
 
 /**
- * Inputs
- * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
+ * `inputs`: described on TaskCommon.inputs.
  */
 export interface Inputs {
   /**
@@ -211,8 +210,7 @@ export interface Inputs {
 }
 
 /**
- * Provider Settings
- * Parameters specific to this model provider. These must be nested inside the providerSettings.alibaba object.
+ * `providerSettings`: described on TaskCommon.providerSettings.
  */
 export interface ProviderSettings {
   /**
@@ -223,8 +221,7 @@ export interface ProviderSettings {
 }
 
 /**
- * Safety Settings
- * Content safety checking configuration for video generation.
+ * `safety`: described on TaskCommon.safety.
  */
 export interface Safety {
   /**

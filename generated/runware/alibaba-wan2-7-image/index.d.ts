@@ -159,8 +159,7 @@ export interface TaskInputCommon
 export type TaskInput = TaskInputCommon & TaskMode;
 
 /**
- * Inputs
- * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
+ * `inputs`: described on TaskCommon.inputs.
  */
 export interface Inputs {
   /**
@@ -171,8 +170,7 @@ export interface Inputs {
 }
 
 /**
- * Settings
- * Technical parameters to fine-tune the inference process. These must be nested inside the settings object.
+ * `settings`: described on TaskCommon.settings.
  */
 export interface Settings {
   /**
@@ -200,8 +198,7 @@ export interface Settings {
 }
 
 /**
- * Safety Settings
- * Content safety checking configuration for image generation.
+ * `safety`: described on TaskCommon.safety.
  */
 export interface Safety {
   /**

@@ -6,6 +6,7 @@
 import type { ClientOptions, Forbidden, RunwareModel, ValidationIssue } from "../../_runtime/runtime/index.js";
 export type { ClientOptions, Forbidden, ValidationIssue };
 import type { RunwareInputsFields, RunwareTaskFields } from "../../_runtime/runtime/runware/fields.js";
+export type { ErrorResponse } from "../../_runtime/runtime/runware/fields.js";
 
 /** The model id (the request's `model`). */
 export declare const modelId: "alibaba:wan@2.7";
@@ -296,8 +297,7 @@ export interface InputsFrameImagesItem {
 }
 
 /**
- * Inputs
- * The unified payload wrapper for complex media assets dictating image, video or audio inference constraints.
+ * `inputs`: described on TaskCommon.inputs.
  */
 export interface Inputs extends Pick<RunwareInputsFields, "referenceImages"> {
   /** @inheritDoc */
@@ -400,8 +400,7 @@ export interface Settings {
 }
 
 /**
- * Safety Settings
- * Content safety checking configuration for video generation.
+ * `safety`: described on TaskCommon.safety.
  */
 export interface Safety {
   /**
@@ -425,39 +424,6 @@ export interface ResponseBody {
     [k: string]: unknown | undefined;
   }[];
   [k: string]: unknown | undefined;
-}
-
-/**
- * Standard error response returned by the Runware API.
- */
-export interface ErrorResponse {
-  errors: {
-    /**
-     * A short identifier for the error (e.g., invalidApiKey, timeoutProvider).
-     */
-    code: string;
-    /**
-     * A human-readable explanation of what went wrong.
-     */
-    message: string;
-    /**
-     * The request parameter related to the error, if applicable.
-     */
-    parameter?: string;
-    /**
-     * The task type of the request that failed.
-     */
-    taskType?: string;
-    /**
-     * The unique identifier of the failed request.
-     */
-    taskUUID?: string;
-    /**
-     * A link to relevant documentation.
-     */
-    documentation?: string;
-    [k: string]: unknown | undefined;
-  }[];
 }
 
 /**

@@ -2,6 +2,7 @@
  * Runware's task fields that most of its models describe in these words, written once: a model's interface extends
  * Pick<…> of those it declares in the same words and its own members say @inheritDoc, so an editor shows these words on hover.
  * Types, defaults and constraints are the model's own (its index.d.ts and README.md); these members are unknown.
+ * Last, the declarations its models write word for word (ErrorResponse): a model with the same one re-exports it.
  */
 /**
  * The fields of a task.
@@ -227,4 +228,37 @@ export interface RunwareSafetyFields {
    * Safety checking mode for video generation.
    */
   mode?: unknown;
+}
+
+/**
+ * Standard error response returned by the Runware API.
+ */
+export interface ErrorResponse {
+  errors: {
+    /**
+     * A short identifier for the error (e.g., invalidApiKey, timeoutProvider).
+     */
+    code: string;
+    /**
+     * A human-readable explanation of what went wrong.
+     */
+    message: string;
+    /**
+     * The request parameter related to the error, if applicable.
+     */
+    parameter?: string;
+    /**
+     * The task type of the request that failed.
+     */
+    taskType?: string;
+    /**
+     * The unique identifier of the failed request.
+     */
+    taskUUID?: string;
+    /**
+     * A link to relevant documentation.
+     */
+    documentation?: string;
+    [k: string]: unknown | undefined;
+  }[];
 }

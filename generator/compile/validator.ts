@@ -219,7 +219,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   }
   // The guard keeps Ajv's inline object tests: a hundred calls exceed what V8 inlines into one function, and isTask
   // must stay as fast as Ajv.
-  const code = `${withObjectTests(withRuntimeImports(full, formats, used, { sharePaths: true }), used)}\nexport const guard = ${guarded};\n`;
+  const code = `${withErrorCalls(withOwnPropertyTests(withObjectTests(withRuntimeImports(full, formats, used, { sharePaths: true }), used), used))}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
@@ -233,6 +233,50 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
 export function withObjectTests(code: string, used: Map<string, string>): string {
   const out = code.replace(OBJECT_TEST, (_test: string, data: string) => `__ajvObject(${data})`);
   if (out !== code) used.set("ajvObject", "__ajvObject");
+  return out;
+}
+
+/** How each of Ajv's functions in all-errors code starts: its list and count of errors. */
+const PROLOGUE = /^(function [\w$]+\(data\b.*\)\{\nlet vErrors = null;\nlet errors = 0;\n)/gm;
+
+/**
+ * Each function's error sites (compactErrorSites's `vErrors = __ajvError(vErrors, …);` and `errors++;`) as calls of
+ * a closure over its list and count, `__e(…)`, declared once at the function's start. Only when every site is in a
+ * function that starts as Ajv writes them.
+ */
+export function withErrorCalls(code: string): string {
+  const starts = [...code.matchAll(PROLOGUE)].map((m) => m.index);
+  const sites = [...code.matchAll(/vErrors = __ajvError\(vErrors, /g)].map((m) => m.index);
+  if (sites.length === 0 || starts.length === 0 || sites[0]! < starts[0]!) return code;
+  // The lazy match ends where the site does: its arguments (Ajv's params over lines) cannot hold `);`, a line
+  // break and `errors++;`, since no string literal holds a line break.
+  const out = code.replace(/vErrors = __ajvError\(vErrors, ([^]*?)\);\nerrors\+\+;/g, "__e($1);");
+  if (out.includes("vErrors = __ajvError(")) return code;
+  return out.replace(PROLOGUE, "$1const __e = (...a) => {\nvErrors = __ajvError(vErrors, ...a);\nerrors++;\n};\n");
+}
+
+/** A property access as Ajv writes it (codegen getProperty): `.name`, or `["any name"]`. */
+const ACCESS = String.raw`(\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])`;
+const STRING = String.raw`("(?:[^"\\]|\\.)*")`;
+/** `(data.p !== undefined && func0.call(data, "p"))`: Ajv's "has own property p" (vocabularies/code.ts propertyInData). */
+const HAS = (func: string) => new RegExp(String.raw`\(([\w$]+)${ACCESS} !== undefined && ${func}\.call\(\1, ${STRING}\)\)`, "g");
+/** `((data.p === undefined) || (!(func0.call(data, "p"))))`: its negation (noPropertyInData). */
+const HAS_NOT = (func: string) => new RegExp(String.raw`\(\(([\w$]+)${ACCESS} === undefined\) \|\| \(!\(${func}\.call\(\1, ${STRING}\)\)\)\)`, "g");
+
+/**
+ * Ajv's own-property tests (`data.p !== undefined && func0.call(data, "p")`, func0 its
+ * Object.prototype.hasOwnProperty, and the negation) as calls of the runtime's ajvHas, which does the same two
+ * reads in the same order. Only a test in parentheses of its own (as Ajv's and/or/if write every one), so the call
+ * takes its place in any expression; the access must name the same property as the string.
+ */
+export function withOwnPropertyTests(code: string, used: Map<string, string>): string {
+  let out = code;
+  for (const [, func] of code.matchAll(/^const (func\d+) = Object\.prototype\.hasOwnProperty;$/gm)) {
+    const same = (access: string, name: string) => (access.startsWith(".") ? JSON.stringify(access.slice(1)) === name : access.slice(1, -1) === name);
+    out = out.replace(HAS(func!), (whole: string, data: string, access: string, name: string) => (same(access, name) ? `(__ajvHas(${data}, ${name}))` : whole));
+    out = out.replace(HAS_NOT(func!), (whole: string, data: string, access: string, name: string) => (same(access, name) ? `(!__ajvHas(${data}, ${name}))` : whole));
+  }
+  if (out.includes("__ajvHas(")) used.set("ajvHas", "__ajvHas");
   return out;
 }
 

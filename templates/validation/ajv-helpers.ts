@@ -56,6 +56,12 @@ export function ajvObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+/** Ajv's "value has the own property key" (`value.key !== undefined && hasOwnProperty.call(value, key)`), as one call. */
+export function ajvHas(value: object, key: string): boolean {
+  return (value as Record<string, unknown>)[key] !== undefined && hasOwn.call(value, key);
+}
+
 /** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
 export const ajvUcs2length = { default: ucs2length };
 export const ajvEqual = { default: equal };

@@ -1,7 +1,7 @@
 // What generated validators import at run time: formats (one function each, so bundlers keep only the ones a
 // model uses), Ajv's two helpers, and the message builder.
 export { formats, uuid, uri, uriReference, dateTime, date, time, email, hostname, ipv4 } from "./formats.js";
-export { ajvUcs2length, ajvEqual, ajvError, ajvPush, ajvObject, ajvPlain, ajvGuard } from "./ajv-helpers.js";
+export { ajvUcs2length, ajvEqual, ajvError, ajvPush, ajvObject, ajvHas, ajvPlain, ajvGuard } from "./ajv-helpers.js";
 export { toIssues, checkExtraRules, valueAt, pointerText, type ValidationIssue, type RuleMessage, type ExtraRule, type AjvError } from "./issues.js";
 export { checkApiKey, apiKeyProblem, type ApiKeyProblem } from "./api-key.js";
 export { standardSchema, pathKeys, type StandardSchemaV1, type StandardIssue, type StandardResult } from "./standard.js";

@@ -25,6 +25,8 @@ export declare function ajvError(
 export declare function ajvPush<T>(errors: T[] | null, error: T): T[];
 /** Ajv's test that a value is a JSON object (`x && typeof x == "object" && !Array.isArray(x)`), as one call. */
 export declare function ajvObject(value: unknown): boolean;
+/** Ajv's "value has the own property key" (`value.key !== undefined && hasOwnProperty.call(value, key)`), as one call. */
+export declare function ajvHas(value: object, key: string): boolean;
 /** Module-shaped objects matching what Ajv's standalone code `require`s (it reads `.default`). */
 export declare const ajvUcs2length: {
   default: typeof ucs2length;

@@ -1,5 +1,5 @@
 export { formats, uuid, uri, uriReference, dateTime, date, time, email, hostname, ipv4 } from "./formats.js";
-export { ajvUcs2length, ajvEqual, ajvError, ajvPush, ajvObject, ajvPlain, ajvGuard } from "./ajv-helpers.js";
+export { ajvUcs2length, ajvEqual, ajvError, ajvPush, ajvObject, ajvHas, ajvPlain, ajvGuard } from "./ajv-helpers.js";
 export {
   toIssues,
   checkExtraRules,

@@ -142,6 +142,10 @@ function ajvPush(errors, error) {
 function ajvObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+var hasOwn = Object.prototype.hasOwnProperty;
+function ajvHas(value, key) {
+  return value[key] !== void 0 && hasOwn.call(value, key);
+}
 var ajvUcs2length = { default: ucs2length };
 var ajvEqual = { default: equal };
 var NOT_PLAIN = /* @__PURE__ */ Symbol("not a plain object");
@@ -586,6 +590,7 @@ export {
   ajvEqual,
   ajvError,
   ajvGuard,
+  ajvHas,
   ajvObject,
   ajvPlain,
   ajvPush,

@@ -7,7 +7,7 @@ import { caseSplit } from "../rules/case-split.js";
 import { declareTask } from "./declarations.js";
 import { constraintWords, typeWords } from "./property-words.js";
 import { SpecError } from "../errors.js";
-import { escapeToken, pointerOf, tokensOf } from "../../templates/validation/pointer.js";
+import { pointerOf, tokensOf } from "../../templates/validation/pointer.js";
 import { ITEMS, option, presenceKey, type Place } from "./path.js";
 import { describeRules, describeAlternatives } from "../rules/describe.js";
 import { isPlain } from "../json.js";
@@ -85,14 +85,26 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
  * schema reached through a $ref stands in components/schemas too); undefined when it is not there.
  */
 function locate(doc: Json, target: Json): string | undefined {
-  const queue: [Json, string][] = [[doc, ""]];
+  // Breadth first; each node remembers its parent's place in the queue and its key, so the pointer is made once,
+  // for the node found, instead of for every node visited.
+  const nodes: Json[] = [doc];
+  const parents: number[] = [-1];
+  const keys: string[] = [""];
   const seen = new Set<Json>();
-  for (let i = 0; i < queue.length; i++) {
-    const [node, at] = queue[i]!;
-    if (node === target) return at;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node === target) {
+      const path: string[] = [];
+      for (let at = i; at > 0; at = parents[at]!) path.push(keys[at]!);
+      return pointerOf(path.reverse());
+    }
     if (node === null || typeof node !== "object" || seen.has(node)) continue;
     seen.add(node);
-    for (const [k, v] of Object.entries(node)) queue.push([v, `${at}/${escapeToken(k)}`]);
+    for (const [k, v] of Object.entries(node)) {
+      nodes.push(v);
+      parents.push(i);
+      keys.push(k);
+    }
   }
   return undefined;
 }

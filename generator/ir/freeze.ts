@@ -27,8 +27,15 @@ export function deepFreeze<T>(value: T): T {
   return freeze(value, new WeakMap()) as T;
 }
 
+/**
+ * Objects an earlier deepFreeze finished: everything they reach is frozen already, so a later one (analyzeModel's,
+ * over the ModelIR it extends) does not walk them again.
+ */
+const deeplyFrozen = new WeakSet<object>();
+
 function freeze(v: unknown, seen: WeakMap<object, unknown>): unknown {
   if (v === null || typeof v !== "object") return v;
+  if (deeplyFrozen.has(v)) return v;
   if (seen.has(v)) return seen.get(v);
   if (v instanceof FrozenMap) {
     seen.set(v, v);
@@ -38,6 +45,7 @@ function freeze(v: unknown, seen: WeakMap<object, unknown>): unknown {
     const entries: [unknown, unknown][] = [...v].map(([k, x]) => [freeze(k, seen), freeze(x, seen)]);
     const sealed = Object.freeze(new FrozenMap(entries));
     seen.set(v, sealed);
+    deeplyFrozen.add(sealed);
     return sealed;
   }
   seen.set(v, v);
@@ -47,5 +55,6 @@ function freeze(v: unknown, seen: WeakMap<object, unknown>): unknown {
     const x = freeze(o[k], seen);
     if (x !== o[k]) o[k] = x;
   }
+  deeplyFrozen.add(o);
   return Object.freeze(o);
 }

@@ -91,6 +91,11 @@ export async function emitModule(ir: AnalyzedIR, { packageName }: { packageName?
   // model's validator, messages and client binding: the module is its data and one call, the same code in every
   // model written once. The client runtime loads when a client is made or a webhook parsed, never at import.
   const functions = ["isTask", "validateTask", "taskSchema", ...provider.functions].map((n) => name(n).text).join(", ");
+  // The rule messages and extra rules, each only when there are some (the runtime takes none when left out).
+  const lists = [
+    ...(ruleMessages.length ? [code`/** Messages in words for the spec's rules, by the schema path Ajv reports. */\nconst ruleMessages = ${ruleMessages};\n`.text] : []),
+    ...(ir.extraRules.length ? [code`/** Checks JSON Schema cannot say (x-modelgen-rules). */\nconst extraRules = ${ir.extraRules};\n`.text] : []),
+  ].join("");
   const indexJs = code`${new Code(banner(meta))}import { validate, guard } from "./validator.js";
 import { ${name(provider.model)} } from ${runtimeValidation};
 
@@ -100,13 +105,8 @@ export const version = ${meta.version};
 export const provider = ${meta.provider};
 export const overlays = ${meta.overlays};
 
-/** Messages in words for the spec's rules, by the schema path Ajv reports. */
-const ruleMessages = ${ruleMessages};
-/** Checks JSON Schema cannot say (x-modelgen-rules). */
-const extraRules = ${ir.extraRules};
-
-/** This model's isTask, validateTask, taskSchema, createClient and webhook functions (typed in index.d.ts). */
-export const { ${new Code(functions)} } = ${name(provider.model)}({ validate, guard, ruleMessages, extraRules }, ${provider.binding(meta)});
+${new Code(lists ? `${lists}\n` : "")}/** This model's isTask, validateTask, taskSchema, createClient and webhook functions (typed in index.d.ts). */
+export const { ${new Code(functions)} } = ${name(provider.model)}({ ${new Code(["validate", "guard", ...(ruleMessages.length ? ["ruleMessages"] : []), ...(ir.extraRules.length ? ["extraRules"] : [])].join(", "))} }, ${provider.binding(meta)});
 `;
 
   const responseTypes = await provider.responseTypes(ir, schemaType);

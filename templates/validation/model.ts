@@ -18,8 +18,9 @@ export interface ModelValidator {
   readonly validate: ((value: unknown) => boolean) & { errors?: AjvError[] | null };
   /** The first-error guard, behind isTask. */
   readonly guard: (value: unknown) => boolean;
-  readonly ruleMessages: readonly RuleMessage[];
-  readonly extraRules: readonly ExtraRule[];
+  /** Left out by a model without any (its index.js writes no empty list). */
+  readonly ruleMessages?: readonly RuleMessage[];
+  readonly extraRules?: readonly ExtraRule[];
 }
 
 /**
@@ -51,7 +52,7 @@ export type Runtime = typeof import("../runtime/index.js");
 export const runtime = (): Promise<Runtime> => import("../runtime/index.js");
 
 /** isTask (the first-error guard, then the extra rules), validateTask (every error, in words) and taskSchema. */
-export function taskChecks({ validate, guard, ruleMessages, extraRules }: ModelValidator): TaskChecks {
+export function taskChecks({ validate, guard, ruleMessages = [], extraRules = [] }: ModelValidator): TaskChecks {
   /**
    * True when `value` is a task this model accepts (the spec's schema and its x-modelgen-rules): the first-error
    * guard, which stops at the first broken rule; the guard itself when there are no extra rules (one call less on

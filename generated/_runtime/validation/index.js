@@ -501,7 +501,7 @@ function standardSchema(validateTask) {
 
 // templates:validation/model.js
 var runtime = () => import("../runtime/index.js");
-function taskChecks({ validate, guard, ruleMessages, extraRules }) {
+function taskChecks({ validate, guard, ruleMessages = [], extraRules = [] }) {
   const isTask =
     extraRules.length === 0 ? guard : (value) => guard(value) && checkExtraRules(value, extraRules).length === 0;
   function validateTask(value) {

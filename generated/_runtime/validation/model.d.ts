@@ -8,8 +8,9 @@ export interface ModelValidator {
   };
   /** The first-error guard, behind isTask. */
   readonly guard: (value: unknown) => boolean;
-  readonly ruleMessages: readonly RuleMessage[];
-  readonly extraRules: readonly ExtraRule[];
+  /** Left out by a model without any (its index.js writes no empty list). */
+  readonly ruleMessages?: readonly RuleMessage[];
+  readonly extraRules?: readonly ExtraRule[];
 }
 /**
  * The task checks every model module exports, as its index.d.ts types them (`ModelFunctions["isTask"]`, …, over

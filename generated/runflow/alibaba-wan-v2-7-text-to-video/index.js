@@ -12,13 +12,8 @@ export const version = "1.0.0";
 export const provider = "runflow";
 export const overlays = [];
 
-/** Messages in words for the spec's rules, by the schema path Ajv reports. */
-const ruleMessages = [];
-/** Checks JSON Schema cannot say (x-modelgen-rules). */
-const extraRules = [];
-
 /** This model's isTask, validateTask, taskSchema, createClient and webhook functions (typed in index.d.ts). */
 export const { isTask, validateTask, taskSchema, createClient, parseWebhook, handleWebhook } = runflowModel(
-  { validate, guard, ruleMessages, extraRules },
+  { validate, guard },
   { modelId, runPath: "/v1/models/alibaba/wan/v2.7/text-to-video/runs" },
 );

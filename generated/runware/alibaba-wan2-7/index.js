@@ -76,12 +76,10 @@ const ruleMessages = [
   { schemaPath: "#/properties/deliveryMethod/oneOf", message: '{path} must be "async"' },
   { schemaPath: "#/properties/safety/properties/mode/oneOf", message: '{path} must be "none", "fast" or "full"' },
 ];
-/** Checks JSON Schema cannot say (x-modelgen-rules). */
-const extraRules = [];
 
 /** This model's isTask, validateTask, taskSchema, createClient and webhook functions (typed in index.d.ts). */
 export const { isTask, validateTask, taskSchema, createClient, parseWebhook, handleWebhook, createWebhookUrl } =
   runwareModel(
-    { validate, guard, ruleMessages, extraRules },
+    { validate, guard, ruleMessages },
     { modelId, taskType: "videoInference", deliveryMethods: ["async"], defaultDelivery: "async" },
   );

@@ -170,7 +170,7 @@ export function compileValidator(
 ): CompiledValidator {
   // The schema is checked against the meta-schema by an Ajv kept for that: a fresh Ajv would compile the
   // 2020-12 meta-schema again for every spec, which cost as much as compiling the task schema itself.
-  const ajv = new Ajv2020({ ...ajvOptions(formats), validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
+  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
   let validate: ValidateFunction;
   try {
     const input = forAjv(stripAnnotations(schema));
@@ -184,11 +184,24 @@ export function compileValidator(
     const guardSchema = forGuard(forAjv(stripAnnotations(schema)));
     const names = namesRead(guardSchema);
     const loose = names.every((n) => !(n in Object.prototype)) ? names : null;
-    const guardAjv = new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } });
+    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
     const guard = guardAjv.compile(guardSchema);
     return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport, loose);
   };
   return { validate, standalone };
+}
+
+/**
+ * Ajv2020 always tracks which properties and items each subschema evaluated (its `unevaluated` option, forced on),
+ * for unevaluatedProperties and unevaluatedItems and across $dynamicRef: in a validator of a schema with none of
+ * them that is code whose result nothing reads (a tenth of validator.js, and work on every call). Such a schema is
+ * compiled without it. The test is on the schema's text, so a property merely named so keeps the tracking.
+ */
+function withoutEvaluated(ajv: Ajv, schema: SchemaObject): Ajv {
+  if (!/"(?:unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$dynamicAnchor|\$recursiveRef|\$recursiveAnchor)"/.test(JSON.stringify(schema))) {
+    (ajv.opts as { unevaluated?: boolean }).unevaluated = false;
+  }
+  return ajv;
 }
 
 /**
@@ -233,6 +246,24 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
 export function withObjectTests(code: string, used: Map<string, string>): string {
   const out = code.replace(OBJECT_TEST, (_test: string, data: string) => `__ajvObject(${data})`);
   if (out !== code) used.set("ajvObject", "__ajvObject");
+  return out;
+}
+
+/**
+ * Ajv's required checks name the missing property in a variable (`… && (missing0 = "name")`) for the error's
+ * params; once the error is counted and not kept (the guard's, those under `if` and `not`), nothing reads it. A
+ * variable whose every use is its declaration or such an assignment of a non-empty name (truthy, so dropping it
+ * leaves each condition's verdict) goes, with its assignments.
+ */
+export function withoutUnreadMissing(code: string): string {
+  let out = code;
+  for (const name of new Set([...code.matchAll(/^let (missing\d+);$/gm)].map((m) => m[1]!))) {
+    const uses = out.match(new RegExp(String.raw`\b${name}\b`, "g"))?.length ?? 0;
+    const assigns = new RegExp(String.raw` && \(${name} = "(?:[^"\\]|\\.)+"\)`, "g");
+    const decl = new RegExp(String.raw`^let ${name};\n`, "gm");
+    if (uses !== (out.match(assigns)?.length ?? 0) + (out.match(decl)?.length ?? 0)) continue;
+    out = out.replace(assigns, "").replace(decl, "");
+  }
   return out;
 }
 
@@ -619,6 +650,7 @@ function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<
   code = compactErrorSites(code, used, unread ? (dropErrors ? () => true : (value) => value === "{}") : undefined, sharePaths ? paths : undefined);
   if (unread && dropErrors) code = withoutErrorList(code);
   if (sharePaths) code = withSharedPaths(code, paths);
+  code = withoutUnreadMissing(code);
   code = pruneSchemaLiterals(code);
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.

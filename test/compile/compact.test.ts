@@ -48,3 +48,14 @@ test("error sites call one closure per function, params over several lines inclu
   const loose = 'vErrors = __ajvError(vErrors, instancePath, "#/type", {});\nerrors++;';
   expect(withErrorCalls(loose)).toBe(loose);
 });
+
+test("evaluated properties are tracked only for a schema that reads them", async () => {
+  const { compileValidator } = await import("../../generator/compile/validator.js");
+  const { formats } = await import("../../templates/validation/formats.js");
+  const reads = compileValidator({ type: "object", allOf: [{ properties: { a: { type: "integer" } } }], unevaluatedProperties: false }, formats);
+  expect([reads.validate({ a: 1 }), reads.validate({ a: 1, b: 2 })]).toEqual([true, false]);
+  expect(reads.standalone("./r.js")).toMatch(/evaluated/);
+  const plain = compileValidator({ type: "object", allOf: [{ properties: { a: { type: "integer" } } }], additionalProperties: false }, formats);
+  expect([plain.validate({}), plain.validate({ b: 2 })]).toEqual([true, false]);
+  expect(plain.standalone("./r.js")).not.toMatch(/evaluated/);
+});

@@ -25,7 +25,7 @@ const inlineCode = (text: unknown) => markdownCode(text);
 const withPlaceholders = (text: string) => fillPlaceholders(text, (p) => (p.kind === "path" ? "*the value*" : `*${p.pointer.slice(1).replace(/\//g, ".")}*`));
 
 /** Characters of a shared field's description (its first line) past which the table links to the shared page. */
-const README_LINK_OVER = 100;
+const README_LINK_OVER = 60;
 
 /** Objects deep the property table goes (0: the task's own properties). */
 const TABLE_DEPTH = 4;
@@ -93,7 +93,9 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
   for (const r of ir.extraRules) out.push(`- ${inlineCode(`x-modelgen-rules ${r.kind} ${r.paths.join(", ")}`)}: ${cell(r.message)}`);
   out.push("");
 
-  out.push("## Properties", "", "| Property | Type | Required | Default | Constraints | Description |", "|---|---|---|---|---|---|");
+  out.push("## Properties", "");
+  const rows: string[] = [];
+  let linked = false;
   for (const r of ir.properties) {
     if (r.depth > TABLE_DEPTH) continue;
     const s: SchemaObject = isObject(r.schema) ? r.schema : {};
@@ -102,11 +104,15 @@ export function emitReadme(ir: AnalyzedIR, summary: TypesSummary, bannerText: st
     const description = s.title && s.description ? `${s.title}: ${s.description.split("\n")[0]}` : (s.title ?? s.description?.split("\n")[0] ?? "");
     const name = r.path.at(-1);
     const common = shared && typeof name === "string" ? sharedField(shared.doc, r.path.slice(0, -1), name, docLines(s)) : null;
-    // A long description becomes a link to the shared page; a short one costs less than the link and stays.
-    const described = common && description.length > README_LINK_OVER ? `${cell(s.title)}: see [${cell(shared?.doc.provider)}'s common fields](${linkPath(`${shared?.runtime}/${common.page}`)})` : cell(description);
-    out.push(`| ${code(rowLabel(r.path))} | ${type.includes("\\|") ? r.typeWords.map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${r.constraints.map(cell).join("<br>")} | ${described} |`);
+    // A long description becomes its title linking to the field's section of the shared page; a short one costs
+    // less than the link and stays.
+    const link = common && description.length > README_LINK_OVER && s.title ? `[${cell(s.title)}](${linkPath(`${shared?.runtime}/${common.page}`)})` : null;
+    if (link) linked = true;
+    const described = link ?? cell(description);
+    rows.push(`| ${code(rowLabel(r.path))} | ${type.includes("\\|") ? r.typeWords.map((x) => code(x)).join(" \\| ") : cell(type)} | ${r.required ? "yes" : ""} | ${s.default !== undefined ? code(JSON.stringify(s.default)) : ""} | ${r.constraints.map(cell).join("<br>")} | ${described} |`);
   }
-  out.push("");
+  if (linked && shared) out.push(`A description that is only a linked title is one of ${cell(shared.doc.provider)}'s common fields, in the words [its page](${linkPath(`${shared.runtime}/${shared.doc.page}`)}) gives once for every model.`, "");
+  out.push("| Property | Type | Required | Default | Constraints | Description |", "|---|---|---|---|---|---|", ...rows, "");
 
   out.push("## Lint", "");
   const findings = ir.lint.findings;

@@ -1,7 +1,7 @@
 // The reference page of each model: every snippet on every page type-checks against its module, and the
 // Wan 2.7 page answers "how do I make an image-to-video request, and what can't I combine".
 import { describe, expect, test } from "vitest";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, fixturesOut, listFiles } from "../helpers/generated.js";
 import { typeCheck } from "../helpers/tsc.js";
@@ -25,6 +25,24 @@ describe("model reference pages", () => {
     expect(Object.keys(virtual).length).toBeGreaterThan(20);
     const diagnostics = typeCheck([], virtual);
     expect(diagnostics.map((d) => `${path.relative(ROOT, d.file)}:${d.line}: ${d.message}`)).toEqual([]);
+  });
+
+  test("every relative link on every page reaches a file, and its #anchor a heading there (the shared fields' page)", () => {
+    // GitHub's id of a heading: lower case, spaces as hyphens, other punctuation dropped.
+    const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
+    let anchors = 0;
+    for (const p of all) {
+      for (const [, target] of p.text.matchAll(/\]\(((?:\.\.?\/)[^)\s]*)\)/g)) {
+        const [file, anchor] = decodeURIComponent(target!).split("#");
+        const at = path.join(p.dir, path.dirname(p.rel), file!);
+        expect(existsSync(at), `${p.rel} links to ${target}`).toBe(true);
+        if (anchor === undefined) continue;
+        anchors++;
+        const headings = [...readFileSync(at, "utf8").matchAll(/^#+ (.*)$/gm)].map((m) => slug(m[1]!));
+        expect(headings, `${p.rel} links to ${target}`).toContain(anchor);
+      }
+    }
+    expect(anchors).toBeGreaterThan(50);
   });
 
   test("the Wan 2.7 page: the image-to-video mode, what it needs and what it cannot be combined with", () => {

@@ -1,8 +1,9 @@
 // Splits a generated TypeScript or JavaScript file into its top-level statements, each with the comments before
-// it, so that prettier can format each one apart (format/prettier.ts memoizes them: the same declarations recur
-// across the models of a catalog). A split is only ever a cost saving: format/prettier.ts checks in the tests
-// (test/format/chunks.test.ts) that formatting the chunks gives the bytes of formatting the whole file, and
-// falls back to the whole file whenever a chunk does not parse on its own.
+// it, so that each is laid out apart (format/printer.ts, or prettier for a statement the printer declines, which
+// format/prettier.ts memoizes: the same declarations recur across the models of a catalog). A split is only ever a
+// cost saving: the tests (test/format/chunks.test.ts) check that formatting the chunks gives the bytes of
+// formatting the whole file, and format/prettier.ts falls back to the whole file whenever a chunk does not parse
+// on its own.
 //
 // The scanner knows just enough of the language to find places that are outside every bracket, string, template,
 // comment and regular expression: a chunk ends after a line whose last significant character, at depth 0, is `;`

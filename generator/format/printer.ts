@@ -1,26 +1,36 @@
-// Lays out one top-level statement of a generated index.d.ts or index.js exactly as prettier 3 would (printWidth
-// 120, trailing commas, double quotes), without prettier: prettier cost more than anything else per spec, and what
-// the emitters write is a small part of the language. format/prettier.ts asks this printer first for each statement
-// and runs prettier only on those it declines.
+// Lays out one top-level statement of a generated index.d.ts or index.js (the models' and the registry's), or a
+// JSON file, exactly as prettier 3.10 would with the project's options (printWidth 120, trailing commas, double
+// quotes), without prettier: prettier cost more than anything else per spec, and what the emitters write is a small
+// part of the language. format/prettier.ts asks this printer first for each statement and runs prettier only on
+// those it declines.
 //
-// What the printer guarantees: for a statement it accepts, the bytes prettier prints for it (checked for every
-// statement of every file the fixtures emit, test/format/chunks.test.ts). It accepts only what it knows prettier's
-// rules for, and returns null for anything else, so that prettier formats that statement:
+// What the printer guarantees: for a statement it accepts, the bytes prettier prints for it. That is checked for
+// every statement of every file the fixtures emit and the registry over them, and for samples of each construct
+// (test/format/chunks.test.ts). It accepts only what it knows prettier's rules for, and returns null for anything
+// else, so that prettier formats that statement:
 // - statements: `import [type] { a, b } from "m";`, `export [type] { a, b } [from "m"];`, `export {};`,
 //   `[export] [declare] const x: Type;`, `[export] type X<T> = Type;`, `[export] interface X<T> extends A, B<C> { … }`,
-//   `[export] const x = <JSON-like literal>;` (strings, numbers, true/false/null, arrays, objects);
+//   `export declare function f<T extends U>(a: A): R;` (only when it fits on its line), `[export] const x = value;`
+//   and `export const { a, b } = f(x, y);` (index.js's model functions, the last two arguments objects);
+// - values: strings, numbers, true/false/null, names, arrays, objects (shorthand properties too), one call of a
+//   name or a dotted name (`Object.freeze(…)`, with prettier's argument hugging), `new Name(…)`, `() => import("m")`;
 // - types: unions (leading `|` or not), intersections, `T[]`, `T["k"]`, `readonly T`, `keyof T`, type references
-//   with arguments, string/number/boolean literal types, object types (property and index signatures), tuples;
+//   with arguments, `typeof import("m")`, string/number/boolean literal types, object types (property and index
+//   signatures), tuples;
 // - comments: block and line comments on their own lines before a statement or a member (JSDoc blocks re-indented
-//   as prettier does); blank lines between statements, members and comments kept once.
-// Layout follows prettier's documents: groups that break when their content does not fit in 120 columns, unions
-// broken one member a line with `| `, objects and arrays one entry a line with a trailing comma, an interface's
-// body always broken, an object type kept broken when its source had a line break after `{`, a string value moved
-// to the next line when it does not fit after its key. Where prettier has a rule this printer does not copy (a
-// heritage clause, a tuple, type arguments or an array of numbers that do not fit, a string after a very short key,
-// a character whose display width is not plain), the construct is printed only if it fits on its line, and the
-// statement is declined otherwise. Declined too: function types, calls, templates, comments anywhere else (after
-// code on the same line, between a union's members), and any character the tokenizer does not expect.
+//   as prettier does), a line comment after a union's member or after a statement; blank lines between
+//   statements, members and comments kept once;
+// - JSON (printJson): objects, arrays, strings and integers, as prettier's json parser prints them.
+// Layout follows prettier's documents, printed by prettier's algorithm (printDoc: groups that break when their
+// content does not fit in 120 columns, conditional groups, line suffixes): unions broken one member a line with
+// `| `, objects and arrays one entry a line with a trailing comma, an interface's body always broken, an object kept
+// broken when its source had a line break after `{`, a string value moved to the next line when it does not fit
+// after its key, the last argument of a call hugging the parentheses. Where prettier has a rule this printer does
+// not copy (a tuple or an array of numbers that do not fit, a declared function's
+// signature, a character whose display width is not plain), the construct is printed only if it fits on its line,
+// and the statement is declined otherwise. Declined too: function types and expressions other than the one above,
+// chains of calls, templates, computed or numeric keys, comments anywhere else (such as inside a type), blank
+// lines inside a value, and any character the tokenizer does not expect.
 
 const WIDTH = 120;
 
@@ -1011,6 +1021,7 @@ class Parser {
       if (args.length === 0) decline("empty type arguments");
       const only = args.length === 1 ? args[0]! : null;
       if (only && (only.simple || only.kind === "object" || hugs(only))) return { doc: [name, "<", unionAt(only, "plain"), ">"], kind: "reference" };
+      // Several arguments break one a line, without a trailing comma (prettier's printTypeParameters).
       return { doc: [name, group(["<", indent([softline, join([",", line], args.map((a) => unionAt(a, "plain")))]), softline, ">"])], kind: "reference" };
     }
     return decline(`type ${t.value}`);

@@ -24,7 +24,14 @@ export class FrozenMap<K, V> extends Map<K, V> {
 
 /** Deep-freeze `value`: every reachable object, array and Map (Maps become FrozenMaps, keys and values frozen). */
 export function deepFreeze<T>(value: T): T {
-  return freeze(value, new WeakMap()) as T;
+  const frozen = freeze(value, new WeakMap());
+  // The value and its own values are remembered (not everything below: a WeakSet of every object cost more than
+  // the walk it saves), which is what a later deepFreeze of an object made from it by spreading meets first.
+  if (frozen !== null && typeof frozen === "object") {
+    deeplyFrozen.add(frozen);
+    for (const x of frozen instanceof Map ? frozen.values() : Object.values(frozen)) if (x !== null && typeof x === "object") deeplyFrozen.add(x);
+  }
+  return frozen as T;
 }
 
 /**
@@ -45,7 +52,6 @@ function freeze(v: unknown, seen: WeakMap<object, unknown>): unknown {
     const entries: [unknown, unknown][] = [...v].map(([k, x]) => [freeze(k, seen), freeze(x, seen)]);
     const sealed = Object.freeze(new FrozenMap(entries));
     seen.set(v, sealed);
-    deeplyFrozen.add(sealed);
     return sealed;
   }
   seen.set(v, v);
@@ -55,6 +61,5 @@ function freeze(v: unknown, seen: WeakMap<object, unknown>): unknown {
     const x = freeze(o[k], seen);
     if (x !== o[k]) o[k] = x;
   }
-  deeplyFrozen.add(o);
   return Object.freeze(o);
 }

@@ -36,20 +36,22 @@ export class Cache {
     return this.dir !== null && existsSync(path.join(this.dir, `${key}.json`));
   }
 
-  get<T>(key: string, isValid: (data: unknown) => data is T): T | undefined {
+  /** `counted`: false for bookkeeping entries that are not a model's or the registry's (not in hits/misses). */
+  get<T>(key: string, isValid: (data: unknown) => data is T, counted = true): T | undefined {
     if (!this.dir) return undefined;
+    const step = counted ? 1 : 0;
     const file = path.join(this.dir, `${key}.json`);
     if (!existsSync(file)) {
-      this.misses++;
+      this.misses += step;
       return undefined;
     }
     try {
       const value: unknown = JSON.parse(readFileSync(file, "utf8"));
       if (!isEntry(value) || value.key !== key || !isValid(value.data)) throw new Error("foreign or corrupt entry");
-      this.hits++;
+      this.hits += step;
       return value.data;
     } catch {
-      this.misses++;
+      this.misses += step;
       return undefined;
     }
   }
@@ -93,16 +95,26 @@ export function toCached(model: ModelRecord): { record: CachedModel; files: File
  * a link or anything else), else all from the cache's files entry (which must hold every file with its hash).
  * undefined when neither has them: the spec is generated again. `onDisk` gets the files read from the output folder.
  */
-export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | null, onDisk?: Set<string>): Files | undefined {
+export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | null, onDisk?: Set<string>, stats?: OutputStats): Files | undefined {
   const out: Record<string, string> = {};
   const rels = Object.keys(record.fileHashes);
   if (outDir !== null) {
+    const signatures: [string, string][] = [];
     for (const rel of rels) {
       const p = path.join(outDir, rel);
       try {
-        if (!lstatSync(p).isFile()) break;
+        // The signature before the read: a write after it changes the file's ctime, so the next run hashes it.
+        const st = lstatSync(p, { bigint: true });
+        if (!st.isFile()) break;
         const text = readFileSync(p, "utf8");
-        if (textHash(text) !== record.fileHashes[rel]) break;
+        const hash = record.fileHashes[rel]!;
+        const signature = fileSignature(st);
+        if (stats?.previous[rel] === `${signature} ${hash}`) stats.counts.vouched++;
+        else {
+          if (stats) stats.counts.hashed++;
+          if (textHash(text) !== hash) break;
+        }
+        signatures.push([rel, `${signature} ${hash}`]);
         out[rel] = text;
       } catch {
         break;
@@ -110,12 +122,62 @@ export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | 
     }
     if (Object.keys(out).length === rels.length) {
       for (const rel of rels) onDisk?.add(rel);
+      for (const [rel, entry] of signatures) stats?.seen.set(rel, entry);
       return out;
     }
   }
   const files = cache.get(record.filesKey, isFiles);
   if (!files || Object.keys(files).length !== rels.length || !rels.every((rel) => typeof files[rel] === "string" && textHash(files[rel]) === record.fileHashes[rel])) return undefined;
   return files;
+}
+
+/**
+ * What the last run left in the output folder, for the next run's cachedFiles: each model file's signature on
+ * disk (fileSignature) and hash, in one cache entry per output folder. A file whose signature is the one recorded
+ * has not been written since (any write changes its ctime, which no program can set back), so its hash need not
+ * be computed again: at catalog size, hashing every model's files was most of a one-spec regeneration's reading.
+ * A signature that does not match (another machine, a checkout, an edit, a crafted entry) only costs the hash.
+ */
+export interface OutputStats {
+  /** Path → "signature hash", as the last run recorded it. */
+  readonly previous: Readonly<Record<string, string>>;
+  /** Path → "signature hash" of the files cachedFiles found as generated in this run. */
+  readonly seen: Map<string, string>;
+  /** Files cachedFiles took without hashing them (their signature the recorded one), and files it hashed. */
+  readonly counts: { vouched: number; hashed: number };
+}
+
+/** A file's identity on disk: size, inode, modification and change times in nanoseconds. */
+export const fileSignature = (st: { size: bigint; ino: bigint; mtimeNs: bigint; ctimeNs: bigint }): string => `${st.size}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`;
+
+const outputStatsKey = (outDir: string): string => hashOf("output-stats", path.resolve(outDir));
+
+/** The last run's record of the output folder (empty when there is none, or it is not one). */
+export function readOutputStats(cache: Cache, outDir: string): OutputStats {
+  return { previous: (cache.dir !== null ? cache.get(outputStatsKey(outDir), isFiles, false) : undefined) ?? {}, seen: new Map(), counts: { vouched: 0, hashed: 0 } };
+}
+
+/**
+ * Record the output folder's model files for the next run: those cachedFiles found as generated keep the
+ * signature it read, unless this run wrote them; the others (`hashes`: every model file's hash) are signed now.
+ */
+export function writeOutputStats(cache: Cache, outDir: string, stats: OutputStats, hashes: ReadonlyMap<string, string>, written: ReadonlySet<string>): void {
+  if (cache.dir === null) return;
+  const next: Record<string, string> = {};
+  for (const [rel, hash] of [...hashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const seen = stats.seen.get(rel);
+    if (seen !== undefined && !written.has(rel)) {
+      next[rel] = seen;
+      continue;
+    }
+    try {
+      const st = lstatSync(path.join(outDir, rel), { bigint: true });
+      if (st.isFile()) next[rel] = `${fileSignature(st)} ${hash}`;
+    } catch {
+      // not there: nothing to vouch for
+    }
+  }
+  cache.set(outputStatsKey(outDir), next);
 }
 
 /** Generated files: relative path → text. */

@@ -205,6 +205,7 @@ async function cmdGenerate(argv: string[]): Promise<void> {
     // Only what changed is written; a model is unchanged when every file of it was already on disk as generated.
     const { changed, added } = writeOutput(out, result.files, stage, result.onDisk);
     const touched = new Set([...changed, ...added]);
+    result.afterWrite(touched);
     const unchanged = new Set(result.models.filter((m) => Object.keys(m.files).every((f) => !touched.has(f))).map((m) => m.modelId));
     process.stdout.write(`${escapeTerminal(summaryLine(out, result.models.length, { ...result.counts, unchanged: unchanged.size }))}\n`);
     if (values.verbose) {

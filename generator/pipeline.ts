@@ -19,7 +19,7 @@ import { findSpecFiles, loadSpec, moduleName, overlaysFor } from "./load/spec.js
 import { checkOutputNames } from "./load/names.js";
 import { refInputs } from "./load/refs.js";
 import { readTextFile } from "./load/read.js";
-import { Cache, DEFAULT_CACHE_DIR, cachedFiles, hashOf, isCachedModel, isFiles, toCached } from "./cache.js";
+import { Cache, DEFAULT_CACHE_DIR, cachedFiles, hashOf, isCachedModel, isFiles, readOutputStats, toCached, writeOutputStats } from "./cache.js";
 import { SpecError } from "./errors.js";
 import { buildIR } from "./ir/build.js";
 import { analyzeModel, lintModel } from "./analyze/model.js";
@@ -194,6 +194,11 @@ export interface GenerateResult {
    * writer need not read them again. Only good under the output's lock, taken before the run.
    */
   readonly onDisk: ReadonlySet<string>;
+  /**
+   * Call once the files are written (`written`: the paths written): records the output's model files in the cache
+   * so that the next run need not hash the ones left as they are (cache.ts, OutputStats). A no-op without a cache.
+   */
+  readonly afterWrite: (written: ReadonlySet<string>) => void;
 }
 
 /** A spec `generate --skip-broken` left out. */
@@ -224,12 +229,16 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     const runtime = await stage("runtime", () => shippedRuntime());
     const files: Files = Object.fromEntries(Object.entries(runtime).map(([rel, text]) => [`${RUNTIME_DIR}/${rel}`, text]));
     const onDisk = new Set<string>();
+    const stats = outDir !== null ? readOutputStats(cache, outDir) : undefined;
+    // Every model file's hash (a cached record's, or made as a generated one is cached), for the output stats.
+    const hashes = new Map<string, string>();
     const cached = keys.map((key, i): ModelRecord | undefined => {
       const hit = cache.get(key, isCachedModel);
       // A cache entry is read, not trusted: a record whose name or files are not this spec's is a miss, so that no
       // file of it is read or written outside the model's folder and its shipped spec (a restored CI cache).
-      const texts = hit && ownsFiles(entries[i]!, hit) ? cachedFiles(cache, hit, outDir, onDisk) : undefined;
+      const texts = hit && ownsFiles(entries[i]!, hit) ? cachedFiles(cache, hit, outDir, onDisk, stats) : undefined;
       if (!hit || !texts) return undefined;
+      for (const [rel, hash] of Object.entries(hit.fileHashes)) hashes.set(rel, hash);
       const { fileHashes: _hashes, filesKey: _key, ...record } = hit;
       return { ...record, files: texts };
     });
@@ -247,6 +256,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
       if (!("message" in model)) {
         // The files first: a record in the cache always names files that were written before it.
         const { record, files: texts } = toCached(model);
+        for (const [rel, hash] of Object.entries(record.fileHashes)) hashes.set(rel, hash);
         cache.set(record.filesKey, texts);
         cache.set(keyOf.get(file)!, record);
         onFiles?.(model.files);
@@ -286,8 +296,11 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     });
     Object.assign(files, formatted);
     if (debug) process.stderr.write(`modelgen: cache ${cache.dir ?? "off"}: ${cache.hits} hits, ${cache.misses} misses\n`);
+    if (debug && stats) process.stderr.write(`modelgen: output files as generated: ${stats.counts.vouched} unchanged since the last run, ${stats.counts.hashed} hashed\n`);
     const generatedIds = records.flatMap((m, i) => (m && !cached[i] ? [m.modelId] : []));
-    return { files: withManifest(files), models, warnings, counts: { generated: todo.length - skipped.length, fromCache: entries.length - todo.length }, generatedIds, skipped, onDisk };
+    return { files: withManifest(files), models, warnings, counts: { generated: todo.length - skipped.length, fromCache: entries.length - todo.length }, generatedIds, skipped, onDisk, afterWrite: (written) => {
+        if (outDir !== null && stats) writeOutputStats(cache, outDir, stats, hashes, written);
+      } };
   } finally {
     pool?.close();
   }

@@ -162,7 +162,14 @@ function mayReferToFiles(file: string, text: string): boolean {
   } catch {
     return true; // unreadable: let the full scan (and loadSpec) say why
   }
-  return refsIn(value).some(([ref]) => !ref.startsWith("#"));
+  // The $refs refsIn finds, without the place of each (the full scan finds those when one names a file).
+  const stack: unknown[] = [value];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node === null || typeof node !== "object") continue;
+    if (isPlain(node) && typeof node.$ref === "string" && !node.$ref.startsWith("#")) return true;
+    for (const v of Array.isArray(node) ? node : Object.values(node)) if (v !== null && typeof v === "object") stack.push(v);
+  }
+  return false;
 }
 
 /**

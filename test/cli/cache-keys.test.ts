@@ -80,6 +80,10 @@ describe("a fragment reached through $ref is part of the cache key, however the 
   });
 });
 
+/** The entry that records the output folder's files for the next run: path → "size:ino:mtime:ctime sha256". */
+const isStatsEntry = (data: Record<string, unknown> | null): boolean =>
+  data !== null && Object.keys(data).length > 0 && Object.values(data).every((v) => typeof v === "string" && /^\d+:\d+:\d+:\d+ [0-9a-f]{64}$/.test(v));
+
 /** A folder with one spec (p: "a" | "b"), its output folder, and generate --debug on them. */
 function oneSpec() {
   const dir = tmp();
@@ -98,8 +102,13 @@ describe("a cache entry with the right key but the wrong content is a miss, neve
     expect(first.code, first.stderr).toBe(0);
     const page = readFileSync(path.join(out, "m/index.d.ts"), "utf8");
     const cacheDir = path.join(dir, ".modelgen-cache");
-    const entries = readdirSync(cacheDir).map((f) => path.join(cacheDir, f));
     const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; data: Record<string, unknown> };
+    const all = readdirSync(cacheDir).map((f) => path.join(cacheDir, f));
+    // The output's record for the next run (each model file's signature on disk and hash) is an entry of its own.
+    const stats = all.filter((f) => isStatsEntry(read(f).data));
+    expect(stats).toHaveLength(1);
+    expect(Object.keys(read(stats[0]!).data).sort()).toEqual(["_specs/m.yaml", "m/README.md", "m/index.d.ts", "m/index.js", "m/validator.js"]);
+    const entries = all.filter((f) => !stats.includes(f));
     const model = entries.find((f) => "modelId" in read(f).data)!;
     const filesEntry = entries.find((f) => "m/index.d.ts" in read(f).data)!;
     const registry = entries.find((f) => f !== model && f !== filesEntry)!;
@@ -137,13 +146,18 @@ describe("a cache entry with the right key but the wrong content is a miss, neve
     const page = readFileSync(path.join(out, "m/index.d.ts"), "utf8");
     const cacheDir = path.join(dir, ".modelgen-cache");
     const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; data: Record<string, unknown> };
-    const filesEntry = readdirSync(cacheDir).map((f) => path.join(cacheDir, f)).find((f) => "m/index.d.ts" in read(f).data)!;
-    // The output holds every file as generated: the record and the registry, and not the files.
-    expect(run().stderr).toContain("cache .modelgen-cache: 2 hits, 0 misses");
-    // A file edited in the output (or gone) is written again from the cache's copy: three entries read.
+    const filesEntry = readdirSync(cacheDir).map((f) => path.join(cacheDir, f)).find((f) => "m/index.d.ts" in read(f).data && !isStatsEntry(read(f).data))!;
+    // The output holds every file as generated: the record and the registry, and not the files. The files are
+    // not even hashed: the first run recorded their signatures, and they have not been written since.
+    const second = run().stderr;
+    expect(second).toContain("cache .modelgen-cache: 2 hits, 0 misses");
+    expect(second).toContain("output files as generated: 5 unchanged since the last run, 0 hashed");
+    // A file edited in the output (or gone) is written again from the cache's copy: three entries read. The edit
+    // changed its signature: it is hashed, and found not as generated.
     writeFileSync(path.join(out, "m/index.d.ts"), "// edited\n");
     const again = run();
     expect(again.stderr).toContain("cache .modelgen-cache: 3 hits, 0 misses");
+    expect(again.stderr).toMatch(/output files as generated: \d unchanged since the last run, 1 hashed/);
     expect(again.stdout).toContain("1 from cache");
     expect(readFileSync(path.join(out, "m/index.d.ts"), "utf8")).toBe(page);
     rmSync(path.join(out, "m/index.d.ts"));

@@ -49,13 +49,18 @@ export function sharedField(shared: SharedFieldsDoc | undefined, place: Place, n
 }
 
 /**
- * The doc comment a shared property keeps: its tags on one line (`/** @inheritDoc @default 1 *\/`), tsc reads each;
+ * The doc comment a shared property keeps: its tags on one line. `inherit`: whether it says @inheritDoc. An editor
+ * shows the base's words for a member with no words of its own anyway; but where a mode's declaration of the same
+ * property has words (`Not in …`), TypeScript shows those alone unless the member asks for the inherited ones too.
+ * Then: its tags on one line (`/** @inheritDoc @default 1 *\/`), tsc reads each;
  * a block when a tag's text holds an `@` or a line break (it would read as another tag) or the line grows long.
  */
-export function sharedDocComment(field: SharedField): string {
-  const tags = field.doc.map((l) => commentText(l));
+export function sharedDocComment(field: SharedField, inherit = true): string {
+  const lines = inherit ? field.doc : field.doc.filter((l) => l !== "@inheritDoc");
+  if (!lines.length) return "";
+  const tags = lines.map((l) => commentText(l));
   const line = tags.join(" ");
-  return tags.some((t) => /[\n]|.@/.test(t)) || line.length > 100 ? docComment(field.doc).text : `/** ${line} */\n`;
+  return tags.some((t) => /[\n]|.@/.test(t)) || line.length > 100 ? docComment(lines).text : `/** ${line} */\n`;
 }
 
 /** The names of the shared fields' types (a model's other types are named around them). */

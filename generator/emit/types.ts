@@ -145,6 +145,12 @@ class DeclaredTypes {
   /** Whether a mode forbids a property declared as a set of values somewhere (then the module declares Forbidden). */
   usesForbidden = false;
 
+  /**
+   * The names of the properties some mode forbids (a `Not in …` doc comment on its declaration): a shared field of
+   * that name keeps @inheritDoc, so that its words show beside the mode's (see sharedDocComment).
+   */
+  readonly forbiddenNames = new Set<string>();
+
   /** The first property (interface and name) whose type names an object's interface, with its doc lines. */
   readonly referencedBy = new Map<ObjectDecl, { readonly owner: string; readonly name: string; readonly doc: readonly string[] }>();
 
@@ -222,7 +228,7 @@ class DeclaredTypes {
         picked.set(shared.type, [...names, p.name]);
         this.sharedTypes.add(shared.type);
       }
-      lines.push(`${shared ? sharedDocComment(shared) : docComment(p.doc).text}${member(p.name, p.optional, t)}`);
+      lines.push(`${shared ? sharedDocComment(shared, this.forbiddenNames.has(p.name)) : docComment(p.doc).text}${member(p.name, p.optional, t)}`);
     }
     const bases = [...picked].map(([type, names]) => `Pick<${type}, ${names.map((n) => literal(n).text).join(" | ")}>`);
     let heritage = "";
@@ -382,6 +388,7 @@ function emitModes(decl: Declarations, names: Names, prefix: string, pointerBase
       const facts = mode.facts.map((f) => ({ path: f.path, val: f.present, rules: f.rules.map((p) => rulePointerText(p)) }));
       const requires = facts.filter((f) => f.val);
       const forbids = facts.filter((f) => !f.val);
+      for (const f of forbids) decl.types.forbiddenNames.add(String(f.path.at(-1)));
       // What the mode requires and forbids, each with the rules that make it so; properties the same rules make so
       // are named together: `With height, width (allOf[0], allOf[7]); inputs.video (allOf[3]).`
       const byRules = (fs: typeof facts): string => {

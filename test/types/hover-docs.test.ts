@@ -13,7 +13,7 @@ const FILE = path.join(ROOT, "test/.out/hover-docs/use.ts");
 const SOURCE = `import type { Task, TaskInput } from ${JSON.stringify(MODULE)};
 const input: TaskInput = { positivePrompt: "p", uploadEndpoint: "https://example.com/up", taskUUID: "x" };
 declare const task: Task;
-task.uploadEndpoint; task.width; task.taskUUID; task.negativePrompt;
+task.uploadEndpoint; task.width; task.taskUUID; task.negativePrompt; task.positivePrompt;
 `;
 
 /** The quick info at the n-th occurrence of `word` in SOURCE: its documentation and its tags, as text. */
@@ -53,6 +53,10 @@ describe("hover over a Runware model's common field shows the shared words", () 
   test("width, which a mode forbids: the shared words, then the mode's rule", () => {
     const { doc } = hover("width", 0);
     expect(doc).toMatch(/^Width\nWidth of the generated media in pixels\.\n+Not in ImageToVideo: /);
+  });
+
+  test("positivePrompt, which a mode requires (its declaration there has no words): the shared words", () => {
+    expect(hover("positivePrompt", 1).doc).toBe("Positive Prompt\nText prompt describing elements to include in the generated output.");
   });
 
   test("taskUUID shared, negativePrompt the model's own words (not shared): both shown", () => {

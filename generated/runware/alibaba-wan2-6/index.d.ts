@@ -36,14 +36,12 @@ export interface TaskCommon extends Pick<
   | "deliveryMethod"
   | "safety"
 > {
-  /** @inheritDoc */
   model: "alibaba:wan@2.6";
   /**
    * Inputs
    * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
    */
   inputs?: Inputs;
-  /** @inheritDoc */
   positivePrompt: string;
   /**
    * Negative Prompt
@@ -71,26 +69,20 @@ export interface TaskCommon extends Pick<
    * @default 5
    */
   duration?: 5 | 10 | 15;
-  /** @inheritDoc */
   seed?: number;
   /**
    * Provider Settings
    * Parameters specific to this model provider. These must be nested inside the providerSettings.alibaba object.
    */
   providerSettings?: ProviderSettings;
-  /** @inheritDoc */
   taskType: "videoInference";
-  /** @inheritDoc */
   taskUUID: string;
-  /** @inheritDoc */
   webhookURL?: string;
-  /** @inheritDoc @default false */
+  /** @default false */
   includeCost?: boolean;
-  /** @inheritDoc @default 1 */
+  /** @default 1 */
   numberResults?: number;
-  /** @inheritDoc */
   uploadEndpoint?: string;
-  /** @inheritDoc */
   ttl?: number;
   /**
    * Output Type
@@ -108,11 +100,10 @@ export interface TaskCommon extends Pick<
    * @default "MP4"
    */
   outputFormat?: "MP4" | "WEBM" | "MOV";
-  /** @inheritDoc @default 95 */
+  /** @default 95 */
   outputQuality?: number;
-  /** @inheritDoc @default "async" */
+  /** @default "async" */
   deliveryMethod?: "async";
-  /** @inheritDoc */
   safety?: Safety;
 }
 

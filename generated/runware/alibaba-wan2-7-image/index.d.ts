@@ -35,14 +35,12 @@ export interface TaskCommon extends Pick<
   | "outputQuality"
   | "deliveryMethod"
 > {
-  /** @inheritDoc */
   model: "alibaba:wan@2.7-image";
   /**
    * Inputs
    * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
    */
   inputs?: Inputs;
-  /** @inheritDoc */
   positivePrompt: string;
   /**
    * Width
@@ -54,26 +52,20 @@ export interface TaskCommon extends Pick<
    * Height of the generated media in pixels. 768 to 2048, in steps of 16.
    */
   height: number;
-  /** @inheritDoc */
   seed?: number;
   /**
    * Settings
    * Technical parameters to fine-tune the inference process. These must be nested inside the settings object.
    */
   settings?: Settings;
-  /** @inheritDoc */
   taskType: "imageInference";
-  /** @inheritDoc */
   taskUUID: string;
-  /** @inheritDoc */
   webhookURL?: string;
-  /** @inheritDoc @default false */
+  /** @default false */
   includeCost?: boolean;
-  /** @inheritDoc @default 1 */
+  /** @default 1 */
   numberResults?: number;
-  /** @inheritDoc */
   uploadEndpoint?: string;
-  /** @inheritDoc */
   ttl?: number;
   /**
    * Output Type
@@ -93,9 +85,9 @@ export interface TaskCommon extends Pick<
    * @default "JPG"
    */
   outputFormat?: "JPG" | "PNG" | "WEBP";
-  /** @inheritDoc @default 95 */
+  /** @default 95 */
   outputQuality?: number;
-  /** @inheritDoc @default "sync" */
+  /** @default "sync" */
   deliveryMethod?: "sync" | "async";
   /**
    * Safety Settings

@@ -41,11 +41,8 @@ export interface TaskCommon extends Pick<
   | "deliveryMethod"
   | "safety"
 > {
-  /** @inheritDoc */
   model: "alibaba:wan@2.7";
-  /** @inheritDoc */
   inputs?: Inputs;
-  /** @inheritDoc */
   positivePrompt?: string;
   /**
    * Negative Prompt
@@ -56,7 +53,7 @@ export interface TaskCommon extends Pick<
   width?: number;
   /** @inheritDoc */
   height?: number;
-  /** @inheritDoc @default "1080p" */
+  /** @default "1080p" */
   resolution?: "720p" | "1080p";
   /**
    * Duration
@@ -64,29 +61,21 @@ export interface TaskCommon extends Pick<
    * @default 5
    */
   duration?: number;
-  /** @inheritDoc */
   seed?: number;
   /**
    * Settings
    * Global inference settings.
    */
   settings?: Settings;
-  /** @inheritDoc */
   taskType: "videoInference";
-  /** @inheritDoc */
   taskUUID: string;
-  /** @inheritDoc */
   webhookURL?: string;
-  /** @inheritDoc @default false */
+  /** @default false */
   includeCost?: boolean;
-  /** @inheritDoc @default 1 */
+  /** @default 1 */
   numberResults?: number;
-  /**
-   * @inheritDoc
-   * @see [Read full documentation](https://runware.ai/docs/models/alibaba-wan2-7#uploadEndpoint)
-   */
+  /** @see [Read full documentation](https://runware.ai/docs/models/alibaba-wan2-7#uploadEndpoint) */
   uploadEndpoint?: string;
-  /** @inheritDoc */
   ttl?: number;
   /**
    * Output Type
@@ -118,11 +107,10 @@ export interface TaskCommon extends Pick<
    * @default "MP4"
    */
   outputFormat?: "MP4" | "WEBM" | "MOV";
-  /** @inheritDoc @default 95 */
+  /** @default 95 */
   outputQuality?: number;
-  /** @inheritDoc @default "async" */
+  /** @default "async" */
   deliveryMethod?: "async";
-  /** @inheritDoc */
   safety?: Safety;
 }
 

@@ -232,7 +232,9 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   }
   // The guard keeps Ajv's inline object tests: a hundred calls exceed what V8 inlines into one function, and isTask
   // must stay as fast as Ajv.
-  const code = `${withErrorCalls(withOwnPropertyTests(withObjectTests(withRuntimeImports(full, formats, used, { sharePaths: true }), used), used))}\nexport const guard = ${guarded};\n`;
+  // index.js imports `validate` by name: the default export goes.
+  const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
+  const code = `${withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used))))}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
@@ -284,6 +286,19 @@ export function withErrorCalls(code: string): string {
   const out = code.replace(/vErrors = __ajvError\(vErrors, ([^]*?)\);\nerrors\+\+;/g, "__e($1);");
   if (out.includes("vErrors = __ajvError(")) return code;
   return out.replace(PROLOGUE, "$1const __e = (...a) => {\nvErrors = __ajvError(vErrors, ...a);\nerrors++;\n};\n");
+}
+
+/** Ajv's reset of the count and the list of errors to an earlier count (KeywordCxt.reset). */
+const COUNT_RESET = /^errors = (_errs\d+);\nif\(vErrors !== null\)\{\nif\(\1\)\{\nvErrors\.length = \1;\n\}\nelse \{\nvErrors = null;\n\}\n\}\n/gm;
+
+/** Each function's resets as calls of one closure over its count and list, `__r(_errsN)`, as withErrorCalls does. */
+export function withResetCalls(code: string): string {
+  const starts = [...code.matchAll(PROLOGUE)].map((m) => m.index);
+  const sites = [...code.matchAll(COUNT_RESET)].map((m) => m.index);
+  if (sites.length === 0 || starts.length === 0 || sites[0]! < starts[0]!) return code;
+  return code
+    .replace(COUNT_RESET, "__r($1);\n")
+    .replace(PROLOGUE, "$1const __r = (n) => {\nerrors = n;\nif(vErrors !== null){\nif(n){\nvErrors.length = n;\n}\nelse {\nvErrors = null;\n}\n}\n};\n");
 }
 
 /** A property access as Ajv writes it (codegen getProperty): `.name`, or `["any name"]`. */
@@ -387,6 +402,16 @@ export function withoutUnusedContext(code: string): string {
   const rest = code.replace(CONTEXT_PARAMS, "");
   if (/\b(instancePath|parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(rest)) return code;
   return code.replace(CONTEXT_PARAMS, "$1){");
+}
+
+/**
+ * The all-errors functions' context parameters that nothing reads, left out (they only name what a call passes;
+ * instancePath is read by every error site). A parameter a call passes on by name is read, so it stays.
+ */
+export function withoutUnusedParams(code: string): string {
+  const rest = code.replace(CONTEXT_PARAMS, "");
+  const kept = ["parentData", "parentDataProperty", "rootData=data", "dynamicAnchors={}"].filter((p) => new RegExp(String.raw`\b${p.split("=")[0]}\b`).test(rest));
+  return code.replace(CONTEXT_PARAMS, (_whole: string, start: string) => `${start}, {${['instancePath=""', ...kept].join(", ")}}={}){`);
 }
 
 /**

@@ -149,10 +149,7 @@ ${functionsDts}export {};
 `;
   // validator.js has no declarations of its own: only index.js imports it (the package exports no path to it), and
   // what it exports is said here, once (ModelValidator in templates/validation/model.ts is its type).
-  const validatorDoc = docComment([
-    "`validate`: the precompiled Ajv validator of the task schema, all errors (behind validateTask); `guard`: the same schema",
-    "compiled to stop at the first error (behind isTask), keeping no errors. Minified: its behaviour is pinned by the tests.",
-  ]).text;
+  const validatorDoc = docComment(["`validate` (all errors: validateTask) and `guard` (first error: isTask), compiled by Ajv; minified."]).text;
 
   return {
     files: {

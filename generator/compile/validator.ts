@@ -258,15 +258,23 @@ export function withObjectTests(code: string, used: Map<string, string>): string
  * leaves each condition's verdict) goes, with its assignments.
  */
 export function withoutUnreadMissing(code: string): string {
-  let out = code;
-  for (const name of new Set([...code.matchAll(/^let (missing\d+);$/gm)].map((m) => m[1]!))) {
-    const uses = out.match(new RegExp(String.raw`\b${name}\b`, "g"))?.length ?? 0;
-    const assigns = new RegExp(String.raw` && \(${name} = "(?:[^"\\]|\\.)+"\)`, "g");
-    const decl = new RegExp(String.raw`^let ${name};\n`, "gm");
-    if (uses !== (out.match(assigns)?.length ?? 0) + (out.match(decl)?.length ?? 0)) continue;
-    out = out.replace(assigns, "").replace(decl, "");
-  }
-  return out;
+  const DECL = /^let (missing\d+);\n/gm;
+  const ASSIGN = / && \((missing\d+) = "(?:[^"\\]|\\.)+"\)/g;
+  const declared = [...code.matchAll(DECL)].map((m) => m[1]!);
+  if (declared.length === 0) return code;
+  // One scan each: every use of a name (a string literal's text counts too, which only keeps a variable), and
+  // the uses that are its declarations or its assignments.
+  const count = (re: RegExp) => {
+    const n = new Map<string, number>();
+    for (const m of code.matchAll(re)) n.set(m[1]!, (n.get(m[1]!) ?? 0) + 1);
+    return n;
+  };
+  const uses = count(/\b(missing\d+)\b/g);
+  const assigns = count(ASSIGN);
+  const decls = count(DECL);
+  const unread = new Set(declared.filter((n) => uses.get(n) === (assigns.get(n) ?? 0) + (decls.get(n) ?? 0)));
+  if (unread.size === 0) return code;
+  return code.replace(ASSIGN, (whole: string, n: string) => (unread.has(n) ? "" : whole)).replace(DECL, (whole: string, n: string) => (unread.has(n) ? "" : whole));
 }
 
 /** How each of Ajv's functions in all-errors code starts: its list and count of errors. */
@@ -551,7 +559,7 @@ export function compactErrorSites(code: string, used: Map<string, string>, dropp
  * a count the list never reached lengthens it with holes only inside the region whose own reset then cuts them.
  */
 export function errorsUnread(code: string): boolean {
-  return !/vErrors\[|\.concat\(|= vErrors\.length\b/.test(code);
+  return !code.includes("vErrors[") && !code.includes(".concat(") && !code.includes("= vErrors.length");
 }
 
 /** Ajv's reset of the list of errors to an earlier count (compile/errors.ts resetErrorsCount). */

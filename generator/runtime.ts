@@ -18,7 +18,7 @@ const BUILT = path.join(ROOT, "dist/runtime.json");
 /** The providers' shared fields (emit/shared-fields.ts): their declarations and page, beside the compiled templates. */
 function sharedFiles(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { sharedFields } of providers) if (sharedFields) Object.assign(out, { [sharedFields.declarations]: sharedDeclarations(sharedFields), [sharedFields.page]: sharedPage(sharedFields) });
+  for (const { sharedFields: s } of providers) if (s) Object.assign(out, { [s.declarations]: sharedDeclarations(s), ...(s.page ? { [s.page]: sharedPage(s) } : {}) });
   return out;
 }
 

@@ -123,7 +123,7 @@ export const { ${new Code(functions)} } = ${name(provider.model)}({ ${new Code([
   const responses = withoutSharedTypes(sharedFields, responseTypes);
   const sharedFile = sharedFields ? literal(`${up}/${sharedFields.declarations.replace(/\.d\.ts$/, ".js")}`).text : "";
   const sharedDts = [
-    ...(types.sharedTypes.length ? [`import type { ${types.sharedTypes.join(", ")} } from ${sharedFile};\n`] : []),
+    ...(types.sharedTypes.length || responses.inline.length ? [`import type { ${[...types.sharedTypes, ...responses.inline].sort().join(", ")} } from ${sharedFile};\n`] : []),
     ...(responses.names.length ? [`export type { ${responses.names.join(", ")} } from ${sharedFile};\n`] : []),
   ].join("");
   // Each function is declared as a member of the runtime's type of the model's functions, over this module's

@@ -34,7 +34,8 @@ const OWN_LINK = /\n\n(\[[^\]\n]+\]\(https?:\/\/[^)\s]+\))$/;
  * ir/declarations.ts docLines makes them (title, "", description, then @default). Null when it has others.
  */
 export function sharedField(shared: SharedFieldsDoc | undefined, place: Place, name: string, doc: readonly string[]): SharedField | null {
-  if (!shared) return null;
+  // Fields are shared with their page (a README links each to it): no page, no fields.
+  if (!shared?.page) return null;
   const key = placeKey(place);
   const holder = key === null ? undefined : shared.places.find((p) => p.place === key);
   const field = holder?.fields.find((f) => f.name === name);
@@ -64,28 +65,39 @@ export function sharedDocComment(field: SharedField, inherit = true): string {
 }
 
 /** The names of the shared fields' types (a model's other types are named around them). */
-export const sharedTypeNames = (shared: SharedFieldsDoc | undefined): string[] => shared?.places.map((p) => p.type) ?? [];
+export const sharedTypeNames = (shared: SharedFieldsDoc | undefined): string[] => [...(shared?.places.map((p) => p.type) ?? []), ...(shared?.inlineTypes?.map((t) => t.name) ?? [])];
 
-/** The runtime's declaration file of the shared fields: one interface per object, each field optional and unknown. */
+/** The runtime's declaration file: the shared fields (an interface per object, each field optional and unknown), then the shared types. */
 export function sharedDeclarations(shared: SharedFieldsDoc): string {
-  const head = docComment([
-    `${shared.provider}'s task fields that most of its models describe in these words, written once: a model's interface extends`,
-    "Pick<…> of those it declares in the same words and its own members say @inheritDoc, so an editor shows these words on hover.",
-    "Types, defaults and constraints are the model's own (its index.d.ts and README.md); these members are unknown.",
-    ...(shared.types?.length ? [`Last, the declarations its models write word for word (${shared.types.map((t) => t.name).join(", ")}): a model with the same one re-exports it.`] : []),
-  ]).text;
+  const head = shared.places.length
+    ? docComment([
+        `${shared.provider}'s task fields that most of its models describe in these words, written once: a model's interface extends`,
+        "Pick<…> of those it declares in the same words, so an editor shows these words on hover (its members say @inheritDoc where a mode has words too).",
+        "Types, defaults and constraints are the model's own (its index.d.ts and README.md); these members are unknown.",
+        ...(shared.types?.length ? [`Last, the declarations its models write word for word (${shared.types.map((t) => t.name).join(", ")}): a model with the same one re-exports it.`] : []),
+      ]).text
+    : "";
   const interfaces = shared.places.map(
-    (p) => `${docComment([`The fields of ${p.place ? `a task's \`${p.place}\`` : "a task"}.`]).text}export interface ${p.type} {\n${p.fields.map((f) => `${docComment([f.title, f.description]).text}${f.name}?: unknown;`).join("\n")}\n}`,
+    (p) => `${docComment([`The fields of ${p.place ? `a task's \`${p.place}\`` : "a task"}.`]).text}export interface ${p.type} {\n${p.fields.map((f) => `${docComment([f.title, f.description]).text}${f.name}?: unknown;`).join("\n")}\n}\n`,
   );
-  return `${head}${interfaces.join("\n\n")}\n${(shared.types ?? []).map((t) => `\n${t.text}`).join("")}`;
+  const inline = (shared.inlineTypes ?? []).map((t) => `export interface ${t.name} ${t.text}\n`);
+  const inlineHead = inline.length ? docComment([`Object types ${shared.provider}'s models declare word for word in their responses, written once: a model's response types name them.`]).text : "";
+  return `${head}${[...interfaces, ...(shared.types ?? []).map((t) => t.text), ...(inline.length ? [`${inlineHead}${inline.join("\n")}`] : [])].join("\n")}`;
 }
 
 /**
  * A model's response declarations with the provider's shared ones taken out (the same text, word for word), and the
  * names of those taken out: the module re-exports them from the runtime's declaration file.
  */
-export function withoutSharedTypes(shared: SharedFieldsDoc | undefined, text: string): { text: string; names: string[] } {
+export function withoutSharedTypes(shared: SharedFieldsDoc | undefined, text: string): { text: string; names: string[]; inline: string[] } {
   const names: string[] = [];
+  const inline: string[] = [];
+  // An object type written inline (it starts at its own brace and ends at the brace that closes it): its name.
+  for (const t of shared?.inlineTypes ?? []) {
+    if (!text.includes(t.text)) continue;
+    text = text.split(t.text).join(t.name);
+    inline.push(t.name);
+  }
   for (const t of shared?.types ?? []) {
     const at = text.indexOf(t.text);
     // Only a whole declaration: at the start of the text or of a line.
@@ -94,7 +106,7 @@ export function withoutSharedTypes(shared: SharedFieldsDoc | undefined, text: st
       names.push(t.name);
     }
   }
-  return { text, names };
+  return { text, names, inline };
 }
 
 /** The shared page: one section per field (the anchor a model's README links to), in the provider's words. */

@@ -24,8 +24,8 @@ export type SchemaType = (typeName: string, schema: Schema | null) => Promise<st
 export interface SharedFieldsDoc {
   /** The provider's name as the shared page says it ("Runware"). */
   readonly provider: string;
-  /** The page for a person, relative to _runtime/ ("runware-fields.md"); a model's README links each field to it. */
-  readonly page: string;
+  /** The page for a person, relative to _runtime/ ("runware-fields.md"); a model's README links each field to it (absent: no fields, no page). */
+  readonly page?: string;
   /** The declaration file, relative to _runtime/ ("runtime/runware/fields.d.ts"); a model's interfaces extend Pick<…> of its types. */
   readonly declarations: string;
   /** By object: its property names joined by dots ("" for the task, "inputs"), the type that holds its fields, the fields. */
@@ -35,6 +35,11 @@ export interface SharedFieldsDoc {
    * Runware's ErrorResponse): in the runtime's declaration file once; a model whose text is the same re-exports it.
    */
   readonly types?: readonly { readonly name: string; readonly text: string }[];
+  /**
+   * Object types the models write inline, word for word (json-schema-to-typescript's text of fal's File in an
+   * output): declared once as interfaces of these names; a model's response types name them where the text is the same.
+   */
+  readonly inlineTypes?: readonly { readonly name: string; readonly text: string }[];
 }
 
 /** What emit/module.ts asks of the provider for one model's index.js and index.d.ts. */

@@ -43,7 +43,7 @@ function templateSources(rel: string): string[] {
  */
 function runtimeFiles(): string[] {
   const dir = path.join(ROOT, "templates");
-  const shared = providers.flatMap(({ sharedFields: s }) => (s ? [`_runtime/${s.declarations}`, `_runtime/${s.page}`] : []));
+  const shared = providers.flatMap(({ sharedFields: s }) => (s ? [`_runtime/${s.declarations}`, ...(s.page ? [`_runtime/${s.page}`] : [])] : []));
   return [...shared, ...readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .flatMap((folder) => {

@@ -9,11 +9,15 @@ import ts from "typescript";
 import { ROOT } from "../helpers/generated.js";
 
 const MODULE = path.join(ROOT, "generated/runware/alibaba-wan2-7/index.js");
+const FAL = path.join(ROOT, "generated/fal/fal-ai/kling-video/v2.5-turbo/pro/text-to-video/index.js");
 const FILE = path.join(ROOT, "test/.out/hover-docs/use.ts");
 const SOURCE = `import type { Task, TaskInput } from ${JSON.stringify(MODULE)};
 const input: TaskInput = { positivePrompt: "p", uploadEndpoint: "https://example.com/up", taskUUID: "x" };
 declare const task: Task;
 task.uploadEndpoint; task.width; task.taskUUID; task.negativePrompt; task.positivePrompt;
+import type { Output } from ${JSON.stringify(FAL)};
+declare const output: Output;
+output.video.url;
 `;
 
 /** The quick info at the n-th occurrence of `word` in SOURCE: its documentation and its tags, as text. */
@@ -57,6 +61,10 @@ describe("hover over a Runware model's common field shows the shared words", () 
 
   test("positivePrompt, which a mode requires (its declaration there has no words): the shared words", () => {
     expect(hover("positivePrompt", 1).doc).toBe("Positive Prompt\nText prompt describing elements to include in the generated output.");
+  });
+
+  test("fal: a file of the output (fal's File, declared once in the runtime) shows its words", () => {
+    expect(hover(".url", 0).doc).toBe("The URL where the file can be downloaded from.");
   });
 
   test("taskUUID shared, negativePrompt the model's own words (not shared): both shown", () => {

@@ -8,6 +8,7 @@ import { isPlain } from "../../json.js";
 import { infoOf, serversText, valueAt } from "../shared.js";
 import { orderProperties } from "./order.js";
 import { falCatalog } from "./catalog.js";
+import { FAL_SHARED } from "./shared.js";
 import type { JsonObject } from "../../ir/types.js";
 import type { Provider } from "../provider.js";
 
@@ -21,6 +22,7 @@ function endpointId(doc: JsonObject): string | undefined {
 export const fal: Provider = {
   name: "fal",
   catalog: falCatalog,
+  sharedFields: FAL_SHARED,
   signs: "fal (servers on queue.fal.run and info.x-fal-metadata.endpointId)",
   recognise: (doc) => /queue\.fal\.run/.test(serversText(doc)) && endpointId(doc) !== undefined,
   taskPath: (doc) => {

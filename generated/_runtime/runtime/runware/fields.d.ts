@@ -1,6 +1,6 @@
 /**
  * Runware's task fields that most of its models describe in these words, written once: a model's interface extends
- * Pick<…> of those it declares in the same words and its own members say @inheritDoc, so an editor shows these words on hover.
+ * Pick<…> of those it declares in the same words, so an editor shows these words on hover (its members say @inheritDoc where a mode has words too).
  * Types, defaults and constraints are the model's own (its index.d.ts and README.md); these members are unknown.
  * Last, the declarations its models write word for word (ErrorResponse): a model with the same one re-exports it.
  */

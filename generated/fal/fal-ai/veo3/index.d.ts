@@ -5,6 +5,7 @@
  */
 import type { ClientOptions, FalModel, ValidationIssue } from "../../../_runtime/runtime/index.js";
 export type { ClientOptions, ValidationIssue };
+import type { FalFile } from "../../../_runtime/runtime/fal/shared.js";
 
 /** The endpoint id: the path the input is POSTed to on fal's queue. */
 export declare const modelId: "fal-ai/veo3";
@@ -82,29 +83,7 @@ export interface Output {
   /**
    * The generated video.
    */
-  video: {
-    /**
-     * The URL where the file can be downloaded from.
-     */
-    url: string;
-    /**
-     * The mime type of the file.
-     */
-    content_type?: string;
-    /**
-     * The name of the file. It will be auto-generated if not provided.
-     */
-    file_name?: string;
-    /**
-     * The size of the file in bytes.
-     */
-    file_size?: number;
-    /**
-     * File data
-     */
-    file_data?: string;
-    [k: string]: unknown | undefined;
-  };
+  video: FalFile;
   [k: string]: unknown | undefined;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ClientOptions, FalModel, ValidationIssue } from "../../../_runtime/runtime/index.js";
 export type { ClientOptions, ValidationIssue };
+import type { FalFileNullable } from "../../../_runtime/runtime/fal/shared.js";
 
 /** The endpoint id: the path the input is POSTed to on fal's queue. */
 export declare const modelId: "veed/lipsync";
@@ -42,25 +43,7 @@ export type Task = TaskCommon;
 export type TaskInput = Task;
 
 export interface Output {
-  video: {
-    /**
-     * The URL where the file can be downloaded from.
-     */
-    url: string;
-    /**
-     * The mime type of the file.
-     */
-    content_type?: string | null;
-    /**
-     * The name of the file. It will be auto-generated if not provided.
-     */
-    file_name?: string | null;
-    /**
-     * The size of the file in bytes.
-     */
-    file_size?: number | null;
-    [k: string]: unknown | undefined;
-  };
+  video: FalFileNullable;
   [k: string]: unknown | undefined;
 }
 

@@ -602,22 +602,32 @@ export function withSharedPaths(code: string, paths: readonly string[]): string 
   });
   const used = values.map(() => 0);
   const chosen = new Set<string>();
+  // Each candidate with what declaring it costs and the most it could ever save (gains only shrink as prefixes
+  // are chosen), best first: a round stops at the first candidate that cannot beat the best gain found.
+  const candidates = [...under]
+    .filter(([, list]) => list.length > 1)
+    .map(([c, list]) => {
+      const cost = JSON.stringify(c).length + 6;
+      return { c, list, cost, bound: list.length * (c.length - PREFIX_USE) - cost };
+    })
+    .sort((a, b) => b.bound - a.bound || (a.c < b.c ? -1 : 1));
   for (;;) {
-    let best: string | undefined;
+    let best: (typeof candidates)[number] | undefined;
     let bestGain = 0;
-    for (const [c, list] of under) {
-      if (chosen.has(c) || list.length < 2) continue;
+    for (const cand of candidates) {
+      if (cand.bound < bestGain) break;
+      if (chosen.has(cand.c)) continue;
       // What the paths under c would save over what they save now, less the constant's declaration.
-      let gain = -(JSON.stringify(c).length + 6);
-      for (const i of list) if (used[i]! < c.length) gain += c.length - Math.max(used[i]!, PREFIX_USE);
-      if (gain > bestGain || (gain === bestGain && gain > 0 && best !== undefined && c < best)) {
-        best = c;
+      let gain = -cand.cost;
+      for (const i of cand.list) if (used[i]! < cand.c.length) gain += cand.c.length - Math.max(used[i]!, PREFIX_USE);
+      if (gain > bestGain || (gain === bestGain && gain > 0 && best !== undefined && cand.c < best.c)) {
+        best = cand;
         bestGain = gain;
       }
     }
     if (best === undefined) break;
-    chosen.add(best);
-    for (const i of under.get(best)!) used[i] = Math.max(used[i]!, best.length);
+    chosen.add(best.c);
+    for (const i of best.list) used[i] = Math.max(used[i]!, best.c.length);
   }
   // A prefix every path of which took a longer one since is not declared.
   const taken = new Set(values.flatMap((v, i) => (used[i]! > 0 ? [v.slice(0, used[i])] : [])));

@@ -249,8 +249,14 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
     }
   };
   const specReal = realOf(specFile);
-  const memo = new Map<string, number>();
-  const open = new Set<string>();
+  // By file, then by pointer (a pointer used as a key is made flat once, and its children's pointers extend it).
+  const memo = new Map<string, Map<string, number>>();
+  const open = new Map<string, Set<string>>();
+  const inFile = <T>(m: Map<string, T>, file: string, make: () => T): T => {
+    let x = m.get(file);
+    if (x === undefined) m.set(file, (x = make()));
+    return x;
+  };
   const refuse = (doc: SourceDocument, keys: readonly string[], why: string) => new SpecError(doc.file, where(doc, keys), why);
   // A node that is that large as written is not told that its $refs multiply (counted only when refusing).
   const tooMany = (doc: SourceDocument, keys: readonly string[], largest: readonly [string, number], node: unknown) =>
@@ -272,11 +278,12 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
     stats.steps++;
     if (node === null || typeof node !== "object") return 1;
     const ptr = place === null ? "" : place.ptr;
-    const here = `${from}#${ptr}`;
-    const known = memo.get(here);
+    const fileMemo = inFile(memo, from, () => new Map<string, number>());
+    const known = fileMemo.get(ptr);
     if (known !== undefined) return known;
     if (depth > MAX_INLINED_DEPTH) throw refuse(doc, keysOf(place), `nested more than ${MAX_INLINED_DEPTH} levels deep (objects, arrays and $ref hops) once its $refs are inlined`);
-    open.add(here);
+    const fileOpen = inFile(open, from, () => new Set<string>());
+    fileOpen.add(ptr);
     let n = 1;
     const ref = isPlain(node) && typeof node.$ref === "string" ? node.$ref : undefined;
     let largest: [string, number] = ["$ref", ref !== undefined ? refSize(ref, from, doc, place, depth) : 0];
@@ -284,13 +291,18 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
     for (const [k, v] of Object.entries(node)) {
       if (n > budget) break;
       if (k === "$ref" && ref !== undefined) continue;
-      const m = size(v, from, doc, { up: place, key: k, ptr: `${ptr}/${escapeKey(k)}` }, depth + 1);
+      // A value that is not an object is one value, with no place to remember.
+      let m: number;
+      if (v === null || typeof v !== "object") {
+        stats.steps++;
+        m = 1;
+      } else m = size(v, from, doc, { up: place, key: k, ptr: `${ptr}/${escapeKey(k)}` }, depth + 1);
       if (m > largest[1]) largest = [k, m];
       n += m;
     }
     if (n > budget) throw tooMany(doc, keysOf(place), largest, node);
-    open.delete(here);
-    memo.set(here, n);
+    fileOpen.delete(ptr);
+    fileMemo.set(ptr, n);
     return n;
   };
   const refSize = (ref: string, from: string, doc: SourceDocument, place: Place | null, depth: number): number => {
@@ -305,7 +317,7 @@ export function inlinedSize(file: string, value: unknown, source: SourceDocument
     const targetDoc = real === specReal ? source : files.get(real);
     if (!targetDoc) return 1; // not read (refused): refFiles reports it
     const fragmentPlace = placeOfKeys(fragmentKeys);
-    if (open.has(`${real}#${fragmentPlace === null ? "" : fragmentPlace.ptr}`)) throw refuse(doc, [...keysOf(place), "$ref"], `circular $ref ${JSON.stringify(ref)}; a request schema must be finite`);
+    if (open.get(real)?.has(fragmentPlace === null ? "" : fragmentPlace.ptr)) throw refuse(doc, [...keysOf(place), "$ref"], `circular $ref ${JSON.stringify(ref)}; a request schema must be finite`);
     let node: unknown = real === specReal ? value : targetDoc.value;
     for (const k of fragmentKeys) {
       if (node === null || typeof node !== "object" || !Object.hasOwn(node, k)) return 1; // checkInternalRefs and refFiles report it

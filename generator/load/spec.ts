@@ -263,18 +263,25 @@ export function checkInternalRefs(file: string, doc: unknown, source: SourceDocu
     stats.steps++;
     if (node === null || typeof node !== "object") return;
     // A place already walked as a $ref's target (with everything it reaches) is not walked again.
+    // `done` holds the targets' pointers without their "#" (a pointer used as a key is made flat once, and its
+    // children's pointers extend it).
     const ptr = place === null ? "" : place.ptr;
-    if (done.has(`#${ptr}`)) return;
+    if (done.has(ptr)) return;
     const ref = refOf(node);
-    if (ref !== undefined && ref.startsWith("#") && !done.has(ref)) {
+    if (ref !== undefined && ref.startsWith("#") && !done.has(ref.slice(1))) {
       const target = resolve(ref);
       if (target === undefined) throw new SpecError(file, where(source, [...keysOf(place), "$ref"]), `unresolvable $ref ${JSON.stringify(ref)}: nothing at that pointer`);
       if (stack.includes(ref)) throw new SpecError(file, where(source, [...keysOf(place), "$ref"]), `circular $ref ${JSON.stringify(ref)} (${[...stack, ref].join(" → ")}); a request schema must be finite`);
       if (stack.length >= MAX_INLINED_DEPTH) throw new SpecError(file, where(source, [...keysOf(place), "$ref"]), `more than ${MAX_INLINED_DEPTH} $refs in a chain`);
       visit(target, placeOfKeys(tokensOf(ref)), [...stack, ref]);
-      done.add(ref);
+      done.add(ref.slice(1));
     }
-    for (const [k, v] of entriesOf(node)) if (k !== "$ref") visit(v, { up: place, key: k, ptr: `${ptr}/${escapeKey(k)}` }, stack);
+    for (const [k, v] of entriesOf(node)) {
+      if (k === "$ref") continue;
+      // A value that is not an object is a step with nothing to check.
+      if (v === null || typeof v !== "object") stats.steps++;
+      else visit(v, { up: place, key: k, ptr: `${ptr}/${escapeKey(k)}` }, stack);
+    }
   };
   visit(doc, null, []);
 }

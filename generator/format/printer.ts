@@ -499,7 +499,7 @@ interface TypeDoc {
   readonly kind: "union" | "intersection" | "object" | "keyword" | "reference" | "literal" | "array" | "operator" | "tuple" | "other";
   /** For a union: its members' kinds (prettier hugs `{…} | null`). */
   readonly members?: readonly TypeDoc[];
-  /** A type reference without type arguments, or a keyword: prettier's isSimpleType. */
+  /** A keyword, a literal type or a type reference without type arguments: prettier's isSimpleType. */
   readonly simple?: boolean;
   /** Built lazily for the places that print a union differently (see unionDoc). */
   readonly union?: (place: UnionPlace) => Doc;
@@ -508,7 +508,6 @@ interface TypeDoc {
 type UnionPlace = "annotation" | "plain" | "parens";
 
 const KEYWORDS = new Set(["string", "number", "boolean", "unknown", "never", "any", "null", "undefined", "void", "object", "bigint", "symbol", "true", "false", "this"]);
-const SIMPLE_KEYWORDS = new Set(["string", "number", "boolean", "unknown", "never", "any", "null", "undefined", "void", "object", "bigint", "symbol", "this"]);
 /** Words that are no plain variable reference where a value is read. */
 const RESERVED_VALUES = new Set(["undefined", "new", "function", "class", "async", "await", "typeof", "void", "delete", "this", "super", "import", "yield"]);
 const ES5_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -924,6 +923,8 @@ class Parser {
     const parts: Doc[] = [];
     let indented = false;
     members.forEach((m, i) => {
+      // An intersection in parentheses inside another keeps them in prettier's output; this printer declines it.
+      if (m.kind === "intersection") decline("an intersection in an intersection");
       const d = m.kind === "union" ? ["(", m.union!("parens"), ")"] : m.doc;
       if (i === 0) parts.push(d);
       else {
@@ -944,6 +945,7 @@ class Parser {
     if ((this.is("readonly") || this.is("keyof")) && !this.is(";", 1) && !this.is(":", 1)) {
       const op = this.next().value;
       const inner = this.operatorType();
+      if (inner.kind === "intersection") decline("an operator on an intersection");
       return { doc: [`${op} `, inner.doc], kind: "operator" };
     }
     return this.postfixType();
@@ -971,15 +973,15 @@ class Parser {
     const t = this.peek();
     if (t.kind === "str") {
       this.next();
-      return { doc: stringDoc(t.value), kind: "literal" };
+      return { doc: stringDoc(t.value), kind: "literal", simple: true };
     }
     if (t.kind === "num") {
       this.next();
-      return { doc: numberDoc(t.value), kind: "literal" };
+      return { doc: numberDoc(t.value), kind: "literal", simple: true };
     }
     if (this.is("-") && this.peek(1).kind === "num") {
       this.next();
-      return { doc: `-${numberDoc(this.next().value)}`, kind: "literal" };
+      return { doc: `-${numberDoc(this.next().value)}`, kind: "literal", simple: true };
     }
     if (this.is("(")) {
       this.next();
@@ -1004,7 +1006,7 @@ class Parser {
     if (t.kind === "id") {
       if (t.value === "typeof" || t.value === "import" || t.value === "infer" || t.value === "new") decline(`type ${t.value}`);
       this.next();
-      if (KEYWORDS.has(t.value)) return { doc: t.value, kind: t.value === "true" || t.value === "false" ? "literal" : "keyword", simple: SIMPLE_KEYWORDS.has(t.value), nullish: t.value === "null" || t.value === "void" };
+      if (KEYWORDS.has(t.value)) return { doc: t.value, kind: t.value === "true" || t.value === "false" ? "literal" : "keyword", simple: true, nullish: t.value === "null" || t.value === "void" };
       let name = t.value;
       while (this.is(".")) {
         this.next();
@@ -1268,7 +1270,11 @@ function hugs(t: TypeDoc): boolean {
  */
 function unionType(members: TypeDoc[], comments: readonly (Doc | null)[]): TypeDoc {
   const self: TypeDoc = {
-    doc: "",
+    // A union is printed by its parent (union(place)): one where no rule places it (a union inside a union's
+    // parentheses, after `keyof`, in a heritage clause) declines.
+    get doc(): Doc {
+      return decline("a union in a place the printer does not lay out");
+    },
     kind: "union",
     members,
     union: (place) => {

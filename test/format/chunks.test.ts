@@ -202,6 +202,76 @@ describe("random files of tricky statements (fast-check, fixed seed)", () => {
   }
 });
 
+describe("random long types and values: the printer's layout (fast-check, fixed seed)", () => {
+  // Words of every length and the quotes and characters prettier treats apart, so that lines go past 120 columns.
+  const word = fc.constantFrom("a", "value", "long-value-long-value-long-value", "it's", 'say "hi"', "x".repeat(50), "café", "a → b", "tab\\t");
+  const str = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => JSON.stringify(ws.join(" ")));
+  const key = fc.constantFrom("k", "key", "longer_key_name", '"quoted-key"', '"plain"');
+  const { type } = fc.letrec<{ type: string }>((tie) => ({
+    type: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      str,
+      fc.constantFrom("string", "number", "unknown", "Foo", "-1", "2.50"),
+      fc.array(tie("type"), { minLength: 2, maxLength: 8 }).map((ts) => ts.join(" | ")),
+      fc.tuple(fc.array(fc.tuple(key, fc.boolean(), tie("type")), { minLength: 1, maxLength: 4 }), fc.boolean()).map(([ms, nl]) => `{${nl ? "\n" : " "}${ms.map(([k, o, t]) => `${k}${o ? "?" : ""}: ${t}`).join("; ")} }`),
+      fc.array(str, { minLength: 2, maxLength: 6 }).map((ts) => `(${ts.join(" | ")})[]`),
+      tie("type").map((t) => `Array<${t}>`),
+      fc.array(str, { minLength: 1, maxLength: 8 }).map((ts) => `Pick<Foo, ${ts.join(" | ")}>`),
+      fc.tuple(tie("type"), tie("type")).map(([a, b]) => `Foo & ${b.includes("|") ? `(${b})` : b}${a.length < 0 ? "" : ""}`),
+    ),
+  }));
+  const { value } = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      str,
+      fc.constantFrom("1", "-2.50", "true", "null", "name"),
+      fc.array(tie("value"), { maxLength: 5 }).map((vs) => `[${vs.join(", ")}]`),
+      fc.array(fc.tuple(key, tie("value")), { maxLength: 4 }).map((ps) => `{ ${ps.map(([k, v]) => `${k}: ${v}`).join(", ")} }`),
+      fc.tuple(tie("value"), tie("value")).map(([a, b]) => `Object.freeze(${a}, ${b})`),
+      tie("value").map((v) => `f(${v})`),
+    ),
+  }));
+  const doc = fc.constantFrom("", "/** One line. */\n", "/**\n   * Two\n * lines\n */\n");
+  const declarations = fc.array(
+    fc.oneof(
+      fc.tuple(doc, type).map(([d, t]) => `${d}export type T = ${t};`),
+      fc.tuple(doc, fc.array(fc.tuple(doc, key, type), { minLength: 1, maxLength: 4 })).map(([d, ms]) => `${d}export interface I extends Base {\n${ms.map(([md, k, t]) => `${md}${k}: ${t};`).join("\n")}\n}`),
+      type.map((t) => `export declare const c: ${t};`),
+    ),
+    { minLength: 1, maxLength: 3 },
+  ).map((xs) => `${xs.join("\n\n")}\n`);
+  const javascript = fc.array(
+    fc.oneof(
+      fc.tuple(doc, value).map(([d, v]) => `${d}export const a = ${v};`),
+      fc.tuple(value, value).map(([a, b]) => `const b = g(${a}, { k: ${b} });`),
+    ),
+    { minLength: 1, maxLength: 3 },
+  ).map((xs) => `${xs.join("\n")}\n`);
+
+  for (const [name, parser, file_, source, minPrinted] of [
+    ["declarations", "babel-ts", "x.d.ts", declarations, 120],
+    ["JavaScript", "babel", "x.js", javascript, 100],
+  ] as const) {
+    test(`${name}: the bytes prettier prints, and most statements laid out by the printer`, async () => {
+      let cases = 0;
+      let long = 0;
+      const before = formatStats.printed;
+      await fc.assert(
+        fc.asyncProperty(source, async (text) => {
+          const reference = (await formatFilesWhole({ [file_]: text }))[file_]!;
+          cases++;
+          if (reference.split("\n").some((l) => l.length > 120) || reference.split("\n").length > text.split("\n").length + 2) long++;
+          expect(await formatText(text, parser)).toBe(reference);
+        }),
+        { seed: 2207, numRuns: 100 },
+      );
+      expect(cases).toBe(100);
+      expect(long).toBeGreaterThan(30); // layouts that break lines, not only one-liners
+      expect(formatStats.printed - before).toBeGreaterThan(minPrinted);
+    }, 120_000);
+  }
+});
+
 test("the fixture folders exist", () => {
   for (const f of [...FOLDERS, FAL]) expect(readdirSync(path.join(ROOT, f)).length, f).toBeGreaterThan(0);
 });

@@ -10,6 +10,7 @@ import { lstatSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import path from "node:path";
 import type { Files, ModelRecord } from "./pipeline.js";
 import { makeFolders } from "./paths.js";
+import { ON_DISK } from "./write/write.js";
 
 export const DEFAULT_CACHE_DIR = ".modelgen-cache";
 
@@ -93,7 +94,8 @@ export function toCached(model: ModelRecord): { record: CachedModel; files: File
 /**
  * A cached model's files: each from the output folder when it holds that file with that hash (a regular file, not
  * a link or anything else), else all from the cache's files entry (which must hold every file with its hash).
- * undefined when neither has them: the spec is generated again. `onDisk` gets the files read from the output folder.
+ * undefined when neither has them: the spec is generated again. `onDisk` gets the files found in the output folder
+ * as generated; with it, a file the output stats vouch for is not read, and its text is ON_DISK (see write.ts).
  */
 export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | null, onDisk?: Set<string>, stats?: OutputStats): Files | undefined {
   const out: Record<string, string> = {};
@@ -106,15 +108,18 @@ export function cachedFiles(cache: Cache, record: CachedModel, outDir: string | 
         // The signature before the read: a write after it changes the file's ctime, so the next run hashes it.
         const st = lstatSync(p, { bigint: true });
         if (!st.isFile()) break;
-        const text = readFileSync(p, "utf8");
         const hash = record.fileHashes[rel]!;
         const signature = fileSignature(st);
-        if (stats?.previous[rel] === `${signature} ${hash}`) stats.counts.vouched++;
-        else {
-          if (stats) stats.counts.hashed++;
-          if (textHash(text) !== hash) break;
-        }
         signatures.push([rel, `${signature} ${hash}`]);
+        // A file vouched for is not even read when the caller keeps track of what is on disk: its text stays there.
+        if (stats?.previous[rel] === `${signature} ${hash}`) {
+          stats.counts.vouched++;
+          out[rel] = onDisk ? ON_DISK : readFileSync(p, "utf8");
+          continue;
+        }
+        if (stats) stats.counts.hashed++;
+        const text = readFileSync(p, "utf8");
+        if (textHash(text) !== hash) break;
         out[rel] = text;
       } catch {
         break;

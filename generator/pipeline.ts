@@ -190,8 +190,10 @@ export interface GenerateResult {
   /** With `skipBroken`: each spec left out, with the one line that says why (the SpecError's message). */
   readonly skipped: readonly SkippedSpec[];
   /**
-   * Files read from the output folder during this run (a regular file holding exactly the text in `files`): the
-   * writer need not read them again. Only good under the output's lock, taken before the run.
+   * Files found in the output folder as generated during this run (a regular file holding exactly what was
+   * generated): the writer leaves them. Their text in `files` is either what was read, or ON_DISK (write.ts) for
+   * those the output stats vouched for, which were not read: pass this set to writeOutput or diffOutput with
+   * `files`. Only good under the output's lock, taken before the run.
    */
   readonly onDisk: ReadonlySet<string>;
   /**

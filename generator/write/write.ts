@@ -10,6 +10,12 @@ import { makeFolders } from "../paths.js";
 
 export const MANIFEST = ".modelgen-manifest.json";
 
+/**
+ * The text of a file that generate found on disk as generated and did not read (its result's `onDisk` lists it):
+ * the writer leaves such a file as it is, and refuses to write this text anywhere.
+ */
+export const ON_DISK = "\0modelgen: this file is on disk as generated, and was not read\0";
+
 /** Generated files: path relative to the output folder → text. */
 export type OutputFiles = Readonly<Record<string, string>>;
 
@@ -78,6 +84,7 @@ export function diffOutput(outDir: string, files: OutputFiles, onDisk?: Readonly
   const added: string[] = [];
   for (const [rel, text] of Object.entries(files)) {
     if (onDisk?.has(rel)) continue;
+    if (text === ON_DISK) throw new Error(`internal: ${rel} was not read from the output folder, and is not listed as on disk there`);
     const p = path.join(outDir, rel);
     if (!existsSync(p)) added.push(rel);
     else if (statSync(p).isDirectory() || readFileSync(p, "utf8") !== text) changed.push(rel);
@@ -422,6 +429,8 @@ function swapIn(outDir: string, files: OutputFiles, kept: readonly string[], own
   const old = beside(outDir, "old");
   if (staged?.tmp !== tmp) rmSync(tmp, { recursive: true, force: true });
   const folders = staged?.tmp === tmp ? staged.folders : new Set<string>();
+  const unread = Object.keys(files).find((rel) => files[rel] === ON_DISK);
+  if (unread !== undefined) throw new Error(`internal: ${unread} was not read from the output folder, which is written anew`);
   try {
     if (staged?.tmp === tmp) for (const rel of staged.staged.keys()) if (!(rel in files)) rmSync(path.join(tmp, rel), { force: true });
     for (const [rel, text] of Object.entries(files)) if (staged?.tmp !== tmp || staged.staged.get(rel) !== text) writeStaged(tmp, rel, text, folders);

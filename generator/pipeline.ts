@@ -8,7 +8,7 @@
 //   compile       ModelIR → InProcessValidator                (compile/validator: Ajv, once per spec)
 //   analyzeModel  ModelIR × InProcessValidator → AnalyzedIR   (analyze/: lint, example verdicts, validator.js's code)
 //   emitModule    AnalyzedIR → files                          (emit/: types, validator, client, README page)
-//   formatFiles   files → files                               (format/: prettier)
+//   formatFiles   files → files                               (format/: printer.ts, prettier for what it declines)
 //   emitRegistry / emitIndexReadme over every model's record, then write/ (or --check)
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
@@ -488,7 +488,7 @@ class WorkerPool {
   }
 
   /**
-   * Files formatted in the workers (their prettier warm, their statements remembered), dealt largest first to the
+   * Files formatted in the workers (their printer warm, and prettier's statements remembered where it ran), dealt largest first to the
    * least loaded: the registry's index.js, index.d.ts and package.json are each a few large statements.
    */
   async format(files: Files): Promise<Files> {

@@ -1,5 +1,5 @@
 // A worker thread of `generate` (pipeline.ts's WorkerPool): generates one spec per `spec` message and posts its
-// model record back; formats files on a `format` message (the registry, with a warm prettier); a SpecError comes
+// model record back; formats files on a `format` message (the registry, in a warm thread); a SpecError comes
 // back as one. It runs until the pool terminates it.
 import { parentPort, workerData } from "node:worker_threads";
 import { generateSpecs, type WorkOptions, type WorkerMessage, type WorkerRequest } from "./pipeline.js";

@@ -50,9 +50,29 @@ function inlineTitles(schema: SchemaObject): SchemaObject {
   return mapSchema(schema, (s, ctx) => (ctx.keys.length ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== "title")) : s));
 }
 
+/**
+ * Declarations by type name and response schema: a catalog's models answer with the same few schemas (a provider's
+ * error answer, its queue status, a file or a video object), and json-schema-to-typescript takes milliseconds on
+ * each. A thread keeps at most MEMO_LIMIT of them (then starts again).
+ */
+const declared = new Map<string, Promise<string>>();
+const MEMO_LIMIT = 4096;
+
 /** A declared type for a response schema, by json-schema-to-typescript; `unknown` when there is none. */
 async function schemaType(typeName: string, schema: Schema | null): Promise<string> {
   if (!isPlain(schema)) return `export type ${typeName} = unknown;\n`;
+  const key = `${typeName}\0${JSON.stringify(schema)}`;
+  let text = declared.get(key);
+  if (text === undefined) {
+    if (declared.size >= MEMO_LIMIT) declared.clear();
+    text = declare(typeName, schema);
+    declared.set(key, text);
+    text.catch(() => declared.delete(key));
+  }
+  return text;
+}
+
+async function declare(typeName: string, schema: SchemaObject): Promise<string> {
   const { compile: jsonSchemaToTs } = await import("json-schema-to-typescript");
   // json-schema-to-typescript's JSONSchema type is mutable and draft-4 shaped; it reads the same keywords.
   const input = { ...inlineTitles(schema), title: undefined } as Parameters<typeof jsonSchemaToTs>[0];

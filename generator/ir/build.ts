@@ -62,7 +62,8 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
   const meta = modelMeta(spec, task);
   const split = caseSplit(task, { limit });
   const responses = provider.responses(spec.doc, cleanSchema);
-  const ruleMessages = [...describeRules(task), ...describeAlternatives(task)];
+  // The case split's rules are the task's (collectRules): their words need not translate them again.
+  const ruleMessages = [...describeRules(task, split.rules), ...describeAlternatives(task)];
   const modeNames = modeNamesOf(spec, split);
   return deepFreeze({
     meta,

@@ -48,6 +48,8 @@ export const normalizeRules: readonly NormalizeRule[] = [
         const own = (k: unknown): k is string => typeof k === "string" && Object.prototype.hasOwnProperty.call(props, k);
         const first = [...new Set(order.filter(own))];
         const keys = [...first, ...Object.keys(props).filter((k) => !first.includes(k))];
+        // Already in that order (fal's provider reads the document in it): nothing to rebuild.
+        if (sameOrder(keys, Object.keys(props))) return s;
         return { ...s, properties: Object.fromEntries(keys.map((k) => [k, props[k]!])) };
       }),
   },
@@ -131,6 +133,9 @@ export const normalizeRules: readonly NormalizeRule[] = [
       }),
   },
 ];
+
+/** The same keys in the same order. */
+const sameOrder = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** Apply every rule in order. */
 export function normalize(taskSchema: SchemaObject): SchemaObject {

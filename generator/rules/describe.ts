@@ -14,7 +14,7 @@ import { CONSTRAINT_ORDER, RULE_WORDS, constraintSentence, listWords, predicates
 import { alternativesPredicate } from "../keywords/alternatives.js";
 import { FAMILIES } from "../keywords/index.js";
 import { displayOrder } from "../ir/modes.js";
-import type { Formula, Has, Json, Path, RuleMessage, Schema, SchemaObject } from "../ir/types.js";
+import type { Formula, Has, Json, Path, Rule, RuleMessage, Schema, SchemaObject } from "../ir/types.js";
 
 const dot = pathLabel;
 const isPrefix = (p: Path, q: Path) => q.length > p.length && p.every((k, i) => q[i] === k);
@@ -214,10 +214,10 @@ function tableText(table: ConstTable, at: Path): string {
   return `${label} ${current} is not an allowed ${table.keys.length > 1 ? "combination" : "value"}; allowed: ${allowed}`;
 }
 
-/** Messages for every rule of a task schema, keyed by Ajv schema path ("#/allOf/2/then"). */
-export function describeRules(root: SchemaObject): RuleMessage[] {
+/** Messages for every rule of a task schema (its rules as collectRules finds them), keyed by Ajv schema path ("#/allOf/2/then"). */
+export function describeRules(root: SchemaObject, rules: readonly Rule[] = collectRules(root)): RuleMessage[] {
   const out: RuleMessage[] = [];
-  for (const rule of collectRules(root)) describeAt(rule.schema, schemaPathOf(rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, "")), rule.at, root, out);
+  for (const rule of rules) describeAt(rule.schema, schemaPathOf(rule.pointer.replace(/\/(if|not|oneOf|anyOf|dependentRequired|dependentSchemas)$/, "")), rule.at, root, out);
   return out;
 }
 

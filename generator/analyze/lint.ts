@@ -87,8 +87,11 @@ export function lintTask(ir: ModelIR, validator: LintValidator, checked: readonl
   const witnesses: Witness[] = [];
   const { rules, groups } = ir.split;
   const messages = ir.ruleMessages;
-  const vars = variablesOf(rules, root);
-  const background = backgroundFormula(vars, root);
+  // One group that kept every rule (Wan 2.7's case): its variables and background are the ones of all the rules.
+  const [only] = groups;
+  const whole = groups.length === 1 && only && only.dropped.length === 0 && only.rules.length === rules.length && only.rules.every((r, i) => r === rules[i]) ? only : undefined;
+  const vars = whole ? whole.vars : variablesOf(rules, root);
+  const background = whole ? whole.background : backgroundFormula(vars, root);
   const all = and([background, ...rules.map((r) => r.formula)]);
   const effects = (core: readonly Rule[]) => core.map((r) => ruleEffect(r, root, messages)).join("; ");
 

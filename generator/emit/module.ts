@@ -130,14 +130,17 @@ export const { ${new Code(functions)} } = ${name(provider.model)}({ ${new Code([
 `;
 
   const responseTypes = await provider.responseTypes(ir, schemaType);
-  const imported = ["ClientOptions", provider.modelType, "ValidationIssue"];
+  // Types that are the runtime's under the module's own name (Runware's Result), imported and exported as that name.
+  const aliased = provider.runtimeTypes?.(ir) ?? [];
+  const imported = ["ClientOptions", provider.modelType, "ValidationIssue", ...aliased.map((t) => t.as)];
   // One allocator for the module's type names: the task's types are named around the imported and response ones,
   // and the local alias of the functions' types.
   const types = emitTypes(ir, [...imported, MODEL_FUNCTIONS, ...sharedTypeNames(sharedFields), ...declaredNames(responseTypes)], sharedFields);
   // Forbidden (a mode's forbidden set of values) is the runtime's too, re-exported where the module's types use it.
-  const fromRuntime = [...imported, ...(types.usesForbidden ? ["Forbidden"] : [])].sort();
-  const reexported = ["ClientOptions", ...(types.usesForbidden ? ["Forbidden"] : []), "ValidationIssue"];
-  const clientDts = `import type { ${fromRuntime.map((n) => name(n).text).join(", ")} } from ${literal(runtimeClient).text};\nexport type { ${reexported.join(", ")} };\n`;
+  const own = ["ClientOptions", provider.modelType, "ValidationIssue", ...(types.usesForbidden ? ["Forbidden"] : [])].map((n) => ({ name: n, as: n }));
+  const fromRuntime = [...own, ...aliased].sort((a, b) => (a.name < b.name ? -1 : 1)).map((t) => (t.name === t.as ? name(t.name).text : `${name(t.name).text} as ${name(t.as).text}`));
+  const reexported = ["ClientOptions", ...(types.usesForbidden ? ["Forbidden"] : []), ...aliased.map((t) => t.as), "ValidationIssue"].sort();
+  const clientDts = `import type { ${fromRuntime.join(", ")} } from ${literal(runtimeClient).text};\nexport type { ${reexported.join(", ")} };\n`;
   // The provider's fields in its shared words: their doc comments are the runtime's (emit/shared-fields.ts).
   // Response declarations the provider's models write word for word (Runware's ErrorResponse) are re-exported from there too.
   const responses = withoutSharedTypes(sharedFields, responseTypes);

@@ -62,6 +62,11 @@ export interface ProviderModule {
   modelTypeArgs(ir: AnalyzedIR, runtimeImport: string): string;
   /** The model function's second argument (a JS object literal; `modelId` is the module's): what the client needs of this model. */
   binding(meta: ModelMeta): Code;
+  /**
+   * Types of the module that are the runtime's (Runware's Result: templates/runtime/runware/result.ts), imported from
+   * the client runtime's index under the module's name for them (`as`) and exported by it. Absent: none.
+   */
+  runtimeTypes?(ir: AnalyzedIR): readonly { readonly name: string; readonly as: string }[];
   /** Declarations of the module's result types, appended after the task's types in index.d.ts. */
   responseTypes(ir: AnalyzedIR, schemaType: SchemaType): Promise<string>;
 }

@@ -115,8 +115,17 @@ function signatureOf(file: SourceFile, fn: string): Signature {
 /** Its parameters as `name: type`, each type as written in the file's names (aliases kept, nothing truncated). */
 const FORMAT = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
 const paramsOf = (file: SourceFile, sig: Signature) => sig.getParameters().map((p) => `${p.getName()}${p.isOptional() ? "?" : ""}: ${p.getTypeAtLocation(file).getText(file, FORMAT)}`);
-/** The type a name of the file (an alias or an interface) declares, to compare types by identity. */
-const declaredType = (file: SourceFile, typeName: string): Type => (file.getTypeAlias(typeName) ?? file.getInterfaceOrThrow(typeName)).getType();
+/**
+ * The type a name the file exports declares (an alias or an interface, its own or the runtime's it re-exports, as
+ * Runware's Result), to compare types by identity.
+ */
+function declaredType(file: SourceFile, typeName: string): Type {
+  const own = file.getTypeAlias(typeName) ?? file.getInterface(typeName);
+  if (own) return own.getType();
+  const [exported] = file.getExportedDeclarations().get(typeName) ?? [];
+  if (!exported || !(Node.isInterfaceDeclaration(exported) || Node.isTypeAliasDeclaration(exported))) throw new Error(`${file.getBaseName()} exports no type named ${typeName}`);
+  return exported.getType();
+}
 const importJs = (rel: string) => import(pathToFileURL(path.join(out, rel)).href) as Promise<Record<string, unknown>>;
 
 test("the fixtures give 11 modules to check", () => {

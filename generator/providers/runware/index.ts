@@ -1,7 +1,7 @@
 // Runware (api.runware.ai): one POST of an array of tasks, each with taskType, taskUUID and model; results come
 // back in the answer (sync) or by polling getResponse (async), or by webhook. The runtime is
 // templates/runtime/runware/.
-import { code, docComment, tsLiteral } from "../../emit/code.js";
+import { code, tsLiteral } from "../../emit/code.js";
 import { SpecError } from "../../errors.js";
 import { isPlain } from "../../json.js";
 import { infoOf, modelConst, serversText, valueAt } from "../shared.js";
@@ -13,13 +13,13 @@ import type { Provider } from "../provider.js";
 /** Properties Runware's client fills in when a task leaves them out. */
 const CLIENT_FILLED = ["taskType", "taskUUID", "model"];
 
-/** The Result item type: the fields Runware documents for every task, and the media fields its task type names. */
-function builtinResult(taskType: string | null): string {
-  const media = /image/i.test(taskType ?? "") ? "image" : /video/i.test(taskType ?? "") ? "video" : /audio/i.test(taskType ?? "") ? "audio" : null;
-  const fields = media
-    ? `${media}UUID?: string;\n${media}URL?: string;\n${media === "image" ? "imageBase64Data?: string;\nimageDataURI?: string;\n" : ""}`
-    : "";
-  return `${docComment([`One result of a ${taskType ?? "task"} (the fields Runware documents for it).`]).text}export interface Result {\ntaskType: string;\ntaskUUID: string;\nstatus?: "processing" | "success" | "error";\nprogress?: number;\n${fields}seed?: number;\ncost?: number;\n[key: string]: unknown;\n}\n`;
+/**
+ * The Result item type: the runtime's (templates/runtime/runware/result.ts), with the fields Runware documents for
+ * every task and the media fields its task type names.
+ */
+function resultType(taskType: string | null): string {
+  const media = /image/i.test(taskType ?? "") ? "Image" : /video/i.test(taskType ?? "") ? "Video" : /audio/i.test(taskType ?? "") ? "Audio" : "";
+  return `Runware${media}Result`;
 }
 
 export const runware: Provider = {
@@ -55,7 +55,8 @@ export const runware: Provider = {
     binding: (meta) =>
       code`{ modelId, taskType: ${meta.taskType}, deliveryMethods: ${meta.deliveryMethods.length ? meta.deliveryMethods : ["async"]}, defaultDelivery: ${meta.defaultDelivery ?? "async"} }`,
     responseTypes: async (ir, schemaType) =>
-      [await schemaType("ResponseBody", ir.responses.responseBody?.schema ?? null), await schemaType("ErrorResponse", ir.responses.errorResponse?.schema ?? null), builtinResult(ir.meta.taskType)].join("\n"),
+      [await schemaType("ResponseBody", ir.responses.responseBody?.schema ?? null), await schemaType("ErrorResponse", ir.responses.errorResponse?.schema ?? null)].join("\n"),
+    runtimeTypes: (ir) => [{ name: resultType(ir.meta.taskType), as: "Result" }],
   },
   readme: {
     delivery: (meta, inline) => meta.deliveryMethods.map((d) => `${inline(d)}${d === meta.defaultDelivery ? " (default)" : ""}`).join(", ") || "not stated",

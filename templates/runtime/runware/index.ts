@@ -9,3 +9,4 @@ export type { RunwareWebhook, RunwareWebhookOptions } from "./webhook.js";
 export { createWebhookToken, createWebhookUrl, checkWebhookToken, WEBHOOK_TOKEN_PARAM, MIN_WEBHOOK_TOKEN_LENGTH } from "./webhook-token.js";
 // The type of what a model module exports (its functions are bundled into the validation runtime, not here).
 export type { RunwareModel } from "./model.js";
+export type { RunwareResult, RunwareImageResult, RunwareVideoResult, RunwareAudioResult } from "./result.js";

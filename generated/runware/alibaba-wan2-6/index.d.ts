@@ -3,8 +3,13 @@
  * Overlays applied: none.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import type { ClientOptions, RunwareModel, ValidationIssue } from "../../_runtime/runtime/index.js";
-export type { ClientOptions, ValidationIssue };
+import type {
+  ClientOptions,
+  RunwareModel,
+  RunwareVideoResult as Result,
+  ValidationIssue,
+} from "../../_runtime/runtime/index.js";
+export type { ClientOptions, Result, ValidationIssue };
 import type { RunwareTaskFields } from "../../_runtime/runtime/runware/fields.js";
 
 /** The model id (the request's `model`). */
@@ -366,21 +371,6 @@ export interface ErrorResponse {
     documentation?: string;
     [k: string]: unknown | undefined;
   }[];
-}
-
-/**
- * One result of a videoInference (the fields Runware documents for it).
- */
-export interface Result {
-  taskType: string;
-  taskUUID: string;
-  status?: "processing" | "success" | "error";
-  progress?: number;
-  videoUUID?: string;
-  videoURL?: string;
-  seed?: number;
-  cost?: number;
-  [key: string]: unknown;
 }
 
 /** isTask, validateTask, taskSchema, createClient and the webhook functions, typed with this model's types (described in RunwareModel). */

@@ -3,8 +3,14 @@
  * Overlays applied: specs/runware/alibaba-wan2-7.overlay.yaml.
  * Do not edit: run `npm run generate` to regenerate.
  */
-import type { ClientOptions, Forbidden, RunwareModel, ValidationIssue } from "../../_runtime/runtime/index.js";
-export type { ClientOptions, Forbidden, ValidationIssue };
+import type {
+  ClientOptions,
+  Forbidden,
+  RunwareModel,
+  RunwareVideoResult as Result,
+  ValidationIssue,
+} from "../../_runtime/runtime/index.js";
+export type { ClientOptions, Forbidden, Result, ValidationIssue };
 import type { RunwareInputsFields, RunwareTaskFields } from "../../_runtime/runtime/runware/fields.js";
 export type { ErrorResponse } from "../../_runtime/runtime/runware/fields.js";
 
@@ -412,21 +418,6 @@ export interface ResponseBody {
     [k: string]: unknown | undefined;
   }[];
   [k: string]: unknown | undefined;
-}
-
-/**
- * One result of a videoInference (the fields Runware documents for it).
- */
-export interface Result {
-  taskType: string;
-  taskUUID: string;
-  status?: "processing" | "success" | "error";
-  progress?: number;
-  videoUUID?: string;
-  videoURL?: string;
-  seed?: number;
-  cost?: number;
-  [key: string]: unknown;
 }
 
 /** isTask, validateTask, taskSchema, createClient and the webhook functions, typed with this model's types (described in RunwareModel). */

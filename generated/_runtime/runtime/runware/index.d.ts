@@ -19,3 +19,4 @@ export {
   MIN_WEBHOOK_TOKEN_LENGTH,
 } from "./webhook-token.js";
 export type { RunwareModel } from "./model.js";
+export type { RunwareResult, RunwareImageResult, RunwareVideoResult, RunwareAudioResult } from "./result.js";

@@ -234,7 +234,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   // must stay as fast as Ajv.
   // index.js imports `validate` by name: the default export goes.
   const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
-  const code = `${withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used))))}\nexport const guard = ${guarded};\n`;
+  const code = `${withSharedStrings(withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used)))))}\nexport const guard = ${guarded};\n`;
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
@@ -307,6 +307,48 @@ export function withResetCalls(code: string): string {
   return code
     .replace(COUNT_RESET, "__r($1);\n")
     .replace(PROLOGUE, "$1const __r = (n) => {\nerrors = n;\nif(vErrors !== null){\nif(n){\nvErrors.length = n;\n}\nelse {\nvErrors = null;\n}\n}\n};\n");
+}
+
+/** What naming a shared string costs at each use (esbuild's name for it) and once (`,n="…"`). */
+const STRING_USE = 3;
+const STRING_DECL = 5;
+
+/**
+ * The string literals validate repeats (property names, instance paths such as "/inputs/frameImages/", patterns)
+ * as module constants declared first (`const __s0 = "/inputs/frameImages/";`), where that saves bytes. Left as
+ * they are: a key (a literal followed by `:`, or what a ternary's `:` follows, which only keeps it), the operand
+ * of a typeof comparison (which V8 compiles to a type check only against a literal), and literals in quotes other
+ * than Ajv's double quotes.
+ */
+export function withSharedStrings(code: string): string {
+  const sites: { start: number; end: number; text: string }[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c !== '"' && c !== "'" && c !== "`") continue;
+    const start = i;
+    for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    if (c !== '"') continue;
+    const text = code.slice(start, i + 1);
+    if (/^\s*:/.test(code.slice(i + 1, i + 4))) continue;
+    if (/typeof\s+\S+\s*[!=]==?\s*$/.test(code.slice(Math.max(0, start - 60), start))) continue;
+    sites.push({ start, end: i + 1, text });
+  }
+  const counts = new Map<string, number>();
+  for (const { text } of sites) counts.set(text, (counts.get(text) ?? 0) + 1);
+  const shared = new Map<string, string>();
+  for (const [text, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (n * (text.length - STRING_USE) - (text.length + STRING_DECL) > 0) shared.set(text, `__s${shared.size}`);
+  }
+  if (shared.size === 0) return code;
+  let out = "";
+  let from = 0;
+  for (const site of sites) {
+    const name = shared.get(site.text);
+    if (name === undefined) continue;
+    out += code.slice(from, site.start) + name;
+    from = site.end;
+  }
+  return [...shared].map(([text, name]) => `const ${name} = ${text};\n`).join("") + out + code.slice(from);
 }
 
 /** A property access as Ajv writes it (codegen getProperty): `.name`, or `["any name"]`. */

@@ -2,7 +2,7 @@
 // leave alone. The verdicts and error lists are pinned by the differential tests; these pin the edges.
 import vm from "node:vm";
 import { expect, test } from "vitest";
-import { withErrorCalls, withOwnPropertyTests, withSharedPaths } from "../../generator/compile/validator.js";
+import { withErrorCalls, withOwnPropertyTests, withSharedPaths, withSharedStrings } from "../../generator/compile/validator.js";
 
 test("every marked schema path evaluates to itself, prefixes shared", () => {
   const values: string[] = [];
@@ -58,4 +58,23 @@ test("evaluated properties are tracked only for a schema that reads them", async
   const plain = compileValidator({ type: "object", allOf: [{ properties: { a: { type: "integer" } } }], additionalProperties: false }, formats);
   expect([plain.validate({}), plain.validate({ b: 2 })]).toEqual([true, false]);
   expect(plain.standalone("./r.js")).not.toMatch(/evaluated/);
+});
+
+test("repeated string literals become constants, but not keys, typeof operands or other quotes", () => {
+  const name = '"/inputs/frameImages/"';
+  const code = [
+    `out.push(${name}, ${name}, ${name}, 'x\\'y', "a", "a", "a");`,
+    `const o = {${name}: 1, "k": ${name}};`,
+    'if (typeof v == "string" && typeof v == "string" && typeof v == "string") out.push(o["/inputs/frameImages/"], Object.keys(o)[0]);',
+  ].join("\n");
+  const out = withSharedStrings(code);
+  expect(out.startsWith(`const __s0 = ${name};\n`)).toBe(true);
+  expect(out).toContain('typeof v == "string" && typeof v == "string"');
+  expect(out).toContain(`{${name}: 1, "k": __s0}`);
+  const run = (text: string) => {
+    const pushed: unknown[] = [];
+    vm.runInNewContext(text, { out: pushed, v: "s" });
+    return pushed;
+  };
+  expect(run(out)).toEqual(run(code));
 });

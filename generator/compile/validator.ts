@@ -736,6 +736,9 @@ function withRuntimeImports(source: string, formats: FormatFunctions, used: Map<
   if (unread && dropErrors) code = withoutErrorList(code);
   if (sharePaths) code = withSharedPaths(code, paths);
   code = withoutUnreadMissing(code);
+  // `const _errsN = errors;` then at once `if(errors === _errsN)`: true (a count is never NaN), and esbuild drops
+  // the test (and any else) once it says so.
+  code = code.replace(/^(const (_errs\d+) = errors;\nif\()errors === \2\)/gm, "$1true)");
   code = pruneSchemaLiterals(code);
   // Ajv writes schemas into the code as JSON object literals. A `"__proto__":` key there would set the object's
   // prototype instead of adding a property: make it a computed key. And no `</script` may end an inline script.

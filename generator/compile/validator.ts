@@ -782,6 +782,8 @@ export function pruneSchemaLiterals(code: string): string {
       const path = [...(m[1] ?? "").matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((s) => s[1] ?? s[2] ?? (JSON.parse(s[3]!) as string));
       reads.push({ path, keysOnly });
     }
+    // A literal nothing reads (the guard's, once its error objects are gone) is not declared at all.
+    if (reads.length === 0) return "";
     const kept = keep(schema, reads);
     return kept === undefined ? whole : `const ${name} = ${safeStringify(kept)};`;
   });

@@ -73,18 +73,28 @@ export function refTarget(ref: string, from: string): { file: string; fragment: 
   return { file: path.resolve(path.dirname(path.resolve(from)), decodeURIComponent(target)), fragment };
 }
 
-/** Each `$ref` string in a document with the keys of the object that holds it, in document order. */
+/**
+ * Each `$ref` string in a document with the keys of the object that holds it, in document order. Only objects are
+ * walked, each with a link to its parent: the keys are made for the objects that hold a $ref, not for every node.
+ */
 function refsIn(value: unknown): [string, string[]][] {
+  type Chain = { readonly up: Chain | null; readonly key: string };
+  const keysAt = (c: Chain | null): string[] => {
+    const keys: string[] = [];
+    for (; c !== null; c = c.up) keys.push(c.key);
+    return keys.reverse();
+  };
   const out: [string, string[]][] = [];
-  const stack: [unknown, string[]][] = [[value, []]];
+  const stack: [object, Chain | null][] = value !== null && typeof value === "object" ? [[value, null]] : [];
   for (let top = stack.pop(); top; top = stack.pop()) {
-    const [node, keys] = top;
-    if (node === null || typeof node !== "object") continue;
-    if (isPlain(node) && typeof node.$ref === "string") out.push([node.$ref, keys]);
-    const children = Object.entries(node).filter(([k]) => k !== "$ref");
-    for (let i = children.length - 1; i >= 0; i--) {
-      const [k, v] = children[i]!;
-      stack.push([v, [...keys, k]]);
+    const [node, chain] = top;
+    if (isPlain(node) && typeof node.$ref === "string") out.push([node.$ref, keysAt(chain)]);
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      if (k === "$ref") continue;
+      const v: unknown = (node as Record<string, unknown>)[k];
+      if (v !== null && typeof v === "object") stack.push([v, { up: chain, key: k }]);
     }
   }
   return out;

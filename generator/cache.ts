@@ -6,7 +6,7 @@
 // Corrupt or foreign entries are ignored: an entry is used only when it is JSON, holds its own key, and its data
 // has the shape the caller checks for.
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { lstatSync, readFileSync, renameSync, statSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import type { Files, ModelRecord } from "./pipeline.js";
 import { makeFolders } from "./paths.js";
@@ -198,3 +198,78 @@ export function isCachedModel(v: unknown): v is CachedModel {
   if (!isObject(lint) || !isArrayOf(lint.witnesses, (w): w is object => isObject(w) && isString(w.mode) && "witness" in w)) return false;
   return isArrayOf(lint.findings, (f): f is object => isObject(f) && (f.severity === "error" || f.severity === "warning") && isString(f.kind) && isString(f.message) && isArrayOf(f.pointers, isString));
 }
+
+/**
+ * The spec keys of the last run, by what they were made from (the `scope`: the generator's hash and options, the
+ * spec's path and folder, the paths of the files read and their signatures), for the next run: a spec whose file and
+ * overlays are as they were keeps its key without being read or hashed (at catalog size, reading and hashing every
+ * spec was most of a one-spec regeneration's own work). As with OutputStats, a file whose signature (with its
+ * device) is the one recorded has not been written since; a signature that does not match costs the read. Two
+ * guards: a file changed within SETTLE_NS of being signed is not recorded (a file system with coarse timestamps
+ * could show the same signature after a second write in the same tick), and a key read back must be a SHA-256 in
+ * hex (it names a cache entry, and a crafted one must not name a file elsewhere). Specs that read other files
+ * through $ref are keyed from their texts every run: a link on the way to a $ref'd file could point elsewhere with
+ * no signature here changing.
+ */
+export class SpecKeys {
+  private readonly previous: Readonly<Record<string, string>>;
+  private readonly next: Record<string, string> = {};
+  /** Keys kept from the last run, and keys made from the texts. */
+  readonly counts = { kept: 0, made: 0 };
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly scope: string,
+    private readonly nowNs: bigint = BigInt(Date.now()) * 1_000_000n,
+  ) {
+    this.previous = (cache.dir !== null ? cache.get(specKeysKey(scope), isFiles, false) : undefined) ?? {};
+  }
+
+  /**
+   * The signature of the files a spec's key is made from (`identity`: what else the key is made of, the spec's path
+   * and folder), taken before they are read (a write after it changes
+   * it); undefined when one is not a regular file or changed within SETTLE_NS: such a key is not recorded.
+   */
+  sign(identity: readonly string[], files: readonly string[]): string | undefined {
+    if (this.cache.dir === null) return undefined;
+    const parts: string[] = [...identity, "\0"];
+    for (const f of files) {
+      try {
+        const st = statSync(f, { bigint: true });
+        if (!st.isFile() || st.ctimeNs > this.nowNs - SETTLE_NS || st.mtimeNs > this.nowNs - SETTLE_NS) return undefined;
+        parts.push(f, `${st.dev}:${fileSignature(st)}`);
+      } catch {
+        return undefined;
+      }
+    }
+    return hashOf("spec-key", this.scope, ...parts);
+  }
+
+  /** The key recorded for a signature (sign's), if any. */
+  get(signature: string | undefined): string | undefined {
+    if (signature === undefined || !Object.hasOwn(this.previous, signature)) return undefined;
+    const key = this.previous[signature]!;
+    if (!/^[0-9a-f]{64}$/.test(key)) return undefined;
+    this.next[signature] = key;
+    this.counts.kept++;
+    return key;
+  }
+
+  /** Record the key made for a signature (undefined: nothing to record). */
+  set(signature: string | undefined, key: string): void {
+    this.counts.made++;
+    if (signature !== undefined) this.next[signature] = key;
+  }
+
+  /** Keep this run's keys for the next (those of specs no longer there are dropped); nothing written if unchanged. */
+  save(): void {
+    const before = Object.keys(this.previous);
+    if (before.length === Object.keys(this.next).length && before.every((s) => this.next[s] === this.previous[s])) return;
+    this.cache.set(specKeysKey(this.scope), this.next);
+  }
+}
+
+/** How long a file must have been left alone before its signature is trusted to show its next change. */
+export const SETTLE_NS = 2_000_000_000n;
+
+const specKeysKey = (scope: string): string => hashOf("spec-keys", scope);

@@ -108,7 +108,7 @@ async function cmdLint(argv: string[]): Promise<void> {
 
 /** Validators for --specs: compiled in this process from the specs (same code path as generation). */
 async function registryFromSpecs(specs: readonly string[], overlays: readonly string[]): Promise<ModelValidators> {
-  const [{ inProcessValidator, runtimeModules }, { findSpecFiles, loadSpec }, { buildIR }] = await Promise.all([import("./pipeline.js"), import("./load/spec.js"), import("./ir/build.js")]);
+  const [{ inProcessValidator, runtimeModules }, { findSpecFiles, loadSpec }, { buildIR }] = await Promise.all([import("./in-process.js"), import("./load/spec.js"), import("./ir/build.js")]);
   const { formats, issuesModule } = runtimeModules();
   const models: Record<string, TaskValidator> = {};
   for (const entry of findSpecFiles(specs)) {

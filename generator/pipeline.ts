@@ -13,31 +13,25 @@
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { findSpecFiles, loadSpec, moduleName, overlaysFor } from "./load/spec.js";
 import { checkOutputNames } from "./load/names.js";
 import { refInputs } from "./load/refs.js";
 import { readTextFile } from "./load/read.js";
-import { Cache, DEFAULT_CACHE_DIR, cachedFiles, hashOf, isCachedModel, isFiles, readOutputStats, toCached, writeOutputStats } from "./cache.js";
+import { Cache, DEFAULT_CACHE_DIR, SpecKeys, cachedFiles, hashOf, isCachedModel, isFiles, readOutputStats, toCached, writeOutputStats } from "./cache.js";
 import { SpecError } from "./errors.js";
-import { buildIR } from "./ir/build.js";
-import { analyzeModel, lintModel } from "./analyze/model.js";
-import { emitModule, RUNTIME_DIR } from "./emit/module.js";
+import { RUNTIME_DIR } from "./layout.js";
 import { emitRegistry } from "./emit/registry.js";
 import { DEFAULT_PACKAGE, type PackageConfig } from "./package/config.js";
 import { SHIPPED_SPECS_DIR } from "./package/manifest.js";
 import { shippedRuntime } from "./runtime.js";
-// The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
-import * as runtimeIssues from "../templates/validation/issues.js";
-import { formats as runtimeFormats } from "../templates/validation/formats.js";
 import { formatFiles } from "./format/prettier.js";
 import { emitIndexReadme } from "./emit/readme.js";
-import { compileValidator } from "./compile/validator.js";
 import { withManifest } from "./write/write.js";
 import { BUILT_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR } from "./paths.js";
 import type { AjvError, ExtraRule, RuleMessage, ValidationIssue } from "../templates/validation/issues.js";
-import type { Finding, InProcessValidator, LintResult, LoadedSpec, ModelIR, Provider, SpecEntry, Witness } from "./ir/types.js";
+import type { Finding, LintResult, LoadedSpec, Provider, SpecEntry, Witness } from "./ir/types.js";
 
 
 /** Files by path relative to the output folder. */
@@ -135,15 +129,27 @@ function timer(debug: boolean): Stage {
   };
 }
 
-/** The validator as generated (same Ajv options, formats and messages), run in this process. */
-export function inProcessValidator(ir: ModelIR, formats: Formats, issuesModule: IssuesModule): InProcessValidator {
-  const compiled = compileValidator(ir.task, formats, { file: ir.meta.file, pointer: ir.meta.taskPointer });
-  const validate = compiled.validate;
-  const messages = ir.ruleMessages;
-  const check = (t: unknown) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
-  const validateTask = (t: unknown) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
-  return { check, validateTask, standalone: compiled.standalone };
+/**
+ * Load what generating a spec needs and start esbuild's service (a worker thread does this as it starts: beside the
+ * main thread's keying, before its first spec). A failure here is left for that spec to meet and report.
+ */
+export async function warmUp(): Promise<void> {
+  try {
+    await loadSpecModules();
+    await Promise.all([import("json-schema-to-typescript"), import("prettier"), import("@apidevtools/json-schema-ref-parser")]);
+    (await import("esbuild")).transformSync("");
+  } catch {
+    // the spec's own run reports it
+  }
 }
+
+/**
+ * What generating a spec needs beyond keying and the cache: the IR, Ajv and esbuild (the in-process validator), the
+ * analysis and the emitters, loaded on first need. A run whose specs all come from the cache, or are generated in the
+ * worker threads, does not load them on its main thread.
+ */
+let specModules: Promise<[typeof import("./ir/build.js"), typeof import("./analyze/model.js"), typeof import("./emit/module.js"), typeof import("./in-process.js")]> | undefined;
+const loadSpecModules = () => (specModules ??= Promise.all([import("./ir/build.js"), import("./analyze/model.js"), import("./emit/module.js"), import("./in-process.js")]));
 
 export interface LintReport extends LintResult {
   readonly file: string;
@@ -155,6 +161,7 @@ export type { Finding, Witness };
 
 /** Load and lint specs without emitting anything (`modelgen lint`). */
 export async function lint({ specs, overlays = [], limit = 64 }: GenerateOptions): Promise<LintReport[]> {
+  const [{ buildIR }, { lintModel }, , { inProcessValidator, runtimeModules }] = await loadSpecModules();
   const { formats, issuesModule } = runtimeModules();
   const out: LintReport[] = [];
   for (const entry of findSpecFiles(specs)) {
@@ -165,9 +172,12 @@ export async function lint({ specs, overlays = [], limit = 64 }: GenerateOptions
   return out;
 }
 
-/** Raw texts a spec's output depends on: its own, its overlays', and every file it reads through $ref, transitively. */
-function specInputs(entry: SpecEntry, overlays: readonly string[]): string[] {
-  const files = [entry.file, ...overlaysFor(entry.file, overlays)];
+/**
+ * Raw texts a spec's output depends on: its own, its overlays' (`files`: the spec, then its overlays), and every file
+ * it reads through $ref, transitively. `own`: every one was read, and none refers to another file (SpecKeys may
+ * record a key made from these alone).
+ */
+function specInputs(entry: SpecEntry, files: readonly string[]): { inputs: string[]; own: boolean } {
   const read = files.map((f) => {
     try {
       return readTextFile(f);
@@ -176,7 +186,8 @@ function specInputs(entry: SpecEntry, overlays: readonly string[]): string[] {
     }
   });
   const texts = files.map((f, i) => `${f}\0${read[i] ?? "<unreadable>"}`);
-  return [entry.file, entry.root ?? "", ...texts, ...refInputs(entry, files, read)];
+  const refs = refInputs(entry, files, read);
+  return { inputs: [entry.file, entry.root ?? "", ...texts, ...refs], own: refs.length === 0 && read.every((t) => t !== undefined) };
 }
 
 export interface GenerateResult {
@@ -220,12 +231,26 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   checkOutputNames(entries);
   const options: WorkOptions = { overlays, limit, debug, packageName: config?.name ?? DEFAULT_PACKAGE.name, skipBroken };
   const cores = availableParallelism();
-  // Without a cache every spec is work: the workers start now, their imports beside the hashing below.
-  let pool = cacheDir === null && entries.length >= PARALLEL_FROM && cores > 1 ? new WorkerPool(Math.min(cores, entries.length), options) : null;
+  // Without a cache (or before its folder exists) every spec is work: the workers start now, their imports beside the
+  // hashing below.
+  const allWork = cacheDir === null || !existsSync(cacheDir);
+  let pool = allWork && entries.length >= PARALLEL_FROM && cores > 1 ? new WorkerPool(Math.min(cores, entries.length), options) : null;
   try {
     const genHash = generatorHash();
     const packageName = options.packageName!;
-    const keys = entries.map((entry) => hashOf("module", genHash, limit, packageName, ...specInputs(entry, overlays)));
+    // A spec whose file and overlays are as the last run signed them keeps its key unread (cache.ts, SpecKeys).
+    const specKeys = new SpecKeys(cache, hashOf("spec-keys", genHash, limit, packageName));
+    const keys = entries.map((entry) => {
+      const files = [entry.file, ...overlaysFor(entry.file, overlays)];
+      const signature = specKeys.sign([entry.file, entry.root ?? ""], files);
+      const kept = specKeys.get(signature);
+      if (kept !== undefined) return kept;
+      const { inputs, own } = specInputs(entry, files);
+      const key = hashOf("module", genHash, limit, packageName, ...inputs);
+      specKeys.set(own ? signature : undefined, key);
+      return key;
+    });
+    specKeys.save();
     const missing = keys.filter((key) => !cache.has(key)).length;
     if (!pool && missing >= PARALLEL_FROM && cores > 1) pool = new WorkerPool(Math.min(cores, missing), options);
     const runtime = await stage("runtime", () => shippedRuntime());
@@ -298,6 +323,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     });
     Object.assign(files, formatted);
     if (debug) process.stderr.write(`modelgen: cache ${cache.dir ?? "off"}: ${cache.hits} hits, ${cache.misses} misses\n`);
+    if (debug) process.stderr.write(`modelgen: spec keys: ${specKeys.counts.kept} kept (files unchanged since the last run), ${specKeys.counts.made} made from the texts\n`);
     if (debug && stats) process.stderr.write(`modelgen: output files as generated: ${stats.counts.vouched} unchanged since the last run, ${stats.counts.hashed} hashed\n`);
     const generatedIds = records.flatMap((m, i) => (m && !cached[i] ? [m.modelId] : []));
     return { files: withManifest(files), models, warnings, counts: { generated: todo.length - skipped.length, fromCache: entries.length - todo.length }, generatedIds, skipped, onDisk, afterWrite: (written) => {
@@ -382,6 +408,7 @@ async function generateSpec(entry: SpecEntry, options: WorkOptions): Promise<Mod
  */
 export async function emitSpec(entry: SpecEntry, { overlays, limit, debug, packageName }: WorkOptions): Promise<{ record: Omit<ModelRecord, "files">; files: Files; shipped: Files }> {
   const stage = timer(debug);
+  const [{ buildIR }, { analyzeModel }, { emitModule }, { inProcessValidator, runtimeModules }] = await loadSpecModules();
   const { formats, issuesModule } = runtimeModules();
   const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
   const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
@@ -516,9 +543,4 @@ class WorkerPool {
       for (const w of lane.waiting.splice(0)) w.reject(new Error("modelgen: the worker threads were stopped"));
     }
   }
-}
-
-/** The formats and the message builder the shipped runtime uses, as this process runs them. */
-export function runtimeModules(): { formats: Formats; issuesModule: IssuesModule } {
-  return { formats: runtimeFormats, issuesModule: runtimeIssues };
 }

@@ -2,14 +2,15 @@
 // model record back; formats files on a `format` message (the registry, in a warm thread); a SpecError comes
 // back as one. It runs until the pool terminates it.
 import { parentPort, workerData } from "node:worker_threads";
-import { generateSpecs, type WorkOptions, type WorkerMessage, type WorkerRequest } from "./pipeline.js";
+import { generateSpecs, warmUp, type WorkOptions, type WorkerMessage, type WorkerRequest } from "./pipeline.js";
 import { formatFiles } from "./format/prettier.js";
 import { SpecError } from "./errors.js";
 
 const options = workerData as WorkOptions;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 /** Requests run one after the other (the pool keeps the next one waiting here, so no worker idles between two). */
-let queue: Promise<void> = Promise.resolve();
+// The first request waits for the warm-up (the modules a spec needs, esbuild's service) that starts with the thread.
+let queue: Promise<void> = warmUp();
 parentPort?.on("message", (request: WorkerRequest) => {
   queue = queue.then(() => handle(request));
 });

@@ -2,7 +2,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { readDocument } from "./read.js";
 import { applyOverlay } from "./overlay.js";
 import { MAX_INLINED_DEPTH, checkBundled, escapeKey, inlinedSize, keysOf, placeOfKeys, refFiles, refParserOptions, refRoot, type Place } from "./refs.js";
@@ -163,6 +162,8 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   const files = refFiles(file, value, source, root);
   // What the $refs would expand to, counted before anything is inlined (each target once), within a budget.
   inlinedSize(file, value, source, files);
+  // Loaded here, on the first spec loaded: keying specs (findSpecFiles, moduleName, overlaysFor) does not need it.
+  const { default: $RefParser } = await import("@apidevtools/json-schema-ref-parser");
   let dereferenced: object;
   try {
     // The ref parser changes the document it is given: it gets a copy (by JSON text, about twice as fast as

@@ -11,7 +11,7 @@ import { renderMarkdown, renderText } from "../../generator/diff/render.js";
 import { SpecError } from "../../generator/errors.js";
 import { buildIR } from "../../generator/ir/build.js";
 import { loadSpec } from "../../generator/load/spec.js";
-import { inProcessValidator, runtimeModules } from "../../generator/pipeline.js";
+import { inProcessValidator, runtimeModules } from "../../generator/in-process.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
 import { REAL, basePair, readDoc, taskOf, type Doc } from "./helpers.js";
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { ajvOptions } from "../../generator/compile/validator.js";
-import { runtimeModules } from "../../generator/pipeline.js";
+import { runtimeModules } from "../../generator/in-process.js";
 import type { DiffReport } from "../../generator/diff/types.js";
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { diffModels } from "../../generator/diff/models.js";
 import { buildIR } from "../../generator/ir/build.js";
 import { loadSpec } from "../../generator/load/spec.js";
-import { inProcessValidator, runtimeModules } from "../../generator/pipeline.js";
+import { inProcessValidator, runtimeModules } from "../../generator/in-process.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
 import { expectWitnessesHold } from "./helpers.js";
 

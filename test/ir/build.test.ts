@@ -9,7 +9,7 @@ import { FrozenMap, deepFreeze } from "../../generator/ir/freeze.js";
 import { analyzeModel } from "../../generator/analyze/model.js";
 import { runtimeImport } from "../../generator/layout.js";
 import { modeCube, modeKey } from "../../generator/ir/modes.js";
-import { inProcessValidator, runtimeModules } from "../../generator/pipeline.js";
+import { inProcessValidator, runtimeModules } from "../../generator/in-process.js";
 import { runwareSpec, writeSpecs } from "../helpers/spec-factory.js";
 import type { ModelIR, SchemaObject } from "../../generator/ir/types.js";
 import { keywordOf } from "../../generator/normalize/walk.js";

@@ -205,7 +205,7 @@ export function isCachedModel(v: unknown): v is CachedModel {
  * overlays are as they were keeps its key without being read or hashed (at catalog size, reading and hashing every
  * spec was most of a one-spec regeneration's own work). As with OutputStats, a file whose signature (with its
  * device) is the one recorded has not been written since; a signature that does not match costs the read. Two
- * guards: a file changed within SETTLE_NS of being signed is not recorded (a file system with coarse timestamps
+ * guards: a file changed within settleNs of being signed is not recorded (a file system with coarse timestamps
  * could show the same signature after a second write in the same tick), and a key read back must be a SHA-256 in
  * hex (it names a cache entry, and a crafted one must not name a file elsewhere). Specs that read other files
  * through $ref are keyed from their texts every run: a link on the way to a $ref'd file could point elsewhere with
@@ -228,7 +228,7 @@ export class SpecKeys {
   /**
    * The signature of the files a spec's key is made from (`identity`: what else the key is made of, the spec's path
    * and folder), taken before they are read (a write after it changes
-   * it); undefined when one is not a regular file or changed within SETTLE_NS: such a key is not recorded.
+   * it); undefined when one is not a regular file or changed within settleNs: such a key is not recorded.
    */
   sign(identity: readonly string[], files: readonly string[]): string | undefined {
     if (this.cache.dir === null) return undefined;
@@ -236,7 +236,8 @@ export class SpecKeys {
     for (const f of files) {
       try {
         const st = statSync(f, { bigint: true });
-        if (!st.isFile() || st.ctimeNs > this.nowNs - SETTLE_NS || st.mtimeNs > this.nowNs - SETTLE_NS) return undefined;
+        const settle = settleNs(st);
+        if (!st.isFile() || st.ctimeNs > this.nowNs - settle || st.mtimeNs > this.nowNs - settle) return undefined;
         parts.push(f, `${st.dev}:${fileSignature(st)}`);
       } catch {
         return undefined;
@@ -269,7 +270,15 @@ export class SpecKeys {
   }
 }
 
-/** How long a file must have been left alone before its signature is trusted to show its next change. */
+/**
+ * How long a file must have been left alone before its signature is trusted to show its next change: longer than
+ * one tick of the file system's clock. Times on a whole second come from a clock of one or two seconds (FAT, HFS+,
+ * ext3, some network shares): SETTLE_NS. Other times come from a finer clock (ext4, xfs, btrfs, tmpfs, APFS, NTFS:
+ * nanoseconds to 10 ms ticks): SETTLE_FINE_NS (a file that happens to be written on a whole second waits the
+ * longer margin).
+ */
 export const SETTLE_NS = 2_000_000_000n;
+export const SETTLE_FINE_NS = 100_000_000n;
+export const settleNs = (st: { mtimeNs: bigint; ctimeNs: bigint }): bigint => (st.mtimeNs % 1_000_000_000n !== 0n && st.ctimeNs % 1_000_000_000n !== 0n ? SETTLE_FINE_NS : SETTLE_NS);
 
 const specKeysKey = (scope: string): string => hashOf("spec-keys", scope);

@@ -2,10 +2,10 @@
 // read. These tests hold it to its limits: any write, a new overlay, a file changed too recently to be signed, and a
 // crafted entry (the cache is untrusted: a key read back must name nothing but a cache entry).
 import { describe, expect, test } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Cache, SETTLE_NS, SpecKeys, hashOf } from "../../generator/cache.js";
+import { Cache, SETTLE_FINE_NS, SETTLE_NS, SpecKeys, hashOf, settleNs } from "../../generator/cache.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "modelgen-spec-keys-"));
 /** A moment after every file written so far has settled. */
@@ -57,11 +57,18 @@ describe("a spec's key is kept only while its files are as they were signed", ()
     expect(run([dir]).signature).toBeUndefined();
   });
 
-  test("a file changed within SETTLE_NS of the run is not signed (a coarse clock could hide its next write)", () => {
+  test("a file changed within a tick or so of the file system's clock is not signed (the tick could hide its next write)", () => {
     const { spec, run } = setup();
-    const now = BigInt(Date.now()) * 1_000_000n;
-    expect(run([spec], KEY, now).signature).toBeUndefined();
-    expect(run([spec], KEY, now).kept).toBeUndefined();
+    const st = statSync(spec, { bigint: true });
+    const settle = settleNs(st);
+    expect(run([spec], KEY, st.ctimeNs + settle / 2n).signature).toBeUndefined();
+    expect(run([spec], KEY, st.ctimeNs + settle / 2n).kept).toBeUndefined();
+    expect(run([spec], KEY, st.ctimeNs + settle + 1n).signature).toBeDefined();
+    // A clock of seconds (times on a whole second) needs the long margin; a finer one the short.
+    expect(settleNs({ mtimeNs: 5_000_000_000n, ctimeNs: 5_000_000_000n })).toBe(SETTLE_NS);
+    expect(settleNs({ mtimeNs: 5_000_000_000n, ctimeNs: 5_004_000_000n })).toBe(SETTLE_NS);
+    expect(settleNs({ mtimeNs: 5_010_000_000n, ctimeNs: 5_004_000_123n })).toBe(SETTLE_FINE_NS);
+    expect(SETTLE_FINE_NS).toBeLessThan(SETTLE_NS);
   });
 
   test("a crafted entry whose key is not a SHA-256 (a path, another shape) is a miss", () => {

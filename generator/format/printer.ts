@@ -668,8 +668,13 @@ class Parser {
     this.expect("{");
     const names: string[] = [];
     while (!this.is("}")) {
-      names.push(this.ident());
-      if (this.is("as")) decline("renamed import");
+      let name = this.ident();
+      // `A as B` is one specifier: prettier never breaks inside it.
+      if (this.is("as")) {
+        this.next();
+        name = `${name} as ${this.ident()}`;
+      }
+      names.push(name);
       if (!this.is("}")) this.expect(",");
     }
     this.expect("}");

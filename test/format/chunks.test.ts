@@ -62,7 +62,7 @@ describe("formatting statement by statement gives prettier's bytes for the whole
     const printed = formatStats.printed - before.printed;
     const declined = formatStats.formatted - before.formatted + formatStats.remembered - before.remembered;
     expect(printed).toBeGreaterThan(3000);
-    expect(declined).toBeLessThan(printed / 200);
+    expect(declined).toBeLessThan(printed / 500);
     expect(formatStats.wholeFiles - before.wholeFiles).toBe(0);
 
   }, 300_000);
@@ -84,6 +84,10 @@ describe("the printer lays out what the emitters write as prettier does, and dec
     ["babel-ts", "the registry's declarations: import types however long, a declared function", `export interface M {\n"a/b": typeof import("./${L(130)}/index.js");\n"c": typeof import("./c.js");\n}\nexport declare function loadModel<K extends ModelId>(id: K): Promise<ModelModules[K]>;\nexport type ModelId = keyof M;\n`],
     ["json", "JSON: objects kept broken as written, arrays joined when they fit", `${JSON.stringify({ name: "x", files: ["a", "b"], exports: { ".": { types: "./index.d.ts" } }, e: [{ a: 1, b: 2 }, { a: 1, b: 2 }], long: Array.from({ length: 12 }, (_, i) => `entry-${i}-${L(6)}`), empty: {}, none: [] }, null, 2)}\n`],
   ];
+  accepted.push(
+    ["babel-ts", "a renamed import", 'import type { ClientOptions, RunwareVideoResult as Result } from "../_runtime/runtime/index.js";\n'],
+    ["babel-ts", "a renamed import that does not fit", `import type { ${Array.from({ length: 6 }, (_, i) => `Name${i}${L(8)} as N${i}`).join(", ")} } from "../_runtime/runtime/index.js";\n`],
+  );
   const declined: [string, string, string][] = [
     ["babel-ts", "a function type", "export type F = (a: string) => void;\n"],
     ["babel-ts", "a numeric key", 'export interface A {\n"1": string;\n}\n'],

@@ -41,7 +41,14 @@ async function generate(name: string, task: Record<string, unknown>) {
 /** Type names a declaration file declares (exported or not) or imports. */
 function typeNames(dts: string): string[] {
   const declared = [...dts.matchAll(/^(?:export )?(?:declare )?(?:type|interface) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
-  const imported = [...dts.matchAll(/^import type \{([^}]*)\}/gm)].flatMap((m) => m[1]!.split(",").map((s) => s.trim()));
+  // `import type { A, B as C, }`: the names in scope are A and C.
+  const imported = [...dts.matchAll(/^import type \{([^}]*)\}/gm)].flatMap((m) =>
+    m[1]!
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "")
+      .map((s) => s.split(/\s+as\s+/).pop()!),
+  );
   return [...new Set([...declared, ...imported])];
 }
 

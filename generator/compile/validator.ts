@@ -222,19 +222,20 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   const used = new Map<string, string>();
   const guard = EXPORTS.exec(first);
   if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
-  let body = withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true }));
-  let guarded = `(() => {\n${body}\nreturn ${guard[1]};\n})()`;
+  let body = withoutUnreadPassing(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true }))));
+  let guarded = `(() => {\n${withObjectFlags(body)}\nreturn ${guard[1]};\n})()`;
   if (loose) {
     // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
-    body = withPlainChecks(body);
+    body = withObjectFlags(withPlainChecks(body));
     used.set("ajvPlain", "__ajvPlain").set("ajvGuard", "__ajvGuard");
     guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate, ${pollutionTest(loose, LOOPS_OVER_KEYS.test(body))})`;
   }
-  // The guard keeps Ajv's inline object tests: a hundred calls exceed what V8 inlines into one function, and isTask
-  // must stay as fast as Ajv.
+  // The guard's object tests read a flag set where each value is bound (withObjectFlags), not a call of ajvObject:
+  // a hundred calls exceed what V8 inlines into one function, and isTask must stay as fast as Ajv.
   // index.js imports `validate` by name: the default export goes.
   const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
-  const code = `${withSharedStrings(withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used)))))}\nexport const guard = ${guarded};\n`;
+  // Strings and enum lists are shared by the two parts: validate's and the guard's are the same schema's.
+  const code = withSharedStrings(withEnumSets(`${withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used))))}\nexport const guard = ${guarded};\n`));
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
@@ -331,6 +332,8 @@ export function withSharedStrings(code: string): string {
     const text = code.slice(start, i + 1);
     if (/^\s*:/.test(code.slice(i + 1, i + 4))) continue;
     if (/typeof\s+\S+\s*[!=]==?\s*$/.test(code.slice(Math.max(0, start - 60), start))) continue;
+    // The guard's `"name" in P` tests, which V8 folds to constants only with a literal name.
+    if (/^\s+in\b/.test(code.slice(i + 1, i + 5))) continue;
     sites.push({ start, end: i + 1, text });
   }
   const counts = new Map<string, number>();
@@ -349,6 +352,58 @@ export function withSharedStrings(code: string): string {
     from = site.end;
   }
   return [...shared].map(([text, name]) => `const ${name} = ${text};\n`).join("") + out + code.slice(from);
+}
+
+/** The fewest strings an enum must list for its test to become a Set's (a shorter chain of `===` is as fast). */
+export const MIN_ENUM_SET = 4;
+
+/**
+ * Ajv's enum test of strings, a chain `((X === "a") || (X === "b")) || …` (vocabularies/validation/enum.ts), as
+ * `__esN.has(X)`: a module constant `const __esN = new Set([…])` declared once for the same list in validate and the
+ * guard (Set's SameValueZero and `===` agree on strings), one hash lookup instead of a compare per value. Only
+ * chains of MIN_ENUM_SET strings or more, the same X in every test, in code (not inside a string literal).
+ */
+export function withEnumSets(code: string): string {
+  const CHAIN = /(\(+)([\w$]+(?:\.[A-Za-z_$][\w$]*)*) === ("(?:[^"\\]|\\.)*")\)((?: \|\| \(\2 === "(?:[^"\\]|\\.)*"\)\))+)/g;
+  const strings = stringRanges(code);
+  const sets = new Map<string, string>();
+  const out = code.replace(CHAIN, (chain: string, open: string, data: string, first: string, rest: string, at: number) => {
+    const values = [first, ...[...rest.matchAll(/ \|\| \([\w$.]+ === ("(?:[^"\\]|\\.)*")\)\)/g)].map((m) => m[1]!)];
+    if (values.length < MIN_ENUM_SET || open.length < values.length || insideString(strings, at)) return chain;
+    const key = JSON.stringify([...new Set(values.map((v) => JSON.parse(v) as string))].sort());
+    let name = sets.get(key);
+    if (name === undefined) sets.set(key, (name = `__es${sets.size}`));
+    return `${open.slice(values.length)}${name}.has(${data})`;
+  });
+  if (sets.size === 0) return code;
+  return [...sets].map(([key, name]) => `const ${name} = new Set(${key});\n`).join("") + out;
+}
+
+/** The [start, end) ranges of the string literals in code (any quote), in order. */
+function stringRanges(code: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c !== '"' && c !== "'" && c !== "`") continue;
+    const start = i;
+    for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    ranges.push([start, i + 1]);
+  }
+  return ranges;
+}
+
+/** Whether `at` lies inside one of the ranges (stringRanges's, sorted). */
+function insideString(ranges: readonly [number, number][], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = ranges[mid]!;
+    if (at < start) hi = mid - 1;
+    else if (at >= end) lo = mid + 1;
+    else return at > start;
+  }
+  return false;
 }
 
 /** A property access as Ajv writes it (codegen getProperty): `.name`, or `["any name"]`. */
@@ -438,6 +493,96 @@ export function withPlainChecks(code: string): string {
     return `${line}\n${plainCheck(data)}`;
   });
   return out.replace(OBJECT_TEST, (test: string, data: string) => (bound.has(data) ? test : `${test} && __ajvPlain(${data})`));
+}
+
+/**
+ * The guard's object tests (`dataN && typeof dataN == "object" && !Array.isArray(dataN)`, before every keyword that
+ * reads properties: eighty times in a large guard, most of them of `data`) as a flag computed once, right where
+ * Ajv binds the value: the function's parameter `data`, or a `let`/`const dataN` of its own line (see
+ * withPlainChecks). The flag `__o<name>` is a const declared just after the binding, in the same block, so every
+ * test that names the binding is in the flag's scope; a binding the code assigns again keeps its tests. The flag
+ * holds what the test gave (Ajv uses it only as a condition). The plain check withPlainChecks puts after each
+ * binding then reads the flag too, so the test runs once per value.
+ */
+export function withObjectFlags(code: string): string {
+  const tested = new Set([...code.matchAll(OBJECT_TEST)].map((m) => m[1]!));
+  // Assigned again (`data0 = …`, not a declaration): the flag would go stale.
+  const reassigned = new Set([...code.matchAll(/(?<!(?:let|const|var) )\b(data\d*) (?:[-+*/%&|^]|\?\?|&&|\|\|)?= (?!=)/g)].map((m) => m[1]!));
+  const flag = (data: string) => `const __o${data} = ${data} && typeof ${data} == "object" && !Array.isArray(${data});`;
+  const flagged = new Set<string>();
+  let out = code.replace(/^(function [\w$]+\((data)\b.*\)\{)$|^((?:let|const) (data\d+) = .*;)$/gm, (line: string, _f: string, param: string | undefined, _d: string, bound: string | undefined) => {
+    const data = (param ?? bound)!;
+    if (!tested.has(data) || reassigned.has(data)) return line;
+    flagged.add(data);
+    return `${line}\n${flag(data)}`;
+  });
+  out = out.replace(OBJECT_TEST, (test: string, data: string) => (flagged.has(data) ? `__o${data}` : test));
+  // The flags' own definitions were rewritten to themselves: put them back.
+  return out.replace(/^const (__o(data\d*)) = \1;$/gm, (_line: string, _name: string, data: string) => flag(data));
+}
+
+/**
+ * Ajv's first-error code for a property it checks when present:
+ * `if(X !== undefined){ [let dataN = X;] const _errsN = errors; … var validK = _errsN === errors; } else { var validK
+ * = true; }`. Counting the errors before the test instead gives validK the same value (an absent property adds
+ * none), in 30 bytes less: `const _errsN = errors; if(X !== undefined){ … } var validK = _errsN === errors;`.
+ * Ajv names each `_errsN` once in a function, so the count moves out of the block without meeting another; a block
+ * whose braces do not balance as expected is left as it is.
+ */
+export function withCheckedFirst(code: string): string {
+  const START = /^if\(([\w$]+(?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])*) !== undefined\)\{\n((?:let|const) data\d+ = .*;\n)?const (_errs\d+) = errors;\n/gm;
+  let out = "";
+  let from = 0;
+  for (const m of code.matchAll(START)) {
+    if (m.index < from) continue;
+    const [whole, , binding = "", errs] = m;
+    const endRe = new RegExp(String.raw`^var (valid\d+) = ${errs} === errors;\n\}\nelse \{\nvar \1 = true;\n\}\n`, "m");
+    const rest = code.slice(m.index + whole.length);
+    const end = endRe.exec(rest);
+    if (!end) continue;
+    const inner = rest.slice(0, end.index);
+    if (!balanced(inner)) continue;
+    out += `${code.slice(from, m.index)}const ${errs} = errors;\n${whole.slice(0, whole.indexOf("{") + 1)}\n${binding}${inner}}\nvar ${end[1]} = ${errs} === errors;\n`;
+    from = m.index + whole.length + end.index + end[0].length;
+  }
+  return out + code.slice(from);
+}
+
+/** Whether the braces, brackets and parentheses of a code fragment (outside string literals) balance. */
+function balanced(code: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'" || c === "`") {
+      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    } else if (c === "{" || c === "[" || c === "(") depth++;
+    else if (c === "}" || c === "]" || c === ")") {
+      if (--depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/**
+ * Ajv's oneOf records which branches passed (`passingN`) for its error's params; the guard keeps no errors, so
+ * when nothing else reads the variable its declaration and assignments (lines of their own) go.
+ */
+export function withoutUnreadPassing(code: string): string {
+  const DECL = /^let (passing\d+) = null;\n/gm;
+  const ASSIGN = /^(passing\d+) = (?:\d+|\[\1, \d+\]);\n/gm;
+  const count = (re: RegExp) => {
+    const n = new Map<string, number>();
+    for (const m of code.matchAll(re)) n.set(m[1]!, (n.get(m[1]!) ?? 0) + 1);
+    return n;
+  };
+  const uses = count(/\b(passing\d+)\b/g);
+  const decls = count(DECL);
+  const assigns = count(ASSIGN);
+  // An assignment `passingN = [passingN, k]` names it twice.
+  const arrays = count(/^(passing\d+) = \[\1, \d+\];$/gm);
+  const unread = new Set([...decls.keys()].filter((n) => uses.get(n) === (decls.get(n) ?? 0) + (assigns.get(n) ?? 0) + (arrays.get(n) ?? 0)));
+  if (unread.size === 0) return code;
+  return code.replace(ASSIGN, (line: string, n: string) => (unread.has(n) ? "" : line)).replace(DECL, (line: string, n: string) => (unread.has(n) ? "" : line));
 }
 
 /** What Ajv passes each of its functions besides the data: where it is, for error objects and dynamic refs. */

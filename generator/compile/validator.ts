@@ -222,7 +222,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   const used = new Map<string, string>();
   const guard = EXPORTS.exec(first);
   if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
-  let body = withoutUnreadPassing(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true }))));
+  let body = withCountedTests(withoutUnreadPassing(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true })))));
   let guarded = `(() => {\n${withObjectFlags(body)}\nreturn ${guard[1]};\n})()`;
   if (loose) {
     // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
@@ -235,7 +235,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   // index.js imports `validate` by name: the default export goes.
   const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
   // Strings and enum lists are shared by the two parts: validate's and the guard's are the same schema's.
-  const code = withSharedStrings(withEnumSets(`${withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used))))}\nexport const guard = ${guarded};\n`));
+  const code = withSharedStrings(withEnumSets(`${withSharedParams(withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used)))))}\nexport const guard = ${guarded};\n`));
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
@@ -548,6 +548,57 @@ export function withCheckedFirst(code: string): string {
   return out + code.slice(from);
 }
 
+/**
+ * The guard's count around one test (after withCheckedFirst): `const _errsN = errors; if(A){ if(B){ errors++; } }
+ * var validK = _errsN === errors;` (a property compared with its const when present, the most common shape in a
+ * size table) as `var validK = !(A) || !(B); if(!validK){ errors++; }`: the same value and the same count, A and B
+ * evaluated in the same order, in 15 bytes less. Only where A and B are one line each, read no `errors` and
+ * assign nothing, and `_errsN` has no other use.
+ */
+export function withCountedTests(code: string): string {
+  const SITE = /^const (_errs\d+) = errors;\n(?:if\(([^\n]*)\)\{\n)?if\(([^\n]*)\)\{\nerrors\+\+;\n\}\n(\}\n)?var (valid\d+) = \1 === errors;$/gm;
+  const uses = new Map<string, number>();
+  for (const m of code.matchAll(/\b(_errs\d+)\b/g)) uses.set(m[1]!, (uses.get(m[1]!) ?? 0) + 1);
+  const pure = (c: string) => balanced(c) && !/\berrors\b|[^=!<>]=[^=]|\+\+|--/.test(c);
+  return code.replace(SITE, (site: string, errs: string, outer: string | undefined, inner: string, close: string | undefined, valid: string) => {
+    if ((outer === undefined) !== (close === undefined) || uses.get(errs) !== 2 || !pure(inner) || (outer !== undefined && !pure(outer))) return site;
+    return `var ${valid} = ${outer === undefined ? "" : `!(${outer}) || `}!(${inner});\nif(!${valid}){\nerrors++;\n}`;
+  });
+}
+
+/** What naming a shared params object costs at each use (esbuild's name for it) and once (`,n={…}`). */
+const PARAMS_USE = 3;
+const PARAMS_DECL = 3;
+/** An object literal of literal values only (a string, number, boolean or null each), as Ajv writes error params. */
+const LITERAL_PARAMS = String.raw`\{(?:[A-Za-z_$][\w$]*: (?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?:, (?=[A-Za-z_$]))?)+\}`;
+
+/**
+ * validate's error params written alike at several sites (`{type: "string"}`, `{missingProperty: "model"}`,
+ * `{comparison: "<=", limit: 4}`: literal values only) as one module constant each (`const __p0 = {…};`), where
+ * that saves bytes: the errors of such sites then share one params object, as Ajv's own sites already share their
+ * schema's enum arrays (`allowedValues`). Nothing in the runtime writes to an error's params (issues.ts reads them).
+ * Only the last argument of an error call (`__e(…, {…})` or `__e(…, {…}, "keyword")`).
+ */
+export function withSharedParams(code: string): string {
+  const SITE = new RegExp(String.raw`(__e\([^\n]*?, )(${LITERAL_PARAMS})(?=\);|, "[\w$]+"\);)`, "g");
+  // A site whose params lie inside a string literal (a property name that spells code) is not a site.
+  const strings = stringRanges(code);
+  const inCode = (m: RegExpMatchArray) => !insideString(strings, m.index! + m[1]!.length);
+  const counts = new Map<string, number>();
+  for (const m of code.matchAll(SITE)) if (inCode(m)) counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
+  const shared = new Map<string, string>();
+  for (const [text, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const size = text.replace(/: /g, ":").replace(/, /g, ",").length;
+    if (n * (size - PARAMS_USE) - (size + PARAMS_DECL) > 0) shared.set(text, `__p${shared.size}`);
+  }
+  if (shared.size === 0) return code;
+  const out = code.replace(SITE, (site: string, call: string, params: string, at: number) => {
+    const name = shared.get(params);
+    return name === undefined || insideString(strings, at + call.length) ? site : `${call}${name}`;
+  });
+  return [...shared].map(([text, name]) => `const ${name} = ${text};\n`).join("") + out;
+}
+
 /** Whether the braces, brackets and parentheses of a code fragment (outside string literals) balance. */
 function balanced(code: string): boolean {
   let depth = 0;
@@ -819,13 +870,38 @@ export function withSharedPaths(code: string, paths: readonly string[]): string 
   // A prefix every path of which took a longer one since is not declared.
   const taken = new Set(values.flatMap((v, i) => (used[i]! > 0 ? [v.slice(0, used[i])] : [])));
   const names = new Map([...chosen].filter((c) => taken.has(c)).sort().map((c, i) => [c, `__sp${i}`]));
+  // What follows a prefix often differs only in its first segment (`12/properties/width/const` in a size table's
+  // oneOf): that part's tail from its first `/` becomes a constant too where it saves bytes, the segment a number
+  // where it is one (string + number + string is the same string).
+  const tail = (i: number) => {
+    const rest = values[i]!.slice(used[i]!);
+    const at = rest.indexOf("/", 1);
+    return used[i]! > 0 && at > 0 ? rest.slice(at) : undefined;
+  };
+  const tails = new Map<string, number>();
+  values.forEach((_, i) => {
+    const t = tail(i);
+    if (t !== undefined) tails.set(t, (tails.get(t) ?? 0) + 1);
+  });
+  const tailNames = new Map(
+    [...tails]
+      .filter(([t, n]) => n * (JSON.stringify(t).length - PREFIX_USE) - (JSON.stringify(t).length + 6) > 0)
+      .map(([t]) => t)
+      .sort()
+      .map((t, i) => [t, `__sx${i}`]),
+  );
   const out = code.replace(/\0(\d+)\0/g, (_mark: string, n: string) => {
     const i = Number(n);
     const v = values[i]!;
     const at = used[i]!;
-    return at > 0 ? `${names.get(v.slice(0, at))} + ${JSON.stringify(v.slice(at))}` : paths[i]!;
+    if (at === 0) return paths[i]!;
+    const t = tail(i);
+    const tailName = t === undefined ? undefined : tailNames.get(t);
+    if (t === undefined || tailName === undefined) return `${names.get(v.slice(0, at))} + ${JSON.stringify(v.slice(at))}`;
+    const segment = v.slice(at, v.length - t.length);
+    return `${names.get(v.slice(0, at))} + ${/^(?:0|[1-9]\d{0,8})$/.test(segment) ? segment : JSON.stringify(segment)} + ${tailName}`;
   });
-  return [...names].map(([c, name]) => `const ${name} = ${JSON.stringify(c)};\n`).join("") + out;
+  return [...names, ...tailNames].map(([c, name]) => `const ${name} = ${JSON.stringify(c)};\n`).join("") + out;
 }
 
 /** The entries at the top level of an object literal's text, as [key, value text]; a shorthand key is its value. */

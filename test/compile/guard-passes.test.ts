@@ -3,7 +3,7 @@
 // The shipped guard's verdicts are pinned by test/e2e/guard.test.ts and the differential tests.
 import vm from "node:vm";
 import { expect, test } from "vitest";
-import { MIN_ENUM_SET, withCheckedFirst, withEnumSets, withObjectFlags, withoutUnreadPassing, withSharedStrings } from "../../generator/compile/validator.js";
+import { MIN_ENUM_SET, withCheckedFirst, withCountedTests, withEnumSets, withObjectFlags, withoutUnreadPassing, withSharedParams, withSharedPaths, withSharedStrings } from "../../generator/compile/validator.js";
 
 /** The function `validate0` a code text declares, run in a fresh context. */
 const run = (code: string, globals: Record<string, unknown> = {}) => vm.runInNewContext(`${code}\nvalidate0;`, { ...globals }) as (data: unknown) => unknown;
@@ -116,4 +116,80 @@ test("shared strings leave the guard's `in` tests literal", () => {
   const out = withSharedStrings(code);
   expect(out).toContain('"avatar" in P');
   expect(out).toMatch(/^const __s0 = "avatar";/);
+});
+
+test("a test counted around one increment becomes a boolean, same values and counts", () => {
+  const code = [
+    "function validate0(data){",
+    "let errors = 0;",
+    "const _errs1 = errors;",
+    "if(data.width !== undefined){",
+    "if(512 !== data.width){",
+    "errors++;",
+    "}",
+    "}",
+    "var valid0 = _errs1 === errors;",
+    "const _errs2 = errors;",
+    'if(typeof data.name !== "string"){',
+    "errors++;",
+    "}",
+    "var valid1 = _errs2 === errors;",
+    "const _errs3 = errors;",
+    "if(data.n !== undefined){",
+    "if(data.n > 3){",
+    "errors++;",
+    "}",
+    "}",
+    "var valid2 = _errs3 === errors;",
+    "errors = _errs3;",
+    "return [valid0, valid1, valid2, errors];",
+    "}",
+  ].join("\n");
+  const out = withCountedTests(code);
+  expect(out).toContain("var valid0 = !(data.width !== undefined) || !(512 !== data.width);\nif(!valid0){\nerrors++;\n}");
+  expect(out).toContain('var valid1 = !(typeof data.name !== "string");\nif(!valid1){\nerrors++;\n}');
+  // _errs3 is read again (a reset): left as it is.
+  expect(out).toContain("const _errs3 = errors;");
+  const [before, after] = [run(code), run(out)];
+  for (const v of [{}, { width: 512 }, { width: 1 }, { name: "a" }, { name: 1, width: 2, n: 4 }, { n: 1 }]) expect(after(v)).toEqual(before(v));
+  // A condition that reads or changes the count is not moved.
+  const reads = "const _errs1 = errors;\nif(errors > 0){\nerrors++;\n}\nvar valid0 = _errs1 === errors;";
+  expect(withCountedTests(reads)).toBe(reads);
+  const assigns = "const _errs1 = errors;\nif((x = 1)){\nerrors++;\n}\nvar valid0 = _errs1 === errors;";
+  expect(withCountedTests(assigns)).toBe(assigns);
+});
+
+test("error params written alike share one constant; params with other values or in strings do not", () => {
+  const sites = Array.from({ length: 4 }, (_, i) => `__e(instancePath+"/a${i}", "#/type", {type: "string"});`);
+  const code = [
+    ...sites,
+    '__e(instancePath, "#/required", {missingProperty: "a"}, "required");',
+    '__e(instancePath, "#/required", {missingProperty: "a"}, "required");',
+    '__e(instancePath, "#/required", {missingProperty: "a"}, "required");',
+    '__e(instancePath, "#/additionalProperties", {additionalProperty: key0});',
+    '__e(instancePath, "#/additionalProperties", {additionalProperty: key0});',
+    'const s = "__e(x, {type: \\"string\\"});";',
+  ].join("\n");
+  const out = withSharedParams(code);
+  expect(out).toMatch(/^const __p0 = \{missingProperty: "a"\};\nconst __p1 = \{type: "string"\};\n/);
+  expect(out).toContain('__e(instancePath+"/a3", "#/type", __p1);');
+  expect(out).toContain('__e(instancePath, "#/required", __p0, "required");');
+  expect(out).toContain("{additionalProperty: key0}");
+  expect(out).toContain('const s = "__e(x, {type: \\"string\\"});";');
+  // The same errors come out.
+  const collect = (c: string) => vm.runInNewContext(`const got = [];\nconst __e = (...a) => got.push(a);\nconst instancePath = "";\nconst key0 = "k";\n${c}\ngot;`) as unknown[];
+  expect(collect(out)).toEqual(collect(code));
+});
+
+test("schema paths that differ in one segment share their tail", () => {
+  const values = Array.from({ length: 24 }, (_, i) => `#/allOf/1/then/oneOf/${i}/properties/${i % 2 ? "width" : "height"}/const`);
+  values.push("#/allOf/1/then/oneOf/x1/properties/width/const", "#/allOf/1/then/oneOf/01/properties/width/const");
+  const paths = values.map((v) => JSON.stringify(v));
+  const code = withSharedPaths(paths.map((_, i) => `out.push(\0${i}\0);\n`).join(""), paths);
+  const out: string[] = [];
+  vm.runInNewContext(code, { out });
+  expect(out).toEqual(values);
+  expect(code).toContain('const __sx1 = "/properties/width/const";');
+  expect(code).toContain("out.push(__sp0 + 13 + __sx1);");
+  expect(code).toContain('out.push(__sp0 + "01" + __sx1);');
 });

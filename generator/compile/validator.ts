@@ -222,7 +222,9 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   const used = new Map<string, string>();
   const guard = EXPORTS.exec(first);
   if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
-  let body = withCountedTests(withoutUnreadPassing(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true })))));
+  let body = withUnchangedCounts(withCountedTests(withoutUnreadPassing(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true }))))));
+  const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
+  body = withoutRepeatedDeclarations(body, all);
   let guarded = `(() => {\n${withObjectFlags(body)}\nreturn ${guard[1]};\n})()`;
   if (loose) {
     // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
@@ -233,7 +235,6 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   // The guard's object tests read a flag set where each value is bound (withObjectFlags), not a call of ajvObject:
   // a hundred calls exceed what V8 inlines into one function, and isTask must stay as fast as Ajv.
   // index.js imports `validate` by name: the default export goes.
-  const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
   // Strings and enum lists are shared by the two parts: validate's and the guard's are the same schema's.
   const code = withSharedStrings(withEnumSets(`${withSharedParams(withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used)))))}\nexport const guard = ${guarded};\n`));
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
@@ -564,6 +565,97 @@ export function withCountedTests(code: string): string {
     if ((outer === undefined) !== (close === undefined) || uses.get(errs) !== 2 || !pure(inner) || (outer !== undefined && !pure(outer))) return site;
     return `var ${valid} = ${outer === undefined ? "" : `!(${outer}) || `}!(${inner});\nif(!${valid}){\nerrors++;\n}`;
   });
+}
+
+/**
+ * In first-error code most checks return false at once: between `const _errsN = errors;` and the tests of it
+ * (`_errsN === errors`) the count often cannot change, and then each test is true. Where the text from the
+ * declaration to its last use (widened to close every block opened in it, so a loop around a use and not the
+ * declaration cannot hide a change) writes no `errors` (`errors++`, `errors = …`) and holds no `function`, each test
+ * becomes `true` and the declaration goes (esbuild then drops what is left of it).
+ */
+export function withUnchangedCounts(code: string): string {
+  const decls = [...code.matchAll(/^const (_errs\d+) = errors;\n/gm)];
+  const drop = new Set<string>();
+  for (const m of decls) {
+    const name = m[1]!;
+    const start = m.index + m[0].length;
+    const uses = [...code.slice(start).matchAll(new RegExp(String.raw`\b${name}\b`, "g"))];
+    const last = uses.at(-1);
+    if (!last || uses.some((u) => !code.startsWith(`${name} === errors`, start + u.index))) continue;
+    // Widen to the end of the block structure opened between the declaration and the last use.
+    let depth = 0;
+    let end = start + last.index;
+    let ok = true;
+    for (let i = start; i < code.length; i++) {
+      const c = code[i];
+      if (c === '"' || c === "'" || c === "`") {
+        for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+        continue;
+      }
+      if (c === "{") depth++;
+      else if (c === "}" && --depth < 0) {
+        ok = i >= start + last.index;
+        end = i;
+        break;
+      }
+      if (i >= start + last.index && depth === 0 && c === "\n") {
+        end = i;
+        break;
+      }
+    }
+    const span = code.slice(start, end);
+    if (ok && !/\berrors(?:\+\+| =[^=])|\bfunction\b/.test(span)) drop.add(name);
+  }
+  if (drop.size === 0) return code;
+  return code.replace(/^const (_errs\d+) = errors;\n|\b(_errs\d+) === errors\b/gm, (whole: string, decl?: string, use?: string) => (drop.has((decl ?? use)!) ? (decl ? "" : "true") : whole));
+}
+
+/**
+ * The guard's module-level constants that validate declares alike under the same name (Ajv numbers them in the
+ * same order for the same schema): `func0 = Object.prototype.hasOwnProperty`, a format, a pattern's RegExp (no `g`
+ * or `y` flag: `.test` keeps no state), go from the guard, whose function then reads validate's. A schema literal
+ * goes too when the guard reads only own keys of it (`funcN.call(schemaN.properties, keyM)`, for
+ * additionalProperties) and validate's literal of that name has the same keys at each such path.
+ */
+export function withoutRepeatedDeclarations(guard: string, outer: string): string {
+  const DECL = /^const ((?:func|formats|pattern|schema)\d+) = (.*);$/gm;
+  const declared = new Map([...outer.matchAll(DECL)].map((m) => [m[1]!, m[2]!]));
+  return guard.replace(DECL, (line: string, name: string, value: string) => {
+    const theirs = declared.get(name);
+    if (theirs === undefined) return line;
+    if (theirs === value && !/^new RegExp\(.*, "[^"]*[gy][^"]*"\)$/.test(value)) return "\u0000";
+    return name.startsWith("schema") && sameKeysRead(guard, name, value, theirs) ? "\u0000" : line;
+  }).replace(/^\u0000\n?/gm, "");
+}
+
+/** Whether the guard reads only own keys of `name` (`funcN.call(name.path, keyM)`), the same in both literals. */
+function sameKeysRead(guard: string, name: string, ours: string, theirs: string): boolean {
+  let a: unknown;
+  let b: unknown;
+  try {
+    a = JSON.parse(ours);
+    b = JSON.parse(theirs);
+  } catch {
+    return false;
+  }
+  const strings = stringRanges(guard);
+  const refs = [...guard.matchAll(new RegExp(String.raw`(?<![\w$.])${name}\b`, "g"))].filter((m) => !insideString(strings, m.index));
+  const reads = refs.filter((m) => !guard.slice(Math.max(0, m.index - 6), m.index).endsWith("const "));
+  if (reads.length === 0) return false;
+  for (const m of reads) {
+    const read = new RegExp(String.raw`^${name}((?:\.[A-Za-z_$][\w$]*)*), key\d+\)`, "y");
+    if (!/[\w$]+\.call\($/.test(guard.slice(Math.max(0, m.index - 20), m.index))) return false;
+    const r = read.exec(guard.slice(m.index));
+    if (!r) return false;
+    const path = r[1]!.split(".").slice(1);
+    const at = (v: unknown) => path.reduce<unknown>((o, k) => (isPlain(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined), v);
+    const [x, y] = [at(a), at(b)];
+    if (!isPlain(x) || !isPlain(y)) return false;
+    const [kx, ky] = [Object.keys(x).sort(), Object.keys(y).sort()];
+    if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i])) return false;
+  }
+  return true;
 }
 
 /** What naming a shared params object costs at each use (esbuild's name for it) and once (`,n={…}`). */

@@ -3,7 +3,7 @@
 // The shipped guard's verdicts are pinned by test/e2e/guard.test.ts and the differential tests.
 import vm from "node:vm";
 import { expect, test } from "vitest";
-import { MIN_ENUM_SET, withCheckedFirst, withCountedTests, withEnumSets, withObjectFlags, withoutUnreadPassing, withSharedParams, withSharedPaths, withSharedStrings } from "../../generator/compile/validator.js";
+import { MIN_ENUM_SET, withCheckedFirst, withCountedTests, withEnumSets, withObjectFlags, withoutUnreadPassing, withSharedParams, withSharedPaths, withSharedStrings, withUnchangedCounts, withoutRepeatedDeclarations } from "../../generator/compile/validator.js";
 
 /** The function `validate0` a code text declares, run in a fresh context. */
 const run = (code: string, globals: Record<string, unknown> = {}) => vm.runInNewContext(`${code}\nvalidate0;`, { ...globals }) as (data: unknown) => unknown;
@@ -192,4 +192,79 @@ test("schema paths that differ in one segment share their tail", () => {
   expect(code).toContain('const __sx1 = "/properties/width/const";');
   expect(code).toContain("out.push(__sp0 + 13 + __sx1);");
   expect(code).toContain('out.push(__sp0 + "01" + __sx1);');
+});
+
+test("a count nothing can change between its snapshot and its tests is true", () => {
+  const code = [
+    "function validate0(data){",
+    "let errors = 0;",
+    "const _errs1 = errors;",
+    'if(typeof data.a !== "string"){',
+    "return false;",
+    "}",
+    "var valid0 = _errs1 === errors;",
+    "const _errs2 = errors;",
+    "if(data.b !== 1){",
+    "errors++;",
+    "}",
+    "var valid1 = _errs2 === errors;",
+    "const _errs3 = errors;",
+    "for(let i = 0; i < 2; i++){",
+    "var valid2 = _errs3 === errors;",
+    "if(data.c === i){",
+    "errors++;",
+    "}",
+    "}",
+    "return [valid0, valid1, valid2, errors];",
+    "}",
+  ].join("\n");
+  const out = withUnchangedCounts(code);
+  expect(out).toContain("var valid0 = true;");
+  expect(out).not.toContain("_errs1");
+  // A count that changes, and one a loop changes after its test, stay.
+  expect(out).toContain("var valid1 = _errs2 === errors;");
+  expect(out).toContain("var valid2 = _errs3 === errors;");
+  const [before, after] = [run(code), run(out)];
+  for (const v of [{ a: "s" }, { a: 1 }, { a: "s", b: 1 }, { a: "s", c: 0 }, { a: "s", c: 1 }]) expect(after(v)).toEqual(before(v));
+});
+
+test("the guard reads validate's constants where they are declared alike", () => {
+  const outer = [
+    "const schema0 = {\"properties\":{\"a\":{\"enum\":[\"x\"]},\"b\":0}};",
+    "const func0 = Object.prototype.hasOwnProperty;",
+    'const pattern0 = new RegExp("^a", "u");',
+    'const pattern1 = new RegExp("^b", "gu");',
+    'const pattern2 = new RegExp("^c", "u");',
+  ].join("\n");
+  const guard = [
+    "const schema0 = {\"properties\":{\"a\":0,\"b\":0}};",
+    "const func0 = Object.prototype.hasOwnProperty;",
+    'const pattern0 = new RegExp("^a", "u");',
+    'const pattern1 = new RegExp("^b", "gu");',
+    'const pattern2 = new RegExp("^d", "u");',
+    "function validate0(data){",
+    "for(const key0 in data){",
+    "if(!(func0.call(schema0.properties, key0))){",
+    "return false;",
+    "}",
+    "}",
+    "return pattern0.test(data.s) && pattern1.test(data.s) && pattern2.test(data.s);",
+    "}",
+  ].join("\n");
+  const out = withoutRepeatedDeclarations(guard, outer);
+  expect(out).not.toContain("const schema0");
+  expect(out).not.toContain("const func0");
+  expect(out).not.toContain("const pattern0");
+  // A stateful RegExp, and one of another pattern, stay the guard's own.
+  expect(out).toContain('const pattern1 = new RegExp("^b", "gu");');
+  expect(out).toContain('const pattern2 = new RegExp("^d", "u");');
+  const verdicts = (g: string) => {
+    const f = vm.runInNewContext(`${outer}\n(() => {\n${g}\nreturn validate0;\n})()`) as (d: unknown) => unknown;
+    return [{ s: "a" }, { a: 1, s: "a" }, { c: 1, s: "a" }, {}].map((d) => f(d));
+  };
+  expect(verdicts(out)).toEqual(verdicts(guard));
+  // Other keys in validate's literal, or a read of more than keys: the guard keeps its own.
+  expect(withoutRepeatedDeclarations(guard, outer.replace('"b":0', '"b":0,"c":0'))).toContain("const schema0");
+  const reads = guard.replace("return pattern0", "return schema0.properties.a && pattern0");
+  expect(withoutRepeatedDeclarations(reads, outer)).toContain("const schema0");
 });

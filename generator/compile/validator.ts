@@ -236,7 +236,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   // a hundred calls exceed what V8 inlines into one function, and isTask must stay as fast as Ajv.
   // index.js imports `validate` by name: the default export goes.
   // Strings and enum lists are shared by the two parts: validate's and the guard's are the same schema's.
-  const code = withSharedStrings(withEnumSets(`${withSharedParams(withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used)))))}\nexport const guard = ${guarded};\n`));
+  const code = withSharedStrings(withEnumSets(`${withParamsCalls(withSharedParams(withResetCalls(withErrorCalls(withoutUnusedParams(withOwnPropertyTests(withObjectTests(all, used), used))))))}\nexport const guard = ${guarded};\n`));
   const header = used.size ? `import { ${[...used].sort(([a], [b]) => (a < b ? -1 : 1)).map(([exp, local]) => `${exp} as ${local}`).join(", ")} } from ${JSON.stringify(runtimeImport)};\n` : "";
   // esbuild keeps a computed `["__proto__"]` key computed and escapes `</script` in strings.
   return transformSync(header + code, { minify: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none" }).code;
@@ -656,6 +656,29 @@ function sameKeysRead(guard: string, name: string, ours: string, theirs: string)
     if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i])) return false;
   }
   return true;
+}
+
+/**
+ * validate's error params of one key that are left after withSharedParams (`{allowedValue: 512}` in a size table,
+ * `{missingProperty: "model"}`, `{additionalProperty: key0}`, …) as calls of one arrow function per key,
+ * `__pk0(512)` with `const __pk0 = (v) => ({allowedValue: v});`, where the key is written often enough for that to
+ * save bytes: each call makes a new object of the same shape, as the literal did. Only the last argument of an
+ * error call, and a value that is one token (a string, a number, a name or a chain of property names).
+ */
+export function withParamsCalls(code: string): string {
+  const SITE = /(__e\([^\n]*?, )\{([A-Za-z_$][\w$]*): ("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\}(?=\);|, "[\w$]+"\);)/g;
+  const strings = stringRanges(code);
+  const at = (m: RegExpMatchArray) => m.index! + m[1]!.length;
+  const counts = new Map<string, number>();
+  for (const m of code.matchAll(SITE)) if (!insideString(strings, at(m))) counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
+  // A call saves the key, its colon and braces less the name and parentheses (4); declaring costs the key and 14.
+  const keys = new Map([...counts].filter(([key, n]) => n * (key.length - 1) - (key.length + 14) > 0).map(([key]) => key).sort().map((key, i) => [key, `__pk${i}`]));
+  if (keys.size === 0) return code;
+  const out = code.replace(SITE, (site: string, call: string, key: string, value: string, offset: number) => {
+    const name = keys.get(key);
+    return name === undefined || insideString(strings, offset + call.length) ? site : `${call}${name}(${value})`;
+  });
+  return [...keys].map(([key, name]) => `const ${name} = (v) => ({${key}: v});\n`).join("") + out;
 }
 
 /** What naming a shared params object costs at each use (esbuild's name for it) and once (`,n={…}`). */

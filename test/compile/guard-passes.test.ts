@@ -3,7 +3,7 @@
 // The shipped guard's verdicts are pinned by test/e2e/guard.test.ts and the differential tests.
 import vm from "node:vm";
 import { expect, test } from "vitest";
-import { MIN_ENUM_SET, withCheckedFirst, withCountedTests, withEnumSets, withObjectFlags, withoutUnreadPassing, withSharedParams, withSharedPaths, withSharedStrings, withUnchangedCounts, withoutRepeatedDeclarations } from "../../generator/compile/validator.js";
+import { MIN_ENUM_SET, withCheckedFirst, withCountedTests, withEnumSets, withObjectFlags, withoutUnreadPassing, withParamsCalls, withSharedParams, withSharedPaths, withSharedStrings, withUnchangedCounts, withoutRepeatedDeclarations } from "../../generator/compile/validator.js";
 
 /** The function `validate0` a code text declares, run in a fresh context. */
 const run = (code: string, globals: Record<string, unknown> = {}) => vm.runInNewContext(`${code}\nvalidate0;`, { ...globals }) as (data: unknown) => unknown;
@@ -267,4 +267,21 @@ test("the guard reads validate's constants where they are declared alike", () =>
   expect(withoutRepeatedDeclarations(guard, outer.replace('"b":0', '"b":0,"c":0'))).toContain("const schema0");
   const reads = guard.replace("return pattern0", "return schema0.properties.a && pattern0");
   expect(withoutRepeatedDeclarations(reads, outer)).toContain("const schema0");
+});
+
+test("one-key error params left unshared become calls of one arrow per key, same errors", () => {
+  const code = [
+    ...[512, 632, 424, 600].map((v, i) => `__e(instancePath+"/width", "#/oneOf/${i}/properties/width/const", {allowedValue: ${v}});`),
+    '__e(instancePath, "#/additionalProperties", {additionalProperty: key0});',
+    '__e(instancePath, "#/x", {limit: 1});',
+    'const s = "__e(x, {allowedValue: 1});";',
+  ].join("\n");
+  const out = withParamsCalls(code);
+  expect(out).toMatch(/^const __pk0 = \(v\) => \(\{allowedValue: v\}\);\n/);
+  expect(out).toContain('__e(instancePath+"/width", "#/oneOf/3/properties/width/const", __pk0(600));');
+  // A key written once costs more as a function: left as it is, and so is a string's text.
+  expect(out).toContain("{additionalProperty: key0}");
+  expect(out).toContain('const s = "__e(x, {allowedValue: 1});";');
+  const collect = (c: string) => vm.runInNewContext(`const got = [];\nconst __e = (...a) => got.push(a);\nconst instancePath = "";\nconst key0 = "k";\n${c}\ngot;`) as unknown[];
+  expect(collect(out)).toEqual(collect(code));
 });

@@ -222,7 +222,7 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   const used = new Map<string, string>();
   const guard = EXPORTS.exec(first);
   if (!guard) throw new Error("Ajv's standalone code no longer exports `validate`: the guard cannot be wrapped");
-  let body = withUnchangedCounts(withCountedTests(withoutUnreadPassing(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true }))))));
+  let body = withUnchangedCounts(withCountedTests(withoutUnreadPassing(withBoundFirst(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true })))))));
   const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
   body = withoutRepeatedDeclarations(body, all);
   let guarded = `(() => {\n${withObjectFlags(body)}\nreturn ${guard[1]};\n})()`;
@@ -712,6 +712,15 @@ export function withSharedParams(code: string): string {
     return name === undefined || insideString(strings, at + call.length) ? site : `${call}${name}`;
   });
   return [...shared].map(([text, name]) => `const ${name} = ${text};\n`).join("") + out;
+}
+
+/**
+ * Ajv's first-error code tests a property before it binds it: `if(X !== undefined){\nlet dataN = X;` (X a chain of
+ * property names). Bound first, `let dataN = X;\nif(dataN !== undefined){`, the property is read once and written
+ * once. Ajv names each `dataN` once in a function, so moving its declaration out of the block meets no other.
+ */
+export function withBoundFirst(code: string): string {
+  return code.replace(/^if\(([\w$]+(?:\.[A-Za-z_$][\w$]*)+) !== undefined\)\{\nlet (data\d+) = \1;\n/gm, (_site: string, access: string, data: string) => `let ${data} = ${access};\nif(${data} !== undefined){\n`);
 }
 
 /** Whether the braces, brackets and parentheses of a code fragment (outside string literals) balance. */

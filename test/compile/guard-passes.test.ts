@@ -3,7 +3,7 @@
 // The shipped guard's verdicts are pinned by test/e2e/guard.test.ts and the differential tests.
 import vm from "node:vm";
 import { expect, test } from "vitest";
-import { MIN_ENUM_SET, withCheckedFirst, withCountedTests, withEnumSets, withObjectFlags, withoutUnreadPassing, withParamsCalls, withSharedParams, withSharedPaths, withSharedStrings, withUnchangedCounts, withoutRepeatedDeclarations } from "../../generator/compile/validator.js";
+import { MIN_ENUM_SET, withBoundFirst, withCheckedFirst, withCountedTests, withEnumSets, withObjectFlags, withoutUnreadPassing, withParamsCalls, withSharedParams, withSharedPaths, withSharedStrings, withUnchangedCounts, withoutRepeatedDeclarations } from "../../generator/compile/validator.js";
 
 /** The function `validate0` a code text declares, run in a fresh context. */
 const run = (code: string, globals: Record<string, unknown> = {}) => vm.runInNewContext(`${code}\nvalidate0;`, { ...globals }) as (data: unknown) => unknown;
@@ -284,4 +284,30 @@ test("one-key error params left unshared become calls of one arrow per key, same
   expect(out).toContain('const s = "__e(x, {allowedValue: 1});";');
   const collect = (c: string) => vm.runInNewContext(`const got = [];\nconst __e = (...a) => got.push(a);\nconst instancePath = "";\nconst key0 = "k";\n${c}\ngot;`) as unknown[];
   expect(collect(out)).toEqual(collect(code));
+});
+
+test("a property is bound before its presence test, same verdicts", () => {
+  const code = [
+    "function validate0(data){",
+    "if(data.a !== undefined){",
+    "let data0 = data.a;",
+    'if(typeof data0 !== "string"){',
+    "return false;",
+    "}",
+    "}",
+    "else {",
+    "return data.b === 1;",
+    "}",
+    "if(data.c !== undefined){",
+    "const x = data.c;",
+    "}",
+    "return true;",
+    "}",
+  ].join("\n");
+  const out = withBoundFirst(code);
+  expect(out).toContain("let data0 = data.a;\nif(data0 !== undefined){\nif(typeof data0");
+  // Only Ajv's `let dataN` bindings move.
+  expect(out).toContain("if(data.c !== undefined){\nconst x = data.c;");
+  const [before, after] = [run(code), run(out)];
+  for (const v of [{}, { a: "s" }, { a: 1 }, { b: 1 }, { a: undefined, b: 1 }]) expect(after(v)).toBe(before(v));
 });

@@ -377,7 +377,8 @@ export function withEnumSets(code: string): string {
     return `${open.slice(values.length)}${name}.has(${data})`;
   });
   if (sets.size === 0) return code;
-  return [...sets].map(([key, name]) => `const ${name} = new Set(${key});\n`).join("") + out;
+  // Written as Ajv writes values into code (no raw U+2028 or U+2029).
+  return [...sets].map(([key, name]) => `const ${name} = new Set(${safeStringify(JSON.parse(key))});\n`).join("") + out;
 }
 
 /** The [start, end) ranges of the string literals in code (any quote), in order. */
@@ -536,14 +537,15 @@ export function withCheckedFirst(code: string): string {
   let from = 0;
   for (const m of code.matchAll(START)) {
     if (m.index < from) continue;
-    const [whole, , binding = "", errs] = m;
+    const [whole, access, binding = "", errs] = m;
     const endRe = new RegExp(String.raw`^var (valid\d+) = ${errs} === errors;\n\}\nelse \{\nvar \1 = true;\n\}\n`, "m");
     const rest = code.slice(m.index + whole.length);
     const end = endRe.exec(rest);
     if (!end) continue;
     const inner = rest.slice(0, end.index);
     if (!balanced(inner)) continue;
-    out += `${code.slice(from, m.index)}const ${errs} = errors;\n${whole.slice(0, whole.indexOf("{") + 1)}\n${binding}${inner}}\nvar ${end[1]} = ${errs} === errors;\n`;
+    // The test written again from its parts: a property's name may hold a brace.
+    out += `${code.slice(from, m.index)}const ${errs} = errors;\nif(${access} !== undefined){\n${binding}${inner}}\nvar ${end[1]} = ${errs} === errors;\n`;
     from = m.index + whole.length + end.index + end[0].length;
   }
   return out + code.slice(from);
@@ -576,11 +578,18 @@ export function withCountedTests(code: string): string {
  */
 export function withUnchangedCounts(code: string): string {
   const decls = [...code.matchAll(/^const (_errs\d+) = errors;\n/gm)];
+  // Every mention of each name, in one scan (offsets into code).
+  const mentions = new Map<string, number[]>();
+  for (const m of code.matchAll(/\b_errs\d+\b/g)) {
+    const list = mentions.get(m[0]);
+    if (list) list.push(m.index);
+    else mentions.set(m[0], [m.index]);
+  }
   const drop = new Set<string>();
   for (const m of decls) {
     const name = m[1]!;
     const start = m.index + m[0].length;
-    const uses = [...code.slice(start).matchAll(new RegExp(String.raw`\b${name}\b`, "g"))];
+    const uses = (mentions.get(name) ?? []).filter((at) => at >= start).map((at) => ({ index: at - start }));
     const last = uses.at(-1);
     if (!last || uses.some((u) => !code.startsWith(`${name} === errors`, start + u.index))) continue;
     // Widen to the end of the block structure opened between the declaration and the last use.

@@ -74,6 +74,11 @@ test("a property checked when present counts its errors before the test, same ve
   expect(out).not.toContain("= true;");
   const [before, after] = [run(code), run(out)];
   for (const v of [{}, { a: 1 }, { a: 2 }, { b: "s" }, { b: 1 }, { a: 2, b: 1 }]) expect(after(v)).toEqual(before(v));
+  // A property whose name holds a brace and a template's text: the test is written again whole.
+  const named = code.replaceAll("data.b", 'data["b`${x}"]');
+  expect(withCheckedFirst(named)).toContain('const _errs2 = errors;\nif(data["b`${x}"] !== undefined){\nif(typeof data["b`${x}"] !== "string"){');
+  const [b2, a2] = [run(named), run(withCheckedFirst(named))];
+  for (const v of [{}, { "b`${x}": "s" }, { "b`${x}": 1 }]) expect(a2(v)).toEqual(b2(v));
   // Braces that do not balance between the two ends: left as it is.
   const odd = "if(data.a !== undefined){\nconst _errs1 = errors;\n}{\nvar valid0 = _errs1 === errors;\n}\nelse {\nvar valid0 = true;\n}\n";
   expect(withCheckedFirst(odd)).toBe(odd);

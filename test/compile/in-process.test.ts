@@ -1,0 +1,47 @@
+// inProcessValidator keeps compilations by the task schema's text (generator/in-process.ts): a spec whose task is
+// another's text takes that compilation. What it gives must be what a compilation of its own would: the same code
+// for each import path asked, its own messages and extra rules, and never another schema's verdicts.
+import { expect, test } from "vitest";
+import { compileValidator } from "../../generator/compile/validator.js";
+import { inProcessValidator, runtimeModules } from "../../generator/in-process.js";
+import type { ModelIR } from "../../generator/ir/types.js";
+
+const { formats, issuesModule } = runtimeModules();
+
+/** The parts of a ModelIR inProcessValidator reads. */
+const irOf = (task: object, file: string, extraRules: unknown[] = []): ModelIR =>
+  ({ task, meta: { file, taskPointer: "/paths/~1run/post/requestBody/content/application~1json/schema" }, ruleMessages: [], extraRules }) as unknown as ModelIR;
+
+const schema = () => ({ type: "object", properties: { a: { type: "array", items: { type: "string", format: "uri" } }, b: { type: "array" }, n: { type: "integer", maximum: 3 } }, required: ["n"] });
+
+test("a task with the text of one compiled before: the code each import path gives is a fresh compilation's", () => {
+  const first = inProcessValidator(irOf(schema(), "specs/a.json"), formats, issuesModule);
+  const again = inProcessValidator(irOf(schema(), "specs/deeper/b.json"), formats, issuesModule);
+  for (const at of ["../_runtime/validation/index.js", "../../_runtime/validation/index.js"]) {
+    const fresh = compileValidator(schema(), formats, { file: "specs/deeper/b.json" }).standalone(at);
+    expect(again.standalone(at)).toBe(fresh);
+    expect(first.standalone(at)).toBe(fresh);
+    expect(fresh).toContain(JSON.stringify(at));
+  }
+});
+
+test("each spec checks with its own extra rules, and another schema's text is compiled on its own", () => {
+  const sameLength = { kind: "sameLength", paths: ["/a", "/b"], message: "a and b must have the same length" };
+  const plain = inProcessValidator(irOf(schema(), "specs/a.json"), formats, issuesModule);
+  const ruled = inProcessValidator(irOf(schema(), "specs/b.json", [sameLength]), formats, issuesModule);
+  const payload = { n: 1, a: ["https://x.test/1"], b: [] };
+  expect(plain.check(payload)).toBe(true);
+  expect(ruled.check(payload)).toBe(false);
+  expect(ruled.validateTask(payload).map((i) => i.path)).toEqual(["/a"]);
+  // The same keywords, another bound: a verdict of its own.
+  const other = inProcessValidator(irOf({ ...schema(), properties: { ...schema().properties, n: { type: "integer", maximum: 0 } } }, "specs/c.json"), formats, issuesModule);
+  expect(other.check({ n: 1 })).toBe(false);
+  expect(plain.check({ n: 1 })).toBe(true);
+  expect(other.standalone("../_runtime/validation/index.js")).not.toBe(plain.standalone("../_runtime/validation/index.js"));
+});
+
+test("a schema the compile refuses is refused for each spec that has it, naming that spec", () => {
+  const bad = { type: "object", properties: { x: { type: "string", minLength: "3" } } };
+  expect(() => inProcessValidator(irOf(bad, "specs/one.json"), formats, issuesModule)).toThrow(/specs\/one\.json/);
+  expect(() => inProcessValidator(irOf(bad, "specs/two.json"), formats, issuesModule)).toThrow(/specs\/two\.json/);
+});

@@ -16,6 +16,33 @@ const SUBSCHEMA_KEYWORDS: ReadonlyMap<string, "one" | "many" | "other"> = new Ma
   ...["properties", "patternProperties", "dependentSchemas", "items", "contains", "additionalProperties", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "prefixItems", "$defs", "definitions"].map((k) => [k, "other"] as const),
 ]);
 
+/** A subschema's place is its parent's (SAME), or the definitions' own ([IN_DEFS], DEFS). */
+const SAME = Symbol("same place");
+const DEFS = Symbol("in $defs");
+
+/**
+ * The context of a subschema, its keyword path and instance place made from its parent's when first read (then
+ * kept): most mappers (stripAnnotations, forAjv, forGuard) read neither, and copying both paths at every subschema
+ * made the walk's cost grow with the depth. `key2`: a second keyword-path step (an index or a property name);
+ * `step`: what the place adds (a property name or a marker), SAME for none, DEFS for the place [IN_DEFS].
+ */
+class Below implements WalkContext {
+  private madeKeys: readonly (string | number)[] | undefined;
+  private madeAt: Place | undefined;
+  constructor(
+    private readonly up: WalkContext,
+    private readonly key1: string,
+    private readonly key2: string | number | undefined,
+    private readonly step: Place[number] | typeof SAME | typeof DEFS,
+  ) {}
+  get keys(): readonly (string | number)[] {
+    return (this.madeKeys ??= this.key2 === undefined ? [...this.up.keys, this.key1] : [...this.up.keys, this.key1, this.key2]);
+  }
+  get at(): Place {
+    return (this.madeAt ??= this.step === SAME ? this.up.at : this.step === DEFS ? [IN_DEFS] : [...this.up.at, this.step]);
+  }
+}
+
 /** Where the walk stands. */
 export interface WalkContext {
   /** Keyword path from the walk's root (`["allOf", 2, "then"]`). */
@@ -44,16 +71,14 @@ export function mapSchema(schema: unknown, fn: SchemaMapper, ctx: WalkContext = 
       out[k] = v;
       continue;
     }
-    const keys = [...ctx.keys, k];
-    if (kind === "one") out[k] = mapAny(v, fn, { keys, at: ctx.at });
-    else if (kind === "many" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: ctx.at }));
-    else if ((k === "properties" || k === "patternProperties") && isPlain(v))
-      out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: k === "properties" ? [...ctx.at, p] : [...ctx.at, ANY_PROPERTY] }));
-    else if (k === "dependentSchemas" && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: ctx.at }));
+    if (kind === "one") out[k] = mapAny(v, fn, new Below(ctx, k, undefined, SAME));
+    else if (kind === "many" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, new Below(ctx, k, i, SAME)));
+    else if ((k === "properties" || k === "patternProperties") && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, new Below(ctx, k, p, k === "properties" ? p : ANY_PROPERTY)));
+    else if (k === "dependentSchemas" && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, new Below(ctx, k, p, SAME)));
     else if ((k === "items" || k === "contains" || k === "additionalProperties" || k === "propertyNames" || k === "unevaluatedProperties" || k === "unevaluatedItems") && isPlain(v))
-      out[k] = mapSchema(v, fn, { keys, at: k === "items" || k === "contains" || k === "unevaluatedItems" ? [...ctx.at, ITEMS] : [...ctx.at, ANY_PROPERTY] });
-    else if (k === "prefixItems" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, { keys: [...keys, i], at: [...ctx.at, ITEMS] }));
-    else if ((k === "$defs" || k === "definitions") && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, { keys: [...keys, p], at: [IN_DEFS] }));
+      out[k] = mapSchema(v, fn, new Below(ctx, k, undefined, k === "items" || k === "contains" || k === "unevaluatedItems" ? ITEMS : ANY_PROPERTY));
+    else if (k === "prefixItems" && Array.isArray(v)) out[k] = v.map((s: unknown, i) => mapAny(s, fn, new Below(ctx, k, i, ITEMS)));
+    else if ((k === "$defs" || k === "definitions") && isPlain(v)) out[k] = mapValues(v, (s, p) => mapAny(s, fn, new Below(ctx, k, p, DEFS)));
     else out[k] = v;
   }
   // The same keywords as `schema`, a SchemaObject, each value rebuilt into one of the same kind (or kept).

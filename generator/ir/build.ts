@@ -52,7 +52,14 @@ export function buildIR(written: LoadedSpec, { limit = 64, formats }: BuildOptio
     const schema = read(dialect ? fromOpenApi30(v as SchemaObject, {}).schema : (v as SchemaObject));
     // A response schema's keywords are read by the Output's type generation: their shapes are checked first too
     // (an `enum: {}` crashed json-schema-to-typescript), at the place the schema stands in the document.
-    checkSchemaShape(schema, { file: spec.file, pointer: locate(written.doc, v) ?? "" });
+    // The place is found (a walk of the document) only for a schema that fails: the check, asked again with it.
+    try {
+      checkSchemaShape(schema, { file: spec.file });
+    } catch (e) {
+      if (!(e instanceof SpecError)) throw e;
+      checkSchemaShape(schema, { file: spec.file, pointer: locate(written.doc, v) ?? "" });
+      throw e;
+    }
     return cleanResponse(schema);
   };
   checkStrings(spec, formats);

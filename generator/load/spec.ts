@@ -164,11 +164,14 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   inlinedSize(file, value, source, files);
   // Loaded here, on the first spec loaded: keying specs (findSpecFiles, moduleName, overlaysFor) does not need it.
   const { default: $RefParser } = await import("@apidevtools/json-schema-ref-parser");
+  // Each POST body's $ref as written, read before the ref parser replaces it (findTask places errors by it).
+  const bodyRefs = writtenBodyRefs(value);
   let dereferenced: object;
   try {
-    // The ref parser changes the document it is given: it gets a copy (by JSON text, about twice as fast as
-    // structuredClone; what a JSON copy would change, -0 or a YAML .inf, jsonTree changes below anyway).
-    dereferenced = await $RefParser.dereference(path.resolve(file), JSON.parse(JSON.stringify(value)) as object, refParserOptions(root, specOrder));
+    // The ref parser changes the document it is given: it gets `value` itself, a copy of the file's value that
+    // specOrder made, and nothing reads `value` after it but the body $refs kept above. (What a JSON copy would change,
+    // -0 or a YAML .inf, the ref parser only carries along, and jsonTree changes below.)
+    dereferenced = await $RefParser.dereference(path.resolve(file), value as object, refParserOptions(root, specOrder));
   } catch (e) {
     if (e instanceof SpecError) throw e;
     const keys = e !== null && typeof e === "object" && "path" in e && Array.isArray(e.path) ? e.path.map(String) : null;
@@ -177,7 +180,7 @@ export async function loadSpec({ file, root: entryRoot, overlays = [] }: LoadReq
   checkBundled(file, dereferenced);
   // Dereferencing shares objects between the places that referred to them; later stages expect a tree.
   const doc = jsonTree(dereferenced);
-  const task = findTask(file, doc, source, value, provider);
+  const task = findTask(file, doc, source, bodyRefs, provider);
   const hash = sha256([source.value, ...overlayDocs.map((o) => o.value)].map((v) => JSON.stringify(canonical(v))).join("\0"));
   return {
     file,
@@ -294,7 +297,15 @@ type FoundTask = Pick<LoadedSpec, "taskSourcePointer" | "operation" | "bodyIsArr
  * operation with one (sorted by path); if it is an array, its items (Runware posts an array of tasks), else the
  * body itself.
  */
-function findTask(file: string, doc: JsonObject, source: SourceDocument, raw: OpenApiTop, provider: Provider): FoundTask {
+/** The request body's path below a path's POST operation: its schema there is the task (or an array of tasks). */
+const BODY_SCHEMA = ["post", "requestBody", "content", "application/json", "schema"];
+
+/** By path, the $ref of each POST operation's JSON body schema in the document as written (through objects only). */
+function writtenBodyRefs(raw: OpenApiTop): Map<string, string | undefined> {
+  return new Map(Object.keys(raw.paths).map((p) => [p, refOf(valueAt(raw.paths, [p, ...BODY_SCHEMA]))]));
+}
+
+function findTask(file: string, doc: JsonObject, source: SourceDocument, bodyRefs: ReadonlyMap<string, string | undefined>, provider: Provider): FoundTask {
   const paths = doc.paths;
   const taskPath = provider.taskPath?.(doc);
   const ops = entriesOfJson(paths)
@@ -314,7 +325,7 @@ function findTask(file: string, doc: JsonObject, source: SourceDocument, raw: Op
   const isArray = valueAt(body, ["type"]) === "array" && items !== undefined;
   const task = isArray ? items : body;
   // Where the task schema stands in the file as written (through one level of $ref), for error messages.
-  const rawRef = refOf(valueAt(raw, bodyKeys));
+  const rawRef = bodyRefs.get(withBody.path);
   const bodySource = rawRef !== undefined && rawRef.startsWith("#") ? rawRef.slice(1) : pointerOf(bodyKeys);
   if (!isPlain(task) || (task.type !== undefined && task.type !== "object")) {
     const at = isArray ? `${bodySource}/items` : bodySource;

@@ -31,20 +31,23 @@ export function propagate(f: Formula): Formula {
   if (f.t !== "and") return f;
   const known = new Map<string, boolean>();
   for (const x of f.xs) if (x.t === "has") for (let i = 1; i <= x.path.length; i++) known.set(presenceKey(x.path.slice(0, i)), true);
-  const rest = f.xs.map((x) => (x.t === "has" ? x : propagate(simplify(x, known))));
+  // Without a `has` to drop (known is empty then), only the rest is propagated: simplify would change nothing.
+  const rest = f.xs.map((x) => (x.t === "has" ? x : propagate(known.size ? simplify(x, known) : x)));
+  if (!rest.some((x) => x.t === "has")) return and(rest);
   const positives = rest.flatMap((x) => (x.t === "has" ? [x.path] : []));
   const eqs = rest.flatMap((x) => (x.t === "eq" ? [pathId(x.path)] : []));
   const below = (p: Path) => eqs.includes(pathId(p)) || positives.some((q) => isPrefix(p, q));
   // A conjunct like or(¬has(inputs), has(inputs.x)) next to has(inputs) became has(inputs.x): drop has(inputs).
-  const childPaths = rest.flatMap((x) => (x.t === "has" ? [] : hasLeaves(x)));
+  const childPaths: Path[] = [];
+  for (const x of rest) if (x.t !== "has") hasLeaves(x, childPaths);
   return and(rest.filter((x) => !(x.t === "has" && (below(x.path) || childPaths.some((q) => isPrefix(x.path, q))))));
 }
-/** The paths of the has and eq atoms in a formula. */
-function hasLeaves(f: Formula): Path[] {
-  if (f.t === "has" || f.t === "eq") return [f.path];
-  if (f.t === "and" || f.t === "or") return f.xs.flatMap(hasLeaves);
-  if (f.t === "not") return hasLeaves(f.x);
-  return [];
+/** The paths of the has and eq atoms in a formula (added to `out`, in the formula's order). */
+function hasLeaves(f: Formula, out: Path[] = []): Path[] {
+  if (f.t === "has" || f.t === "eq") out.push(f.path);
+  else if (f.t === "and" || f.t === "or") for (const x of f.xs) hasLeaves(x, out);
+  else if (f.t === "not") hasLeaves(f.x, out);
+  return out;
 }
 const translate = (s: Schema | undefined, at: Path, root: SchemaObject) => propagate(translateRaw(s, at, root));
 const ptr = (path: Path) => pointerOf(path);

@@ -237,11 +237,15 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
   const allWork = cacheDir === null || !existsSync(cacheDir);
   let pool = allWork && entries.length >= PARALLEL_FROM && cores > 1 ? new WorkerPool(Math.min(cores, entries.length), options) : null;
   try {
-    const genHash = generatorHash();
+    // Without a cache nothing reads a key or a file's hash (the registry's key, the specs' keys, the output stats):
+    // none is made (reading and hashing every spec, the generator's sources and every file generated).
+    const cacheless = cache.dir === null;
+    const genHash = cacheless ? "" : generatorHash();
     const packageName = options.packageName!;
     // A spec whose file and overlays are as the last run signed them keeps its key unread (cache.ts, SpecKeys).
     const specKeys = new SpecKeys(cache, hashOf("spec-keys", genHash, limit, packageName));
     const keys = entries.map((entry) => {
+      if (cacheless) return "";
       const files = [entry.file, ...overlaysFor(entry.file, overlays)];
       const signature = specKeys.sign([entry.file, entry.root ?? ""], files);
       const kept = specKeys.get(signature);
@@ -282,11 +286,13 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     // while the workers generate, and would otherwise do both for every spec after the last one.
     const oneDone = (file: string, model: ModelRecord | SkippedSpec) => {
       if (!("message" in model)) {
-        // The files first: a record in the cache always names files that were written before it.
-        const { record, files: texts } = toCached(model);
-        for (const [rel, hash] of Object.entries(record.fileHashes)) hashes.set(rel, hash);
-        cache.set(record.filesKey, texts);
-        cache.set(keyOf.get(file)!, record);
+        if (!cacheless) {
+          // The files first: a record in the cache always names files that were written before it.
+          const { record, files: texts } = toCached(model);
+          for (const [rel, hash] of Object.entries(record.fileHashes)) hashes.set(rel, hash);
+          cache.set(record.filesKey, texts);
+          cache.set(keyOf.get(file)!, record);
+        }
         onFiles?.(model.files);
       }
       onProgress?.(++done, entries.length);
@@ -314,7 +320,7 @@ export async function generate({ specs, overlays = [], debug = false, limit = 64
     const shared = { ...emitRegistry(models, { ...(config ? { config } : {}), ...(version ? { version } : {}) }), "README.md": emitIndexReadme(models, config ?? DEFAULT_PACKAGE) };
     // Formatting the registry of hundreds of models costs most of a one-spec regeneration: it comes from the cache
     // while its unformatted text (ids, titles, paths) is unchanged.
-    const sharedKey = hashOf("registry", genHash, JSON.stringify(shared));
+    const sharedKey = cacheless ? "" : hashOf("registry", genHash, JSON.stringify(shared));
     const formatted = await stage("format registry", async () => {
       const hit = cache.get(sharedKey, isFiles);
       if (hit) return hit;

@@ -279,3 +279,16 @@ describe("random long types and values: the printer's layout (fast-check, fixed 
 test("the fixture folders exist", () => {
   for (const f of [...FOLDERS, FAL]) expect(readdirSync(path.join(ROOT, f)).length, f).toBeGreaterThan(0);
 });
+
+test("the printer's memo keeps each parser's layout apart: a statement it printed as TypeScript is still declined as JavaScript", async () => {
+  const text = "export interface Remembered {\n  a: string;\n}\n";
+  const before = { ...formatStats };
+  expect(await formatText(text, "babel-ts")).toBe(text);
+  expect(await formatText(text, "babel-ts")).toBe(text);
+  expect(formatStats.printed - before.printed).toBe(2);
+  // As JavaScript the printer declines it (no types there), whatever the memo holds: it goes to prettier, whose
+  // babel parser refuses an interface, as it does for the whole file.
+  await expect(formatText(text, "babel")).rejects.toThrow(/Unexpected token/);
+  await expect(formatFilesWhole({ "x.js": text })).rejects.toThrow(/Unexpected token/);
+  expect(formatStats.printed - before.printed).toBe(2);
+});

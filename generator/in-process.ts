@@ -15,14 +15,15 @@ interface Compiled {
 }
 
 /**
- * Compilations by the task schema's JSON text, per set of formats, the most recent COMPILED_LIMIT of them. A catalog
- * repeats task schemas (a tenth of fal's documents have the input of a sibling: `v1.5/pro/effects` and
- * `v1.6/pro/effects`, `ray-2` and `ray-2-flash`), and Ajv's two compiles and esbuild's minify are half of what a spec
- * costs. compileValidator's function and code depend on the schema and the formats alone (the file and pointer only
- * place its complaints, and a schema it refuses is never kept), and the code on the import path it is asked for.
+ * Compilations by the task schema's JSON text, per set of formats, the most recent COMPILED_LIMIT of them (each holds
+ * its Ajv and its code, about 1 MB for a Runware task; fal's repeats are at most eight documents apart in either worker's
+ * order). A catalog repeats task schemas (a tenth of fal's documents have the input of a sibling: `v1.5/pro/effects`
+ * and `v1.6/pro/effects`, `ray-2` and `ray-2-flash`), and Ajv's two compiles and esbuild's minify are half of what a
+ * spec costs. compileValidator's function and code depend on the schema and the formats alone (the file and pointer
+ * only place its complaints, and a schema it refuses is never kept), and the code on the import path it is asked for.
  */
 const compilations = new WeakMap<Formats, Map<string, Compiled>>();
-const COMPILED_LIMIT = 32;
+const COMPILED_LIMIT = 8;
 
 function compiledFor(ir: ModelIR, formats: Formats): Compiled {
   let byText = compilations.get(formats);

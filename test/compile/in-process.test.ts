@@ -4,15 +4,15 @@
 import { expect, test } from "vitest";
 import { compileValidator } from "../../generator/compile/validator.js";
 import { inProcessValidator, runtimeModules } from "../../generator/in-process.js";
-import type { ModelIR } from "../../generator/ir/types.js";
+import type { ModelIR, SchemaObject } from "../../generator/ir/types.js";
 
 const { formats, issuesModule } = runtimeModules();
 
 /** The parts of a ModelIR inProcessValidator reads. */
-const irOf = (task: object, file: string, extraRules: unknown[] = []): ModelIR =>
+const irOf = (task: SchemaObject, file: string, extraRules: unknown[] = []): ModelIR =>
   ({ task, meta: { file, taskPointer: "/paths/~1run/post/requestBody/content/application~1json/schema" }, ruleMessages: [], extraRules }) as unknown as ModelIR;
 
-const schema = () => ({ type: "object", properties: { a: { type: "array", items: { type: "string", format: "uri" } }, b: { type: "array" }, n: { type: "integer", maximum: 3 } }, required: ["n"] });
+const schema = (): SchemaObject & { properties: Record<string, SchemaObject> } => ({ type: "object", properties: { a: { type: "array", items: { type: "string", format: "uri" } }, b: { type: "array" }, n: { type: "integer", maximum: 3 } }, required: ["n"] });
 
 test("a task with the text of one compiled before: the code each import path gives is a fresh compilation's", () => {
   const first = inProcessValidator(irOf(schema(), "specs/a.json"), formats, issuesModule);
@@ -41,7 +41,7 @@ test("each spec checks with its own extra rules, and another schema's text is co
 });
 
 test("a schema the compile refuses is refused for each spec that has it, naming that spec", () => {
-  const bad = { type: "object", properties: { x: { type: "string", minLength: "3" } } };
+  const bad = { type: "object", properties: { x: { type: "string", minLength: "3" } } } as unknown as SchemaObject;
   expect(() => inProcessValidator(irOf(bad, "specs/one.json"), formats, issuesModule)).toThrow(/specs\/one\.json/);
   expect(() => inProcessValidator(irOf(bad, "specs/two.json"), formats, issuesModule)).toThrow(/specs\/two\.json/);
 });

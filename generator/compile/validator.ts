@@ -253,6 +253,13 @@ export function withObjectTests(code: string, used: Map<string, string>): string
   return out;
 }
 
+/** How many times each first group of `re` (global) matches in `code`. */
+function countMatches(code: string, re: RegExp): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const m of code.matchAll(re)) n.set(m[1]!, (n.get(m[1]!) ?? 0) + 1);
+  return n;
+}
+
 /**
  * Ajv's required checks name the missing property in a variable (`… && (missing0 = "name")`) for the error's
  * params; once the error is counted and not kept (the guard's, those under `if` and `not`), nothing reads it. A
@@ -266,11 +273,7 @@ export function withoutUnreadMissing(code: string): string {
   if (declared.length === 0) return code;
   // One scan each: every use of a name (a string literal's text counts too, which only keeps a variable), and
   // the uses that are its declarations or its assignments.
-  const count = (re: RegExp) => {
-    const n = new Map<string, number>();
-    for (const m of code.matchAll(re)) n.set(m[1]!, (n.get(m[1]!) ?? 0) + 1);
-    return n;
-  };
+  const count = (re: RegExp) => countMatches(code, re);
   const uses = count(/\b(missing\d+)\b/g);
   const assigns = count(ASSIGN);
   const decls = count(DECL);
@@ -754,11 +757,7 @@ function balanced(code: string): boolean {
 export function withoutUnreadPassing(code: string): string {
   const DECL = /^let (passing\d+) = null;\n/gm;
   const ASSIGN = /^(passing\d+) = (?:\d+|\[\1, \d+\]);\n/gm;
-  const count = (re: RegExp) => {
-    const n = new Map<string, number>();
-    for (const m of code.matchAll(re)) n.set(m[1]!, (n.get(m[1]!) ?? 0) + 1);
-    return n;
-  };
+  const count = (re: RegExp) => countMatches(code, re);
   const uses = count(/\b(passing\d+)\b/g);
   const decls = count(DECL);
   const assigns = count(ASSIGN);

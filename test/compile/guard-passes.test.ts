@@ -10,6 +10,9 @@ const run = (code: string, globals: Record<string, unknown> = {}) => vm.runInNew
 
 const VALUES: unknown[] = [null, undefined, 0, 1, "", "a", "b", "x", [], [1], {}, { a: 1 }, { a: "x" }, { a: {} }, { a: { b: 1 } }, { a: [] }, { b: 2 }, { a: null }];
 
+/** The error sites' calls (`__e(…)`) a piece of validate's code makes when run, with their arguments. */
+const errorCalls = (c: string) => vm.runInNewContext(`const got = [];\nconst __e = (...a) => got.push(a);\nconst instancePath = "";\nconst key0 = "k";\n${c}\ngot;`) as unknown[];
+
 test("object tests read a flag bound beside the value, and give the same verdicts", () => {
   const code = [
     "function validate0(data){",
@@ -182,8 +185,7 @@ test("error params written alike share one constant; params with other values or
   expect(out).toContain("{additionalProperty: key0}");
   expect(out).toContain('const s = "__e(x, {type: \\"string\\"});";');
   // The same errors come out.
-  const collect = (c: string) => vm.runInNewContext(`const got = [];\nconst __e = (...a) => got.push(a);\nconst instancePath = "";\nconst key0 = "k";\n${c}\ngot;`) as unknown[];
-  expect(collect(out)).toEqual(collect(code));
+  expect(errorCalls(out)).toEqual(errorCalls(code));
 });
 
 test("schema paths that differ in one segment share their tail", () => {
@@ -287,8 +289,7 @@ test("one-key error params left unshared become calls of one arrow per key, same
   // A key written once costs more as a function: left as it is, and so is a string's text.
   expect(out).toContain("{additionalProperty: key0}");
   expect(out).toContain('const s = "__e(x, {allowedValue: 1});";');
-  const collect = (c: string) => vm.runInNewContext(`const got = [];\nconst __e = (...a) => got.push(a);\nconst instancePath = "";\nconst key0 = "k";\n${c}\ngot;`) as unknown[];
-  expect(collect(out)).toEqual(collect(code));
+  expect(errorCalls(out)).toEqual(errorCalls(code));
 });
 
 test("a property is bound before its presence test, same verdicts", () => {

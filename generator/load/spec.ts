@@ -292,11 +292,6 @@ export function checkInternalRefs(file: string, doc: unknown, source: SourceDocu
 
 type FoundTask = Pick<LoadedSpec, "taskSourcePointer" | "operation" | "bodyIsArray" | "taskSchema" | "taskPointer" | "examples">;
 
-/**
- * The task schema: the JSON request body of the POST operation at the provider's task path, or of the first POST
- * operation with one (sorted by path); if it is an array, its items (Runware posts an array of tasks), else the
- * body itself.
- */
 /** The request body's path below a path's POST operation: its schema there is the task (or an array of tasks). */
 const BODY_SCHEMA = ["post", "requestBody", "content", "application/json", "schema"];
 
@@ -305,6 +300,11 @@ function writtenBodyRefs(raw: OpenApiTop): Map<string, string | undefined> {
   return new Map(Object.keys(raw.paths).map((p) => [p, refOf(valueAt(raw.paths, [p, ...BODY_SCHEMA]))]));
 }
 
+/**
+ * The task schema: the JSON request body of the POST operation at the provider's task path, or of the first POST
+ * operation with one (sorted by path); if it is an array, its items (Runware posts an array of tasks), else the
+ * body itself.
+ */
 function findTask(file: string, doc: JsonObject, source: SourceDocument, bodyRefs: ReadonlyMap<string, string | undefined>, provider: Provider): FoundTask {
   const paths = doc.paths;
   const taskPath = provider.taskPath?.(doc);
@@ -318,7 +318,7 @@ function findTask(file: string, doc: JsonObject, source: SourceDocument, bodyRef
   if (!withBody)
     throw new SpecError(file, where(source, taskPath === undefined ? ["paths"] : ["paths", taskPath]), `expected a POST operation with a requestBody (the model's task)${taskPath === undefined ? "" : ` at ${JSON.stringify(taskPath)}`}`);
   const media = valueAt(withBody.op, ["requestBody", "content", "application/json"]);
-  const bodyKeys = ["paths", withBody.path, "post", "requestBody", "content", "application/json", "schema"];
+  const bodyKeys = ["paths", withBody.path, ...BODY_SCHEMA];
   const body = valueAt(media, ["schema"]);
   if (!body) throw new SpecError(file, where(source, bodyKeys.slice(0, 5)), "expected an application/json request body with a schema");
   const items = valueAt(body, ["items"]);

@@ -225,12 +225,13 @@ function shippedCode([full, first]: readonly [string, string], formats: FormatFu
   let body = withUnchangedCounts(withCountedTests(withoutUnreadPassing(withBoundFirst(withCheckedFirst(withoutUnusedContext(withRuntimeImports(first.replace(EXPORTS, ""), formats, used, { dropErrors: true })))))));
   const all = withRuntimeImports(full.replace(/^export default (validate\d+);\n/m, ""), formats, used, { sharePaths: true });
   body = withoutRepeatedDeclarations(body, all);
-  let guarded = `(() => {\n${withObjectFlags(body)}\nreturn ${guard[1]};\n})()`;
+  // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
+  if (loose) body = withPlainChecks(body);
+  body = withObjectFlags(body);
+  let guarded = `(() => {\n${body}\nreturn ${guard[1]};\n})()`;
   if (loose) {
-    // Compiled without ownProperties: plain objects only, else the all-errors validator answers (see ajvGuard).
-    body = withObjectFlags(withPlainChecks(body));
     used.set("ajvPlain", "__ajvPlain").set("ajvGuard", "__ajvGuard");
-    guarded = `__ajvGuard((() => {\n${body}\nreturn ${guard[1]};\n})(), validate, ${pollutionTest(loose, LOOPS_OVER_KEYS.test(body))})`;
+    guarded = `__ajvGuard(${guarded}, validate, ${pollutionTest(loose, LOOPS_OVER_KEYS.test(body))})`;
   }
   // The guard's object tests read a flag set where each value is bound (withObjectFlags), not a call of ajvObject:
   // a hundred calls exceed what V8 inlines into one function, and isTask must stay as fast as Ajv.
@@ -251,6 +252,20 @@ export function withObjectTests(code: string, used: Map<string, string>): string
   const out = code.replace(OBJECT_TEST, (_test: string, data: string) => `__ajvObject(${data})`);
   if (out !== code) used.set("ajvObject", "__ajvObject");
   return out;
+}
+
+/** Whether a character opens a string literal (any of JavaScript's three quotes). */
+const isQuote = (c: string | undefined): boolean => c === '"' || c === "'" || c === "`";
+
+/**
+ * The index of the quote that closes the string literal opening at `start` (code[start] is its quote), escapes
+ * skipped; code.length when it does not close.
+ */
+function stringEnd(code: string, start: number): number {
+  const quote = code[start];
+  let i = start + 1;
+  for (; i < code.length && code[i] !== quote; i++) if (code[i] === "\\") i++;
+  return i;
 }
 
 /** How many times each first group of `re` (global) matches in `code`. */
@@ -329,9 +344,9 @@ export function withSharedStrings(code: string): string {
   const sites: { start: number; end: number; text: string }[] = [];
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
-    if (c !== '"' && c !== "'" && c !== "`") continue;
+    if (!isQuote(c)) continue;
     const start = i;
-    for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    i = stringEnd(code, i);
     if (c !== '"') continue;
     const text = code.slice(start, i + 1);
     if (/^\s*:/.test(code.slice(i + 1, i + 4))) continue;
@@ -389,9 +404,9 @@ function stringRanges(code: string): [number, number][] {
   const ranges: [number, number][] = [];
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
-    if (c !== '"' && c !== "'" && c !== "`") continue;
+    if (!isQuote(c)) continue;
     const start = i;
-    for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    i = stringEnd(code, i);
     ranges.push([start, i + 1]);
   }
   return ranges;
@@ -563,8 +578,7 @@ export function withCheckedFirst(code: string): string {
  */
 export function withCountedTests(code: string): string {
   const SITE = /^const (_errs\d+) = errors;\n(?:if\(([^\n]*)\)\{\n)?if\(([^\n]*)\)\{\nerrors\+\+;\n\}\n(\}\n)?var (valid\d+) = \1 === errors;$/gm;
-  const uses = new Map<string, number>();
-  for (const m of code.matchAll(/\b(_errs\d+)\b/g)) uses.set(m[1]!, (uses.get(m[1]!) ?? 0) + 1);
+  const uses = countMatches(code, /\b(_errs\d+)\b/g);
   const pure = (c: string) => balanced(c) && !/\berrors\b|[^=!<>]=[^=]|\+\+|--/.test(c);
   return code.replace(SITE, (site: string, errs: string, outer: string | undefined, inner: string, close: string | undefined, valid: string) => {
     if ((outer === undefined) !== (close === undefined) || uses.get(errs) !== 2 || !pure(inner) || (outer !== undefined && !pure(outer))) return site;
@@ -601,8 +615,8 @@ export function withUnchangedCounts(code: string): string {
     let ok = true;
     for (let i = start; i < code.length; i++) {
       const c = code[i];
-      if (c === '"' || c === "'" || c === "`") {
-        for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+      if (isQuote(c)) {
+        i = stringEnd(code, i);
         continue;
       }
       if (c === "{") depth++;
@@ -740,8 +754,8 @@ function balanced(code: string): boolean {
   let depth = 0;
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
-    if (c === '"' || c === "'" || c === "`") {
-      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    if (isQuote(c)) {
+      i = stringEnd(code, i);
     } else if (c === "{" || c === "[" || c === "(") depth++;
     else if (c === "}" || c === "]" || c === ")") {
       if (--depth < 0) return false;
@@ -820,8 +834,8 @@ export function withoutErrorObjects(code: string): string {
 function indexInCode(code: string, needle: string, from: number): number {
   for (let i = from; i < code.length; i++) {
     const c = code[i];
-    if (c === '"' || c === "'" || c === "`") {
-      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    if (isQuote(c)) {
+      i = stringEnd(code, i);
     } else if (c === needle[0] && code.startsWith(needle, i)) return i;
   }
   return -1;
@@ -832,8 +846,8 @@ function objectEnd(code: string, start: number): number {
   let depth = 0;
   for (let i = start; i < code.length; i++) {
     const c = code[i];
-    if (c === '"' || c === "'" || c === "`") {
-      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    if (isQuote(c)) {
+      i = stringEnd(code, i);
     } else if (c === "{" || c === "[" || c === "(") depth++;
     else if (c === "}" || c === "]" || c === ")") {
       depth--;
@@ -851,9 +865,9 @@ function topLevelKeys(literal: string): string[] {
   let key = true;
   for (let i = 0; i < literal.length; i++) {
     const c = literal[i]!;
-    if (c === '"' || c === "'" || c === "`") {
+    if (isQuote(c)) {
       const start = i;
-      for (i++; i < literal.length && literal[i] !== c; i++) if (literal[i] === "\\") i++;
+      i = stringEnd(literal, i);
       if (depth === 1 && key) token += literal.slice(start, i + 1);
       continue;
     }
@@ -1049,8 +1063,8 @@ function topLevelEntries(literal: string): [string, string][] {
   };
   for (let i = 0; i < literal.length; i++) {
     const c = literal[i]!;
-    if (c === '"' || c === "'" || c === "`") {
-      for (i++; i < literal.length && literal[i] !== c; i++) if (literal[i] === "\\") i++;
+    if (isQuote(c)) {
+      i = stringEnd(literal, i);
     } else if (c === "{" || c === "[" || c === "(") depth++;
     else if (c === "}" || c === "]" || c === ")") {
       depth--;

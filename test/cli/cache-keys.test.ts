@@ -86,7 +86,7 @@ const isStatsEntry = (data: Record<string, unknown> | null): boolean =>
 
 /** The entry of spec keys kept for the next run (SpecKeys): signature → key, both SHA-256 in hex. */
 const isSpecKeysEntry = (data: Record<string, unknown> | null): boolean =>
-  data !== null && Object.entries(data).every(([k, v]) => /^[0-9a-f]{64}$/.test(k) && typeof v === "string" && /^[0-9a-f]{64}$/.test(v));
+  data !== null && Object.keys(data).length > 0 && Object.entries(data).every(([k, v]) => /^[0-9a-f]{64}$/.test(k) && typeof v === "string" && /^[0-9a-f]{64}$/.test(v));
 
 /** A folder with one spec (p: "a" | "b"), its output folder, and generate --debug on them. */
 function oneSpec() {

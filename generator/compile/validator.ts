@@ -170,7 +170,7 @@ export function compileValidator(
 ): CompiledValidator {
   // The schema is checked against the meta-schema by an Ajv kept for that: a fresh Ajv would compile the
   // 2020-12 meta-schema again for every spec, which cost as much as compiling the task schema itself.
-  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
+  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
   let validate: ValidateFunction;
   try {
     const input = forAjv(stripAnnotations(schema));
@@ -184,7 +184,7 @@ export function compileValidator(
     const guardSchema = forGuard(forAjv(stripAnnotations(schema)));
     const names = namesRead(guardSchema);
     const loose = names.every((n) => !(n in Object.prototype)) ? names : null;
-    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
+    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
     const guard = guardAjv.compile(guardSchema);
     return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport, loose);
   };

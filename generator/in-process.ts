@@ -2,11 +2,15 @@
 // payloads with it. Apart from pipeline.ts so that a run whose specs all come from the cache, or are generated in
 // the worker threads, does not load Ajv and esbuild on its main thread (pipeline.ts imports this on first need).
 import { compileValidator, type CompiledValidator } from "./compile/validator.js";
+import { mapSchema } from "./normalize/walk.js";
+import { runtimeImport } from "./layout.js";
 // The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
 import * as runtimeIssues from "../templates/validation/issues.js";
+import * as ajvHelpers from "../templates/validation/ajv-helpers.js";
 import { formats as runtimeFormats } from "../templates/validation/formats.js";
 import type { Formats, IssuesModule } from "./pipeline.js";
-import type { InProcessValidator, ModelIR } from "./ir/types.js";
+import type { InProcessValidator, ModelIR, SchemaObject } from "./ir/types.js";
+import type { ValidateFunction } from "ajv";
 
 /** A compilation kept for the next spec with the same task schema: its function, and its shipped code by import path. */
 interface Compiled {
@@ -25,10 +29,10 @@ interface Compiled {
 const compilations = new WeakMap<Formats, Map<string, Compiled>>();
 const COMPILED_LIMIT = 8;
 
-function compiledFor(ir: ModelIR, formats: Formats): Compiled {
+function compiledFor(task: SchemaObject, formats: Formats, place: { file: string; pointer: string }): Compiled {
   let byText = compilations.get(formats);
   if (!byText) compilations.set(formats, (byText = new Map()));
-  const key = JSON.stringify(ir.task);
+  const key = JSON.stringify(task);
   let hit = byText.get(key);
   if (hit) {
     // The most recently used last: the oldest goes first when the memo is full.
@@ -36,26 +40,150 @@ function compiledFor(ir: ModelIR, formats: Formats): Compiled {
     byText.set(key, hit);
     return hit;
   }
-  hit = { compiled: compileValidator(ir.task, formats, { file: ir.meta.file, pointer: ir.meta.taskPointer }), shipped: new Map() };
+  hit = { compiled: compileValidator(task, formats, place), shipped: new Map() };
   if (byText.size >= COMPILED_LIMIT) byText.delete(byText.keys().next().value!);
   byText.set(key, hit);
   return hit;
 }
 
-/** The validator as generated (same Ajv options, formats and messages), run in this process. */
-export function inProcessValidator(ir: ModelIR, formats: Formats, issuesModule: IssuesModule): InProcessValidator {
-  const { compiled, shipped } = compiledFor(ir, formats);
-  const validate = compiled.validate;
+/** The task with its model id made a parameter: each `const` and `enum` string equal to the id is `token`. */
+export interface IdParameter {
+  readonly task: SchemaObject;
+  readonly token: string;
+}
+
+/**
+ * A catalog's models often share their request schema but for the model id, which the task pins with a `const`
+ * (Runware's `model`): `taskWithIdToken` writes the id in each `const` and `enum` string that equals it as a token
+ * absent from the schema's text, so that such models compile once. Null when no const or enum holds the id.
+ */
+export function taskWithIdToken(task: SchemaObject, modelId: string): IdParameter | null {
+  if (modelId === "") return null;
+  const text = JSON.stringify(task);
+  if (!text.includes(JSON.stringify(modelId))) return null;
+  let n = 0;
+  let token = "";
+  do token = `__modelgen_model_id_${n++}__`;
+  while (text.includes(token) || modelId.includes(token));
+  let replaced = 0;
+  const swap = (v: unknown): unknown => (v === modelId ? (replaced++, token) : v);
+  const generic = mapSchema(task, (s) => {
+    const c = s.const === modelId;
+    const e = Array.isArray(s.enum) && s.enum.includes(modelId);
+    if (!c && !e) return s;
+    return { ...s, ...(c ? { const: swap(s.const) } : {}), ...(e ? { enum: (s.enum as unknown[]).map(swap) } : {}) } as SchemaObject;
+  });
+  return replaced ? { task: generic, token } : null;
+}
+
+/** A string as a JS literal that is safe anywhere in a module and an inline script (no \u2028, \u2029 or `<`). */
+const jsString = (s: string): string => JSON.stringify(s).replace(/[\u2028\u2029<]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/**
+ * The code compiled with the id as `token`, with the id written in: only where the token stands as a whole
+ * double-quoted string literal (what Ajv writes for a const or an enum value, and esbuild keeps). Undefined if it
+ * stands anywhere else, so that the caller compiles the id's own schema instead.
+ */
+export function withIdWritten(code: string, token: string, modelId: string): string | undefined {
+  const quoted = code.split(`"${token}"`);
+  if (quoted.some((part) => part.includes(token))) return undefined;
+  return quoted.join(jsString(modelId));
+}
+
+/** A task validator and the code it ships by import path. */
+interface Shipping {
+  readonly validate: ValidateFunction;
+  standalone(runtimeImport: string): string;
+}
+
+const codeOf = ({ compiled, shipped }: Compiled, runtimeImport: string): string => {
+  let code = shipped.get(runtimeImport);
+  if (code === undefined) shipped.set(runtimeImport, (code = compiled.standalone(runtimeImport)));
+  return code;
+};
+
+/**
+ * The shipped code of a model whose task holds its id in a const or enum, from the compilation it shares with every
+ * model whose task differs only in the id (taskWithIdToken), and its `validate` as this process runs that very code.
+ * Undefined where that cannot be (the token stands where the id cannot be written in, the shared schema is refused,
+ * the code does not evaluate): the caller compiles the model's own schema.
+ */
+function sharedById(ir: ModelIR, formats: Formats, place: { file: string; pointer: string }): Shipping | undefined {
+  const param = taskWithIdToken(ir.task, ir.meta.modelId);
+  if (!param) return undefined;
+  let generic: Compiled;
+  try {
+    generic = compiledFor(param.task, formats, place);
+  } catch {
+    return undefined; // the model's own compile names what is wrong, with its own values
+  }
+  const at = runtimeImport(ir.meta.name, "validation/index.js");
+  const code = withIdWritten(codeOf(generic, at), param.token, ir.meta.modelId);
+  const validate = code === undefined ? undefined : evaluateShipped(code, formats)?.validate;
+  if (code === undefined || validate === undefined) return undefined;
+  const standalone = (imported: string): string => (imported === at ? code : (withIdWritten(codeOf(generic, imported), param.token, ir.meta.modelId) ?? codeOf(compiledFor(ir.task, formats, place), imported)));
+  return { validate, standalone };
+}
+
+/** The import of the shipped code as esbuild writes it (first), and its exports (last). */
+const SHIPPED_IMPORT = /^import\{([^}]*)\}from"[^"\\]*";/;
+const SHIPPED_EXPORTS = /export\{([^}]*)\};\n?$/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * The shipped validator.js, run in this process: its import becomes constants bound to the runtime's helpers and
+ * `formats`' functions (under the names the code imports), its exports a returned object. Undefined if its first or
+ * last statement is not what esbuild writes, or it names something the runtime lacks.
+ */
+export function evaluateShipped(code: string, formats: Formats): { validate: ValidateFunction; guard: (t: unknown) => boolean } | undefined {
+  const runtime = new Map<string, unknown>(Object.entries(ajvHelpers));
+  for (const f of Object.values(formats)) runtime.set(f.name, f);
+  const imported = SHIPPED_IMPORT.exec(code);
+  const exported = SHIPPED_EXPORTS.exec(code);
+  if (!exported) return undefined;
+  const bound: unknown[] = [];
+  const locals: string[] = [];
+  for (const spec of imported ? imported[1]!.split(",") : []) {
+    const [name = "", local = name] = spec.split(" as ");
+    if (!runtime.has(name) || !IDENTIFIER.test(local)) return undefined;
+    locals.push(local);
+    bound.push(runtime.get(name));
+  }
+  const names = new Map<string, string>();
+  for (const spec of exported[1]!.split(",")) {
+    const [local = "", name = local] = spec.split(" as ");
+    if (!IDENTIFIER.test(local) || !IDENTIFIER.test(name)) return undefined;
+    names.set(name, local);
+  }
+  const validate = names.get("validate");
+  const guard = names.get("guard");
+  if (validate === undefined || guard === undefined) return undefined;
+  const body = code.slice(imported ? imported[0].length : 0, exported.index);
+  try {
+    // A module is strict code; the runtime's helpers come in as the parameters the import named.
+    const made = new Function(...locals, `"use strict";${body}\nreturn [${validate}, ${guard}];`) as (...helpers: unknown[]) => [ValidateFunction, (t: unknown) => boolean];
+    const [v, g] = made(...bound);
+    return typeof v === "function" && typeof g === "function" ? { validate: v, guard: g } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The validator as generated (same Ajv options, formats and messages), run in this process. `ships`: the code will
+ * be asked for (generation), so a model whose task differs from others' only in its model id takes their shared
+ * compilation and checks payloads with the code it ships (sharedById); lint, diff and `validate` compile their own.
+ */
+export function inProcessValidator(ir: ModelIR, formats: Formats, issuesModule: IssuesModule, { ships = false }: { ships?: boolean } = {}): InProcessValidator {
+  const place = { file: ir.meta.file, pointer: ir.meta.taskPointer };
+  const { validate, standalone } = (ships ? sharedById(ir, formats, place) : undefined) ?? ownCompilation(compiledFor(ir.task, formats, place));
   const messages = ir.ruleMessages;
   const check = (t: unknown) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
   const validateTask = (t: unknown) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
-  const standalone = (runtimeImport: string): string => {
-    let code = shipped.get(runtimeImport);
-    if (code === undefined) shipped.set(runtimeImport, (code = compiled.standalone(runtimeImport)));
-    return code;
-  };
   return { check, validateTask, standalone };
 }
+
+const ownCompilation = (own: Compiled): Shipping => ({ validate: own.compiled.validate, standalone: (imported) => codeOf(own, imported) });
 
 /** The formats and the message builder the shipped runtime uses, as this process runs them. */
 export function runtimeModules(): { formats: Formats; issuesModule: IssuesModule } {

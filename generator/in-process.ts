@@ -1,7 +1,7 @@
 // The validator as generated, run in this process: lint, diff, `validate --specs` and each spec's analysis check
 // payloads with it. Apart from pipeline.ts so that a run whose specs all come from the cache, or are generated in
 // the worker threads, does not load Ajv and esbuild on its main thread (pipeline.ts imports this on first need).
-import { compileValidator, type CompiledValidator } from "./compile/validator.js";
+import { compileValidator, vouchShape, type CompiledValidator } from "./compile/validator.js";
 import { mapSchema } from "./normalize/walk.js";
 import { runtimeImport } from "./layout.js";
 // The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
@@ -73,7 +73,10 @@ export function taskWithIdToken(task: SchemaObject, modelId: string): IdParamete
     if (!c && !e) return s;
     return { ...s, ...(c ? { const: swap(s.const) } : {}), ...(e ? { enum: (s.enum as unknown[]).map(swap) } : {}) } as SchemaObject;
   });
-  return replaced ? { task: generic, token } : null;
+  if (!replaced) return null;
+  // One string for another in const and enum: the keywords keep their shapes.
+  vouchShape(generic, task);
+  return { task: generic, token };
 }
 
 /** A string as a JS literal that is safe anywhere in a module and an inline script (no \u2028, \u2029 or `<`). */

@@ -128,21 +128,36 @@ function schemaChecker(formats: FormatFunctions): Ajv {
 }
 
 let shapeChecker: Ajv | undefined;
+/** Schemas checkSchemaShape passed (by identity; an IR's task is frozen), and copies vouched for by vouchShape. */
+const shapesChecked = new WeakSet<SchemaObject>();
+
 /**
  * The schema against the 2020-12 meta-schema, as compileValidator checks it, but before the analysis reads it: a
  * keyword of the wrong shape (`type: {}`, `required: "a"`) crashed the rules' analysis (`want.includes is not a
  * function`) before the compile could name it. A SpecError at `file`, `pointer`.
  */
 export function checkSchemaShape(schema: SchemaObject, { file = "<schema>", pointer = "" }: { file?: string; pointer?: string } = {}): void {
-  // Shapes only: the formats the meta-schema names (uri-reference on $id) are the compile's business.
+  // Shapes: the formats the meta-schema names (uri-reference on $id) are checked neither here nor by the compile's
+  // own check (Ajv compiles its meta-schemas with formats off).
   shapeChecker ??= new Ajv2020({ ...ajvOptions({}), validateFormats: false });
-  if (shapeChecker.validateSchema(forAjv(stripAnnotations(schema))) === true) return;
+  if (shapeChecker.validateSchema(forAjv(stripAnnotations(schema))) === true) {
+    shapesChecked.add(schema);
+    return;
+  }
   // The deepest place the meta-schema complains about is the keyword a person must fix.
   const errors = shapeChecker.errors ?? [];
   const deepest = errors.reduce<(typeof errors)[number] | undefined>((a, e) => (a === undefined || e.instancePath.split("/").length > a.instancePath.split("/").length ? e : a), undefined);
   const at = deepest?.instancePath ?? "";
   const keyword = at.split("/").at(-1) ?? "";
   throw new SpecError(file, `${pointer}${at}`, keyword ? `${JSON.stringify(keyword.replace(/~1/g, "/").replace(/~0/g, "~"))} has a value of the wrong shape for a JSON Schema 2020-12 keyword (the meta-schema's ${deepest?.keyword ?? ""} check fails there)` : "not a JSON Schema 2020-12 schema (the meta-schema fails on it)");
+}
+
+/**
+ * `copy` has the keywords of `checked` and values of the same types (in-process.ts's id token replaces a const or
+ * enum string with another string): if `checked` passed checkSchemaShape, so does `copy`.
+ */
+export function vouchShape(copy: SchemaObject, checked: SchemaObject): void {
+  if (shapesChecked.has(checked)) shapesChecked.add(copy);
 }
 
 /** Ajv's own error for a bad schema, turned into a SpecError with the JSON Pointer it names. */
@@ -170,11 +185,14 @@ export function compileValidator(
 ): CompiledValidator {
   // The schema is checked against the meta-schema by an Ajv kept for that: a fresh Ajv would compile the
   // 2020-12 meta-schema again for every spec, which cost as much as compiling the task schema itself.
-  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
+  const text = JSON.stringify(schema);
+  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), text);
   let validate: ValidateFunction;
   try {
     const input = forAjv(stripAnnotations(schema));
-    schemaChecker(formats).validateSchema(input, true);
+    // A schema checkSchemaShape passed is not checked again: Ajv compiles its meta-schemas with formats off
+    // whatever the instance's option (its constructor), so this check is that one (test/compile/shape-check.test.ts).
+    if (!shapesChecked.has(schema)) schemaChecker(formats).validateSchema(input, true);
     validate = ajv.compile(input);
   } catch (e) {
     throw schemaError(file, pointer, e);
@@ -184,7 +202,7 @@ export function compileValidator(
     const guardSchema = forGuard(forAjv(stripAnnotations(schema)));
     const names = namesRead(guardSchema);
     const loose = names.every((n) => !(n in Object.prototype)) ? names : null;
-    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), schema);
+    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), text);
     const guard = guardAjv.compile(guardSchema);
     return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport, loose);
   };
@@ -197,8 +215,8 @@ export function compileValidator(
  * them that is code whose result nothing reads (a tenth of validator.js, and work on every call). Such a schema is
  * compiled without it. The test is on the schema's text, so a property merely named so keeps the tracking.
  */
-function withoutEvaluated(ajv: Ajv, schema: SchemaObject): Ajv {
-  if (!/"(?:unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$dynamicAnchor|\$recursiveRef|\$recursiveAnchor)"/.test(JSON.stringify(schema))) {
+function withoutEvaluated(ajv: Ajv, schemaText: string): Ajv {
+  if (!/"(?:unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$dynamicAnchor|\$recursiveRef|\$recursiveAnchor)"/.test(schemaText)) {
     (ajv.opts as { unevaluated?: boolean }).unevaluated = false;
   }
   return ajv;

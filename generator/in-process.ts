@@ -85,7 +85,9 @@ const jsString = (s: string): string => JSON.stringify(s).replace(/[\u2028\u2029
 /**
  * The code compiled with the id as `token`, with the id written in: only where the token stands as a whole
  * double-quoted string literal (what Ajv writes for a const or an enum value, and esbuild keeps). Undefined if it
- * stands anywhere else, so that the caller compiles the id's own schema instead.
+ * stands anywhere else (esbuild folded it into a longer string, say), so that the caller compiles the id's own
+ * schema instead. A `"token"` cannot sit inside another literal: the token is absent from the schema's text, and
+ * the code's other strings are the schema's own values and names, Ajv's paths and the runtime's import path.
  */
 export function withIdWritten(code: string, token: string, modelId: string): string | undefined {
   const quoted = code.split(`"${token}"`);
@@ -134,9 +136,10 @@ const SHIPPED_EXPORTS = /export\{([^}]*)\};\n?$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
- * The shipped validator.js, run in this process: its import becomes constants bound to the runtime's helpers and
- * `formats`' functions (under the names the code imports), its exports a returned object. Undefined if its first or
- * last statement is not what esbuild writes, or it names something the runtime lacks.
+ * The shipped validator.js, run in this process: the names its import binds become the parameters of a function
+ * given the runtime's helpers and `formats`' functions (by the names the code imports), and its exports the
+ * function's result. Undefined if its first or last statement is not what esbuild writes, it imports something the
+ * runtime lacks, or it throws as it loads.
  */
 export function evaluateShipped(code: string, formats: Formats): { validate: ValidateFunction; guard: (t: unknown) => boolean } | undefined {
   const runtime = new Map<string, unknown>(Object.entries(ajvHelpers));

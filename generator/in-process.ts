@@ -29,10 +29,11 @@ interface Compiled {
 const compilations = new WeakMap<Formats, Map<string, Compiled>>();
 const COMPILED_LIMIT = 8;
 
-function compiledFor(task: SchemaObject, formats: Formats, place: { file: string; pointer: string }): Compiled {
+/** `run: false`: only the code is wanted (compileValidator's `run`), a compilation of its own under its own key. */
+function compiledFor(task: SchemaObject, formats: Formats, place: { file: string; pointer: string }, run = true): Compiled {
   let byText = compilations.get(formats);
   if (!byText) compilations.set(formats, (byText = new Map()));
-  const key = JSON.stringify(task);
+  const key = `${run ? "run" : "code"}:${JSON.stringify(task)}`;
   let hit = byText.get(key);
   if (hit) {
     // The most recently used last: the oldest goes first when the memo is full.
@@ -40,7 +41,7 @@ function compiledFor(task: SchemaObject, formats: Formats, place: { file: string
     byText.set(key, hit);
     return hit;
   }
-  hit = { compiled: compileValidator(task, formats, place), shipped: new Map() };
+  hit = { compiled: compileValidator(task, formats, { ...place, run }), shipped: new Map() };
   if (byText.size >= COMPILED_LIMIT) byText.delete(byText.keys().next().value!);
   byText.set(key, hit);
   return hit;
@@ -118,7 +119,8 @@ function sharedById(ir: ModelIR, formats: Formats, place: { file: string; pointe
   if (!param) return undefined;
   let generic: Compiled;
   try {
-    generic = compiledFor(param.task, formats, place);
+    // Its function is never called: payloads are checked with the code it ships.
+    generic = compiledFor(param.task, formats, place, false);
   } catch {
     return undefined; // the model's own compile names what is wrong, with its own values
   }
@@ -126,7 +128,7 @@ function sharedById(ir: ModelIR, formats: Formats, place: { file: string; pointe
   const code = withIdWritten(codeOf(generic, at), param.token, ir.meta.modelId);
   const validate = code === undefined ? undefined : evaluateShipped(code, formats)?.validate;
   if (code === undefined || validate === undefined) return undefined;
-  const standalone = (imported: string): string => (imported === at ? code : (withIdWritten(codeOf(generic, imported), param.token, ir.meta.modelId) ?? codeOf(compiledFor(ir.task, formats, place), imported)));
+  const standalone = (imported: string): string => (imported === at ? code : (withIdWritten(codeOf(generic, imported), param.token, ir.meta.modelId) ?? codeOf(compiledFor(ir.task, formats, place, false), imported)));
   return { validate, standalone };
 }
 

@@ -174,19 +174,32 @@ const RUNTIME_REQUIRES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What Ajv makes its function from, for a compilation whose function is never called (its code is what is wanted):
+ * Ajv evaluates the code it generated with `new Function`, which on a large task schema costs V8 a parse of the
+ * whole text. The source Ajv keeps for standalone code (`validate.source`) is made before, and is the same.
+ */
+const NOT_RUN = (): string => 'return function notRun() { throw new Error("modelgen: this compilation is for its code only") }';
+
+/** The options of an Ajv that compiles for standalone code: `run`, whether its functions are called too. */
+function codeOptions(run: boolean): Options["code"] {
+  return { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")`, ...(run ? {} : { process: NOT_RUN }) };
+}
+
+/**
  * Compile a task schema once: the function runs in this process (lint, examples, README snippets) and the same
  * compilation gives the standalone code that ships. `formats` are the runtime's checkers, under the names the
- * shipped code imports; `file` and `pointer` place Ajv's complaints about the schema.
+ * shipped code imports; `file` and `pointer` place Ajv's complaints about the schema. `run: false`: only the code
+ * is wanted, and `validate` throws if called (in-process.ts runs the shipped code instead).
  */
 export function compileValidator(
   schema: SchemaObject,
   formats: FormatFunctions,
-  { file = "<schema>", pointer = "" }: { file?: string; pointer?: string } = {},
+  { file = "<schema>", pointer = "", run = true }: { file?: string; pointer?: string; run?: boolean } = {},
 ): CompiledValidator {
   // The schema is checked against the meta-schema by an Ajv kept for that: a fresh Ajv would compile the
   // 2020-12 meta-schema again for every spec, which cost as much as compiling the task schema itself.
   const text = JSON.stringify(schema);
-  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), text);
+  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: codeOptions(run) }), text);
   let validate: ValidateFunction;
   try {
     const input = forAjv(stripAnnotations(schema));
@@ -198,11 +211,12 @@ export function compileValidator(
     throw schemaError(file, pointer, e);
   }
   const standalone = (runtimeImport: string): string => {
-    // The guard is compiled only for the shipped code: analysis in this process runs the all-errors validator.
+    // The guard is compiled only for the shipped code (its function is never called here): analysis in this
+    // process runs the all-errors validator.
     const guardSchema = forGuard(forAjv(stripAnnotations(schema)));
     const names = namesRead(guardSchema);
     const loose = names.every((n) => !(n in Object.prototype)) ? names : null;
-    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, meta: false, code: { source: true, esm: true, lines: true, formats: _`require("modelgen:formats")` } }), text);
+    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, meta: false, code: codeOptions(false) }), text);
     const guard = guardAjv.compile(guardSchema);
     return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport, loose);
   };

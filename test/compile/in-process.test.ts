@@ -45,3 +45,14 @@ test("a schema the compile refuses is refused for each spec that has it, naming 
   expect(() => inProcessValidator(irOf(bad, "specs/one.json"), formats, issuesModule)).toThrow(/specs\/one\.json/);
   expect(() => inProcessValidator(irOf(bad, "specs/two.json"), formats, issuesModule)).toThrow(/specs\/two\.json/);
 });
+
+test("a compilation for its code only (run: false) ships the same code, the guard's included, and its function is never run", () => {
+  const at = "../_runtime/validation/index.js";
+  for (const task of [schema(), { type: "object", properties: { a: { oneOf: [{ const: 1 }, { const: 2 }] }, b: { $ref: "#/$defs/b" } }, $defs: { b: { type: "array", items: { $ref: "#/$defs/b" } } } } as SchemaObject]) {
+    const runnable = compileValidator(task, formats);
+    const codeOnly = compileValidator(task, formats, { run: false });
+    expect(codeOnly.standalone(at)).toBe(runnable.standalone(at));
+    expect(runnable.validate({})).toBe(!(task.required ?? []).length);
+    expect(() => codeOnly.validate({})).toThrow(/for its code only/);
+  }
+});

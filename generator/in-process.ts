@@ -15,7 +15,7 @@ import type { ValidateFunction } from "ajv";
 /** A compilation kept for the next spec with the same task schema: its function, and its shipped code by import path. */
 interface Compiled {
   readonly compiled: CompiledValidator;
-  readonly shipped: Map<string, string>;
+  readonly shipped: Map<string, Promise<string>>;
 }
 
 /**
@@ -28,6 +28,10 @@ interface Compiled {
  */
 const compilations = new WeakMap<Formats, Map<string, Compiled>>();
 const COMPILED_LIMIT = 8;
+let made = 0;
+
+/** How many compilations this thread has made (the memo's misses): what shows that a task's compilation was shared. */
+export const compilationsMade = (): number => made;
 
 /** `run: false`: only the code is wanted (compileValidator's `run`), a compilation of its own under its own key. */
 function compiledFor(task: SchemaObject, formats: Formats, place: { file: string; pointer: string }, run = true): Compiled {
@@ -42,6 +46,7 @@ function compiledFor(task: SchemaObject, formats: Formats, place: { file: string
     return hit;
   }
   hit = { compiled: compileValidator(task, formats, { ...place, run }), shipped: new Map() };
+  made++;
   if (byText.size >= COMPILED_LIMIT) byText.delete(byText.keys().next().value!);
   byText.set(key, hit);
   return hit;
@@ -99,10 +104,11 @@ export function withIdWritten(code: string, token: string, modelId: string): str
 /** A task validator and the code it ships by import path. */
 interface Shipping {
   readonly validate: ValidateFunction;
-  standalone(runtimeImport: string): string;
+  standalone(runtimeImport: string): Promise<string>;
 }
 
-const codeOf = ({ compiled, shipped }: Compiled, runtimeImport: string): string => {
+/** A compilation's code for an import path, minified once (specs in flight together share the one minify). */
+const codeOf = ({ compiled, shipped }: Compiled, runtimeImport: string): Promise<string> => {
   let code = shipped.get(runtimeImport);
   if (code === undefined) shipped.set(runtimeImport, (code = compiled.standalone(runtimeImport)));
   return code;
@@ -114,7 +120,7 @@ const codeOf = ({ compiled, shipped }: Compiled, runtimeImport: string): string 
  * Undefined where that cannot be (the token stands where the id cannot be written in, the shared schema is refused,
  * the code does not evaluate): the caller compiles the model's own schema.
  */
-function sharedById(ir: ModelIR, formats: Formats, place: { file: string; pointer: string }): Shipping | undefined {
+async function sharedById(ir: ModelIR, formats: Formats, place: { file: string; pointer: string }): Promise<Shipping | undefined> {
   const param = taskWithIdToken(ir.task, ir.meta.modelId);
   if (!param) return undefined;
   let generic: Compiled;
@@ -124,11 +130,12 @@ function sharedById(ir: ModelIR, formats: Formats, place: { file: string; pointe
   } catch {
     return undefined; // the model's own compile names what is wrong, with its own values
   }
+  const written = async (imported: string): Promise<string | undefined> => withIdWritten(await codeOf(generic, imported), param.token, ir.meta.modelId);
   const at = runtimeImport(ir.meta.name, "validation/index.js");
-  const code = withIdWritten(codeOf(generic, at), param.token, ir.meta.modelId);
+  const code = await written(at);
   const validate = code === undefined ? undefined : evaluateShipped(code, formats)?.validate;
   if (code === undefined || validate === undefined) return undefined;
-  const standalone = (imported: string): string => (imported === at ? code : (withIdWritten(codeOf(generic, imported), param.token, ir.meta.modelId) ?? codeOf(compiledFor(ir.task, formats, place, false), imported)));
+  const standalone = async (imported: string): Promise<string> => (imported === at ? code : ((await written(imported)) ?? (await codeOf(compiledFor(ir.task, formats, place, false), imported))));
   return { validate, standalone };
 }
 
@@ -177,21 +184,28 @@ export function evaluateShipped(code: string, formats: Formats): { validate: Val
   }
 }
 
+/** The validator as generated (same Ajv options, formats and messages), run in this process. */
+export function inProcessValidator(ir: ModelIR, formats: Formats, issuesModule: IssuesModule): InProcessValidator {
+  const own = compiledFor(ir.task, formats, { file: ir.meta.file, pointer: ir.meta.taskPointer });
+  return validatorOf(ir, issuesModule, { validate: own.compiled.validate, standalone: (imported) => codeOf(own, imported) });
+}
+
 /**
- * The validator as generated (same Ajv options, formats and messages), run in this process. `ships`: the code will
- * be asked for (generation), so a model whose task differs from others' only in its model id takes their shared
- * compilation and checks payloads with the code it ships (sharedById); lint, diff and `validate` compile their own.
+ * The validator of a model whose code will ship (generation): a model whose task differs from others' only in its
+ * model id takes their shared compilation and checks payloads with the code it ships (sharedById); any other
+ * compiles its own, as lint, diff and `validate` do (inProcessValidator).
  */
-export function inProcessValidator(ir: ModelIR, formats: Formats, issuesModule: IssuesModule, { ships = false }: { ships?: boolean } = {}): InProcessValidator {
-  const place = { file: ir.meta.file, pointer: ir.meta.taskPointer };
-  const { validate, standalone } = (ships ? sharedById(ir, formats, place) : undefined) ?? ownCompilation(compiledFor(ir.task, formats, place));
+export async function shippingValidator(ir: ModelIR, formats: Formats, issuesModule: IssuesModule): Promise<InProcessValidator> {
+  const shared = await sharedById(ir, formats, { file: ir.meta.file, pointer: ir.meta.taskPointer });
+  return shared ? validatorOf(ir, issuesModule, shared) : inProcessValidator(ir, formats, issuesModule);
+}
+
+function validatorOf(ir: ModelIR, issuesModule: IssuesModule, { validate, standalone }: Shipping): InProcessValidator {
   const messages = ir.ruleMessages;
   const check = (t: unknown) => validate(t) && issuesModule.checkExtraRules(t, ir.extraRules).length === 0;
   const validateTask = (t: unknown) => [...(validate(t) ? [] : issuesModule.toIssues(validate.errors, t, messages)), ...issuesModule.checkExtraRules(t, ir.extraRules)];
   return { check, validateTask, standalone };
 }
-
-const ownCompilation = (own: Compiled): Shipping => ({ validate: own.compiled.validate, standalone: (imported) => codeOf(own, imported) });
 
 /** The formats and the message builder the shipped runtime uses, as this process runs them. */
 export function runtimeModules(): { formats: Formats; issuesModule: IssuesModule } {

@@ -138,7 +138,8 @@ export async function warmUp(): Promise<void> {
     await loadSpecModules();
     // Not prettier: the printer lays out what the emitters write, and prettier loads for a statement it declines.
     await Promise.all([import("json-schema-to-typescript"), import("@apidevtools/json-schema-ref-parser")]);
-    (await import("esbuild")).transformSync("");
+    // esbuild's service, started with the environment minify gives it.
+    await (await import("./compile/validator.js")).minify("");
   } catch {
     // the spec's own run reports it
   }
@@ -415,11 +416,11 @@ async function generateSpec(entry: SpecEntry, options: WorkOptions): Promise<Mod
  */
 export async function emitSpec(entry: SpecEntry, { overlays, limit, debug, packageName }: WorkOptions): Promise<{ record: Omit<ModelRecord, "files">; files: Files; shipped: Files }> {
   const stage = timer(debug);
-  const [{ buildIR }, { analyzeModel }, { emitModule }, { inProcessValidator, runtimeModules }] = await loadSpecModules();
+  const [{ buildIR }, { analyzeModel }, { emitModule }, { shippingValidator, runtimeModules }] = await loadSpecModules();
   const { formats, issuesModule } = runtimeModules();
   const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
   const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
-  const validator = inProcessValidator(ir, formats, issuesModule, { ships: true });
+  const validator = await shippingValidator(ir, formats, issuesModule);
   const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
   const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, { packageName }));
   const record = {

@@ -19,10 +19,12 @@ export function lintModel(ir: ModelIR, validator: InProcessValidator): { readonl
   return { lint, checkedExamples };
 }
 
-export function analyzeModel(ir: ModelIR, validator: InProcessValidator): AnalyzedIR {
+export async function analyzeModel(ir: ModelIR, validator: InProcessValidator): Promise<AnalyzedIR> {
+  // The code is asked for first: esbuild minifies it in its own process while lint runs here.
+  const code = validator.standalone(runtimeImport(ir.meta.name, "validation/index.js"));
   const { lint, checkedExamples } = lintModel(ir, validator);
   // The compilation that decided lint and the examples is the one that ships (Ajv compiles each spec once).
-  const validatorCode = validator.standalone(runtimeImport(ir.meta.name, "validation/index.js"));
+  const validatorCode = await code;
   return deepFreeze({ ...ir, lint, checkedExamples, modeWitnesses: modeWitnesses(ir, validator), validatorCode });
 }
 

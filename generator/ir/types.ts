@@ -555,6 +555,6 @@ export interface InProcessValidator {
   check(payload: unknown): boolean;
   /** One issue per broken rule, in words; empty when valid. */
   validateTask(payload: unknown): ValidationIssue[];
-  /** The shipped ESM code of the same compilation, importing helpers from `runtimeValidationPath`. */
-  standalone(runtimeValidationPath: string): string;
+  /** The shipped ESM code of the same compilation, importing helpers from `runtimeValidationPath` (minified apart). */
+  standalone(runtimeValidationPath: string): Promise<string>;
 }

@@ -54,10 +54,10 @@ test("evaluated properties are tracked only for a schema that reads them", async
   const { formats } = await import("../../templates/validation/formats.js");
   const reads = compileValidator({ type: "object", allOf: [{ properties: { a: { type: "integer" } } }], unevaluatedProperties: false }, formats);
   expect([reads.validate({ a: 1 }), reads.validate({ a: 1, b: 2 })]).toEqual([true, false]);
-  expect(reads.standalone("./r.js")).toMatch(/evaluated/);
+  expect(await reads.standalone("./r.js")).toMatch(/evaluated/);
   const plain = compileValidator({ type: "object", allOf: [{ properties: { a: { type: "integer" } } }], additionalProperties: false }, formats);
   expect([plain.validate({}), plain.validate({ b: 2 })]).toEqual([true, false]);
-  expect(plain.standalone("./r.js")).not.toMatch(/evaluated/);
+  expect(await plain.standalone("./r.js")).not.toMatch(/evaluated/);
 });
 
 test("repeated string literals become constants, but not keys, typeof operands or other quotes", () => {

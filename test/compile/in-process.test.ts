@@ -14,18 +14,18 @@ const irOf = (task: SchemaObject, file: string, extraRules: unknown[] = []): Mod
 
 const schema = (): SchemaObject & { properties: Record<string, SchemaObject> } => ({ type: "object", properties: { a: { type: "array", items: { type: "string", format: "uri" } }, b: { type: "array" }, n: { type: "integer", maximum: 3 } }, required: ["n"] });
 
-test("a task with the text of one compiled before: the code each import path gives is a fresh compilation's", () => {
+test("a task with the text of one compiled before: the code each import path gives is a fresh compilation's", async () => {
   const first = inProcessValidator(irOf(schema(), "specs/a.json"), formats, issuesModule);
   const again = inProcessValidator(irOf(schema(), "specs/deeper/b.json"), formats, issuesModule);
   for (const at of ["../_runtime/validation/index.js", "../../_runtime/validation/index.js"]) {
-    const fresh = compileValidator(schema(), formats, { file: "specs/deeper/b.json" }).standalone(at);
-    expect(again.standalone(at)).toBe(fresh);
-    expect(first.standalone(at)).toBe(fresh);
+    const fresh = await compileValidator(schema(), formats, { file: "specs/deeper/b.json" }).standalone(at);
+    expect(await again.standalone(at)).toBe(fresh);
+    expect(await first.standalone(at)).toBe(fresh);
     expect(fresh).toContain(JSON.stringify(at));
   }
 });
 
-test("each spec checks with its own extra rules, and another schema's text is compiled on its own", () => {
+test("each spec checks with its own extra rules, and another schema's text is compiled on its own", async () => {
   const sameLength = { kind: "sameLength", paths: ["/a", "/b"], message: "a and b must have the same length" };
   const plain = inProcessValidator(irOf(schema(), "specs/a.json"), formats, issuesModule);
   const ruled = inProcessValidator(irOf(schema(), "specs/b.json", [sameLength]), formats, issuesModule);
@@ -37,7 +37,7 @@ test("each spec checks with its own extra rules, and another schema's text is co
   const other = inProcessValidator(irOf({ ...schema(), properties: { ...schema().properties, n: { type: "integer", maximum: 0 } } }, "specs/c.json"), formats, issuesModule);
   expect(other.check({ n: 1 })).toBe(false);
   expect(plain.check({ n: 1 })).toBe(true);
-  expect(other.standalone("../_runtime/validation/index.js")).not.toBe(plain.standalone("../_runtime/validation/index.js"));
+  expect(await other.standalone("../_runtime/validation/index.js")).not.toBe(await plain.standalone("../_runtime/validation/index.js"));
 });
 
 test("a schema the compile refuses is refused for each spec that has it, naming that spec", () => {
@@ -46,12 +46,12 @@ test("a schema the compile refuses is refused for each spec that has it, naming 
   expect(() => inProcessValidator(irOf(bad, "specs/two.json"), formats, issuesModule)).toThrow(/specs\/two\.json/);
 });
 
-test("a compilation for its code only (run: false) ships the same code, the guard's included, and its function is never run", () => {
+test("a compilation for its code only (run: false) ships the same code, the guard's included, and its function is never run", async () => {
   const at = "../_runtime/validation/index.js";
   for (const task of [schema(), { type: "object", properties: { a: { oneOf: [{ const: 1 }, { const: 2 }] }, b: { $ref: "#/$defs/b" } }, $defs: { b: { type: "array", items: { $ref: "#/$defs/b" } } } } as SchemaObject]) {
     const runnable = compileValidator(task, formats);
     const codeOnly = compileValidator(task, formats, { run: false });
-    expect(codeOnly.standalone(at)).toBe(runnable.standalone(at));
+    expect(await codeOnly.standalone(at)).toBe(await runnable.standalone(at));
     expect(runnable.validate({})).toBe(!(task.required ?? []).length);
     expect(() => codeOnly.validate({})).toThrow(/for its code only/);
   }

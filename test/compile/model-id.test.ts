@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "vitest";
 import { compileValidator } from "../../generator/compile/validator.js";
-import { evaluateShipped, inProcessValidator, runtimeModules, taskWithIdToken, withIdWritten } from "../../generator/in-process.js";
+import { compilationsMade, evaluateShipped, inProcessValidator, runtimeModules, shippingValidator, taskWithIdToken, withIdWritten } from "../../generator/in-process.js";
 import type { ModelIR, SchemaObject } from "../../generator/ir/types.js";
 
 const { formats, issuesModule } = runtimeModules();
@@ -57,8 +57,8 @@ const HOSTILE = [
 test("each id's code checks that id alone, and answers as a compilation of the id's own schema", async () => {
   let cases = 0;
   for (const id of HOSTILE) {
-    const shipped = await load(inProcessValidator(irOf(taskFor(id), id), formats, issuesModule, { ships: true }).standalone(RUNTIME));
-    const own = await load(compileValidator(taskFor(id), formats).standalone(RUNTIME));
+    const shipped = await load(await (await shippingValidator(irOf(taskFor(id), id), formats, issuesModule)).standalone(RUNTIME));
+    const own = await load(await compileValidator(taskFor(id), formats).standalone(RUNTIME));
     const payloads: unknown[] = [
       { model: id, prompt: "hi" },
       { model: id, prompt: "hi", fallback: id },
@@ -87,13 +87,19 @@ test("each id's code checks that id alone, and answers as a compilation of the i
   expect((globalThis as { __modelgenTrap?: unknown }).__modelgenTrap).toBeUndefined();
 });
 
-test("two ids: the same code but for the id's literal (one compilation), never a line terminator or `<` in it", () => {
-  const code = (id: string) => inProcessValidator(irOf(taskFor(id), id), formats, issuesModule, { ships: true }).standalone("../_runtime/validation/index.js");
-  const a = code("vendor:a@1");
-  const b = code("vendor:b@1");
+test("two ids: the same code but for the id's literal (one compilation), never a line terminator or `<` in it", async () => {
+  // A task of its own (no other test compiled it): the first id compiles it, the others take that compilation.
+  const task = (id: string): SchemaObject => ({ ...taskFor(id), maxProperties: 7 });
+  const code = async (id: string) => (await shippingValidator(irOf(task(id), id), formats, issuesModule)).standalone("../_runtime/validation/index.js");
+  const before = compilationsMade();
+  const a = await code("vendor:a@1");
+  const b = await code("vendor:b@1");
+  await code("vendor:c@1");
+  // One compilation for the three: the shared one (no model compiled its own).
+  expect(compilationsMade() - before).toBe(1);
   expect(a).toContain('"vendor:a@1"');
   expect(a.replaceAll('"vendor:a@1"', '"vendor:b@1"')).toBe(b);
-  const hostile = code("x</script>\u2028y");
+  const hostile = await code("x</script>\u2028y");
   expect(hostile).toContain('"x\\u003c/script>\\u2028y"');
   expect(hostile).not.toMatch(/[\u2028\u2029]|<\/script/i);
 });
@@ -127,16 +133,19 @@ test("the id is written only where the token is a whole double-quoted literal; a
   expect(withIdWritten(`a.${t}`, t, "x")).toBeUndefined();
 });
 
-test("a task without the id in a const or enum is compiled as before: the code is a fresh compilation's", () => {
+test("a task without the id in a const or enum is compiled as before: the code is a fresh compilation's", async () => {
   const task: SchemaObject = { type: "object", properties: { model: { type: "string" } } };
-  const shipped = inProcessValidator(irOf(task, "vendor:a@1"), formats, issuesModule, { ships: true }).standalone("../_runtime/validation/index.js");
-  expect(shipped).toBe(compileValidator(task, formats).standalone("../_runtime/validation/index.js"));
+  const shipped = await (await shippingValidator(irOf(task, "vendor:a@1"), formats, issuesModule)).standalone("../_runtime/validation/index.js");
+  expect(shipped).toBe(await compileValidator(task, formats).standalone("../_runtime/validation/index.js"));
 });
 
-test("generation checks payloads with the code it ships: the same verdicts and issues as the model's own Ajv compile", () => {
+test("generation checks payloads with the code it ships: the same verdicts and issues as the model's own Ajv compile", async () => {
   let cases = 0;
+  let compiled = 0;
   for (const id of HOSTILE) {
-    const shipping = inProcessValidator(irOf(taskFor(id), id), formats, issuesModule, { ships: true });
+    const before = compilationsMade();
+    const shipping = await shippingValidator(irOf(taskFor(id), id), formats, issuesModule);
+    compiled += compilationsMade() - before;
     const own = inProcessValidator(irOf(taskFor(id), id), formats, issuesModule);
     for (const p of [{ model: id, prompt: "hi" }, { model: id, prompt: "h", extra: 1 }, { model: "x", fallback: "y" }, { model: id, prompt: "hi", fallback: id }, [], null, "x"]) {
       expect(shipping.check(p)).toBe(own.check(p));
@@ -147,6 +156,9 @@ test("generation checks payloads with the code it ships: the same verdicts and i
     if (/^[\w:@.]+$/.test(id)) expect(shipping.validateTask({ model: "x", prompt: "hi" }).map((i) => i.message).join()).toContain(id);
   }
   expect(cases).toBe(HOSTILE.length * 7);
+  // The shared compilations' code, not one per model: at most one per token (the id that is itself a token has
+  // the next one), and none at all where an earlier test left the shared compilation in the memo.
+  expect(compiled).toBeLessThanOrEqual(2);
 });
 
 test("evaluateShipped refuses code whose import or exports are not esbuild's, or that imports what the runtime lacks", () => {

@@ -141,7 +141,7 @@ describe("analyzeModel", () => {
     const ir = await irOf(exclusion);
     const { formats, issuesModule } = runtimeModules();
     const validator = inProcessValidator(ir, formats, issuesModule);
-    const analyzed = analyzeModel(ir, validator);
+    const analyzed = await analyzeModel(ir, validator);
     expect(analyzed.checkedExamples.map((e) => [e.key, e.valid, e.issues.map((i) => i.path)])).toEqual([["both", false, ["/video"]]]);
     expect(analyzed.lint.findings).toEqual([]);
     let modes = 0;

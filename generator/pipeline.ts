@@ -454,9 +454,10 @@ export type WorkerMessage = { readonly models: [string, ModelRecord | SkippedSpe
 
 /**
  * Worker threads, one per core, started before the work is known (their imports, about 0.15 s each, overlap the
- * main thread's hashing and cache reads). Specs are dealt one at a time to whichever worker is free, with one more
- * waiting in each so none idles between two: a catalog's specs differ in cost by tens of times, and a fixed share
- * left one worker busy while the other had finished. Young generations are larger than V8's default (16 MB
+ * main thread's hashing and cache reads). Specs are dealt one at a time to whichever worker is free, two in each at
+ * most: a catalog's specs differ in cost by tens of times, and a fixed share left one worker busy while the other had
+ * finished; the worker runs its two at once, so that one goes on while esbuild minifies the other's validator
+ * (worker.ts), and answers in the order asked. Young generations are larger than V8's default (16 MB
  * semi-spaces), which scavenged often during Ajv's compile and prettier: about a third less GC time.
  */
 class WorkerPool {

@@ -176,8 +176,8 @@ export function evaluateShipped(code: string, formats: Formats): { validate: Val
   const body = code.slice(imported ? imported[0].length : 0, exported.index);
   try {
     // A module is strict code; the runtime's helpers come in as the parameters the import named.
-    const made = new Function(...locals, `"use strict";${body}\nreturn [${validate}, ${guard}];`) as (...helpers: unknown[]) => [ValidateFunction, (t: unknown) => boolean];
-    const [v, g] = made(...bound);
+    const module = new Function(...locals, `"use strict";${body}\nreturn [${validate}, ${guard}];`) as (...helpers: unknown[]) => [ValidateFunction, (t: unknown) => boolean];
+    const [v, g] = module(...bound);
     return typeof v === "function" && typeof g === "function" ? { validate: v, guard: g } : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,8 @@
 // The compile stage: Ajv (draft 2020-12, strict) compiles the task schema once; the analysis runs that function in
-// this process, and analyzeModel asks it for the code that ships (AnalyzedIR.validatorCode): Ajv's standalone
-// code as ESM, its `require`s of runtime helpers and formats replaced by imports from `_runtime/validation/`, so
-// importing compiles nothing. validator.js holds two compilations of the same schema: `validate` (all errors,
+// this process (in generation, where models may share a compilation, the code it ships: in-process.ts), and
+// analyzeModel asks it for the code that ships (AnalyzedIR.validatorCode): Ajv's standalone code as ESM, its
+// `require`s of runtime helpers and formats replaced by imports from `_runtime/validation/`, so importing compiles
+// nothing. validator.js holds two compilations of the same schema: `validate` (all errors,
 // behind validateTask's issues) and `guard` (first error, behind isTask; compiled without ownProperties when it
 // can be, see pollutionTest and withPlainChecks). No person reads the file: it is minified (esbuild), and its
 // behaviour is pinned by the differential and guard tests.

@@ -37,7 +37,8 @@ export const compilationsMade = (): number => made;
 function compiledFor(task: SchemaObject, formats: Formats, place: { file: string; pointer: string }, run = true): Compiled {
   let byText = compilations.get(formats);
   if (!byText) compilations.set(formats, (byText = new Map()));
-  const key = `${run ? "run" : "code"}:${JSON.stringify(task)}`;
+  const text = JSON.stringify(task);
+  const key = `${run ? "run" : "code"}:${text}`;
   let hit = byText.get(key);
   if (hit) {
     // The most recently used last: the oldest goes first when the memo is full.
@@ -45,7 +46,7 @@ function compiledFor(task: SchemaObject, formats: Formats, place: { file: string
     byText.set(key, hit);
     return hit;
   }
-  hit = { compiled: compileValidator(task, formats, { ...place, run }), shipped: new Map() };
+  hit = { compiled: compileValidator(task, formats, { ...place, run, text }), shipped: new Map() };
   made++;
   if (byText.size >= COMPILED_LIMIT) byText.delete(byText.keys().next().value!);
   byText.set(key, hit);

@@ -191,16 +191,16 @@ function codeOptions(run: boolean): Options["code"] {
  * Compile a task schema once: the function runs in this process (lint, examples, README snippets) and the same
  * compilation gives the standalone code that ships. `formats` are the runtime's checkers, under the names the
  * shipped code imports; `file` and `pointer` place Ajv's complaints about the schema. `run: false`: only the code
- * is wanted, and `validate` throws if called (in-process.ts runs the shipped code instead).
+ * is wanted, and `validate` throws if called (in-process.ts runs the shipped code instead). `text`: the schema's
+ * JSON text, where the caller has it already.
  */
 export function compileValidator(
   schema: SchemaObject,
   formats: FormatFunctions,
-  { file = "<schema>", pointer = "", run = true }: { file?: string; pointer?: string; run?: boolean } = {},
+  { file = "<schema>", pointer = "", run = true, text = JSON.stringify(schema) }: { file?: string; pointer?: string; run?: boolean; text?: string } = {},
 ): CompiledValidator {
   // The schema is checked against the meta-schema by an Ajv kept for that: a fresh Ajv would compile the
   // 2020-12 meta-schema again for every spec, which cost as much as compiling the task schema itself.
-  const text = JSON.stringify(schema);
   const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: codeOptions(run) }), text);
   let validate: ValidateFunction;
   try {

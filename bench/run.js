@@ -772,7 +772,7 @@ if (ok(g)) {
   else if (g.fal?.error) md.push(`fal's real documents (\`${results.corpus.fal.from}\`): not measured, generation failed: ${g.fal.error}`, "");
   md.push(mdTable(g.rounds.map((r, i) => [i + 1, fmtMs(r.fullMs), fmtMs(r.oneChangedMs), fmtMs(r.otsMs)]), ["Round", "Full", "One changed", "openapi-typescript"]), "");
   const total = Object.values(g.stagesMs).reduce((a, b) => a + b, 0);
-  md.push("Where a full generation spends its time (sum over specs of the `--debug` stage timings, median over rounds):", "");
+  md.push("Where a full generation spends its time (sum over specs of the `--debug` stage timings, median over rounds; a worker runs two specs at once, so a stage that waits, such as `compile` and `analyze` on esbuild's minify or `load` and `emit` on their own awaits, also counts the other spec's work done meanwhile):", "");
   md.push(mdTable(Object.entries(g.stagesMs).map(([s, ms]) => [s, fmtMs(ms), fmtPct(ms / total)]), ["Stage", "Time", "Share"]), "");
   md.push("Slowest single stages (last round):", "");
   md.push(mdTable(g.slowestSpecStages.map((s) => [s.stage, s.file, fmtMs(s.ms)]), ["Stage", "Spec", "Time"]), "");

@@ -420,7 +420,7 @@ export async function emitSpec(entry: SpecEntry, { overlays, limit, debug, packa
   const { formats, issuesModule } = runtimeModules();
   const spec = await stage(`load ${entry.file}`, () => loadSpec({ ...entry, overlays }));
   const ir = await stage(`ir ${entry.file}`, () => buildIR(spec, { limit, formats }));
-  const validator = await shippingValidator(ir, formats, issuesModule);
+  const validator = await stage(`compile ${entry.file}`, () => shippingValidator(ir, formats, issuesModule));
   const analyzed = await stage(`analyze ${entry.file}`, () => analyzeModel(ir, validator));
   const mod = await stage(`emit ${entry.file}`, () => emitModule(analyzed, { packageName }));
   const record = {

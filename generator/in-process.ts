@@ -4,6 +4,7 @@
 import { compileValidator, vouchShape, type CompiledValidator } from "./compile/validator.js";
 import { mapSchema } from "./normalize/walk.js";
 import { runtimeImport } from "./layout.js";
+import { literal } from "./emit/code.js";
 // The generator checks payloads with the very sources the runtime ships (built beside it into dist/templates/).
 import * as runtimeIssues from "../templates/validation/issues.js";
 import * as ajvHelpers from "../templates/validation/ajv-helpers.js";
@@ -86,9 +87,6 @@ export function taskWithIdToken(task: SchemaObject, modelId: string): IdParamete
   return { task: generic, token };
 }
 
-/** A string as a JS literal that is safe anywhere in a module and an inline script (no \u2028, \u2029 or `<`). */
-const jsString = (s: string): string => JSON.stringify(s).replace(/[\u2028\u2029<]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-
 /**
  * The code compiled with the id as `token`, with the id written in: only where the token stands as a whole
  * double-quoted string literal (what Ajv writes for a const or an enum value, and esbuild keeps). Undefined if it
@@ -99,7 +97,8 @@ const jsString = (s: string): string => JSON.stringify(s).replace(/[\u2028\u2029
 export function withIdWritten(code: string, token: string, modelId: string): string | undefined {
   const quoted = code.split(`"${token}"`);
   if (quoted.some((part) => part.includes(token))) return undefined;
-  return quoted.join(jsString(modelId));
+  // The one safe literal of emitted code (emit/code.ts): U+2028, U+2029 and `</script` escaped.
+  return quoted.join(literal(modelId).text);
 }
 
 /** A task validator and the code it ships by import path. */
@@ -140,6 +139,18 @@ async function sharedById(ir: ModelIR, formats: Formats, place: { file: string; 
   return { validate, standalone };
 }
 
+const runtimes = new WeakMap<Formats, ReadonlyMap<string, unknown>>();
+/** What the shipped code may import, by name: the runtime's Ajv helpers and each format's function (made once). */
+function runtimeFor(formats: Formats): ReadonlyMap<string, unknown> {
+  let runtime = runtimes.get(formats);
+  if (!runtime) {
+    const made = new Map<string, unknown>(Object.entries(ajvHelpers));
+    for (const f of Object.values(formats)) made.set(f.name, f);
+    runtimes.set(formats, (runtime = made));
+  }
+  return runtime;
+}
+
 /** The import of the shipped code as esbuild writes it (first), and its exports (last). */
 const SHIPPED_IMPORT = /^import\{([^}]*)\}from"[^"\\]*";/;
 const SHIPPED_EXPORTS = /export\{([^}]*)\};\n?$/;
@@ -152,8 +163,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * runtime lacks, or it throws as it loads.
  */
 export function evaluateShipped(code: string, formats: Formats): { validate: ValidateFunction; guard: (t: unknown) => boolean } | undefined {
-  const runtime = new Map<string, unknown>(Object.entries(ajvHelpers));
-  for (const f of Object.values(formats)) runtime.set(f.name, f);
+  const runtime = runtimeFor(formats);
   const imported = SHIPPED_IMPORT.exec(code);
   const exported = SHIPPED_EXPORTS.exec(code);
   if (!exported) return undefined;

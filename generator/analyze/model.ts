@@ -22,6 +22,8 @@ export function lintModel(ir: ModelIR, validator: InProcessValidator): { readonl
 export async function analyzeModel(ir: ModelIR, validator: InProcessValidator): Promise<AnalyzedIR> {
   // The code is asked for first: esbuild minifies it in its own process while lint runs here.
   const code = validator.standalone(runtimeImport(ir.meta.name, "validation/index.js"));
+  // Awaited below; if lint throws first, its failure is the one reported (not an unhandled rejection of this).
+  code.catch(() => {});
   const { lint, checkedExamples } = lintModel(ir, validator);
   // The compilation that decided lint and the examples is the one that ships (Ajv compiles each spec once).
   const validatorCode = await code;

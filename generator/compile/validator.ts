@@ -201,10 +201,12 @@ export function compileValidator(
 ): CompiledValidator {
   // The schema is checked against the meta-schema by an Ajv kept for that: a fresh Ajv would compile the
   // 2020-12 meta-schema again for every spec, which cost as much as compiling the task schema itself.
-  const ajv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: codeOptions(run) }), text);
+  const evaluated = tracksEvaluated(text);
+  const ajv = withEvaluated(new Ajv2020({ ...ajvOptions(formats), validateSchema: false, meta: false, code: codeOptions(run) }), evaluated);
   let validate: ValidateFunction;
+  let input: SchemaObject;
   try {
-    const input = forAjv(stripAnnotations(schema));
+    input = forAjv(stripAnnotations(schema));
     // A schema checkSchemaShape passed is not checked again: Ajv compiles its meta-schemas with formats off
     // whatever the instance's option (its constructor), so this check is that one (test/compile/shape-check.test.ts).
     if (!shapesChecked.has(schema)) schemaChecker(formats).validateSchema(input, true);
@@ -215,10 +217,10 @@ export function compileValidator(
   const standalone = (runtimeImport: string): Promise<string> => {
     // The guard is compiled only for the shipped code (its function is never called here): analysis in this
     // process runs the all-errors validator.
-    const guardSchema = forGuard(forAjv(stripAnnotations(schema)));
+    const guardSchema = forGuard(input);
     const names = namesRead(guardSchema);
     const loose = names.every((n) => !(n in Object.prototype)) ? names : null;
-    const guardAjv = withoutEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, meta: false, code: codeOptions(false) }), text);
+    const guardAjv = withEvaluated(new Ajv2020({ ...ajvOptions(formats), allErrors: false, ownProperties: loose === null, validateSchema: false, meta: false, code: codeOptions(false) }), evaluated);
     const guard = guardAjv.compile(guardSchema);
     return shippedCode([standaloneCode(ajv, validate), standaloneCode(guardAjv, guard)], formats, runtimeImport, loose);
   };
@@ -231,12 +233,13 @@ export function compileValidator(
  * them that is code whose result nothing reads (a tenth of validator.js, and work on every call). Such a schema is
  * compiled without it. The test is on the schema's text, so a property merely named so keeps the tracking.
  */
-function withoutEvaluated(ajv: Ajv, schemaText: string): Ajv {
-  if (!/"(?:unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$dynamicAnchor|\$recursiveRef|\$recursiveAnchor)"/.test(schemaText)) {
-    (ajv.opts as { unevaluated?: boolean }).unevaluated = false;
-  }
+function withEvaluated(ajv: Ajv, evaluated: boolean): Ajv {
+  if (!evaluated) (ajv.opts as { unevaluated?: boolean }).unevaluated = false;
   return ajv;
 }
+
+/** Whether a schema's JSON text names a keyword that reads evaluated properties or items (see withEvaluated). */
+const tracksEvaluated = (schemaText: string): boolean => /"(?:unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$dynamicAnchor|\$recursiveRef|\$recursiveAnchor)"/.test(schemaText);
 
 /**
  * A loop over an object's keys, as Ajv writes it (`gen.forIn("key", …)`: additionalProperties, patternProperties,
